@@ -1,0 +1,219 @@
+/**
+ * The case model: one set of zod schemas for case files, the HTTP API and the dashboard.
+ *
+ * Scales (chosen once, converted at the edges):
+ * - position: on the issue's own scale (`scale.min`..`scale.max`, default 0–100), where the
+ *   anchors say what the numbers mean;
+ * - salience: 0–100, how much the actor cares about the issue (100 = its top priority, 0 = indifferent).
+ *   Saliences of one actor are independent (DEU convention), not shares of a budget; KTAB (0–100,
+ *   sum ≤ 100 per actor) and decide (0–1) are converted on import;
+ * - capability: ≥ 0, the actor's clout relative to the others (only ratios matter; the examples use
+ *   0–100). decide's power (0–1) and KTAB's "Power" are taken as they are.
+ */
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, "_", "." and "-", starting with a letter or digit')
+  .max(80);
+const text = (max: number) => z.string().max(max);
+
+/** An estimate: a value with an optional range. `80` is shorthand for `{ value: 80 }`. */
+export const EstimateObject = z
+  .object({
+    value: z.number(),
+    low: z.number().optional(),
+    high: z.number().optional(),
+  })
+  .strict();
+export const Estimate = z.union([z.number(), EstimateObject]);
+export type EstimateInput = z.input<typeof Estimate>;
+export interface EstimateValue {
+  value: number;
+  low?: number;
+  high?: number;
+}
+
+export const Speaker = z
+  .object({
+    name: text(200),
+    role: text(200).optional(),
+    aliases: z.array(text(200)).default([]),
+  })
+  .strict();
+
+export const ActorKind = z.enum(['state', 'organisation', 'coalition', 'person']);
+export const Actor = z
+  .object({
+    id,
+    name: text(200),
+    kind: ActorKind,
+    description: text(4000).optional(),
+    aliases: z.array(text(200)).default([]),
+    speakers: z.array(Speaker).default([]),
+    capability: Estimate,
+    /** Evidence behind the capability estimate. */
+    evidence: z.array(id).default([]),
+  })
+  .strict();
+
+export const Anchor = z.object({ at: z.number(), label: text(400) }).strict();
+export const Scale = z
+  .object({
+    min: z.number().default(0),
+    max: z.number().default(100),
+    unit: text(60).optional(),
+    anchors: z.array(Anchor).default([]),
+  })
+  .strict();
+
+export const Issue = z
+  .object({
+    id,
+    title: text(300),
+    description: text(4000).optional(),
+    aliases: z.array(text(200)).default([]),
+    scale: Scale.default({ min: 0, max: 100, anchors: [] }),
+    statusQuo: z.number(),
+    /** The actual outcome, where it is known (backtests). */
+    outcome: z.number().optional(),
+  })
+  .strict();
+
+export const RedLine = z
+  .object({
+    /** The lowest acceptable value on the issue's scale (absent: the scale's minimum). */
+    min: z.number().optional(),
+    /** The highest acceptable value (absent: the scale's maximum). */
+    max: z.number().optional(),
+    /** Whether the actor can block a deal outside this range. */
+    veto: z.boolean().default(false),
+    note: text(2000).optional(),
+  })
+  .strict();
+
+export const Stance = z
+  .object({
+    actor: id,
+    issue: id,
+    date: isoDate,
+    position: Estimate,
+    salience: Estimate,
+    redLine: RedLine.optional(),
+    rationale: text(4000).optional(),
+    evidence: z.array(id).default([]),
+    /** Marks an estimate resting on uncertain, single-sourced or disputed facts. */
+    uncertain: z.boolean().optional(),
+  })
+  .strict();
+
+export const EvidenceKind = z.enum(['quote', 'report', 'document', 'statement']);
+export const EvidenceStatus = z.enum(['accepted', 'candidate', 'rejected']);
+export const Evidence = z
+  .object({
+    id,
+    kind: EvidenceKind,
+    text: text(20000),
+    speaker: text(200).optional(),
+    actor: id.optional(),
+    date: isoDate,
+    outlet: text(200).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    issues: z.array(id).default([]),
+    note: text(4000).optional(),
+    status: EvidenceStatus.default('accepted'),
+    uncertain: z.boolean().optional(),
+  })
+  .strict();
+
+export const DraftPoint = z
+  .object({
+    number: z.union([z.number().int().nonnegative(), text(20)]),
+    text: text(4000),
+    /** The issue values the point implies: `{ issueId: value }` on each issue's scale. */
+    values: z.record(id, z.number()).default({}),
+    uncertain: z.boolean().optional(),
+  })
+  .strict();
+
+export const Draft = z
+  .object({
+    id,
+    title: text(300),
+    date: isoDate,
+    sponsor: id.optional(),
+    revises: id.optional(),
+    description: text(4000).optional(),
+    points: z.array(DraftPoint).default([]),
+    evidence: z.array(id).default([]),
+    uncertain: z.boolean().optional(),
+  })
+  .strict();
+
+export const ScenarioField = z.enum(['position', 'salience', 'capability', 'redLineMin', 'redLineMax', 'statusQuo']);
+export const ScenarioChange = z
+  .object({
+    actor: id.optional(),
+    issue: id.optional(),
+    field: ScenarioField,
+    value: z.number(),
+  })
+  .strict();
+export const Scenario = z
+  .object({
+    id,
+    title: text(300),
+    description: text(4000).optional(),
+    changes: z.array(ScenarioChange).min(1),
+  })
+  .strict();
+
+export const EventKind = z.enum(['meeting', 'deadline', 'draft', 'statement', 'other']);
+export const Event = z
+  .object({
+    id,
+    date: isoDate,
+    kind: EventKind,
+    title: text(300),
+    participants: z.array(id).default([]),
+    place: text(200).optional(),
+    evidence: z.array(id).default([]),
+    note: text(4000).optional(),
+    uncertain: z.boolean().optional(),
+  })
+  .strict();
+
+export const Case = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    title: text(300),
+    description: text(8000).optional(),
+    actors: z.array(Actor).min(1),
+    issues: z.array(Issue).min(1),
+    stances: z.array(Stance).default([]),
+    evidence: z.array(Evidence).default([]),
+    drafts: z.array(Draft).default([]),
+    scenarios: z.array(Scenario).default([]),
+    events: z.array(Event).default([]),
+  })
+  .strict();
+
+export type Case = z.output<typeof Case>;
+export type CaseInput = z.input<typeof Case>;
+export type Actor = z.output<typeof Actor>;
+export type Issue = z.output<typeof Issue>;
+export type Stance = z.output<typeof Stance>;
+export type RedLine = z.output<typeof RedLine>;
+export type Evidence = z.output<typeof Evidence>;
+export type Draft = z.output<typeof Draft>;
+export type DraftPoint = z.output<typeof DraftPoint>;
+export type Scenario = z.output<typeof Scenario>;
+export type ScenarioChange = z.output<typeof ScenarioChange>;
+export type Event = z.output<typeof Event>;
+
+/** The value/low/high of an estimate, whichever way it was written. */
+export function estimate(e: z.output<typeof Estimate>): EstimateValue {
+  return typeof e === 'number' ? { value: e } : e;
+}

@@ -1,0 +1,48 @@
+/**
+ * The `parley` command: a thin shell over the same functions the HTTP server calls. Each command
+ * lives in `commands/` and registers itself on the program; `main` returns the exit code
+ * (0 ok, 1 invalid input, 2 wrong usage).
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { CliError } from './errors.ts';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Each module exports `register(program)`. Keep this list in the order `--help` should show. */
+const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> = [
+  // case model (issue 2)
+  // engines (issues 3, 4)
+  // analysis (issue 5)
+  // evidence (issue 6)
+  // workbench (issue 7)
+];
+
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('parley')
+    .description('parley: a negotiation-intelligence workbench')
+    .version(version, '-v, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const load of commandModules) (await load()).register(program);
+  program.commands.forEach((cmd) => cmd.exitOverride());
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = await buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      return 2;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The registry of forecasting engines, by the name used on the CLI (`--model`), in the API and in
+ * results. Each engine lives in its own file.
+ */
+import type { Engine } from './types.ts';
+import { compromise } from './compromise.ts';
+
+export const engines: Record<string, Engine> = {
+  compromise,
+};
+
+export type ModelName = keyof typeof engines;
+export const modelNames = (): string[] => Object.keys(engines);
+export * from './types.ts';
