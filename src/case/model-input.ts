@@ -32,7 +32,7 @@ export function toModelInput(c: Case, pick: EstimatePicker = pointValue): ModelI
     const cap = Math.max(0, pick(estimate(a.capability), { actor: a.id, field: 'capability' }));
     c.issues.forEach((iss, k) => {
       const s = stances.get(pairKey(a.id, iss.id));
-      capability[i * m + k] = cap;
+      capability[i * m + k] = s?.capability === undefined ? cap : Math.max(0, pick(estimate(s.capability), { actor: a.id, issue: iss.id, field: 'capability' }));
       if (!s) {
         position[i * m + k] = iss.statusQuo;
         salience[i * m + k] = 0;

@@ -97,9 +97,12 @@ export const Stance = z
   .object({
     actor: id,
     issue: id,
-    date: isoDate,
+    /** When the stance was taken (absent: known from the start, e.g. imported data). */
+    date: isoDate.optional(),
     position: Estimate,
     salience: Estimate,
+    /** The actor's clout on this issue, where it differs from its overall capability (decide's per-issue power). */
+    capability: Estimate.optional(),
     redLine: RedLine.optional(),
     rationale: text(4000).optional(),
     evidence: z.array(id).default([]),

@@ -17,7 +17,7 @@ export function currentStances(c: Case): Map<string, Stance> {
   for (const s of c.stances) {
     const key = pairKey(s.actor, s.issue);
     const prev = out.get(key);
-    if (!prev || prev.date <= s.date) out.set(key, s);
+    if (!prev || (prev.date ?? '') <= (s.date ?? '')) out.set(key, s);
   }
   return out;
 }
@@ -30,7 +30,7 @@ export function asOf(c: Case, date: string): Case {
   const on = (d: string) => d <= date;
   return {
     ...c,
-    stances: c.stances.filter((s) => on(s.date)),
+    stances: c.stances.filter((s) => s.date === undefined || on(s.date)),
     evidence: c.evidence.filter((e) => on(e.date)),
     drafts: c.drafts.filter((d) => on(d.date)),
     events: c.events.filter((e) => on(e.date)),

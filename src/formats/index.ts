@@ -1,0 +1,58 @@
+/**
+ * Import and export of the formats people already have. Every importer turns its input into a case
+ * (so forecasts, analysis and export work the same on any input) and reports malformed input as a
+ * CaseFileError with file, line, column and field.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Case } from '../case/schema.ts';
+import { CaseFileError, parseCase } from '../case/load.ts';
+
+export interface Importer {
+  /** Format name for `--input-format`. */
+  name: string;
+  description: string;
+  /** Whether the text looks like this format (used when no format is given). */
+  detect(text: string, file: string): boolean;
+  parse(text: string, file: string): Case;
+}
+
+export interface Exporter {
+  name: string;
+  description: string;
+  write(c: Case): string;
+}
+
+/** Importers, tried in order by `detect`; the case file format comes last as the fallback. */
+export const importers: Importer[] = [
+  {
+    name: 'case',
+    description: 'parley case file (YAML or JSON)',
+    detect: (_text, file) => ['.yaml', '.yml', '.json'].includes(extname(file).toLowerCase()),
+    parse: parseCase,
+  },
+];
+
+export const exporters: Exporter[] = [];
+
+export function importText(text: string, file: string, format?: string): Case {
+  if (format) {
+    const imp = importers.find((i) => i.name === format);
+    if (!imp) throw new CaseFileError([{ file, line: 0, column: 0, path: '', message: `unknown input format "${format}" (known: ${importers.map((i) => i.name).join(', ')})` }]);
+    return imp.parse(text, file);
+  }
+  const imp = importers.find((i) => i.name !== 'case' && i.detect(text, file)) ?? importers.find((i) => i.name === 'case')!;
+  return imp.parse(text, file);
+}
+
+/** Read a case file or any importable format, detected from its content and name unless given. */
+export async function importFile(file: string, format?: string): Promise<Case> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CaseFileError([{ file, line: 0, column: 0, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(e)})` }]);
+  }
+  return importText(text, file, format);
+}
