@@ -1,0 +1,254 @@
+/**
+ * Drafts against red lines, utilities and forecasts; point-by-point diffs of two drafts.
+ *
+ * Utility is the salience-weighted negative distance of `red-lines.ts` (u_i ∈ [−1, 0]); a draft is
+ * read as a package: its values on the issues it sets, the status quo on the others.
+ */
+import type { Case, Draft } from '../case/schema.ts';
+import { caseView, forecastCase, type ForecastOptions } from './forecast.ts';
+import { crossing, draftPackage, draftValues, redLines, scaleRange, utilityChange, utilityModel, utilityOf } from './red-lines.ts';
+import { jaccard, wordDiff, type TextOp } from './text-diff.ts';
+
+export interface RedLineCrossing {
+  point: string;
+  issue: string;
+  value: number;
+  actor: string;
+  veto: boolean;
+  /** Which bound is crossed, the bound, and by how much (on the issue's scale). */
+  bound: 'min' | 'max';
+  limit: number;
+  by: number;
+}
+
+export interface ActorDraftUtility {
+  actor: string;
+  utility: number;
+  /** u(draft) − u(status quo): positive when the draft is better for the actor than no deal. */
+  vsStatusQuo: number;
+  /** u(draft) − u(model's forecast), per model. */
+  vsForecast: Record<string, number>;
+}
+
+export interface DraftCheck {
+  draft: string;
+  title: string;
+  date: string;
+  sponsor: string | null;
+  crossings: RedLineCrossing[];
+  /** Actors whose veto red line the draft crosses (the draft cannot pass without them moving). */
+  vetoedBy: string[];
+  utilities: ActorDraftUtility[];
+  /** Per model: mean and per-issue distance from the forecast on the issues the draft sets, in % of each scale. */
+  distanceFromForecast: Record<string, { mean: number; issues: Record<string, number> }>;
+}
+
+export interface DraftChecks {
+  case: { id: string; title: string };
+  asOf: string | null;
+  scenario: string | null;
+  models: string[];
+  forecasts: Record<string, number[]>;
+  drafts: DraftCheck[];
+}
+
+export class UnknownDraftError extends Error {}
+
+function findDraft(c: Case, id: string): Draft {
+  const d = c.drafts.find((x) => x.id === id);
+  if (!d) throw new UnknownDraftError(`unknown draft "${id}" (the case has: ${c.drafts.map((x) => x.id).join(', ') || 'none'})`);
+  return d;
+}
+
+export function checkDrafts(c: Case, opts: ForecastOptions & { drafts?: string[] } = {}): DraftChecks {
+  const view = caseView(c, opts);
+  const { asOf: _a, scenario: _s, drafts: only, ...rest } = opts;
+  const { results } = forecastCase(view, rest);
+  const lines = redLines(view);
+  const um = utilityModel(view);
+  const sq = view.issues.map((i) => i.statusQuo);
+  const selected = only && only.length ? only.map((id) => findDraft(view, id)) : view.drafts;
+  const drafts = selected.map((d): DraftCheck => {
+    const crossings: RedLineCrossing[] = [];
+    for (const p of d.points) {
+      for (const [issue, value] of Object.entries(p.values)) {
+        for (const l of lines) {
+          if (l.issue !== issue) continue;
+          const { by, side } = crossing(l, value);
+          if (side) crossings.push({ point: String(p.number), issue, value, actor: l.actor, veto: l.veto, bound: side, limit: side === 'min' ? l.min : l.max, by });
+        }
+      }
+    }
+    const pkg = draftPackage(view, d);
+    const utilities = view.actors.map((a, i): ActorDraftUtility => {
+      const u = utilityOf(um, i, pkg);
+      return {
+        actor: a.id,
+        utility: u,
+        vsStatusQuo: u - utilityOf(um, i, sq),
+        vsForecast: Object.fromEntries(results.map((r) => [r.model, u - utilityOf(um, i, r.outcome)])),
+      };
+    });
+    const values = draftValues(d);
+    const distanceFromForecast = Object.fromEntries(
+      results.map((r) => {
+        const issues: Record<string, number> = {};
+        view.issues.forEach((iss, k) => {
+          const v = values.get(iss.id);
+          if (v) issues[iss.id] = (100 * Math.abs(v.value - r.outcome[k])) / scaleRange(iss);
+        });
+        const ds = Object.values(issues);
+        return [r.model, { mean: ds.length ? ds.reduce((s, x) => s + x, 0) / ds.length : 0, issues }];
+      }),
+    );
+    return {
+      draft: d.id,
+      title: d.title,
+      date: d.date,
+      sponsor: d.sponsor ?? null,
+      crossings,
+      vetoedBy: [...new Set(crossings.filter((x) => x.veto).map((x) => x.actor))],
+      utilities,
+      distanceFromForecast,
+    };
+  });
+  return {
+    case: { id: c.id, title: c.title },
+    asOf: opts.asOf ?? null,
+    scenario: opts.scenario ?? null,
+    models: results.map((r) => r.model),
+    forecasts: Object.fromEntries(results.map((r) => [r.model, r.outcome])),
+    drafts,
+  };
+}
+
+/** Per-actor utility change of one issue moving (positive: the actor gains). */
+export interface IssueValueChange {
+  issue: string;
+  /** null: the draft is silent on the issue (the status quo is used for the utilities). */
+  from: number | null;
+  to: number | null;
+  gains: Array<{ actor: string; change: number }>;
+}
+
+export interface PointDiff {
+  status: 'unchanged' | 'modified' | 'removed' | 'added';
+  /** The point's number in draft A and in draft B (null where absent). */
+  numberA: string | null;
+  numberB: string | null;
+  /** Aligned to a point with another number. */
+  renumbered: boolean;
+  /** Word-set similarity of the aligned texts (0..1). */
+  similarity: number;
+  textA: string | null;
+  textB: string | null;
+  text: TextOp[];
+  valueChanges: IssueValueChange[];
+}
+
+export interface DraftDiff {
+  case: { id: string; title: string };
+  a: { id: string; title: string; date: string };
+  b: { id: string; title: string; date: string };
+  points: PointDiff[];
+  /** The package-level change per issue (the value each draft sets, status quo where silent). */
+  issues: IssueValueChange[];
+  /** Per actor: u(B) − u(A), the net gain from A to B. */
+  netGains: Array<{ actor: string; change: number }>;
+}
+
+/** Minimum word-set similarity for two points with different numbers to count as the same point moved. */
+export const RENUMBER_SIMILARITY = 0.35;
+/** Minimum similarity for two same-numbered points to be aligned (below it: one removed, one added). */
+export const SAME_NUMBER_SIMILARITY = 0.2;
+
+type Point = Draft['points'][number];
+
+/**
+ * Aligns the points of two drafts: first same-numbered points whose texts are alike, then, greedily
+ * by decreasing similarity, points whose numbers differ but whose texts match (moved or renumbered:
+ * a point dropped early in a draft shifts every later number).
+ */
+export function alignPoints(a: Point[], b: Point[]): Array<[number | null, number | null, number]> {
+  const sims = a.map((pa) => b.map((pb) => jaccard(pa.text, pb.text)));
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const pairs: Array<[number | null, number | null, number]> = [];
+  const take = (i: number, j: number) => {
+    usedA.add(i);
+    usedB.add(j);
+    pairs.push([i, j, sims[i][j]]);
+  };
+  // Same number and alike, unless the text matches another point much better (then it moved).
+  a.forEach((pa, i) => {
+    const j = b.findIndex((pb) => String(pb.number) === String(pa.number));
+    if (j < 0 || usedB.has(j) || sims[i][j] < SAME_NUMBER_SIMILARITY) return;
+    const bestElsewhere = Math.max(0, ...b.map((_, jj) => (jj === j ? 0 : sims[i][jj])));
+    if (bestElsewhere > sims[i][j] + 0.3) return;
+    take(i, j);
+  });
+  const candidates: Array<[number, number, number]> = [];
+  a.forEach((_, i) => b.forEach((_, j) => { if (!usedA.has(i) && !usedB.has(j) && sims[i][j] >= RENUMBER_SIMILARITY) candidates.push([i, j, sims[i][j]]); }));
+  candidates.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  for (const [i, j] of candidates) if (!usedA.has(i) && !usedB.has(j)) take(i, j);
+  a.forEach((_, i) => { if (!usedA.has(i)) pairs.push([i, null, 0]); });
+  b.forEach((_, j) => { if (!usedB.has(j)) pairs.push([null, j, 0]); });
+  // Reading order: by B's order, removed points after the point that preceded them in A.
+  const key = (p: [number | null, number | null, number]) => (p[1] !== null ? p[1] : (() => {
+    const i = p[0]!;
+    for (let k = i - 1; k >= 0; k--) {
+      const q = pairs.find((x) => x[0] === k && x[1] !== null);
+      if (q) return q[1]! + 0.5;
+    }
+    return -0.5;
+  })());
+  return pairs.map((p) => [p, key(p)] as const).sort((x, y) => x[1] - y[1] || (x[0][0] ?? 0) - (y[0][0] ?? 0)).map((x) => x[0]);
+}
+
+export function diffDrafts(c: Case, aId: string, bId: string, opts: { asOf?: string; scenario?: string } = {}): DraftDiff {
+  const view = caseView(c, opts);
+  const a = findDraft(view, aId);
+  const b = findDraft(view, bId);
+  const um = utilityModel(view);
+  const issueIndex = new Map(view.issues.map((iss, k) => [iss.id, k]));
+  const change = (issue: string, from: number | null, to: number | null): IssueValueChange => {
+    const k = issueIndex.get(issue)!;
+    const sq = view.issues[k].statusQuo;
+    return { issue, from, to, gains: view.actors.map((act, i) => ({ actor: act.id, change: utilityChange(um, i, k, from ?? sq, to ?? sq) })) };
+  };
+  const points = alignPoints(a.points, b.points).map(([i, j, sim]): PointDiff => {
+    const pa = i !== null ? a.points[i] : null;
+    const pb = j !== null ? b.points[j] : null;
+    const issues = [...new Set([...Object.keys(pa?.values ?? {}), ...Object.keys(pb?.values ?? {})])];
+    const valueChanges = issues
+      .filter((iss) => pa?.values[iss] !== pb?.values[iss])
+      .map((iss) => change(iss, pa?.values[iss] ?? null, pb?.values[iss] ?? null));
+    const same = pa && pb && pa.text === pb.text && valueChanges.length === 0;
+    return {
+      status: !pa ? 'added' : !pb ? 'removed' : same ? 'unchanged' : 'modified',
+      numberA: pa ? String(pa.number) : null,
+      numberB: pb ? String(pb.number) : null,
+      renumbered: !!pa && !!pb && String(pa.number) !== String(pb.number),
+      similarity: sim,
+      textA: pa?.text ?? null,
+      textB: pb?.text ?? null,
+      text: pa && pb ? wordDiff(pa.text, pb.text) : pa ? [{ op: 'delete', text: pa.text }] : [{ op: 'insert', text: pb!.text }],
+      valueChanges,
+    };
+  });
+  const va = draftValues(a);
+  const vb = draftValues(b);
+  const issues = view.issues
+    .filter((iss) => va.get(iss.id)?.value !== vb.get(iss.id)?.value)
+    .map((iss) => change(iss.id, va.get(iss.id)?.value ?? null, vb.get(iss.id)?.value ?? null));
+  const pa = draftPackage(view, a);
+  const pb = draftPackage(view, b);
+  return {
+    case: { id: c.id, title: c.title },
+    a: { id: a.id, title: a.title, date: a.date },
+    b: { id: b.id, title: b.title, date: b.date },
+    points,
+    issues,
+    netGains: view.actors.map((act, i) => ({ actor: act.id, change: utilityOf(um, i, pb) - utilityOf(um, i, pa) })),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Monte Carlo over the input uncertainty: every estimate with a range becomes a distribution
+ * (triangular on low/value/high by default; uniform or PERT beta), N runs of every chosen model,
+ * and from the outcomes the quantiles per model and issue, the probability that the outcome
+ * respects the red lines, and where each draft point falls in the forecast distribution.
+ *
+ * Reproducible bit for bit: run r draws from `createRng(seed, r)` alone and writes to its own slot,
+ * and every statistic is computed from the full set of runs in run order, so the number of worker
+ * threads changes the speed, never the numbers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Case } from '../case/schema.ts';
+import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
+import { quantileSorted, type DistributionName, distributionNames } from './distributions.ts';
+import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
+import { redLines, type RedLineBound } from './red-lines.ts';
+
+export interface SimulateOptions extends ForecastOptions {
+  runs?: number;
+  seed?: number;
+  /** Worker threads (default: every core). 1 runs in this thread. */
+  workers?: number;
+  distribution?: DistributionName;
+  /** Called as runs complete: (runs done, runs in all). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export const QUANTILE_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+export interface OutcomeQuantiles {
+  p05: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  mean: number;
+}
+
+export interface DraftPointPlacement {
+  draft: string;
+  point: string;
+  issue: string;
+  value: number;
+  model: string;
+  /** Whether the value lies within the model's 5–95 % forecast interval. */
+  withinInterval: boolean;
+  /** Share of runs whose outcome is at or below the value (its place in the forecast distribution). */
+  quantileRank: number;
+}
+
+export interface SimulationResult {
+  case: { id: string; title: string };
+  asOf: string | null;
+  scenario: string | null;
+  runs: number;
+  seed: number;
+  distribution: DistributionName;
+  models: string[];
+  issues: Array<{ id: string; title: string; scale: { min: number; max: number } }>;
+  /** quantiles[model][issue] */
+  quantiles: Record<string, Record<string, OutcomeQuantiles>>;
+  /**
+   * Per model: the share of runs whose outcome respects every veto holder's red line on every issue
+   * (a deal the blockers accept), and every actor's red line; and per issue, the veto-holder share.
+   */
+  acceptance: Record<string, { vetoHolders: number; everyActor: number; issues: Record<string, number> }>;
+  draftPoints: DraftPointPlacement[];
+  /** How many estimates were random (had a range). */
+  randomEstimates: number;
+}
+
+export class SimulationCancelled extends Error {
+  constructor() {
+    super('simulation cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+const WORKER_URL = new URL('./montecarlo-worker.mjs', import.meta.url);
+
+/** Runs are handed to threads in batches of this many (small enough for smooth progress and balance). */
+const BATCH = 250;
+
+async function runInWorkers(plan: MonteCarloPlan, runs: number, workers: number, onBatch: (from: number, to: number, out: Float64Array[]) => void, signal?: AbortSignal): Promise<void> {
+  const batches: Array<[number, number]> = [];
+  for (let from = 0; from < runs; from += BATCH) batches.push([from, Math.min(runs, from + BATCH)]);
+  const threads: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let pending = batches.length;
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      };
+      if (signal) {
+        if (signal.aborted) return fail(new SimulationCancelled());
+        signal.addEventListener('abort', () => fail(new SimulationCancelled()), { once: true });
+      }
+      const feed = (w: Worker) => {
+        if (failed) return;
+        if (next < batches.length) {
+          const [from, to] = batches[next++];
+          w.postMessage({ type: 'batch', from, to });
+        }
+      };
+      const count = Math.min(workers, batches.length);
+      for (let t = 0; t < count; t++) {
+        const w = new Worker(WORKER_URL);
+        threads.push(w);
+        w.on('error', fail);
+        w.on('exit', (code) => { if (code !== 0) fail(new Error(`a simulation worker stopped (exit code ${code})`)); });
+        w.on('message', (msg: { type: string; from?: number; to?: number; outcomes?: Float64Array[]; message?: string }) => {
+          if (msg.type === 'ready') {
+            w.postMessage({ type: 'plan', plan });
+            feed(w);
+          } else if (msg.type === 'done') {
+            if (failed) return;
+            onBatch(msg.from!, msg.to!, msg.outcomes!);
+            if (--pending === 0) resolve();
+            else feed(w);
+          } else if (msg.type === 'error') fail(new Error(msg.message));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(threads.map((w) => w.terminate()));
+  }
+}
+
+async function runInThisThread(plan: MonteCarloPlan, runs: number, onBatch: (from: number, to: number, out: Float64Array[]) => void, signal?: AbortSignal): Promise<void> {
+  for (let from = 0; from < runs; from += BATCH) {
+    if (signal?.aborted) throw new SimulationCancelled();
+    const to = Math.min(runs, from + BATCH);
+    onBatch(from, to, runBatch(plan, from, to));
+    // Yield, so that progress is drawn and an abort can arrive.
+    await new Promise<void>((r) => setImmediate(r));
+  }
+}
+
+function countRandomEstimates(c: Case): number {
+  let n = 0;
+  const ranged = (e: unknown) => typeof e === 'object' && e !== null && ((e as { low?: number }).low !== undefined || (e as { high?: number }).high !== undefined);
+  for (const a of c.actors) if (ranged(a.capability)) n++;
+  for (const s of c.stances) for (const e of [s.position, s.salience, s.capability]) if (ranged(e)) n++;
+  return n;
+}
+
+export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<SimulationResult> {
+  const runs = opts.runs ?? 1000;
+  const seed = opts.seed ?? 1;
+  const distribution = opts.distribution ?? 'triangular';
+  if (!Number.isSafeInteger(runs) || runs < 1 || runs > 10_000_000) throw new RangeError(`runs must be an integer from 1 to 10000000, got ${runs}`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+  if (!distributionNames.includes(distribution)) throw new RangeError(`unknown distribution "${distribution}" (known: ${distributionNames.join(', ')})`);
+  const workers = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
+  const view = caseView(c, opts);
+  const models = resolveModels(opts.models);
+  const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, workers: _w, distribution: _d, onProgress, signal, ...params } = opts;
+  const plan: MonteCarloPlan = { case: view, models, seed, distribution, params };
+  const m = view.issues.length;
+  const outcomes = models.map(() => new Float64Array(runs * m));
+  let done = 0;
+  const onBatch = (from: number, to: number, out: Float64Array[]) => {
+    out.forEach((o, j) => outcomes[j].set(o, from * m));
+    done += to - from;
+    onProgress?.(done, runs);
+  };
+  if (workers === 1) await runInThisThread(plan, runs, onBatch, signal);
+  else await runInWorkers(plan, runs, workers, onBatch, signal);
+  return summarize(view, plan, runs, outcomes, { asOf: opts.asOf ?? null, scenario: opts.scenario ?? null, caseRef: { id: c.id, title: c.title } });
+}
+
+function respects(lines: RedLineBound[], issueIndex: Map<string, number>, outcomes: Float64Array, row: number): boolean {
+  for (const l of lines) {
+    const x = outcomes[row + issueIndex.get(l.issue)!];
+    if (x < l.min || x > l.max) return false;
+  }
+  return true;
+}
+
+/** The statistics of a finished set of runs (outcomes[model]: runs × M, in run order). */
+export function summarize(view: Case, plan: MonteCarloPlan, runs: number, outcomes: Float64Array[], meta: { asOf: string | null; scenario: string | null; caseRef: { id: string; title: string } }): SimulationResult {
+  const m = view.issues.length;
+  const lines = redLines(view);
+  const vetoLines = lines.filter((l) => l.veto);
+  const issueIndex = new Map(view.issues.map((iss, k) => [iss.id, k]));
+  const quantiles: SimulationResult['quantiles'] = {};
+  const acceptance: SimulationResult['acceptance'] = {};
+  const draftPoints: DraftPointPlacement[] = [];
+  const sortedByModel: Float64Array[][] = [];
+  plan.models.forEach((model, j) => {
+    const out = outcomes[j];
+    const q: Record<string, OutcomeQuantiles> = {};
+    const sortedIssues: Float64Array[] = [];
+    view.issues.forEach((iss, k) => {
+      const xs = new Float64Array(runs);
+      let sum = 0;
+      for (let r = 0; r < runs; r++) {
+        xs[r] = out[r * m + k];
+        sum += xs[r];
+      }
+      xs.sort();
+      sortedIssues.push(xs);
+      const [p05, p25, p50, p75, p95] = QUANTILE_LEVELS.map((p) => quantileSorted(xs, p));
+      q[iss.id] = { p05, p25, p50, p75, p95, mean: sum / runs };
+    });
+    sortedByModel.push(sortedIssues);
+    quantiles[model] = q;
+    let veto = 0;
+    let every = 0;
+    const perIssue = new Map(view.issues.map((iss) => [iss.id, 0]));
+    const perIssueLines = view.issues.map((iss) => vetoLines.filter((l) => l.issue === iss.id));
+    for (let r = 0; r < runs; r++) {
+      const row = r * m;
+      if (respects(vetoLines, issueIndex, out, row)) veto++;
+      if (respects(lines, issueIndex, out, row)) every++;
+      view.issues.forEach((iss, k) => { if (respects(perIssueLines[k], issueIndex, out, row)) perIssue.set(iss.id, perIssue.get(iss.id)! + 1); });
+    }
+    acceptance[model] = { vetoHolders: veto / runs, everyActor: every / runs, issues: Object.fromEntries([...perIssue].map(([id, n]) => [id, n / runs])) };
+  });
+  for (const d of view.drafts) {
+    for (const p of d.points) {
+      for (const [issue, value] of Object.entries(p.values)) {
+        const k = issueIndex.get(issue);
+        if (k === undefined) continue;
+        plan.models.forEach((model, j) => {
+          const xs = sortedByModel[j][k];
+          const q = quantiles[model][issue];
+          draftPoints.push({ draft: d.id, point: String(p.number), issue, value, model, withinInterval: value >= q.p05 && value <= q.p95, quantileRank: upperBound(xs, value) / runs });
+        });
+      }
+    }
+  }
+  return {
+    case: meta.caseRef,
+    asOf: meta.asOf,
+    scenario: meta.scenario,
+    runs,
+    seed: plan.seed,
+    distribution: plan.distribution,
+    models: plan.models,
+    issues: view.issues.map((i) => ({ id: i.id, title: i.title, scale: { min: i.scale.min, max: i.scale.max } })),
+    quantiles,
+    acceptance,
+    draftPoints,
+    randomEstimates: countRandomEstimates(view),
+  };
+}
+
+/** The number of sorted values ≤ x (binary search). */
+function upperBound(xs: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
