@@ -1,0 +1,472 @@
+/**
+ * The store: cases with their whole revision history, the evidence library and forecast runs, on
+ * SQLite (default, one file) or PostgreSQL (a team server), behind one kysely query layer.
+ *
+ * Every write is one transaction: a case change writes the new revision, the case row and the
+ * evidence rows together or not at all. Revisions are immutable; a case change never edits one.
+ */
+import { randomUUID } from 'node:crypto';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import type { Case } from '../case/schema.ts';
+import { asOf as caseAsOf } from '../case/view.ts';
+import type { Database } from './tables.ts';
+import { migrations } from './migrations.ts';
+import { ConflictError, InvalidCaseError, NotFoundError } from './errors.ts';
+import { validateCase } from './validate.ts';
+
+export { ConflictError, InvalidCaseError, NotFoundError, StoreError } from './errors.ts';
+export { validateCase, type FieldProblem } from './validate.ts';
+export { canonicalJson, inputHash } from './hash.ts';
+
+export const DEFAULT_DB = './parley.db';
+
+export interface Page {
+  offset?: number;
+  limit?: number;
+}
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface CaseSummary {
+  id: string;
+  title: string;
+  actors: number;
+  issues: number;
+  drafts: number;
+  evidence: number;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  author: string;
+  message: string;
+  createdAt: string;
+}
+
+export interface StoredCase extends RevisionInfo {
+  case: Case;
+}
+
+export interface ChangeInfo {
+  author?: string;
+  message?: string;
+  /** The revision the writer based the change on; a newer latest revision is a conflict. */
+  expectedRevision?: number;
+}
+
+export interface GetCaseOptions {
+  /** A revision number (default: the latest). */
+  revision?: number;
+  /** The latest revision written at or before this ISO time. */
+  at?: string;
+  /** YYYY-MM-DD: the case as it stood on that date (src/case/view.ts asOf). */
+  asOf?: string;
+}
+
+export interface EvidenceRow {
+  caseId: string;
+  id: string;
+  kind: string;
+  status: string;
+  date: string;
+  actor: string | null;
+  speaker: string | null;
+  outlet: string | null;
+  url: string | null;
+  text: string;
+  issues: string[];
+}
+
+export interface EvidenceQuery extends Page {
+  caseId?: string;
+  actor?: string;
+  issue?: string;
+  status?: string;
+  /** Inclusive date bounds, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** Case-insensitive substring of the text, speaker or outlet. */
+  text?: string;
+}
+
+export interface RunRecord {
+  caseId: string;
+  caseRevision: number;
+  models: string[];
+  /** Engine parameters and the case view options (asOf, scenario): enough to run it again. */
+  params: Record<string, unknown>;
+  seed: number | null;
+  inputHash: string;
+  engineVersion: string;
+  results: unknown[];
+}
+export interface StoredRun extends RunRecord {
+  id: string;
+  createdAt: string;
+}
+export type RunSummary = Omit<StoredRun, 'results'>;
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The query builder, for migrations tooling, benchmarks and tests. */
+  readonly db: Kysely<Database>;
+  listCases(page?: Page): Promise<Paged<CaseSummary>>;
+  getCase(id: string, opts?: GetCaseOptions): Promise<StoredCase>;
+  hasCase(id: string): Promise<boolean>;
+  createCase(c: unknown, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
+  updateCase(id: string, c: unknown, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
+  /** Read the latest revision, change it, validate the result and write it as a new revision, atomically. */
+  modifyCase<T>(id: string, change: (c: Case) => T, info?: ChangeInfo): Promise<{ id: string; revision: number; value: T; case: Case }>;
+  deleteCase(id: string): Promise<void>;
+  listRevisions(id: string): Promise<RevisionInfo[]>;
+  listEvidence(q?: EvidenceQuery): Promise<Paged<EvidenceRow>>;
+  recordRun(run: RunRecord): Promise<string>;
+  getRun(id: string): Promise<StoredRun>;
+  listRuns(q?: Page & { caseId?: string }): Promise<Paged<RunSummary>>;
+  close(): Promise<void>;
+}
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
+/** Page bounds: offset ≥ 0, 1 ≤ limit ≤ 500 (default 50). */
+export function pageOf(p: Page = {}): { offset: number; limit: number } {
+  const offset = Math.max(0, Math.floor(p.offset ?? 0));
+  const limit = Math.min(500, Math.max(1, Math.floor(p.limit ?? 50)));
+  return { offset, limit };
+}
+
+/** Open the store (a SQLite file path, `:memory:`, or a postgres:// URL) and bring its schema up to date. */
+export async function createStore(url: string = DEFAULT_DB): Promise<Store> {
+  const kind = isPostgresUrl(url) ? 'postgres' : 'sqlite';
+  let db: Kysely<Database>;
+  if (kind === 'postgres') {
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+  } else {
+    const file = url.replace(/^sqlite:(\/\/)?/i, '');
+    const sqlite = new SqliteDatabase(file);
+    // WAL lets readers run while a write commits; foreign keys make case deletion cascade.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return new KyselyStore(kind, db);
+}
+
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+const now = (): string => new Date().toISOString();
+
+/** Unique-key violations of both drivers (SQLite's SQLITE_CONSTRAINT_PRIMARYKEY/UNIQUE, PostgreSQL's 23505). */
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function evidenceRows(caseId: string, c: Case) {
+  return c.evidence.map((e) => ({
+    case_id: caseId,
+    evidence_id: e.id,
+    kind: e.kind,
+    status: e.status,
+    date: e.date,
+    actor: e.actor ?? null,
+    speaker: e.speaker ?? null,
+    outlet: e.outlet ?? null,
+    url: e.url ?? null,
+    text: e.text,
+    issues: JSON.stringify(e.issues),
+  }));
+}
+
+function counts(c: Case) {
+  return { actor_count: c.actors.length, issue_count: c.issues.length, draft_count: c.drafts.length, evidence_count: c.evidence.length };
+}
+
+function valid(data: unknown): Case {
+  const { case: c, problems } = validateCase(data);
+  if (!c) throw new InvalidCaseError(problems);
+  return c;
+}
+
+class KyselyStore implements Store {
+  constructor(
+    readonly kind: 'sqlite' | 'postgres',
+    readonly db: Kysely<Database>,
+  ) {}
+
+  async listCases(page?: Page): Promise<Paged<CaseSummary>> {
+    const { offset, limit } = pageOf(page);
+    const [rows, total] = await Promise.all([
+      this.db.selectFrom('cases').selectAll().orderBy('id').offset(offset).limit(limit).execute(),
+      this.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        actors: r.actor_count,
+        issues: r.issue_count,
+        drafts: r.draft_count,
+        evidence: r.evidence_count,
+        revision: r.revision,
+        updatedAt: r.updated_at,
+      })),
+      total: Number(total.n),
+      offset,
+      limit,
+    };
+  }
+
+  async hasCase(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  async getCase(id: string, opts: GetCaseOptions = {}): Promise<StoredCase> {
+    let q = this.db.selectFrom('case_revisions').selectAll().where('case_id', '=', id);
+    if (opts.revision !== undefined) q = q.where('revision', '=', opts.revision);
+    if (opts.at !== undefined) q = q.where('created_at', '<=', opts.at);
+    const row = await q.orderBy('revision', 'desc').limit(1).executeTakeFirst();
+    if (!row) {
+      if (!(await this.hasCase(id))) throw new NotFoundError(`no case "${id}"`);
+      if (opts.revision !== undefined) throw new NotFoundError(`case "${id}" has no revision ${opts.revision}`);
+      throw new NotFoundError(`case "${id}" has no revision written at or before ${opts.at}`);
+    }
+    const stored = JSON.parse(row.body) as Case;
+    return {
+      case: opts.asOf ? caseAsOf(stored, opts.asOf) : stored,
+      revision: row.revision,
+      author: row.author,
+      message: row.message,
+      createdAt: row.created_at,
+    };
+  }
+
+  async createCase(data: unknown, info: ChangeInfo = {}): Promise<{ id: string; revision: number }> {
+    const c = valid(data);
+    const t = now();
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        if (await trx.selectFrom('cases').select('id').where('id', '=', c.id).executeTakeFirst()) {
+          throw new ConflictError(`a case with id "${c.id}" exists already`);
+        }
+        await trx.insertInto('cases').values({ id: c.id, title: c.title, revision: 1, ...counts(c), created_at: t, updated_at: t }).execute();
+        await this.writeRevision(trx, c, 1, t, { message: 'created', ...info });
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError(`a case with id "${c.id}" exists already`);
+      throw e;
+    }
+    return { id: c.id, revision: 1 };
+  }
+
+  async updateCase(id: string, data: unknown, info: ChangeInfo = {}): Promise<{ id: string; revision: number }> {
+    const c = valid(data);
+    if (c.id !== id) throw new InvalidCaseError([{ path: 'id', message: `the case id "${c.id}" differs from "${id}"; a case cannot be renamed` }]);
+    const { revision } = await this.modifyCase(id, () => undefined, info, c);
+    return { id, revision };
+  }
+
+  async modifyCase<T>(
+    id: string,
+    change: (c: Case) => T,
+    info: ChangeInfo = {},
+    replacement?: Case,
+  ): Promise<{ id: string; revision: number; value: T; case: Case }> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        // Lock the case row on PostgreSQL so concurrent writers queue (SQLite serialises writers itself).
+        let q = trx.selectFrom('cases').select(['revision']).where('id', '=', id);
+        if (this.kind === 'postgres') q = q.forUpdate();
+        const head = await q.executeTakeFirst();
+        if (!head) throw new NotFoundError(`no case "${id}"`);
+        if (info.expectedRevision !== undefined && info.expectedRevision !== head.revision) {
+          throw new ConflictError(`case "${id}" is at revision ${head.revision}, not ${info.expectedRevision}: reload and apply the change again`);
+        }
+        let next: Case;
+        let value: T;
+        if (replacement) {
+          next = replacement;
+          value = change(next);
+        } else {
+          const row = await trx.selectFrom('case_revisions').select('body').where('case_id', '=', id).where('revision', '=', head.revision).executeTakeFirstOrThrow();
+          const working = JSON.parse(row.body) as Case;
+          value = change(working);
+          next = valid(working);
+        }
+        const revision = head.revision + 1;
+        const t = now();
+        await trx.updateTable('cases').set({ title: next.title, revision, ...counts(next), updated_at: t }).where('id', '=', id).execute();
+        await trx.deleteFrom('evidence').where('case_id', '=', id).execute();
+        await this.writeRevision(trx, next, revision, t, { message: 'updated', ...info });
+        return { id, revision, value, case: next };
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError(`case "${id}" was changed by another writer at the same time; apply the change again`);
+      throw e;
+    }
+  }
+
+  private async writeRevision(trx: Transaction<Database>, c: Case, revision: number, t: string, info: ChangeInfo): Promise<void> {
+    await trx
+      .insertInto('case_revisions')
+      .values({ case_id: c.id, revision, author: info.author ?? 'anonymous', message: info.message ?? '', created_at: t, body: JSON.stringify(c) })
+      .execute();
+    const rows = evidenceRows(c.id, c);
+    // Chunked: SQLite caps bound parameters per statement (32766), 11 per row.
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('evidence').values(rows.slice(i, i + 500)).execute();
+  }
+
+  async deleteCase(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('evidence').where('case_id', '=', id).execute();
+      await trx.deleteFrom('case_revisions').where('case_id', '=', id).execute();
+      const res = await trx.deleteFrom('cases').where('id', '=', id).executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0) throw new NotFoundError(`no case "${id}"`);
+    });
+  }
+
+  async listRevisions(id: string): Promise<RevisionInfo[]> {
+    const rows = await this.db
+      .selectFrom('case_revisions')
+      .select(['revision', 'author', 'message', 'created_at'])
+      .where('case_id', '=', id)
+      .orderBy('revision')
+      .execute();
+    if (rows.length === 0 && !(await this.hasCase(id))) throw new NotFoundError(`no case "${id}"`);
+    return rows.map((r) => ({ revision: r.revision, author: r.author, message: r.message, createdAt: r.created_at }));
+  }
+
+  async listEvidence(query: EvidenceQuery = {}): Promise<Paged<EvidenceRow>> {
+    const { offset, limit } = pageOf(query);
+    let q = this.db.selectFrom('evidence');
+    if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
+    if (query.actor !== undefined) q = q.where('actor', '=', query.actor);
+    if (query.status !== undefined) q = q.where('status', '=', query.status);
+    if (query.from !== undefined) q = q.where('date', '>=', query.from);
+    if (query.to !== undefined) q = q.where('date', '<=', query.to);
+    // Issues are a JSON array of ids; ids cannot contain quotes, so the quoted id is an exact element match.
+    if (query.issue !== undefined) q = q.where(contains('issues', JSON.stringify(query.issue)));
+    if (query.text !== undefined && query.text !== '') {
+      const needle = query.text.toLowerCase();
+      q = q.where((eb) => eb.or([contains('text', needle, true), contains('speaker', needle, true), contains('outlet', needle, true)]));
+    }
+    const [rows, total] = await Promise.all([
+      q.selectAll().orderBy('date').orderBy('case_id').orderBy('evidence_id').offset(offset).limit(limit).execute(),
+      q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        caseId: r.case_id,
+        id: r.evidence_id,
+        kind: r.kind,
+        status: r.status,
+        date: r.date,
+        actor: r.actor,
+        speaker: r.speaker,
+        outlet: r.outlet,
+        url: r.url,
+        text: r.text,
+        issues: JSON.parse(r.issues) as string[],
+      })),
+      total: Number(total.n),
+      offset,
+      limit,
+    };
+  }
+
+  async recordRun(run: RunRecord): Promise<string> {
+    const id = randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      const last = await trx.selectFrom('runs').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+      await trx
+        .insertInto('runs')
+        .values({
+          id,
+          seq: Number(last?.seq ?? 0) + 1,
+          case_id: run.caseId,
+          case_revision: run.caseRevision,
+          models: JSON.stringify(run.models),
+          params: JSON.stringify(run.params),
+          seed: run.seed,
+          input_hash: run.inputHash,
+          engine_version: run.engineVersion,
+          results: JSON.stringify(run.results),
+          created_at: now(),
+        })
+        .execute();
+    });
+    return id;
+  }
+
+  async getRun(id: string): Promise<StoredRun> {
+    const r = await this.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw new NotFoundError(`no run "${id}"`);
+    return { ...runSummary(r), results: JSON.parse(r.results) as unknown[] };
+  }
+
+  async listRuns(query: Page & { caseId?: string } = {}): Promise<Paged<RunSummary>> {
+    const { offset, limit } = pageOf(query);
+    let q = this.db.selectFrom('runs');
+    if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
+    const [rows, total] = await Promise.all([
+      q.select(['id', 'case_id', 'case_revision', 'models', 'params', 'seed', 'input_hash', 'engine_version', 'created_at']).orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
+      q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(runSummary), total: Number(total.n), offset, limit };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** `column LIKE '%needle%'` with the wildcards in the needle taken literally (same SQL on SQLite and PostgreSQL). */
+function contains(column: 'issues' | 'text' | 'speaker' | 'outlet', needle: string, caseless = false) {
+  const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const col = caseless ? sql`lower(${sql.ref(column)})` : sql.ref(column);
+  return sql<boolean>`${col} like ${pattern} escape '\\'`;
+}
+
+function runSummary(r: {
+  id: string;
+  case_id: string;
+  case_revision: number;
+  models: string;
+  params: string;
+  seed: number | null;
+  input_hash: string;
+  engine_version: string;
+  created_at: string;
+}): RunSummary {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseRevision: r.case_revision,
+    models: JSON.parse(r.models) as string[],
+    params: JSON.parse(r.params) as Record<string, unknown>,
+    seed: r.seed,
+    inputHash: r.input_hash,
+    engineVersion: r.engine_version,
+    createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Schema migrations, as objects (no migration files to find at run time, so they work the same from
+ * tsx, tests and any bundler). Kysely's Migrator records which ran in its own table; each migration
+ * runs in a transaction on both SQLite and PostgreSQL. Append new ones; never edit a released one.
+ */
+import { type Kysely, type Migration } from 'kysely';
+
+export const migrations: Record<string, Migration> = {
+  '0001_cases_revisions_evidence_runs': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('cases')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('actor_count', 'integer', (c) => c.notNull())
+        .addColumn('issue_count', 'integer', (c) => c.notNull())
+        .addColumn('draft_count', 'integer', (c) => c.notNull())
+        .addColumn('evidence_count', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('case_revisions')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_revisions_pk', ['case_id', 'revision'])
+        .execute();
+      await db.schema
+        .createTable('evidence')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('evidence_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text')
+        .addColumn('speaker', 'text')
+        .addColumn('outlet', 'text')
+        .addColumn('url', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('issues', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('evidence_pk', ['case_id', 'evidence_id'])
+        .execute();
+      await db.schema.createIndex('evidence_actor_date').on('evidence').columns(['actor', 'date']).execute();
+      await db.schema.createIndex('evidence_date').on('evidence').column('date').execute();
+      // Runs outlive the case they forecast (they carry their own inputs' hash and results), so no foreign key.
+      await db.schema
+        .createTable('runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('case_revision', 'integer', (c) => c.notNull())
+        .addColumn('models', 'text', (c) => c.notNull())
+        .addColumn('params', 'text', (c) => c.notNull())
+        .addColumn('seed', 'double precision')
+        .addColumn('input_hash', 'text', (c) => c.notNull())
+        .addColumn('engine_version', 'text', (c) => c.notNull())
+        .addColumn('results', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('runs_case_seq').on('runs').columns(['case_id', 'seq']).execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['runs', 'evidence', 'case_revisions', 'cases']) await db.schema.dropTable(t).execute();
+    },
+  },
+};

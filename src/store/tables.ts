@@ -1,0 +1,72 @@
+/**
+ * The tables of the store, as kysely sees them. The same column types work on SQLite and
+ * PostgreSQL: text for ids, ISO timestamps and JSON (so one query layer serves both), integers for
+ * revisions and counts.
+ */
+
+export interface CasesTable {
+  id: string;
+  title: string;
+  /** Number of the latest revision (revisions count from 1). */
+  revision: number;
+  actor_count: number;
+  issue_count: number;
+  draft_count: number;
+  evidence_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every version of every case, whole: a revision is never changed once written. */
+export interface CaseRevisionsTable {
+  case_id: string;
+  revision: number;
+  author: string;
+  message: string;
+  created_at: string;
+  /** The whole case (validated output form) as JSON. */
+  body: string;
+}
+
+/** The evidence library: the evidence of each case's latest revision, one row per item, queryable across cases. */
+export interface EvidenceTable {
+  case_id: string;
+  evidence_id: string;
+  kind: string;
+  status: string;
+  date: string;
+  actor: string | null;
+  speaker: string | null;
+  outlet: string | null;
+  url: string | null;
+  text: string;
+  /** JSON array of issue ids. */
+  issues: string;
+}
+
+/** A forecast run: everything needed to run it again and get the same numbers. */
+export interface RunsTable {
+  id: string;
+  case_id: string;
+  case_revision: number;
+  /** JSON array of model names. */
+  models: string;
+  /** JSON: engine parameters plus asOf and scenario. */
+  params: string;
+  seed: number | null;
+  /** sha256 of the canonical JSON of the model input. */
+  input_hash: string;
+  engine_version: string;
+  /** JSON array of per-model results. */
+  results: string;
+  created_at: string;
+  /** Insertion order (created_at can tie within a millisecond). */
+  seq: number;
+}
+
+export interface Database {
+  cases: CasesTable;
+  case_revisions: CaseRevisionsTable;
+  evidence: EvidenceTable;
+  runs: RunsTable;
+}
