@@ -5,8 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode, type Node as YamlNode, type Document } from 'yaml';
+import type { z } from 'zod';
 import { Case } from './schema.ts';
-import { checkCase } from './validate.ts';
+import { checkCase, type KnownIds } from './validate.ts';
 
 export interface CaseProblem {
   file: string;
@@ -50,7 +51,9 @@ export function parseCaseText(text: string, file = '<input>'): { case?: Case; pr
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) {
-    const [line, column] = err.linePos?.[0] ? [err.linePos[0].line, err.linePos[0].col] : [1, 1];
+    const { line, col: column } = lineCounter.linePos(err.pos[0]);
+    // One error per line: the parser's follow-on complaints about the same line add nothing.
+    if (problems.some((p) => p.line === line)) continue;
     problems.push({ file, line, column, path: '', message: `syntax error: ${err.message.split('\n')[0]}` });
   }
   if (problems.length) return { problems };
@@ -60,15 +63,60 @@ export function parseCaseText(text: string, file = '<input>'): { case?: Case; pr
     return { problems: [{ file, line: 1, column: 1, path: '', message: 'a case file must be a mapping with id, title, actors and issues' }] };
   }
   const parsed = Case.safeParse(data);
-  if (!parsed.success) {
+  if (parsed.success) {
+    for (const p of checkCase(parsed.data)) problems.push({ ...at(p.path), path: pathToString(p.path), message: p.message });
+  } else {
     for (const issue of parsed.error.issues) {
       const path = issue.path as PropertyKey[];
       problems.push({ ...at(path), path: pathToString(path), message: issue.message });
     }
-    return { problems };
+    // Report the cross-reference and range problems of the items that did parse, too: all at once.
+    const partial = partialCase(data as Record<string, unknown>);
+    for (const p of checkCase(partial.case, partial.ids)) problems.push({ ...at(p.path), path: pathToString(p.path), message: p.message });
   }
-  for (const p of checkCase(parsed.data)) problems.push({ ...at(p.path), path: pathToString(p.path), message: p.message });
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return problems.length ? { problems } : { case: parsed.data, problems };
+}
+
+const collections = {
+  actors: Case.shape.actors.element,
+  issues: Case.shape.issues.element,
+  stances: Case.shape.stances.unwrap().element,
+  evidence: Case.shape.evidence.unwrap().element,
+  drafts: Case.shape.drafts.unwrap().element,
+  scenarios: Case.shape.scenarios.unwrap().element,
+  events: Case.shape.events.unwrap().element,
+} as const;
+
+/**
+ * The items of a case that parse on their own, at their original indices (the others left as holes,
+ * which the checks skip), and every id the file declares, parsed or not — so that an actor with a
+ * typo in its kind is not also reported as unknown wherever it is referenced.
+ */
+function partialCase(data: Record<string, unknown>): { case: Case; ids: KnownIds } {
+  const out: Record<string, unknown[]> = {};
+  const ids: KnownIds = {};
+  for (const [key, schema] of Object.entries(collections)) {
+    const raw = Array.isArray(data[key]) ? (data[key] as unknown[]) : [];
+    const items: unknown[] = new Array(raw.length);
+    const declared = new Set<string>();
+    raw.forEach((item, i) => {
+      const r = schema.safeParse(item);
+      if (r.success) items[i] = r.data;
+      else if (item && typeof item === 'object' && !Array.isArray(item)) {
+        // Drop the fields that failed and check the rest of the item.
+        const bad = new Set(r.error.issues.map((iss) => iss.path[0]));
+        const rest = Object.fromEntries(Object.entries(item).filter(([k]) => !bad.has(k)));
+        const loose = (schema as z.ZodObject).partial().safeParse(rest);
+        if (loose.success) items[i] = loose.data;
+      }
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') declared.add(id);
+    });
+    out[key] = items;
+    ids[key as keyof KnownIds] = declared;
+  }
+  return { case: { id: String(data.id ?? ''), title: String(data.title ?? ''), ...out } as unknown as Case, ids };
 }
 
 /** Line and column of the deepest node that exists along `path` (the parent, when the field is missing). */

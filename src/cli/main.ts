@@ -12,6 +12,9 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 /** Each module exports `register(program)`. Keep this list in the order `--help` should show. */
 const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> = [
   // case model (issue 2)
+  () => import('./commands/check.ts'),
+  () => import('./commands/show.ts'),
+  () => import('./commands/schema.ts'),
   // engines (issues 3, 4)
   // analysis (issue 5)
   // evidence (issue 6)
