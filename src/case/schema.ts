@@ -22,12 +22,13 @@ const text = (max: number) => z.string().max(max);
 /** An estimate: a value with an optional range. `80` is shorthand for `{ value: 80 }`. */
 export const EstimateObject = z
   .object({
-    value: z.number(),
-    low: z.number().optional(),
-    high: z.number().optional(),
+    value: z.number().describe('best estimate'),
+    low: z.number().optional().describe('lowest plausible value'),
+    high: z.number().optional().describe('highest plausible value'),
   })
-  .strict();
-export const Estimate = z.union([z.number(), EstimateObject]);
+  .strict()
+  .describe('an estimate with its uncertainty range');
+export const Estimate = z.union([z.number(), EstimateObject]).describe('a number, or {value, low, high}');
 export type EstimateInput = z.input<typeof Estimate>;
 export interface EstimateValue {
   value: number;
@@ -52,13 +53,13 @@ export const Actor = z
     description: text(4000).optional(),
     aliases: z.array(text(200)).default([]),
     speakers: z.array(Speaker).default([]),
-    capability: Estimate,
+    capability: Estimate.describe('clout relative to the other actors (>= 0; only ratios matter; examples use 0-100)'),
     /** Evidence behind the capability estimate. */
     evidence: z.array(id).default([]),
   })
   .strict();
 
-export const Anchor = z.object({ at: z.number(), label: text(400) }).strict();
+export const Anchor = z.object({ at: z.number(), label: text(400) }).strict().describe('what a point of the scale means, e.g. {at: 0, label: "Ukraine keeps all of Donbas"}');
 export const Scale = z
   .object({
     min: z.number().default(0),
@@ -75,7 +76,7 @@ export const Issue = z
     description: text(4000).optional(),
     aliases: z.array(text(200)).default([]),
     scale: Scale.default({ min: 0, max: 100, anchors: [] }),
-    statusQuo: z.number(),
+    statusQuo: z.number().describe('where the issue stands now, on its scale'),
     /** The actual outcome, where it is known (backtests). */
     outcome: z.number().optional(),
   })
@@ -88,7 +89,7 @@ export const RedLine = z
     /** The highest acceptable value (absent: the scale's maximum). */
     max: z.number().optional(),
     /** Whether the actor can block a deal outside this range. */
-    veto: z.boolean().default(false),
+    veto: z.boolean().default(false).describe('whether the actor can block a deal outside this range'),
     note: text(2000).optional(),
   })
   .strict();
@@ -99,15 +100,15 @@ export const Stance = z
     issue: id,
     /** When the stance was taken (absent: known from the start, e.g. imported data). */
     date: isoDate.optional(),
-    position: Estimate,
-    salience: Estimate,
+    position: Estimate.describe("the actor's position on the issue's scale"),
+    salience: Estimate.describe('how much the actor cares, 0 (indifferent) to 100 (top priority)'),
     /** The actor's clout on this issue, where it differs from its overall capability (decide's per-issue power). */
     capability: Estimate.optional(),
     redLine: RedLine.optional(),
     rationale: text(4000).optional(),
     evidence: z.array(id).default([]),
     /** Marks an estimate resting on uncertain, single-sourced or disputed facts. */
-    uncertain: z.boolean().optional(),
+    uncertain: z.boolean().optional().describe('rests on uncertain, single-sourced or disputed facts'),
   })
   .strict();
 
@@ -125,7 +126,7 @@ export const Evidence = z
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
     issues: z.array(id).default([]),
     note: text(4000).optional(),
-    status: EvidenceStatus.default('accepted'),
+    status: EvidenceStatus.default('accepted').describe('candidate evidence (from ingestion) awaits review'),
     uncertain: z.boolean().optional(),
   })
   .strict();
@@ -135,7 +136,7 @@ export const DraftPoint = z
     number: z.union([z.number().int().nonnegative(), text(20)]),
     text: text(4000),
     /** The issue values the point implies: `{ issueId: value }` on each issue's scale. */
-    values: z.record(id, z.number()).default({}),
+    values: z.record(id, z.number()).default({}).describe('issue values the point implies: {issueId: value}'),
     uncertain: z.boolean().optional(),
   })
   .strict();
