@@ -4,9 +4,15 @@
  */
 import type { Engine } from './types.ts';
 import { compromise } from './compromise.ts';
+import { median } from './median.ts';
+import { nash } from './nash.ts';
+import { bdm } from './bdm.ts';
 
 export const engines: Record<string, Engine> = {
   compromise,
+  median,
+  nash,
+  bdm,
 };
 
 export type ModelName = keyof typeof engines;

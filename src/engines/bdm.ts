@@ -1,0 +1,354 @@
+/**
+ * Bueno de Mesquita's expected-utility ("challenge") model, as specified by Scholz, Calbert & Smith
+ * (2011), "Unravelling Bueno De Mesquita's group decision model", J. Theoretical Politics 23(4):510–531
+ * (equations and Appendix algorithm; see specs/models.md §3.2). Each issue is played separately.
+ *
+ * Per round, for the actors with salience > 0 on the issue (positions x, capability c, salience s):
+ * 1. μ = the capability × salience weighted median (the Condorcet winner, Appendix step 3).
+ * 2. From i's view (risk exponent r_i, range R = x_max − x_min): success, failure, better, worse and
+ *    status-quo utilities (eqs. 15, 16, 22, 23, 24): `U = 2 − 4(0.5 ∓ …)^{r_i}`.
+ * 3. P^i, the probability that i beats j, from third-party support (eqs. 30–31):
+ *    `P^i = Σ_{k: a_k>0} c_k s_k a_k / Σ_k c_k s_k |a_k|`, `a_k = |x_k − x_j| − |x_k − x_i|`.
+ * 4. `E^i(U_ij) = s_j[P^i U_s + (1−P^i)U_f] + (1−s_j)U_s − Q U_sq − (1−Q)[T U_b + (1−T)U_w]`
+ *    (eqs. 5–7), T = 1 iff |x_i − μ| < |x_i − x_j|.
+ * 5. Risk (two passes, §5): all E with r = 1; security `Sec_i = Σ_{j≠i} E^j(U_ji)`;
+ *    `R_i = (2Sec_i − max Sec − min Sec)/(max Sec − min Sec)` (eq. 34); `r_i = (1 − R_i/3)/(1 + R_i/3)`
+ *    (eq. 33); then all E again with these r_i.
+ * 6. Offers (fig. 6) for receiver i from proposer j, with a = E^i(U_ij), b = E^j(U_ji):
+ *    b > a > 0 → conflict, i moves to x_j; a < 0 < b, b > |a| → compromise, i moves the fraction |a/b|
+ *    of the way to x_j (eq. 36); a < 0 < b, |a| ≥ b → capitulation, i moves to x_j; otherwise none.
+ * 7. Each actor accepts one offer (§6.2): conflict before compromise before capitulation ("given
+ *    equally enforceable proposals, players move the least that they can"), the least move within a
+ *    kind, then the proposer with the highest expected utility. All actors move at once.
+ * The round's forecast is μ of the new positions; the capability × salience weighted mean is reported
+ * beside it (Scholz Table 2 reports both).
+ *
+ * `variant: 'reference'` reproduces the jmckib/dmasad replication code (the code behind
+ * `ExampleActors.10r.log`), which deviates from the paper: R is fixed from the initial positions;
+ * P uses votes `c_k s_k((|x_k−x_j|/R)^{r_k} − (|x_k−x_i|/R)^{r_k})` over a normaliser summed over all
+ * actors and all position pairs (so P^i + P^j ≠ 1); both EUs of a dyad use the receiver's r; the
+ * (1−Q)[…] term is left out; capitulation never happens (a typo in its test); and among compromises
+ * the actor takes the one whose EU-weighted midpoint (|a|x_i + |b|x_j)/(|a|+|b|) is smallest.
+ *
+ * @example
+ * // BDM (1994) EC car-emission standards (Scholz Table 1), Q = 1, variant 'reference', round 1:
+ * // Belgium (7) compromises with France (10): EUs −0.1148 vs 0.2433, new position
+ * // 7 + 3·0.1148/0.2433 = 8.416; the weighted mean moves from 7.390 to 7.461.
+ */
+import { positionsOf, type EngineParams, type EngineResult, type ModelInput, type Move, type Round } from './types.ts';
+import { fallbackOutcome, weightedMedian } from './weights.ts';
+
+export type BdmVariant = 'paper' | 'reference';
+export type OfferKind = 'conflict' | 'compromise' | 'capitulation';
+
+export interface BdmParams extends EngineParams {
+  /** Probability that the status quo holds when nobody challenges (Scholz: 1.0 for the EC case; BDM: 0.5). */
+  q?: number;
+  rounds?: number;
+  variant?: BdmVariant;
+}
+
+interface Offer {
+  kind: OfferKind;
+  /** Proposer (local index on the issue). */
+  from: number;
+  to: number;
+  /** Receiver's EU of challenging the proposer (a) and the proposer's EU of challenging the receiver (b). */
+  euReceiver: number;
+  euProposer: number;
+  probProposerWins: number;
+}
+
+/** One issue's actors, as local arrays. */
+interface IssueActors {
+  ids: number[];
+  x: Float64Array;
+  c: Float64Array;
+  s: Float64Array;
+}
+
+const fmt = (x: number, d = 2): string => (Number.isInteger(x) ? String(x) : x.toFixed(d));
+
+/** Scholz eqs. 15/16/22/23/24: `2 − 4·base^r`. */
+const basicUtility = (base: number, r: number): number => 2 - 4 * Math.max(0, base) ** r;
+
+/**
+ * P^i that i beats j (Scholz eqs. 30–31): third parties' capability × salience weighted support,
+ * proportional to how much closer each stands to i than to j. Pairwise normalised: P^i + P^j = 1.
+ */
+export function probabilityOfWinning(act: IssueActors, i: number, j: number): number {
+  const { x, c, s } = act;
+  let pro = 0;
+  let all = 0;
+  for (let k = 0; k < x.length; k++) {
+    const a = Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i]);
+    const w = c[k] * s[k];
+    if (a > 0) pro += w * a;
+    all += w * Math.abs(a);
+  }
+  return all > 0 ? pro / all : 0.5;
+}
+
+/** The reference code's vote of actor k for x_i over x_j, with k's own risk exponent. */
+function referenceVote(act: IssueActors, r: Float64Array, range: number, k: number, xi: number, xj: number): number {
+  const { x, c, s } = act;
+  return c[k] * s[k] * ((Math.abs(x[k] - xj) / range) ** r[k] - (Math.abs(x[k] - xi) / range) ** r[k]);
+}
+
+/** The reference code's normaliser: Σ_k Σ_a Σ_b |vote_k(x_a, x_b)| over all actors and position pairs. */
+function referenceNormaliser(act: IssueActors, r: Float64Array, range: number): number {
+  const n = act.x.length;
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) total += Math.abs(referenceVote(act, r, range, k, act.x[a], act.x[b]));
+    }
+  }
+  return total;
+}
+
+interface EuContext {
+  act: IssueActors;
+  range: number;
+  median: number;
+  q: number;
+  variant: BdmVariant;
+  /** Current risk exponents (the voters' r, used by the reference probability). */
+  r: Float64Array;
+  /** Reference variant: the normaliser for the current r. */
+  normaliser: number;
+}
+
+function probability(ctx: EuContext, i: number, j: number): number {
+  if (ctx.variant === 'paper') return probabilityOfWinning(ctx.act, i, j);
+  const { x } = ctx.act;
+  if (x[i] === x[j] || ctx.normaliser === 0) return 0;
+  let pro = 0;
+  for (let k = 0; k < x.length; k++) pro += Math.max(0, referenceVote(ctx.act, ctx.r, ctx.range, k, x[i], x[j]));
+  return pro / ctx.normaliser;
+}
+
+/**
+ * `E^i(U_ij)`: i's expected utility of challenging j (Scholz eqs. 5–7), seen with risk exponent `r`
+ * (i's own in the paper; the receiver's in the reference code).
+ */
+export function expectedUtilityOfChallenge(ctx: EuContext, i: number, j: number, r: number, p = probability(ctx, i, j)): number {
+  const { x, s } = ctx.act;
+  const dist = Math.abs(x[i] - x[j]) / ctx.range;
+  const success = basicUtility(0.5 - 0.5 * dist, r);
+  const failure = basicUtility(0.5 + 0.5 * dist, r);
+  const statusQuo = basicUtility(0.5, r);
+  const challenge = s[j] * (p * success + (1 - p) * failure) + (1 - s[j]) * success;
+  if (ctx.variant === 'reference') return challenge - ctx.q * statusQuo;
+  // No challenge: with probability 1−Q, j drifts toward the median, better for i (T = 1) or worse.
+  const toMedian = Math.abs(x[i] - ctx.median);
+  const better = toMedian < Math.abs(x[i] - x[j]);
+  const drift = (toMedian + Math.abs(x[i] - x[j])) / ctx.range;
+  const noChallenge = better ? basicUtility(0.5 - 0.25 * drift, r) : basicUtility(0.5 + 0.25 * drift, r);
+  return challenge - ctx.q * statusQuo - (1 - ctx.q) * noChallenge;
+}
+
+/**
+ * Risk exponents from the security levels (Scholz §5, eqs. 33–34): the actors most exposed to
+ * profitable challenges become the most risk-acceptant (r up to 2), the safest risk-averse (r ≥ 0.5).
+ */
+function riskExponents(ctx: EuContext): Float64Array {
+  const n = ctx.act.x.length;
+  const security = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) if (j !== i) security[i] += expectedUtilityOfChallenge(ctx, j, i, 1);
+  }
+  let max = -Infinity;
+  let min = Infinity;
+  for (const v of security) {
+    if (v > max) max = v;
+    if (v < min) min = v;
+  }
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const basis = max > min ? (2 * security[i] - max - min) / (max - min) : 0;
+    r[i] = (1 - basis / 3) / (1 + basis / 3);
+  }
+  return r;
+}
+
+function classifyOffer(a: number, b: number, variant: BdmVariant): OfferKind | null {
+  if (b > a && a > 0) return 'conflict';
+  if (b > 0 && a < 0) {
+    if (b > Math.abs(a)) return 'compromise';
+    // The reference code's capitulation test (`eu_ji < abs(eu_ji)`) is never true.
+    return variant === 'paper' ? 'capitulation' : null;
+  }
+  return null;
+}
+
+const kindOrder: Record<OfferKind, number> = { conflict: 0, compromise: 1, capitulation: 2 };
+
+function chooseOffer(offers: Offer[], xi: number, variant: BdmVariant): Offer | undefined {
+  let best: Offer | undefined;
+  const key = (o: Offer): number => {
+    if (variant === 'reference' && o.kind === 'compromise') {
+      const wa = Math.abs(o.euReceiver);
+      const wb = Math.abs(o.euProposer);
+      return (wa * xi + wb * (xi + (o.to - xi) / (wa / wb))) / (wa + wb);
+    }
+    return Math.abs(o.to - xi);
+  };
+  for (const o of offers) {
+    if (!best) {
+      best = o;
+      continue;
+    }
+    const dk = kindOrder[o.kind] - kindOrder[best.kind];
+    if (dk < 0) best = o;
+    else if (dk === 0) {
+      const dm = key(o) - key(best);
+      // Paper: ties in movement go to the most enforceable offer (the proposer's higher EU);
+      // the reference code keeps the first in actor order.
+      if (dm < 0 || (dm === 0 && variant === 'paper' && o.euProposer > best.euProposer)) best = o;
+    }
+  }
+  return best;
+}
+
+function explainOffer(o: Offer, receiver: string, proposer: string, from: number, count: number): string {
+  const eus = `${receiver}'s expected utility of challenging ${proposer} ${fmt(o.euReceiver, 3)}, ${proposer}'s of challenging ${receiver} ${fmt(o.euProposer, 3)}`;
+  const choice = count > 1 ? ` It was the best of ${count} offers ${receiver} received.` : '';
+  switch (o.kind) {
+    case 'conflict':
+      return `${receiver} loses a confrontation to ${proposer}: both expect to gain from a challenge (${eus}), ${proposer} more, so ${receiver} gives in and moves from ${fmt(from)} to ${proposer}'s position ${fmt(o.to)}.${choice}`;
+    case 'compromise':
+      return `${receiver} compromises with ${proposer}: ${proposer} expects to gain by pressing (${eus}) and ${receiver} expects to lose less than ${proposer} gains, so ${receiver} moves ${(100 * Math.abs(o.euReceiver / o.euProposer)).toFixed(0)}% of the way toward ${proposer}, from ${fmt(from)} to ${fmt(o.to)}.${choice}`;
+    case 'capitulation':
+      return `${receiver} capitulates to ${proposer}: ${receiver} expects to lose more by resisting than ${proposer} expects to gain (${eus}), so ${receiver} moves from ${fmt(from)} all the way to ${proposer}'s position ${fmt(o.to)}.${choice}`;
+  }
+}
+
+/** One round on one issue: new local positions and the moves that explain them. */
+function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange: number, q: number, variant: BdmVariant): { next: Float64Array; moves: Move[] } {
+  const n = act.x.length;
+  const next = act.x.slice();
+  const moves: Move[] = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of act.x) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const range = variant === 'reference' ? fixedRange : hi - lo;
+  if (n < 2 || !(range > 0) || hi === lo) return { next, moves };
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = act.c[i] * act.s[i];
+  const median = weightedMedian(act.x, w);
+  const ctx: EuContext = { act, range, median: Number.isNaN(median) ? (lo + hi) / 2 : median, q, variant, r: new Float64Array(n).fill(1), normaliser: 0 };
+  if (variant === 'reference') ctx.normaliser = referenceNormaliser(act, ctx.r, range);
+  const r = riskExponents(ctx);
+  ctx.r = r;
+  if (variant === 'reference') ctx.normaliser = referenceNormaliser(act, r, range);
+
+  // Second pass: every ordered dyad's EU with the risk exponents (paper: the challenger's own;
+  // reference: the receiver's, so both EUs of a dyad are computed when the receiver is known).
+  const eu = new Float64Array(n * n);
+  const prob = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      prob[i * n + j] = probability(ctx, i, j);
+      if (variant === 'paper') eu[i * n + j] = expectedUtilityOfChallenge(ctx, i, j, r[i], prob[i * n + j]);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const offers: Offer[] = [];
+    for (let j = 0; j < n; j++) {
+      if (j === i || act.x[j] === act.x[i]) continue;
+      const a = variant === 'paper' ? eu[i * n + j] : expectedUtilityOfChallenge(ctx, i, j, r[i], prob[i * n + j]);
+      const b = variant === 'paper' ? eu[j * n + i] : expectedUtilityOfChallenge(ctx, j, i, r[i], prob[j * n + i]);
+      const kind = classifyOffer(a, b, variant);
+      if (!kind) continue;
+      const to = kind === 'compromise' ? act.x[i] + (act.x[j] - act.x[i]) * Math.abs(a / b) : act.x[j];
+      offers.push({ kind, from: j, to, euReceiver: a, euProposer: b, probProposerWins: prob[j * n + i] });
+    }
+    const best = chooseOffer(offers, act.x[i], variant);
+    if (!best) continue;
+    next[i] = best.to;
+    const receiver = input.actors[act.ids[i]];
+    const proposer = input.actors[act.ids[best.from]];
+    moves.push({
+      actor: act.ids[i],
+      issue: k,
+      from: act.x[i],
+      to: best.to,
+      why: explainOffer(best, receiver, proposer, act.x[i], offers.length),
+      detail: {
+        offer: best.kind,
+        challenger: proposer,
+        euOfChallenging: best.euReceiver,
+        euOfChallenger: best.euProposer,
+        probabilityChallengerWins: best.probProposerWins,
+        riskExponent: r[i],
+        offers: offers.length,
+        median: ctx.median,
+      },
+    });
+  }
+  return { next, moves };
+}
+
+export function bdm(input: ModelInput, params: BdmParams = {}): EngineResult {
+  const q = params.q ?? 1;
+  const rounds = params.rounds ?? 10;
+  const variant: BdmVariant = params.variant ?? 'paper';
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`bdm: q must be in [0, 1], got ${q}`);
+  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`bdm: rounds must be a whole number ≥ 0, got ${rounds}`);
+  if (variant !== 'paper' && variant !== 'reference') throw new RangeError(`bdm: variant must be paper or reference, got "${String(variant)}"`);
+  const n = input.actors.length;
+  const m = input.issues.length;
+  const position = Float64Array.from(input.position);
+
+  // The actors taking part in each issue (salience > 0), and the initial range (reference variant).
+  const issueActors: IssueActors[] = [];
+  const initialRange = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const ids: number[] = [];
+    for (let i = 0; i < n; i++) if (input.salience[i * m + k] > 0) ids.push(i);
+    const x = Float64Array.from(ids, (i) => position[i * m + k]);
+    issueActors.push({ ids, x, c: Float64Array.from(ids, (i) => input.capability[i * m + k]), s: Float64Array.from(ids, (i) => input.salience[i * m + k]) });
+    initialRange[k] = x.length ? Math.max(...x) - Math.min(...x) : 0;
+  }
+
+  const summarize = (moves: Move[]): Round => {
+    const median: number[] = new Array(m);
+    const mean: number[] = new Array(m);
+    for (let k = 0; k < m; k++) {
+      const { x, c, s } = issueActors[k];
+      let num = 0;
+      let den = 0;
+      const w = new Float64Array(x.length);
+      for (let i = 0; i < x.length; i++) {
+        w[i] = c[i] * s[i];
+        num += w[i] * x[i];
+        den += w[i];
+      }
+      const med = weightedMedian(x, w);
+      median[k] = Number.isNaN(med) ? fallbackOutcome(input, k) : med;
+      mean[k] = den > 0 ? num / den : fallbackOutcome(input, k);
+    }
+    return { positions: positionsOf(input, position), outcome: median.slice(), moves, median, mean };
+  };
+
+  const history: Round[] = [summarize([])];
+  for (let t = 1; t <= rounds; t++) {
+    const moves: Move[] = [];
+    for (let k = 0; k < m; k++) {
+      const act = issueActors[k];
+      const { next, moves: issueMoves } = roundOnIssue(input, k, act, initialRange[k], q, variant);
+      act.x = next;
+      act.ids.forEach((i, local) => (position[i * m + k] = next[local]));
+      moves.push(...issueMoves);
+    }
+    moves.sort((a, b) => a.actor - b.actor || a.issue - b.issue);
+    history.push(summarize(moves));
+  }
+  const last = history[history.length - 1];
+  return { model: 'bdm', outcome: last.outcome.slice(), rounds: history, params: { q, rounds, variant } };
+}
