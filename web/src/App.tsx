@@ -1,0 +1,114 @@
+import { useEffect, useRef } from 'react';
+import { CaseProvider, useCase } from './case-data.tsx';
+import { href, useRoute, type Route } from './router.ts';
+import { CasesList } from './views/CasesList.tsx';
+import { CaseOverviewView } from './views/CaseOverview.tsx';
+import { IssueView } from './views/IssueView.tsx';
+import { TrajectoriesView } from './views/Trajectories.tsx';
+import { DraftsView } from './views/Drafts.tsx';
+import { EvidenceView } from './views/Evidence.tsx';
+import { IngestView } from './views/Ingest.tsx';
+import { ScenariosView } from './views/Scenarios.tsx';
+import { ErrorNote, Loading } from './components/Status.tsx';
+import { TokenField } from './views/TokenField.tsx';
+
+type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
+
+export function App() {
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  // Move focus to the new view so keyboard and screen-reader users land on it after navigation.
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+  }, [route]);
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
+      <header className="top">
+        <a className="brand" href="#/">
+          parley
+        </a>
+        <span className="muted">negotiation-intelligence workbench</span>
+        <TokenField />
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {route.view === 'cases' ? (
+          <CasesList />
+        ) : route.view === 'not-found' ? (
+          <p role="alert">
+            No view at “{route.hash}”. <a href="#/">All cases</a>
+          </p>
+        ) : (
+          <CaseProvider caseId={route.caseId}>
+            <CaseShell route={route} />
+          </CaseProvider>
+        )}
+      </main>
+    </>
+  );
+}
+
+const tabs: Array<{ view: CaseRoute['view']; label: string }> = [
+  { view: 'overview', label: 'Overview' },
+  { view: 'trajectories', label: 'Trajectories' },
+  { view: 'drafts', label: 'Drafts' },
+  { view: 'evidence', label: 'Evidence' },
+  { view: 'ingest', label: 'Ingest' },
+  { view: 'scenarios', label: 'Scenarios' },
+];
+
+function CaseShell({ route }: { route: CaseRoute }) {
+  const { data, error } = useCase();
+  if (error && !data) return <ErrorNote error={error} />;
+  if (!data) return <Loading what="the case" />;
+  return (
+    <>
+      <nav className="case-nav" aria-label="Case views">
+        <h1>{data.title}</h1>
+        <ul>
+          {tabs.map((t) => (
+            <li key={t.view}>
+              <a href={href({ view: t.view, caseId: route.caseId } as CaseRoute)} aria-current={route.view === t.view ? 'page' : undefined}>
+                {t.label}
+              </a>
+            </li>
+          ))}
+          <li className="issue-links">
+            Issues:{' '}
+            {data.issues.map((i) => (
+              <a
+                key={i.id}
+                href={href({ view: 'issue', caseId: route.caseId, issueId: i.id })}
+                aria-current={route.view === 'issue' && route.issueId === i.id ? 'page' : undefined}
+              >
+                {i.title}
+              </a>
+            ))}
+          </li>
+        </ul>
+      </nav>
+      <CaseBody route={route} />
+    </>
+  );
+}
+
+function CaseBody({ route }: { route: CaseRoute }) {
+  switch (route.view) {
+    case 'overview':
+      return <CaseOverviewView />;
+    case 'issue':
+      return <IssueView issueId={route.issueId} />;
+    case 'trajectories':
+      return <TrajectoriesView />;
+    case 'drafts':
+      return <DraftsView />;
+    case 'evidence':
+      return <EvidenceView />;
+    case 'ingest':
+      return <IngestView />;
+    case 'scenarios':
+      return <ScenariosView />;
+  }
+}

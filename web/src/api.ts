@@ -1,0 +1,151 @@
+/**
+ * The dashboard's client for the HTTP API (docs/api-contract.md). Types come from src/ so the
+ * dashboard and the server share one case model; nothing here parses HTML.
+ */
+import type { Case, Evidence, Stance } from '../../src/case/schema.ts';
+import type { CaseOverview } from '../../src/case/overview.ts';
+import type { Round } from '../../src/engines/types.ts';
+
+export interface CaseSummary {
+  id: string;
+  title: string;
+  actors: number;
+  issues: number;
+  drafts: number;
+  evidence: number;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** One model's forecast as `parley forecast --format json` prints it (extra fields tolerated). */
+export interface ModelForecast {
+  model: string;
+  /** Per issue, in case order; some outputs key it by issue id instead. */
+  outcome: number[] | Record<string, number>;
+  rounds?: Round[];
+  params?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface ForecastResponse {
+  results: ModelForecast[];
+  runId?: string;
+}
+
+export interface Job<R = unknown> {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  progress: number;
+  result?: R;
+  error?: string | { message: string };
+}
+
+export interface IngestQuote {
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerMention?: string | null;
+  cue?: string | null;
+  partial?: boolean;
+  actor?: string | null;
+  issues?: string[];
+}
+
+export interface IngestResult {
+  article: { date?: string | null; outlet?: string | null; title?: string | null };
+  quotes: IngestQuote[];
+  sources: unknown[];
+  actors: unknown[];
+  dates: Array<{ text: string; resolved: string | null }>;
+  /** The body text the offsets point into, when the server returns it. */
+  text?: string;
+  stored?: string[];
+}
+
+export interface IngestRequest {
+  text?: string;
+  url?: string;
+  date?: string;
+  outlet?: string;
+  title?: string;
+  caseId?: string;
+}
+
+/** An error the API reported: its message and, for validation errors, the field path. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly path: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'parley.token';
+export const apiToken = {
+  get: (): string => sessionStorage.getItem(TOKEN_KEY) ?? '',
+  set: (t: string): void => (t ? sessionStorage.setItem(TOKEN_KEY, t) : sessionStorage.removeItem(TOKEN_KEY)),
+};
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = apiToken.get();
+  if (token && method !== 'GET') headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(`the server did not answer (${(e as Error).message})`, 0);
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    if (!res.ok) throw new ApiError(`${res.status} ${res.statusText}`, res.status);
+    return text as T;
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { message?: string; path?: string | null } } | undefined)?.error;
+    throw new ApiError(err?.message ?? `${res.status} ${res.statusText}`, res.status, err?.path ?? null);
+  }
+  return json as T;
+}
+
+const enc = encodeURIComponent;
+const query = (params: Record<string, string | number | undefined | null>): string => {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${enc(k)}=${enc(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+};
+
+export const api = {
+  cases: () => request<Page<CaseSummary>>('GET', '/api/cases?limit=200'),
+  case: (id: string, asOf?: string) => request<Case>('GET', `/api/cases/${enc(id)}${query({ asOf })}`),
+  overview: (id: string, asOf?: string) => request<CaseOverview>('GET', `/api/cases/${enc(id)}/overview${query({ asOf })}`),
+  forecast: (id: string, body: { models?: string[]; rounds?: number; seed?: number; asOf?: string; scenario?: string } = {}) =>
+    request<ForecastResponse>('POST', `/api/cases/${enc(id)}/forecast`, body),
+  putStance: (id: string, stance: Stance) => request<{ id: string; revision: number }>('PUT', `/api/cases/${enc(id)}/stances`, stance),
+  simulate: (id: string, body: { runs: number; seed: number; models?: string[] }) =>
+    request<{ jobId: string }>('POST', `/api/cases/${enc(id)}/simulate`, body),
+  job: <R>(jobId: string) => request<Job<R>>('GET', `/api/jobs/${enc(jobId)}`),
+  cancelJob: (jobId: string) => request<void>('DELETE', `/api/jobs/${enc(jobId)}`),
+  zopa: (id: string) => request<unknown>('GET', `/api/cases/${enc(id)}/zopa`),
+  draftsCheck: (id: string) => request<unknown>('GET', `/api/cases/${enc(id)}/drafts/check`),
+  draftsDiff: (id: string, a: string, b: string) => request<unknown>('GET', `/api/cases/${enc(id)}/drafts/diff${query({ a, b })}`),
+  ingest: (body: IngestRequest) => request<IngestResult>('POST', '/api/ingest', body),
+  settleEvidence: (id: string, evidenceId: string, verdict: 'accept' | 'reject') =>
+    request<Evidence>('POST', `/api/cases/${enc(id)}/evidence/${enc(evidenceId)}/${verdict}`),
+};

@@ -1,0 +1,116 @@
+/**
+ * The case a view is looking at, loaded once per case and shared by its views: the case itself,
+ * every model's forecast, and (in the background) the Monte Carlo intervals. After an edit,
+ * `refresh()` reloads all three, and the previous forecasts are kept so views can show the change.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Case } from '../../src/case/schema.ts';
+import { api, type Job, type ModelForecast } from './api.ts';
+
+/** Monte Carlo size for the dashboard: enough for stable 5–95 % bands, quick on 2 cores. */
+export const DASHBOARD_RUNS = 300;
+export const DASHBOARD_SEED = 1;
+
+export interface MonteCarloState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  progress: number;
+  result?: unknown;
+  error?: string;
+}
+
+export interface CaseData {
+  caseId: string;
+  data: Case | undefined;
+  error: Error | undefined;
+  forecasts: ModelForecast[] | undefined;
+  previousForecasts: ModelForecast[] | undefined;
+  forecastError: Error | undefined;
+  monteCarlo: MonteCarloState;
+  /** Bumped after every successful reload, so dependent views re-fetch their analyses. */
+  version: number;
+  refresh: () => Promise<void>;
+}
+
+const Ctx = createContext<CaseData | null>(null);
+
+export function useCase(): CaseData {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('useCase outside a CaseProvider');
+  return c;
+}
+
+export function CaseProvider({ caseId, children }: { caseId: string; children: ReactNode }) {
+  const [data, setData] = useState<Case>();
+  const [error, setError] = useState<Error>();
+  const [forecasts, setForecasts] = useState<ModelForecast[]>();
+  const [previousForecasts, setPrevious] = useState<ModelForecast[]>();
+  const [forecastError, setForecastError] = useState<Error>();
+  const [monteCarlo, setMonteCarlo] = useState<MonteCarloState>({ status: 'idle', progress: 0 });
+  const [version, setVersion] = useState(0);
+  const generation = useRef(0);
+  const currentJob = useRef<string | null>(null);
+  const latestForecasts = useRef<ModelForecast[] | undefined>(undefined);
+
+  const runMonteCarlo = useCallback(async (mine: number) => {
+    if (currentJob.current) void api.cancelJob(currentJob.current).catch(() => undefined);
+    setMonteCarlo({ status: 'running', progress: 0 });
+    try {
+      const { jobId } = await api.simulate(caseId, { runs: DASHBOARD_RUNS, seed: DASHBOARD_SEED });
+      currentJob.current = jobId;
+      for (;;) {
+        if (mine !== generation.current) return;
+        const job: Job = await api.job(jobId);
+        if (job.status === 'done') {
+          currentJob.current = null;
+          setMonteCarlo({ status: 'done', progress: 1, result: job.result });
+          return;
+        }
+        if (job.status === 'failed' || job.status === 'cancelled') {
+          const err = typeof job.error === 'string' ? job.error : job.error?.message;
+          setMonteCarlo({ status: 'failed', progress: job.progress, error: err ?? job.status });
+          return;
+        }
+        setMonteCarlo({ status: 'running', progress: job.progress });
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } catch (e) {
+      if (mine === generation.current) setMonteCarlo({ status: 'failed', progress: 0, error: (e as Error).message });
+    }
+  }, [caseId]);
+
+  const refresh = useCallback(async () => {
+    const mine = ++generation.current;
+    const [c, f] = await Promise.allSettled([api.case(caseId), api.forecast(caseId, { seed: DASHBOARD_SEED })]);
+    if (mine !== generation.current) return;
+    if (c.status === 'fulfilled') {
+      setData(c.value);
+      setError(undefined);
+    } else setError(c.reason as Error);
+    if (f.status === 'fulfilled') {
+      setPrevious(latestForecasts.current);
+      latestForecasts.current = f.value.results;
+      setForecasts(f.value.results);
+      setForecastError(undefined);
+    } else setForecastError(f.reason as Error);
+    setVersion((v) => v + 1);
+    if (c.status === 'fulfilled') void runMonteCarlo(mine);
+  }, [caseId, runMonteCarlo]);
+
+  useEffect(() => {
+    setData(undefined);
+    setForecasts(undefined);
+    latestForecasts.current = undefined;
+    setPrevious(undefined);
+    void refresh();
+    return () => {
+      generation.current++;
+      if (currentJob.current) void api.cancelJob(currentJob.current).catch(() => undefined);
+    };
+  }, [refresh]);
+
+  return (
+    <Ctx.Provider value={{ caseId, data, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh }}>
+      {children}
+    </Ctx.Provider>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { download, fileName, toCsv, toJsonRecords, type Column } from '../table-export.ts';
+
+export interface TableColumn<Row> extends Column<Row> {
+  /** How the cell shows on screen (default: the exported value as text). */
+  render?: (row: Row) => ReactNode;
+  numeric?: boolean;
+}
+
+/** A table with its caption and CSV/JSON export of exactly what it shows. */
+export function DataTable<Row>({
+  title,
+  columns,
+  rows,
+  rowKey,
+  empty = 'Nothing to show.',
+  testId,
+}: {
+  title: string;
+  columns: TableColumn<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row, index: number) => string;
+  empty?: string;
+  testId?: string;
+}) {
+  const exportCsv = () => download(fileName(title, 'csv'), new Blob([toCsv(columns, rows)], { type: 'text/csv' }));
+  const exportJson = () =>
+    download(fileName(title, 'json'), new Blob([JSON.stringify(toJsonRecords(columns, rows), null, 2)], { type: 'application/json' }));
+  return (
+    <section className="table-block" data-testid={testId}>
+      <div className="block-head">
+        <h3>{title}</h3>
+        <ExportButtons what={title} formats={[['CSV', exportCsv], ['JSON', exportJson]]} />
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="scroll-x">
+          <table>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={rowKey(r, i)}>
+                  {columns.map((c) => (
+                    <td key={c.label} className={c.numeric ? 'num' : undefined}>
+                      {c.render ? c.render(r) : String(c.value(r) ?? '')}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ExportButtons({ what, formats }: { what: string; formats: Array<[string, () => void]> }) {
+  return (
+    <span className="exports">
+      {formats.map(([label, run]) => (
+        <button key={label} type="button" className="small" onClick={run} aria-label={`Export ${what} as ${label}`}>
+          {label}
+        </button>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,104 @@
+import type { OverviewCell } from '../../../src/case/overview.ts';
+import { api } from '../api.ts';
+import { useCase } from '../case-data.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { ErrorNote, Loading } from '../components/Status.tsx';
+import { useLoad } from '../components/useLoad.ts';
+import { estimateText, num, redLineText } from '../numbers.ts';
+import { href } from '../router.ts';
+import { ForecastTable } from './ForecastTable.tsx';
+
+/** The actors × issues matrix: position, salience, red line and evidence count per pair. */
+export function CaseOverviewView() {
+  const { caseId, data, version } = useCase();
+  const overview = useLoad(() => api.overview(caseId), [caseId, version]);
+  const o = overview.data;
+  if (!o) return overview.error ? <ErrorNote error={overview.error} /> : <Loading what="the overview" />;
+  const cellOf = new Map(o.cells.map((c) => [`${c.actor}\u0000${c.issue}`, c]));
+  const actorName = new Map(o.actors.map((a) => [a.id, a.name]));
+  const issueTitle = new Map(o.issues.map((i) => [i.id, i.title]));
+  return (
+    <section aria-labelledby="overview-title" data-testid="overview">
+      <h2 id="overview-title">Overview</h2>
+      {data?.description ? <p className="lead">{data.description}</p> : null}
+      <p className="muted">
+        {o.counts.actors} actors · {o.counts.issues} issues · {o.counts.stances} stances · {o.counts.evidence} evidence · {o.counts.drafts} drafts ·{' '}
+        {o.counts.scenarios} scenarios · {o.counts.events} events
+      </p>
+      <div className="scroll-x">
+        <table className="matrix" data-testid="matrix">
+          <caption>
+            Each cell: position (range) · salience · red line · evidence count. Positions are on each issue’s own scale.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Actor (capability)</th>
+              {o.issues.map((i) => (
+                <th key={i.id} scope="col">
+                  <a href={href({ view: 'issue', caseId, issueId: i.id })}>{i.title}</a>
+                  <div className="muted small-text">
+                    {num(i.scale.min)}–{num(i.scale.max)}
+                    {i.scale.unit ? ` ${i.scale.unit}` : ''}, status quo {num(i.statusQuo)}
+                  </div>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {o.actors.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  {a.name} <span className="muted">({estimateText(a.capability)})</span>
+                </th>
+                {o.issues.map((i) => {
+                  const c = cellOf.get(`${a.id}\u0000${i.id}`);
+                  return <td key={i.id}>{c ? <Cell c={c} /> : <span className="muted">—</span>}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <DataTable<OverviewCell>
+        title="Stances"
+        rows={o.cells}
+        rowKey={(c) => `${c.actor}/${c.issue}`}
+        columns={[
+          { label: 'actor', value: (c) => actorName.get(c.actor) ?? c.actor },
+          { label: 'issue', value: (c) => issueTitle.get(c.issue) ?? c.issue },
+          { label: 'position', value: (c) => c.position.value, numeric: true },
+          { label: 'position low', value: (c) => c.position.low, numeric: true },
+          { label: 'position high', value: (c) => c.position.high, numeric: true },
+          { label: 'salience', value: (c) => c.salience.value, numeric: true },
+          { label: 'red line min', value: (c) => c.redLine?.min, numeric: true },
+          { label: 'red line max', value: (c) => c.redLine?.max, numeric: true },
+          { label: 'veto', value: (c) => c.redLine?.veto ?? false },
+          { label: 'evidence', value: (c) => c.evidenceCount, numeric: true },
+          { label: 'date', value: (c) => c.date },
+        ]}
+      />
+      <ForecastTable />
+    </section>
+  );
+}
+
+function Cell({ c }: { c: OverviewCell }) {
+  return (
+    <div className={c.uncertain ? 'cell uncertain' : 'cell'}>
+      <div>
+        <span className="label">pos</span> {estimateText(c.position)}
+      </div>
+      <div>
+        <span className="label">sal</span> {estimateText(c.salience)}
+      </div>
+      {c.redLine ? (
+        <div>
+          <span className="label">red</span> {redLineText(c.redLine)}
+        </div>
+      ) : null}
+      <div className="muted">
+        {c.evidenceCount} evidence{c.uncertain ? ' · uncertain' : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { Stance } from '../../../src/case/schema.ts';
+import { currentStances, pairKey } from '../../../src/case/view.ts';
+import { api } from '../api.ts';
+import { useCase } from '../case-data.tsx';
+import { ErrorNote } from '../components/Status.tsx';
+import { valueOf } from '../numbers.ts';
+
+interface Form {
+  position: string;
+  low: string;
+  high: string;
+  salience: string;
+  redMin: string;
+  redMax: string;
+  veto: boolean;
+  date: string;
+  rationale: string;
+  evidence: string[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const str = (x: number | undefined) => (x === undefined ? '' : String(x));
+
+/**
+ * Record a new estimate of one actor on the issue, with the evidence behind it. It is written as a
+ * new dated stance (the old one stays in the history, so as-of views still see it); the forecasts
+ * and Monte Carlo intervals are then recomputed and the forecast table shows old → new.
+ */
+export function EditEstimate({ issueId }: { issueId: string }) {
+  const { caseId, data, refresh } = useCase();
+  const [actor, setActor] = useState(data?.actors[0]?.id ?? '');
+  const [form, setForm] = useState<Form | null>(null);
+  const [error, setError] = useState<Error>();
+  const [saved, setSaved] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const uid = useId();
+
+  const current = data ? currentStances(data).get(pairKey(actor, issueId)) : undefined;
+  useEffect(() => {
+    const p = current ? valueOf(current.position) : undefined;
+    setForm({
+      position: str(p?.value),
+      low: str(p?.low),
+      high: str(p?.high),
+      salience: current ? str(valueOf(current.salience).value) : '',
+      redMin: str(current?.redLine?.min),
+      redMax: str(current?.redLine?.max),
+      veto: current?.redLine?.veto ?? false,
+      date: today(),
+      rationale: '',
+      evidence: current?.evidence ?? [],
+    });
+    setError(undefined);
+    // Re-initialise when the actor changes or the case is reloaded, not on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actor, issueId, data]);
+
+  if (!data || !form) return null;
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
+  const evidence = [...data.evidence]
+    .filter((e) => e.status !== 'rejected')
+    .sort((a, b) => Number(b.issues.includes(issueId)) - Number(a.issues.includes(issueId)) || b.date.localeCompare(a.date));
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setError(undefined);
+    setSaved(undefined);
+    const n = (s: string) => (s.trim() === '' ? undefined : Number(s));
+    const position = n(form.position);
+    const salience = n(form.salience);
+    if (position === undefined || salience === undefined || Number.isNaN(position) || Number.isNaN(salience)) {
+      setError(new Error('position and salience need numbers'));
+      return;
+    }
+    const low = n(form.low);
+    const high = n(form.high);
+    const redMin = n(form.redMin);
+    const redMax = n(form.redMax);
+    const stance: Stance = {
+      actor,
+      issue: issueId,
+      date: form.date,
+      position: low === undefined && high === undefined ? position : { value: position, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) },
+      salience,
+      ...(current?.capability !== undefined ? { capability: current.capability } : {}),
+      ...(redMin !== undefined || redMax !== undefined || form.veto ? { redLine: { ...(redMin !== undefined ? { min: redMin } : {}), ...(redMax !== undefined ? { max: redMax } : {}), veto: form.veto } } : {}),
+      ...(form.rationale.trim() ? { rationale: form.rationale.trim() } : {}),
+      evidence: form.evidence,
+    };
+    setBusy(true);
+    try {
+      const r = await api.putStance(caseId, stance);
+      setSaved(`Saved as revision ${r.revision}; forecasts recomputed.`);
+      await refresh();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (k: 'position' | 'low' | 'high' | 'salience' | 'redMin' | 'redMax', label: string) => (
+    <label>
+      {label}
+      <input name={k} type="number" step="any" inputMode="decimal" value={form[k]} onChange={(e) => set(k, e.target.value)} />
+    </label>
+  );
+
+  return (
+    <form className="edit-estimate" onSubmit={submit} aria-labelledby={`${uid}-title`} data-testid="edit-estimate">
+      <h3 id={`${uid}-title`}>Edit an estimate</h3>
+      <div className="form-row">
+        <label>
+          Actor
+          <select name="actor" value={actor} onChange={(e) => setActor(e.target.value)}>
+            {data.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('position', 'Position')}
+        {field('low', 'Low')}
+        {field('high', 'High')}
+        {field('salience', 'Salience (0–100)')}
+      </div>
+      <div className="form-row">
+        {field('redMin', 'Red line min')}
+        {field('redMax', 'Red line max')}
+        <label className="check">
+          <input name="veto" type="checkbox" checked={form.veto} onChange={(e) => set('veto', e.target.checked)} /> Veto
+        </label>
+        <label>
+          As of
+          <input name="date" type="date" value={form.date} required onChange={(e) => set('date', e.target.value)} />
+        </label>
+      </div>
+      <label className="wide">
+        Rationale
+        <textarea name="rationale" rows={2} value={form.rationale} maxLength={4000} onChange={(e) => set('rationale', e.target.value)} />
+      </label>
+      <fieldset className="evidence-picker">
+        <legend>Evidence behind the estimate</legend>
+        {evidence.length === 0 ? <p className="muted">The case has no evidence yet: ingest an article first.</p> : null}
+        {evidence.map((e) => (
+          <label key={e.id} className="check">
+            <input
+              type="checkbox"
+              checked={form.evidence.includes(e.id)}
+              onChange={(ev) => set('evidence', ev.target.checked ? [...form.evidence, e.id] : form.evidence.filter((x) => x !== e.id))}
+            />{' '}
+            <span className="muted">{e.date}</span> {e.speaker ? `${e.speaker}: ` : ''}“{e.text.length > 140 ? `${e.text.slice(0, 140)}…` : e.text}”
+            {e.status === 'candidate' ? <span className="badge">candidate</span> : null}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Saving…' : 'Save estimate and re-forecast'}
+      </button>
+      <ErrorNote error={error} />
+      {saved ? (
+        <p role="status" className="ok">
+          {saved}
+        </p>
+      ) : null}
+    </form>
+  );
+}

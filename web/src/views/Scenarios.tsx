@@ -1,0 +1,85 @@
+import { api, type ModelForecast } from '../api.ts';
+import { DASHBOARD_SEED, useCase } from '../case-data.tsx';
+import { scenarioCompareChart, type ScenarioPoint } from '../charts/scenario-compare.ts';
+import { ChartFrame } from '../components/ChartFrame.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { ErrorNote, Loading } from '../components/Status.tsx';
+import { useLoad } from '../components/useLoad.ts';
+import { num, outcomeOn } from '../numbers.ts';
+
+/** Every scenario's forecasts next to the baseline's: the same models, the same seed. */
+export function ScenariosView() {
+  const { caseId, data, forecasts, version } = useCase();
+  const scenarios = data?.scenarios ?? [];
+  const runs = useLoad(
+    () => Promise.all(scenarios.map((s) => api.forecast(caseId, { scenario: s.id, seed: DASHBOARD_SEED }).then((r) => [s.id, r.results] as const))),
+    [caseId, version, scenarios.map((s) => s.id).join('\u0000')],
+  );
+  if (!data) return null;
+  if (scenarios.length === 0) return <p className="muted">The case has no scenarios.</p>;
+  if (!forecasts || !runs.data) return runs.error ? <ErrorNote error={runs.error} /> : <Loading what="scenario forecasts" />;
+  const byScenario = new Map<string, ModelForecast[]>(runs.data);
+  const rows = forecasts.flatMap((f) =>
+    data.issues.map((iss, k) => ({
+      model: f.model,
+      issue: iss.title,
+      baseline: outcomeOn(f, k, iss.id),
+      values: scenarios.map((s) => {
+        const sf = byScenario.get(s.id)?.find((x) => x.model === f.model);
+        return sf ? outcomeOn(sf, k, iss.id) : null;
+      }),
+    })),
+  );
+  const points: ScenarioPoint[] = rows.flatMap((r) => [
+    ...(r.baseline !== null ? [{ issue: r.issue, model: r.model, scenario: 'baseline', value: r.baseline }] : []),
+    ...scenarios.flatMap((s, j) => (r.values[j] !== null ? [{ issue: r.issue, model: r.model, scenario: s.title, value: r.values[j]! }] : [])),
+  ]);
+  type Row = (typeof rows)[number];
+  return (
+    <section aria-labelledby="scen-title" data-testid="scenarios">
+      <h2 id="scen-title">Scenarios</h2>
+      <ul className="scenario-list">
+        {scenarios.map((s) => (
+          <li key={s.id}>
+            <strong>{s.title}</strong>
+            {s.description ? ` — ${s.description}` : ''}{' '}
+            <span className="muted">
+              ({s.changes.map((c) => [c.actor, c.issue, c.field].filter(Boolean).join(' ') + ` = ${num(c.value)}`).join('; ')})
+            </span>
+          </li>
+        ))}
+      </ul>
+      <ChartFrame
+        title="Forecasts by scenario"
+        build={(doc) => scenarioCompareChart(points, doc, Math.min(1100, Math.max(560, window.innerWidth - 80)))}
+        deps={[JSON.stringify(points)]}
+      />
+      <DataTable<Row>
+        title="Forecasts: baseline and scenarios"
+        testId="scenario-table"
+        rows={rows}
+        rowKey={(r) => `${r.model}/${r.issue}`}
+        columns={[
+          { label: 'model', value: (r) => r.model },
+          { label: 'issue', value: (r) => r.issue },
+          { label: 'baseline', value: (r) => r.baseline, numeric: true, render: (r) => num(r.baseline) },
+          ...scenarios.map((s, j) => ({
+            label: s.title,
+            value: (r: Row) => r.values[j],
+            numeric: true,
+            render: (r: Row) => {
+              const v = r.values[j];
+              const d = v !== null && r.baseline !== null ? v - r.baseline : 0;
+              return (
+                <>
+                  {num(v)}
+                  {Math.abs(d) > 0.05 ? <span className="muted"> ({d > 0 ? '+' : ''}{num(d)})</span> : null}
+                </>
+              );
+            },
+          })),
+        ]}
+      />
+    </section>
+  );
+}
