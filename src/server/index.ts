@@ -1,0 +1,120 @@
+/**
+ * `startServer`: the API and the dashboard on one port. Listens on 127.0.0.1 unless told otherwise;
+ * beyond the loopback interface it refuses to start without a token, since writes would be open
+ * to the network.
+ */
+import { readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { importFile } from '../formats/index.ts';
+import { createStore, DEFAULT_DB, type Store } from '../store/index.ts';
+import { createApp } from './app.ts';
+import { staticFiles } from './static.ts';
+
+export { createApp, ApiError, errorResponse, MAX_BODY_BYTES, MAX_INGEST_BYTES, ENGINE_VERSION } from './app.ts';
+export { JobManager, type JobView, type JobStatus } from './jobs.ts';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_WEB_ROOT = join(projectRoot, 'web', 'dist');
+export const EXAMPLES_DIR = join(projectRoot, 'examples');
+export const DEFAULT_PORT = 4242;
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** A SQLite path or postgres:// URL (default ./parley.db), or an open store (left open on close). */
+  db?: string | Store;
+  token?: string;
+  /** The built dashboard (default web/dist). */
+  webRoot?: string;
+  /** Import the example cases when the store has no case yet: true for examples/, or a folder. */
+  importExamples?: boolean | string;
+  /** Where progress lines go (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  store: Store;
+  /** Case ids imported from the examples on this start. */
+  imported: string[];
+  close(): Promise<void>;
+}
+
+export const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+export class ServerConfigError extends Error {}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const port = opts.port ?? DEFAULT_PORT;
+  const log = opts.log ?? (() => {});
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerConfigError(`port must be an integer from 0 to 65535, got ${port}`);
+  if (!isLoopback(host) && !opts.token) {
+    throw new ServerConfigError(`listening on ${host} opens the API beyond this machine: give a token (--token or PARLEY_TOKEN) so that writes need it`);
+  }
+  const ownsStore = typeof opts.db !== 'object';
+  const store = typeof opts.db === 'object' ? opts.db : await createStore(opts.db ?? DEFAULT_DB);
+  try {
+    const imported = opts.importExamples ? await importExamples(store, opts.importExamples === true ? EXAMPLES_DIR : opts.importExamples, log) : [];
+    const { app, jobs } = createApp({ store, ...(opts.token ? { token: opts.token } : {}) });
+    const assets = staticFiles(opts.webRoot ?? DEFAULT_WEB_ROOT);
+    app.get('*', (c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? c.json({ error: { message: `no route GET ${c.req.path}`, path: null } }, 404) : assets(c)));
+    const server = await new Promise<ReturnType<typeof serve>>((resolvePromise, reject) => {
+      const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolvePromise(s));
+      s.once('error', reject);
+    });
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${shownHost}:${address.port}`;
+    return {
+      url,
+      port: address.port,
+      host,
+      store,
+      imported,
+      async close() {
+        await jobs.shutdown();
+        await new Promise<void>((r) => {
+          server.close(() => r());
+          // Idle keep-alive connections would hold close() open.
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        if (ownsStore) await store.close();
+      },
+    };
+  } catch (e) {
+    if (ownsStore) await store.close();
+    throw e;
+  }
+}
+
+/**
+ * First start: import every case file of the folder (sorted by name) into an empty store. A file
+ * with problems is reported and skipped; the others still load.
+ */
+export async function importExamples(store: Store, dir: string, log: (line: string) => void): Promise<string[]> {
+  if ((await store.listCases({ limit: 1 })).total > 0) return [];
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+  } catch {
+    return [];
+  }
+  const imported: string[] = [];
+  for (const f of files) {
+    try {
+      const c = await importFile(join(dir, f));
+      await store.createCase(c, { author: 'parley serve', message: `imported from examples/${f}` });
+      imported.push(c.id);
+      log(`imported examples/${f} as case "${c.id}"`);
+    } catch (e) {
+      log(`skipped examples/${f}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return imported;
+}
