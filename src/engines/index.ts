@@ -7,12 +7,14 @@ import { compromise } from './compromise.ts';
 import { median } from './median.ts';
 import { nash } from './nash.ts';
 import { bdm } from './bdm.ts';
+import { smp } from './smp.ts';
 
 export const engines: Record<string, Engine> = {
   compromise,
   median,
   nash,
   bdm,
+  smp,
 };
 
 export type ModelName = keyof typeof engines;

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Case } from '../case/schema.ts';
 import { CaseFileError, parseCase } from '../case/load.ts';
+import { ktabCsvExporter, ktabCsvImporter, ktabXmlImporter } from './ktab.ts';
 
 export interface Importer {
   /** Format name for `--input-format`. */
@@ -25,6 +26,8 @@ export interface Exporter {
 
 /** Importers, tried in order by `detect`; the case file format comes last as the fallback. */
 export const importers: Importer[] = [
+  ktabCsvImporter,
+  ktabXmlImporter,
   {
     name: 'case',
     description: 'parley case file (YAML or JSON)',
@@ -33,7 +36,7 @@ export const importers: Importer[] = [
   },
 ];
 
-export const exporters: Exporter[] = [];
+export const exporters: Exporter[] = [ktabCsvExporter];
 
 export function importText(text: string, file: string, format?: string): Case {
   if (format) {

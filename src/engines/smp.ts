@@ -1,0 +1,578 @@
+/**
+ * KTAB's spatial model of politics (SMP) with probabilistic Condorcet elections (PCE).
+ *
+ * Wise, Lester, Alsaggaf et al. (2015-2017), KAPSARC Toolkit for Behavioral Analysis (KTAB),
+ * github.com/KAPSARC/KTAB (MIT), `examples/smp/libsrc/smp.cpp`, `smpbcn.cpp`, `kmodel.cpp`;
+ * B. Wise, "Markov Voting with Incentives in KTAB"; specs/models.md §1.2. Each turn:
+ *
+ * 1. distances `d_ij = sqrt(Σ_k s_ik²(x_ik − x_jk)² / Σ_k s_ik²)` (i's ideal = i's position);
+ * 2. risk attitudes from a risk-neutral PCE over the actors' positions (weights = capability,
+ *    u = 1 − d): `R_i = (3p_i − p_max − 2p_min) / (2(p_max − p_min))` (BigRRange Mid), and h perceives
+ *    i's attitude as `(2R_h + R_i)/3` (BigRAdjust OneThird); `u^h_ij = (1 − d_ij)(1 + d_ij R^h_i)`;
+ * 3. each actor i picks the challenge j with the largest expected gain
+ *    `(1−S_j)·2u_ii + S_j[P·2u_ii + (1−P)·2u_ij] − (u_ii + u_ij)` (> 1e-5), P from coalitions in
+ *    which every third party weighs the little contest i:j (SemiCommit);
+ * 4. the challenge becomes a bargain: per dimension both are asked to move to
+ *    `((s_ik P)² x_ik + (s_jk (1−P))² x_jk) / (…)`, rounded to 4 decimals (S2P2), queued for i and j
+ *    beside each actor's status-quo bargain;
+ * 5. every actor's queue is resolved by a PCE among all actors (weights = capability) over the
+ *    mean utility of the state after each bargain; the most probable bargain is adopted
+ *    (Deterministic) or one is drawn (Stochastic);
+ * 6. stop when `Σ_i ‖x_i(t) − x_i(t−1)‖ / (Σ_i ‖x_i(1) − x_i(0)‖ + 1e-4) < 0.02` (t ≥ 2) or t = 100.
+ *
+ * The per-turn "prob" row is the PCE probability of each actor's position (distinct positions
+ * within 1e-3; each actor rates positions with its own risk attitude; weights = capability;
+ * proportional voting). The forecast per issue is the probability-weighted position; `modal` is
+ * the most probable position.
+ *
+ * Speed: KTAB recomputes N utility matrices per turn and logs every perspective of every challenge
+ * (O(N⁴)); here the utilities come from two N×N matrices (see smp/challenges.ts), identical
+ * positions are voted on once, and the O(N³) challenge loop can be spread over worker threads
+ * (`threads`), with identical results whatever the thread count.
+ *
+ * @example
+ * // dummyData_3Dim.csv (7 actors, 3 dimensions), KTAB defaults: 10 turns, and SActor-00 moves
+ * // from (75.8, 6.4, 70.5) to (79.5, 44.7, 72.0) in turn 1, where its position's probability is 0.6059.
+ */
+import { createRng, type Rng } from './random.ts';
+import { positionsOf, type EngineParams, type EngineResult, type ModelInput, type Move, type Round } from './types.ts';
+import {
+  BARGAIN_MODELS,
+  BIG_R_ADJUSTS,
+  BIG_R_RANGES,
+  INTER_VEC_BARGAINS,
+  PCE_MODELS,
+  STATE_TRANSITIONS,
+  THIRD_PARTY_COMMITS,
+  VICTORY_PROB_MODELS,
+  VOTING_RULES,
+  VR_PROP,
+  coalitionStrengths,
+  evaluateChallenge,
+  expandCoalitions,
+  interpolateBargain,
+  pceFromCoalitions,
+  perceivedRisk,
+  riskAdjustWeights,
+  riskAttitudes,
+  riskUtility,
+  salienceDistance,
+  scalarPce,
+} from './smp/kernel.ts';
+import { bestChallenges, type ChallengeTurn } from './smp/challenges.ts';
+import { challengePool } from './smp/pool.ts';
+
+/** KTAB's model parameters, by KTAB's names, with KTAB's defaults. */
+export interface SmpParameters {
+  VictoryProbModel: (typeof VICTORY_PROB_MODELS)[number];
+  VotingRule: (typeof VOTING_RULES)[number];
+  PCEModel: (typeof PCE_MODELS)[number];
+  StateTransitions: (typeof STATE_TRANSITIONS)[number];
+  BigRRange: (typeof BIG_R_RANGES)[number];
+  BigRAdjust: (typeof BIG_R_ADJUSTS)[number];
+  ThirdPartyCommit: (typeof THIRD_PARTY_COMMITS)[number];
+  InterVecBrgn: (typeof INTER_VEC_BARGAINS)[number];
+  BargnModel: (typeof BARGAIN_MODELS)[number];
+}
+
+export const SMP_DEFAULTS: SmpParameters = {
+  VictoryProbModel: 'Linear',
+  VotingRule: 'Proportional',
+  PCEModel: 'Conditional',
+  StateTransitions: 'Deterministic',
+  BigRRange: 'Mid',
+  BigRAdjust: 'OneThird',
+  ThirdPartyCommit: 'SemiCommit',
+  InterVecBrgn: 'S2P2',
+  BargnModel: 'InitOnlyInterp',
+};
+
+const CHOICES: { [K in keyof SmpParameters]: readonly string[] } = {
+  VictoryProbModel: VICTORY_PROB_MODELS,
+  VotingRule: VOTING_RULES,
+  PCEModel: PCE_MODELS,
+  StateTransitions: STATE_TRANSITIONS,
+  BigRRange: BIG_R_RANGES,
+  BigRAdjust: BIG_R_ADJUSTS,
+  ThirdPartyCommit: THIRD_PARTY_COMMITS,
+  InterVecBrgn: INTER_VEC_BARGAINS,
+  BargnModel: BARGAIN_MODELS,
+};
+
+/** Names KTAB also prints or accepts (its logs say "Prop"; its enums end in "RA", "PCM", …). */
+const ALIASES: Record<string, string> = { prop: 'Proportional', nora: 'No', none: 'No', fullra: 'Full', halfra: 'Half', onethirdra: 'OneThird', twothirdsra: 'TwoThirds' };
+
+/** Thrown for a parameter value KTAB does not know; the message lists the allowed values. */
+export class SmpParameterError extends RangeError {}
+
+function pick<K extends keyof SmpParameters>(params: EngineParams, key: K): { name: SmpParameters[K]; index: number } {
+  const lower = key.charAt(0).toLowerCase() + key.slice(1);
+  const raw = params[key] ?? params[lower];
+  const allowed = CHOICES[key];
+  if (raw === undefined || raw === null) {
+    const name = SMP_DEFAULTS[key];
+    return { name, index: allowed.indexOf(name) };
+  }
+  const text = String(raw).trim();
+  const wanted = ALIASES[text.toLowerCase()] ?? text;
+  const index = allowed.findIndex((a) => a.toLowerCase() === wanted.toLowerCase());
+  if (index < 0) throw new SmpParameterError(`${key}: unknown value "${text}" (allowed: ${allowed.join(', ')})`);
+  return { name: allowed[index] as SmpParameters[K], index };
+}
+
+function integerParam(params: EngineParams, keys: string[], fallback: number, min: number): number {
+  for (const key of keys) {
+    const v = params[key];
+    if (v === undefined || v === null) continue;
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < min) throw new SmpParameterError(`${key}: expected an integer ≥ ${min}, got ${String(v)}`);
+    return x;
+  }
+  return fallback;
+}
+
+/** Distinct positions: KTAB's SMPState::equivNdx (Euclidean distance < posTol = 1e-3 on 0–1). */
+export const POSITION_TOLERANCE = 1e-3;
+
+/** Options of one run besides KTAB's parameters. */
+export interface SmpRunOptions {
+  /** Largest number of turns (KTAB: 100). */
+  maxTurns: number;
+  /** Turns always run before the stopping rule applies (KTAB: 2). */
+  minTurns: number;
+  seed: number;
+  /** Threads for the challenge loop (1: none). */
+  threads: number;
+}
+
+interface Bargain {
+  initiator: number;
+  receiver: number;
+  /** Positions (0–1 scale, length M) the initiator and the receiver are asked to adopt. */
+  initiatorPosition: Float64Array;
+  receiverPosition: Float64Array;
+  /** Whose interpolation it is: the initiator's (KTAB's brgnIIJ), the receiver's, or their compromise. */
+  perspective: 'initiator' | 'receiver' | 'compromise' | 'status quo';
+}
+
+interface TurnAnalysis {
+  /** Distances, row-major `d[i*n + j]`. */
+  distance: Float64Array;
+  risk: Float64Array;
+  /** PCE probability of each actor's position (the "prob" row). */
+  probability: Float64Array;
+  /** Forecast per dimension (0–1) and the modal position. */
+  expected: Float64Array;
+  modal: Float64Array;
+}
+
+/** The SMP engine (registered as `smp`). */
+export function smp(input: ModelInput, params: EngineParams = {}): EngineResult {
+  const p = {
+    vpm: pick(params, 'VictoryProbModel'),
+    rule: pick(params, 'VotingRule'),
+    pcem: pick(params, 'PCEModel'),
+    stm: pick(params, 'StateTransitions'),
+    rRange: pick(params, 'BigRRange'),
+    rAdjust: pick(params, 'BigRAdjust'),
+    commit: pick(params, 'ThirdPartyCommit'),
+    ivb: pick(params, 'InterVecBrgn'),
+    bModel: pick(params, 'BargnModel'),
+  };
+  const run: SmpRunOptions = {
+    maxTurns: integerParam(params, ['maxTurns', 'rounds'], 100, 1),
+    minTurns: integerParam(params, ['minTurns'], 2, 1),
+    seed: integerParam(params, ['seed'], 0, 0),
+    threads: integerParam(params, ['threads'], 1, 1),
+  };
+  const n = input.actors.length;
+  const m = input.issues.length;
+  if (n < 2) throw new SmpParameterError('SMP needs at least two actors');
+
+  // KTAB's internal scale: positions 0–1 on each dimension; capability = the actor's (issue 0).
+  const span = new Float64Array(m);
+  for (let k = 0; k < m; k++) span[k] = input.scaleMax[k] - input.scaleMin[k] || 1;
+  let x: Float64Array = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < m; k++) x[i * m + k] = Math.min(1, Math.max(0, (input.position[i * m + k] - input.scaleMin[k]) / span[k]));
+  }
+  const sal = Float64Array.from(input.salience, (s) => Math.max(0, s));
+  const cap = new Float64Array(n);
+  const totalSal = new Float64Array(n);
+  const weight = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    cap[i] = Math.max(0, input.capability[i * m]);
+    let s = 0;
+    for (let k = 0; k < m; k++) s += sal[i * m + k];
+    totalSal[i] = s;
+    weight[i] = s * cap[i];
+  }
+
+  const cfg = { vpm: p.vpm.index, rule: p.rule.index, pcem: p.pcem.index, rRange: p.rRange.index, rAdjust: p.rAdjust.index, commit: p.commit.index, ivb: p.ivb.index, bModel: p.bModel.index, stochastic: p.stm.index === 1 };
+  const toScale = (v: number, k: number) => input.scaleMin[k] + v * span[k];
+  const scaledPositions = (pos: Float64Array) => {
+    const out = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) out[i * m + k] = toScale(pos[i * m + k], k);
+    return positionsOf(input, out);
+  };
+  const round = (pos: Float64Array, a: TurnAnalysis, moves: Move[]): Round => ({
+    positions: scaledPositions(pos),
+    outcome: Array.from(a.expected, (v, k) => toScale(v, k)),
+    moves,
+    modal: Array.from(a.modal, (v, k) => toScale(v, k)),
+    probabilities: Array.from(a.probability),
+    riskAttitudes: Array.from(a.risk),
+  });
+
+  const pool = run.threads > 1 && n >= 64 ? challengePool(run.threads) : undefined;
+  try {
+    let analysis = analyseState(x, n, m, sal, cap, cfg);
+    const rounds: Round[] = [round(x, analysis, [])];
+    const history: Float64Array[] = [x];
+    let firstStep = 0;
+    for (let t = 1; t <= run.maxTurns; t++) {
+      const rng = cfg.stochastic ? createRng(run.seed, t) : undefined;
+      const step = bargainingTurn(x, analysis, n, m, sal, cap, weight, totalSal, cfg, rng, pool, input, toScale);
+      x = step.next;
+      history.push(x);
+      analysis = analyseState(x, n, m, sal, cap, cfg);
+      rounds.push(round(x, analysis, step.moves));
+      const change = stateDistance(history[t], history[t - 1], n, m);
+      if (t === 1) firstStep = change + 1e-4;
+      const ratio = change / firstStep;
+      rounds[t].changeRatio = ratio;
+      if (t >= run.minTurns && ratio < 0.02) break;
+    }
+    const last = rounds[rounds.length - 1];
+    return {
+      model: 'smp',
+      outcome: last.outcome.slice(),
+      rounds,
+      params: {
+        VictoryProbModel: p.vpm.name,
+        VotingRule: p.rule.name,
+        PCEModel: p.pcem.name,
+        StateTransitions: p.stm.name,
+        BigRRange: p.rRange.name,
+        BigRAdjust: p.rAdjust.name,
+        ThirdPartyCommit: p.commit.name,
+        InterVecBrgn: p.ivb.name,
+        BargnModel: p.bModel.name,
+        maxTurns: run.maxTurns,
+        minTurns: run.minTurns,
+        seed: run.seed,
+        threads: run.threads,
+        turns: rounds.length - 1,
+        modal: (last.modal as number[]).slice(),
+      },
+    };
+  } finally {
+    pool?.close();
+  }
+}
+
+type Config = { vpm: number; rule: number; pcem: number; rRange: number; rAdjust: number; commit: number; ivb: number; bModel: number; stochastic: boolean };
+
+/** SMPModel::stateDist: Σ_i ‖x_i − y_i‖₂. */
+function stateDistance(a: Float64Array, b: Float64Array, n: number, m: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) {
+      const d = a[i * m + k] - b[i * m + k];
+      s += d * d;
+    }
+    total += Math.sqrt(s);
+  }
+  return total;
+}
+
+/** Groups of bitwise-identical positions: `group[i]` and one representative per group. */
+function identicalPositions(x: Float64Array, n: number, m: number): { group: Int32Array; reps: number[] } {
+  const group = new Int32Array(n);
+  const reps: number[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    let key = '';
+    for (let k = 0; k < m; k++) key += x[i * m + k] + ',';
+    const g = seen.get(key);
+    if (g === undefined) {
+      seen.set(key, reps.length);
+      group[i] = reps.length;
+      reps.push(i);
+    } else group[i] = g;
+  }
+  return { group, reps };
+}
+
+/**
+ * What KTAB computes on entering a state (setAllAUtil and pDist(-1)): distances, risk attitudes and
+ * the PCE probability of each actor's position, and the forecast from them.
+ */
+function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, cap: Float64Array, cfg: Config): TurnAnalysis {
+  const distance = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) distance[i * n + j] = i === j ? 0 : salienceDistance(x, i * m, x, j * m, sal, i * m, m);
+
+  // Risk-neutral PCE over all N positions (duplicates included, as KTAB does), voted once per
+  // distinct position and expanded: identical positions give identical utility columns.
+  const { group, reps } = identicalPositions(x, n, m);
+  const g = reps.length;
+  const neutral = new Float64Array(g * n);
+  for (let a = 0; a < g; a++) for (let k = 0; k < n; k++) neutral[a * n + k] = 1 - distance[k * n + reps[a]];
+  const cg = coalitionStrengths(n, g, cap, neutral, cfg.rule);
+  const pNeutral = pceFromCoalitions(expandCoalitions(cg, g, group), n, cfg.vpm, cfg.pcem);
+  const risk = riskAttitudes(pNeutral, cfg.rRange);
+
+  // pDist(-1): distinct positions (first of each within 1e-3), each actor with its own attitude,
+  // proportional voting, weights = capability.
+  const unique: number[] = [];
+  const which = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let found = -1;
+    for (let u = 0; u < unique.length && found < 0; u++) {
+      const r = unique[u];
+      let s = 0;
+      for (let k = 0; k < m; k++) {
+        const d = x[i * m + k] - x[r * m + k];
+        s += d * d;
+      }
+      if (Math.sqrt(s) < 1e-3) found = u;
+    }
+    if (found < 0) {
+      which[i] = unique.length;
+      unique.push(i);
+    } else which[i] = found;
+  }
+  const nu = unique.length;
+  const own = new Float64Array(nu * n);
+  for (let u = 0; u < nu; u++) for (let k = 0; k < n; k++) own[u * n + k] = riskUtility(distance[k * n + unique[u]], risk[k]);
+  const pUnique = scalarPce(n, nu, cap, own, VR_PROP, cfg.vpm, cfg.pcem);
+  const probability = new Float64Array(n);
+  for (let i = 0; i < n; i++) probability[i] = pUnique[lastEquivalent(i, unique, x, m, which[i])];
+
+  const expected = new Float64Array(m);
+  let modalU = 0;
+  for (let u = 0; u < nu; u++) {
+    for (let k = 0; k < m; k++) expected[k] += pUnique[u] * x[unique[u] * m + k];
+    if (pUnique[u] > pUnique[modalU]) modalU = u;
+  }
+  const modal = x.slice(unique[modalU] * m, unique[modalU] * m + m);
+  return { distance, risk, probability, expected, modal };
+}
+
+/** State::posProb takes the last distinct position within tolerance of actor i's (usually its own). */
+function lastEquivalent(i: number, unique: number[], x: Float64Array, m: number, first: number): number {
+  let k = first;
+  for (let u = first + 1; u < unique.length; u++) {
+    const r = unique[u];
+    let s = 0;
+    for (let d = 0; d < m; d++) {
+      const diff = x[i * m + d] - x[r * m + d];
+      s += diff * diff;
+    }
+    if (Math.sqrt(s) < 1e-3) k = u;
+  }
+  return k;
+}
+
+interface StepResult {
+  next: Float64Array;
+  moves: Move[];
+}
+
+/** SMPState::doBCN: challenges, bargains, and the resolution of every actor's queue. */
+function bargainingTurn(
+  x: Float64Array,
+  a: TurnAnalysis,
+  n: number,
+  m: number,
+  sal: Float64Array,
+  cap: Float64Array,
+  weight: Float64Array,
+  totalSal: Float64Array,
+  cfg: Config,
+  rng: Rng | undefined,
+  pool: ReturnType<typeof challengePool> | undefined,
+  input: ModelInput,
+  toScale: (v: number, k: number) => number,
+): StepResult {
+  const { distance, risk } = a;
+  const [alpha, beta] = riskAdjustWeights(cfg.rAdjust);
+  // h's utility for b's position as seen by a: base + α R_h · slope (smp/challenges.ts).
+  const base = new Float64Array(n * n);
+  const slope = new Float64Array(n * n);
+  for (let aa = 0; aa < n; aa++) {
+    const br = beta * risk[aa];
+    for (let b = 0; b < n; b++) {
+      const d = distance[aa * n + b];
+      base[b * n + aa] = (1 - d) * (1 + d * br);
+      slope[b * n + aa] = (1 - d) * d;
+    }
+  }
+  const alphaRisk = Float64Array.from(risk, (r) => alpha * r);
+  const turn: ChallengeTurn = { n, base, slope, alphaRisk, weight, totalSalience: totalSal, rule: cfg.rule, commit: cfg.commit };
+  const target = new Int32Array(n);
+  const probability = new Float64Array(n);
+  const gain = new Float64Array(n);
+  if (pool) pool.run(turn, target, probability, gain);
+  else bestChallenges(turn, 0, n, target, probability, gain);
+
+  // h's perspective with KTAB's own arithmetic, for the receiver's view (other BargnModels).
+  const utilityAsSeenBy = (h: number) => (p: number, q: number) => riskUtility(distance[p * n + q], perceivedRisk(cfg.rAdjust, risk[h], risk[p]));
+
+  // Queues: each actor's status-quo bargain first, then the bargains in initiator order.
+  const queues: Bargain[][] = [];
+  for (let i = 0; i < n; i++) {
+    const here = x.slice(i * m, i * m + m);
+    queues.push([{ initiator: i, receiver: i, initiatorPosition: here, receiverPosition: here, perspective: 'status quo' }]);
+  }
+  const interpolate = (i: number, j: number, pi: number, pj: number, perspective: Bargain['perspective']): Bargain => {
+    const bi = new Float64Array(m);
+    const bj = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const [u, v] = interpolateBargain(cfg.ivb, x[i * m + k], sal[i * m + k], pi, x[j * m + k], sal[j * m + k], pj);
+      bi[k] = u;
+      bj[k] = v;
+    }
+    return { initiator: i, receiver: j, initiatorPosition: bi, receiverPosition: bj, perspective };
+  };
+  for (let i = 0; i < n; i++) {
+    const j = target[i];
+    if (j < 0) continue;
+    const piiJ = probability[i];
+    const own = interpolate(i, j, piiJ, 1 - piiJ, 'initiator');
+    if (cfg.bModel === 0) {
+      queues[i].push(own);
+      queues[j].push(own);
+      continue;
+    }
+    // KTAB (smpbcn.cpp) reads the receiver's estimate with get<1> of probEduChlg(j, i, i, j), i.e.
+    // j's estimate of i's expected gain, not of the probability; kept as coded, for identical results.
+    const pjiJ = evaluateChallenge(n, utilityAsSeenBy(j), weight, totalSal, i, i, j, cfg.rule, cfg.commit).gain;
+    const theirs = interpolate(i, j, pjiJ, 1 - pjiJ, 'receiver');
+    if (cfg.bModel === 1) {
+      queues[i].push(own, theirs);
+      queues[j].push(own, theirs);
+      continue;
+    }
+    // PWCompInterp: weights capability × total salience; KTAB takes the initiator's capability for
+    // both sides (brgnJIJ->actInit is i); kept as coded.
+    const wi = cap[i] * totalSal[i];
+    const wj = cap[i] * totalSal[j];
+    const bi = new Float64Array(m);
+    const bj = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      bi[k] = (wi * own.initiatorPosition[k] + wj * theirs.initiatorPosition[k]) / (wi + wj);
+      bj[k] = (wi * own.receiverPosition[k] + wj * theirs.receiverPosition[k]) / (wi + wj);
+    }
+    const comp: Bargain = { initiator: i, receiver: j, initiatorPosition: bi, receiverPosition: bj, perspective: 'compromise' };
+    queues[i].push(comp);
+    queues[j].push(comp);
+  }
+
+  // Each actor's mean utility over all positions, for the value of a state after a bargain.
+  const ownUtil = new Float64Array(n * n);
+  const rowSum = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    let s = 0;
+    for (let q = 0; q < n; q++) {
+      const u = riskUtility(distance[v * n + q], risk[v]);
+      ownUtil[v * n + q] = u;
+      s += u;
+    }
+    rowSum[v] = s;
+  }
+  const next = new Float64Array(n * m);
+  const moves: Move[] = [];
+  for (let k = 0; k < n; k++) {
+    const queue = queues[k];
+    const nb = queue.length;
+    // brgnUtil: voter v's mean utility over all N positions once bargain b is implemented.
+    const util = new Float64Array(nb * n);
+    for (let b = 0; b < nb; b++) {
+      const br = queue[b];
+      for (let v = 0; v < n; v++) {
+        let u: number;
+        if (br.initiator === br.receiver) u = rowSum[v];
+        else {
+          const ui = riskUtility(salienceDistance(x, v * m, br.initiatorPosition, 0, sal, v * m, m), risk[v]);
+          const ur = riskUtility(salienceDistance(x, v * m, br.receiverPosition, 0, sal, v * m, m), risk[v]);
+          u = rowSum[v] - ownUtil[v * n + br.initiator] - ownUtil[v * n + br.receiver] + ui + ur;
+        }
+        util[b * n + v] = u / n;
+      }
+    }
+    const pb = nb === 1 ? Float64Array.of(1) : scalarPce(n, nb, cap, util, cfg.rule, cfg.vpm, cfg.pcem);
+    let chosen = 0;
+    if (rng) {
+      // PRNG::probSel: the first bargain whose cumulative probability exceeds a uniform draw.
+      const r = rng();
+      let acc = 0;
+      chosen = nb - 1;
+      for (let b = 0; b < nb; b++) {
+        acc += pb[b];
+        if (r < acc) {
+          chosen = b;
+          break;
+        }
+      }
+    } else {
+      for (let b = 1; b < nb; b++) if (pb[b] > pb[chosen]) chosen = b;
+    }
+    const adopted = queue[chosen];
+    const pos = adopted.initiator === adopted.receiver ? x.subarray(k * m, k * m + m) : adopted.initiator === k ? adopted.initiatorPosition : adopted.receiverPosition;
+    next.set(pos, k * m);
+    moves.push(...explainActor(k, queue, pb, chosen, target, probability, gain, x, next, m, input, toScale));
+  }
+  return { next, moves };
+}
+
+/** One Move per issue for actor k: the challenge it chose, its queue, and the bargain it adopted. */
+function explainActor(
+  k: number,
+  queue: Bargain[],
+  pb: Float64Array,
+  chosen: number,
+  target: Int32Array,
+  probability: Float64Array,
+  gain: Float64Array,
+  x: Float64Array,
+  next: Float64Array,
+  m: number,
+  input: ModelInput,
+  toScale: (v: number, k: number) => number,
+): Move[] {
+  const name = (i: number) => input.actors[i];
+  const j = target[k];
+  const challenge = j >= 0 ? `${name(k)} challenged ${name(j)} (probability of winning ${probability[k].toFixed(3)}, expected gain ${gain[k].toFixed(4)})` : `${name(k)} saw no challenge worth making`;
+  const describe = (b: Bargain) => (b.initiator === b.receiver ? 'stay put' : b.initiator === k ? `bargain with ${name(b.receiver)} (${b.perspective}'s terms)` : `bargain offered by ${name(b.initiator)} (${b.perspective}'s terms)`);
+  const adopted = queue[chosen];
+  const queueText = queue.map((b, q) => `${describe(b)} p=${pb[q].toFixed(3)}`).join('; ');
+  const outcome =
+    adopted.initiator === adopted.receiver
+      ? 'kept its position, since staying put was the most likely outcome among its bargains'
+      : `adopted the ${describe(adopted)}, the most likely of its ${queue.length} options`;
+  const moves: Move[] = [];
+  for (let d = 0; d < m; d++) {
+    const from = toScale(x[k * m + d], d);
+    const to = toScale(next[k * m + d], d);
+    moves.push({
+      actor: k,
+      issue: d,
+      from,
+      to,
+      why: `${challenge}; ${name(k)} ${outcome} (queue: ${queueText}).`,
+      detail: {
+        target: j >= 0 ? name(j) : null,
+        probabilityOfWinning: j >= 0 ? probability[k] : null,
+        expectedGain: j >= 0 ? gain[k] : null,
+        queueLength: queue.length,
+        adoptedInitiator: name(adopted.initiator),
+        adoptedReceiver: name(adopted.receiver),
+        adoptedProbability: pb[chosen],
+        statusQuo: adopted.initiator === adopted.receiver,
+      },
+    });
+  }
+  return moves;
+}

@@ -1,0 +1,539 @@
+/**
+ * KTAB's SMP input formats (github.com/KAPSARC/KTAB, `examples/smp/libsrc/smpread.cpp`;
+ * specs/models.md §1.3): the CSV read by `SMPModel::csvRead` (with or without a final comma on each
+ * line) and the XML of `smpSchema.xsd`, both to a case; and a case back to KTAB CSV.
+ *
+ * Scales: KTAB positions and saliences are 0–100; positions stay 0–100 on an issue scale 0–100,
+ * saliences stay 0–100 (a KTAB salience is a share of the actor's attention, Σ ≤ 100 per actor;
+ * toModelInput divides by 100, which is exactly KTAB's internal share), "Power"/"Influence"/
+ * `capability` becomes the actor's capability. KTAB has no status quo: issues get the middle of the
+ * scale (50), which SMP does not use.
+ *
+ * The XML's ModelParameters (and prngSeed) are SMP engine parameters, which a case does not carry:
+ * `parseKtabXml` returns them beside the case (`params`, ready to pass to the `smp` engine).
+ *
+ * Every problem is reported as a CaseFileError with file, line, column and the field concerned.
+ */
+import type { Case, CaseInput } from '../case/schema.ts';
+import { Case as CaseSchema, estimate } from '../case/schema.ts';
+import { CaseFileError, MAX_CASE_BYTES, pathToString, type CaseProblem } from '../case/load.ts';
+import { currentStances, pairKey } from '../case/view.ts';
+import { SMP_DEFAULTS, type SmpParameters } from '../engines/smp.ts';
+import type { Exporter, Importer } from './index.ts';
+import {
+  BARGAIN_MODELS,
+  BIG_R_ADJUSTS,
+  BIG_R_RANGES,
+  INTER_VEC_BARGAINS,
+  PCE_MODELS,
+  STATE_TRANSITIONS,
+  THIRD_PARTY_COMMITS,
+  VICTORY_PROB_MODELS,
+  VOTING_RULES,
+} from '../engines/smp/kernel.ts';
+
+/** KTAB's limits (kmodel.h: minNumActor, maxNumActor; smpread.cpp: capability < 1e8). */
+export const KTAB_MIN_ACTORS = 3;
+export const KTAB_MAX_ACTORS = 2500;
+const MAX_CAPABILITY = 1e8;
+
+interface Located {
+  line: number;
+  column: number;
+}
+
+class Problems {
+  list: CaseProblem[] = [];
+  constructor(private file: string) {}
+  add(at: Located, path: string, message: string): void {
+    this.list.push({ file: this.file, line: at.line, column: at.column, path, message });
+  }
+  throwIfAny(): void {
+    if (this.list.length) throw new CaseFileError(this.list);
+  }
+}
+
+/** A case id from a free-text name: letters, digits, "_", "." and "-". */
+function slug(text: string, fallback: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 80);
+  return s || fallback;
+}
+
+function uniqueIds(names: string[], fallback: string): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n, i) => {
+    const base = slug(n, `${fallback}-${i + 1}`);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return count === 0 ? base : `${base.slice(0, 75)}-${count + 1}`;
+  });
+}
+
+interface Field {
+  text: string;
+  column: number;
+}
+
+/** Split one CSV line (quotes as in minicsv: "…" with "" for a quote), with each field's column. */
+function splitCsvLine(line: string): Field[] {
+  const out: Field[] = [];
+  let i = 0;
+  for (;;) {
+    const column = i + 1;
+    let text = '';
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (line[i] === '"') {
+      i++;
+      while (i < line.length) {
+        if (line[i] === '"') {
+          if (line[i + 1] === '"') {
+            text += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        text += line[i++];
+      }
+      while (i < line.length && line[i] !== ',') text += line[i++];
+    } else {
+      while (i < line.length && line[i] !== ',') text += line[i++];
+    }
+    out.push({ text: text.trim(), column });
+    if (i >= line.length) break;
+    i++; // the comma
+  }
+  // KTAB writes a comma after the last field; the variant without it is read the same way.
+  if (out.length > 1 && out[out.length - 1].text === '') out.pop();
+  return out;
+}
+
+function numberField(f: Field | undefined, line: number, path: string, p: Problems, lineStart: Located): number | undefined {
+  if (!f || f.text === '') {
+    p.add(f ? { line, column: f.column } : lineStart, path, 'missing number');
+    return undefined;
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(f.text)) {
+    p.add({ line, column: f.column }, path, `expected a number, got "${f.text.slice(0, 40)}"`);
+    return undefined;
+  }
+  return Number(f.text);
+}
+
+interface KtabActorRow {
+  name: string;
+  description: string;
+  capability: number;
+  positions: number[];
+  saliences: number[];
+}
+
+interface KtabScenario {
+  name: string;
+  description: string;
+  dimensions: string[];
+  actors: KtabActorRow[];
+}
+
+function checkActorValues(a: KtabActorRow, where: (field: string) => Located, p: Problems, path: (field: string) => string): void {
+  if (a.capability < 0 || a.capability >= MAX_CAPABILITY) p.add(where('capability'), path('capability'), `capability must be ≥ 0 and < 1e8, got ${a.capability}`);
+  let total = 0;
+  a.positions.forEach((x, d) => {
+    if (x < 0 || x > 100) p.add(where(`position${d}`), path(`position${d}`), `position on dimension ${d + 1} must be within 0–100, got ${x}`);
+  });
+  a.saliences.forEach((s, d) => {
+    if (s < 0 || s > 100) p.add(where(`salience${d}`), path(`salience${d}`), `salience on dimension ${d + 1} must be within 0–100, got ${s}`);
+    total += s;
+  });
+  if (total > 100 + 1e-9) p.add(where('salience0'), path('salience'), `total salience of ${a.name} is ${Number(total.toFixed(6))}, more than 100 (KTAB saliences are shares of attention)`);
+}
+
+/** Import a KTAB CSV file. */
+export function parseKtabCsv(text: string, file = '<input>'): Case {
+  const p = new Problems(file);
+  if (Buffer.byteLength(text) > MAX_CASE_BYTES) {
+    p.add({ line: 1, column: 1 }, '', `file is larger than ${MAX_CASE_BYTES} bytes`);
+    p.throwIfAny();
+  }
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const rows: { line: number; fields: Field[] }[] = [];
+  lines.forEach((l, idx) => {
+    if (l.trim() !== '' && l.replace(/[,\s]/g, '') !== '') rows.push({ line: idx + 1, fields: splitCsvLine(l) });
+  });
+  if (rows.length < 2) {
+    p.add({ line: 1, column: 1 }, 'header', 'a KTAB CSV needs a scenario line (name, description, actors, dimensions) and a column header line');
+    p.throwIfAny();
+  }
+  const head = rows[0];
+  const at0 = { line: head.line, column: 1 };
+  const name = head.fields[0]?.text ?? '';
+  const description = head.fields[1]?.text ?? '';
+  const numActors = numberField(head.fields[2], head.line, 'scenario.numActors', p, at0);
+  const numDims = numberField(head.fields[3], head.line, 'scenario.numDimensions', p, at0);
+  if (!name) p.add(at0, 'scenario.name', 'missing scenario name');
+  if (numDims !== undefined && (!Number.isInteger(numDims) || numDims < 1)) p.add({ line: head.line, column: head.fields[3].column }, 'scenario.numDimensions', `number of dimensions must be a whole number ≥ 1, got ${numDims}`);
+  if (numActors !== undefined && (!Number.isInteger(numActors) || numActors < KTAB_MIN_ACTORS || numActors > KTAB_MAX_ACTORS)) {
+    p.add({ line: head.line, column: head.fields[2].column }, 'scenario.numActors', `number of actors must be a whole number from ${KTAB_MIN_ACTORS} to ${KTAB_MAX_ACTORS}, got ${numActors}`);
+  }
+  p.throwIfAny();
+  const nA = numActors!;
+  const nD = numDims!;
+  const header = rows[1];
+  const expectedColumns = 3 + 2 * nD;
+  if (header.fields.length < expectedColumns) {
+    p.add({ line: header.line, column: 1 }, 'header', `the column header has ${header.fields.length} columns; ${nD} dimensions need ${expectedColumns} (Actor, Description, Power, then a position and a salience column per dimension)`);
+    p.throwIfAny();
+  }
+  const dimensions = Array.from({ length: nD }, (_, d) => header.fields[3 + 2 * d].text || `Dimension ${d + 1}`);
+  const actorRows = rows.slice(2);
+  if (actorRows.length !== nA) {
+    const at = actorRows[nA] ?? actorRows[actorRows.length - 1] ?? header;
+    p.add({ line: at.line, column: 1 }, 'scenario.numActors', `the scenario line announces ${nA} actors but the file has ${actorRows.length} actor rows`);
+  }
+  const actors: KtabActorRow[] = [];
+  actorRows.slice(0, nA).forEach((row, i) => {
+    const f = row.fields;
+    const at = { line: row.line, column: 1 };
+    const aname = f[0]?.text ?? '';
+    const label = aname || `row ${i + 1}`;
+    const path = (field: string) => `actors[${i}] (${label}).${field}`;
+    if (!aname) p.add(at, path('name'), 'missing actor name');
+    if (f.length < expectedColumns) p.add({ line: row.line, column: (f[f.length - 1]?.column ?? 1) }, path('columns'), `expected ${expectedColumns} fields (name, description, power and ${nD} position/salience pairs), got ${f.length}`);
+    const capability = numberField(f[2], row.line, path('Power'), p, at);
+    const positions: number[] = [];
+    const saliences: number[] = [];
+    for (let d = 0; d < nD; d++) {
+      const x = numberField(f[3 + 2 * d], row.line, path(dimensions[d]), p, at);
+      const s = numberField(f[4 + 2 * d], row.line, path(`${header.fields[4 + 2 * d]?.text || `salience ${d + 1}`}`), p, at);
+      positions.push(x ?? NaN);
+      saliences.push(s ?? NaN);
+    }
+    if (capability === undefined || positions.some(Number.isNaN) || saliences.some(Number.isNaN)) return;
+    const a = { name: aname, description: f[1]?.text ?? '', capability, positions, saliences };
+    const col = (field: string) => {
+      if (field === 'capability') return f[2].column;
+      const d = Number(field.replace(/\D+/g, ''));
+      return field.startsWith('position') ? f[3 + 2 * d].column : f[4 + 2 * d].column;
+    };
+    checkActorValues(a, (field) => ({ line: row.line, column: col(field) }), p, (field) => path(field.startsWith('position') ? dimensions[Number(field.slice(8))] : field.startsWith('salience') ? `${header.fields[4 + 2 * Number(field.slice(8) || 0)]?.text ?? 'salience'}` : field));
+    actors.push(a);
+  });
+  p.throwIfAny();
+  return toCase({ name, description, dimensions, actors }, file);
+}
+
+function toCase(s: KtabScenario, file: string): Case {
+  const actorIds = uniqueIds(s.actors.map((a) => a.name), 'actor');
+  const issueIds = uniqueIds(s.dimensions, 'dim');
+  const input: CaseInput = {
+    id: slug(s.name, 'ktab-scenario'),
+    title: s.name.slice(0, 300) || 'KTAB scenario',
+    description: (s.description ? `${s.description}\n\n` : '') + 'Imported from KTAB. KTAB has no status quo: 50 (mid-scale) stands in for it. Saliences are KTAB shares of attention (0–100, summing to at most 100 per actor).',
+    actors: s.actors.map((a, i) => ({ id: actorIds[i], name: a.name.slice(0, 200), kind: 'organisation' as const, description: a.description ? a.description.slice(0, 4000) : undefined, capability: a.capability })),
+    issues: s.dimensions.map((d, k) => ({ id: issueIds[k], title: d.slice(0, 300), scale: { min: 0, max: 100, anchors: [] }, statusQuo: 50 })),
+    stances: s.actors.flatMap((a, i) => s.dimensions.map((_, k) => ({ actor: actorIds[i], issue: issueIds[k], position: a.positions[k], salience: a.saliences[k] }))),
+  };
+  const parsed = CaseSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new CaseFileError(parsed.error.issues.map((iss) => ({ file, line: 1, column: 1, path: pathToString(iss.path as PropertyKey[]), message: iss.message })));
+  }
+  return parsed.data;
+}
+
+// ----------------------------------------------------------------------------------------------
+// XML
+
+interface XmlElement {
+  name: string;
+  children: XmlElement[];
+  text: string;
+  at: Located;
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * A small, strict XML reader for KTAB scenarios: elements, text, comments, the XML declaration and
+ * CDATA; no DTDs (so no entity expansion), every element located by line and column.
+ */
+function parseXml(text: string, p: Problems): XmlElement | undefined {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const locate = (offset: number): Located => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+  };
+  const decode = (s: string, offset: number): string =>
+    s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
+      if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+      if (e in ENTITIES) return ENTITIES[e];
+      p.add(locate(offset), '', `unknown entity ${m}`);
+      return m;
+    });
+  const root: XmlElement = { name: '#document', children: [], text: '', at: { line: 1, column: 1 } };
+  const stack: XmlElement[] = [root];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    const chunk = lt < 0 ? text.slice(i) : text.slice(i, lt);
+    if (chunk) stack[stack.length - 1].text += decode(chunk, i);
+    if (lt < 0) break;
+    if (text.startsWith('<!--', lt)) {
+      const end = text.indexOf('-->', lt + 4);
+      if (end < 0) return void p.add(locate(lt), '', 'unterminated comment');
+      i = end + 3;
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      const end = text.indexOf(']]>', lt);
+      if (end < 0) return void p.add(locate(lt), '', 'unterminated CDATA section');
+      stack[stack.length - 1].text += text.slice(lt + 9, end);
+      i = end + 3;
+    } else if (text.startsWith('<?', lt)) {
+      const end = text.indexOf('?>', lt);
+      if (end < 0) return void p.add(locate(lt), '', 'unterminated processing instruction');
+      i = end + 2;
+    } else if (text.startsWith('<!', lt)) {
+      return void p.add(locate(lt), '', 'DTDs and entity declarations are not accepted in KTAB XML');
+    } else {
+      const end = text.indexOf('>', lt);
+      if (end < 0) return void p.add(locate(lt), '', 'unterminated tag');
+      const tag = text.slice(lt + 1, end);
+      const m = /^(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)$/.exec(tag);
+      if (!m) return void p.add(locate(lt), '', `malformed tag <${tag.slice(0, 40)}>`);
+      const [, close, name, , selfClose] = m;
+      if (close) {
+        const open = stack.pop()!;
+        if (open.name !== name) return void p.add(locate(lt), '', `</${name}> closes <${open.name}> (opened at line ${open.at.line})`);
+      } else {
+        const el: XmlElement = { name, children: [], text: '', at: locate(lt) };
+        stack[stack.length - 1].children.push(el);
+        if (!selfClose) stack.push(el);
+      }
+      i = end + 1;
+    }
+  }
+  if (stack.length > 1) return void p.add(stack[stack.length - 1].at, '', `<${stack[stack.length - 1].name}> is never closed`);
+  return root;
+}
+
+const child = (el: XmlElement, name: string) => el.children.find((c) => c.name === name);
+const childrenNamed = (el: XmlElement, name: string) => el.children.filter((c) => c.name === name);
+
+/** What the XML carries besides the case: the SMP parameters and KTAB's ideal adjustments. */
+export interface KtabXml {
+  case: Case;
+  /** ModelParameters by KTAB's names (absent: KTAB's defaults), and `seed` from prngSeed. */
+  params: Partial<SmpParameters> & { seed?: number; prngSeed?: string };
+  /** IdealAdjustment pairs (KTAB's accommodation matrix; the SMP engine keeps ideals at positions). */
+  idealAdjustment: { adjustingIdeal: string; referencePos: string; adjust: number }[];
+}
+
+const PARAMETER_CHOICES: Record<keyof SmpParameters, readonly string[]> = {
+  VictoryProbModel: VICTORY_PROB_MODELS,
+  PCEModel: PCE_MODELS,
+  StateTransitions: STATE_TRANSITIONS,
+  VotingRule: VOTING_RULES,
+  BigRAdjust: BIG_R_ADJUSTS,
+  BigRRange: BIG_R_RANGES,
+  ThirdPartyCommit: THIRD_PARTY_COMMITS,
+  InterVecBrgn: INTER_VEC_BARGAINS,
+  BargnModel: BARGAIN_MODELS,
+};
+
+/** Import a KTAB XML scenario, with its model parameters. */
+export function parseKtabXml(text: string, file = '<input>'): KtabXml {
+  const p = new Problems(file);
+  if (Buffer.byteLength(text) > MAX_CASE_BYTES) {
+    p.add({ line: 1, column: 1 }, '', `file is larger than ${MAX_CASE_BYTES} bytes`);
+    p.throwIfAny();
+  }
+  const doc = parseXml(text, p);
+  p.throwIfAny();
+  const scen = child(doc!, 'Scenario');
+  if (!scen) {
+    p.add({ line: 1, column: 1 }, 'Scenario', 'the root element must be <Scenario>');
+    p.throwIfAny();
+  }
+  const s = scen!;
+  const textOf = (el: XmlElement | undefined, path: string, parent: XmlElement, required = true): string | undefined => {
+    if (!el) {
+      if (required) p.add(parent.at, path, `missing <${path.split('.').pop()}>`);
+      return undefined;
+    }
+    const t = el.text.trim();
+    if (!t && required) p.add(el.at, path, `no text for ${el.name}`);
+    return t;
+  };
+  const num = (el: XmlElement | undefined, path: string, parent: XmlElement): number | undefined => {
+    const t = textOf(el, path, parent);
+    if (t === undefined || t === '') return undefined;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
+      p.add(el!.at, path, `expected a number, got "${t.slice(0, 40)}"`);
+      return undefined;
+    }
+    return Number(t);
+  };
+  const name = textOf(child(s, 'name'), 'Scenario.name', s) ?? '';
+  const description = textOf(child(s, 'desc'), 'Scenario.desc', s, false) ?? '';
+  const params: KtabXml['params'] = {};
+  const seedEl = child(s, 'prngSeed');
+  const seedText = textOf(seedEl, 'Scenario.prngSeed', s, false);
+  if (seedText) {
+    if (!/^\d+$/.test(seedText)) p.add(seedEl!.at, 'Scenario.prngSeed', `expected a whole number, got "${seedText.slice(0, 40)}"`);
+    else {
+      params.prngSeed = seedText;
+      // KTAB seeds are 64-bit; parley's generator takes a safe integer: the seed modulo 2^53.
+      params.seed = Number(BigInt(seedText) % 2n ** 53n);
+    }
+  }
+  const mp = child(s, 'ModelParameters');
+  if (mp) {
+    for (const key of Object.keys(PARAMETER_CHOICES) as (keyof SmpParameters)[]) {
+      const el = child(mp, key);
+      const v = textOf(el, `ModelParameters.${key}`, mp);
+      if (!v) continue;
+      const allowed = PARAMETER_CHOICES[key];
+      const hit = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
+      if (!hit) p.add(el!.at, `ModelParameters.${key}`, `unknown value "${v.slice(0, 40)}" (allowed: ${allowed.join(', ')})`);
+      else (params as Record<string, string>)[key] = hit;
+    }
+  }
+  const dimsEl = child(s, 'Dimensions');
+  const dimensions = dimsEl ? childrenNamed(dimsEl, 'dName').map((d, k) => textOf(d, `Dimensions.dName[${k}]`, dimsEl) ?? '') : [];
+  if (!dimsEl) p.add(s.at, 'Dimensions', 'missing <Dimensions>');
+  else if (dimensions.length === 0) p.add(dimsEl.at, 'Dimensions', 'at least one <dName> is needed');
+  const actorsEl = child(s, 'Actors');
+  const actorEls = actorsEl ? childrenNamed(actorsEl, 'Actor') : [];
+  if (!actorsEl) p.add(s.at, 'Actors', 'missing <Actors>');
+  else if (actorEls.length < KTAB_MIN_ACTORS || actorEls.length > KTAB_MAX_ACTORS) p.add(actorsEl.at, 'Actors', `KTAB needs ${KTAB_MIN_ACTORS} to ${KTAB_MAX_ACTORS} actors, found ${actorEls.length}`);
+  const actors: KtabActorRow[] = [];
+  actorEls.forEach((a, i) => {
+    const aname = textOf(child(a, 'name'), `Actors.Actor[${i}].name`, a) ?? '';
+    const label = `Actors.Actor[${i}]${aname ? ` (${aname})` : ''}`;
+    const adesc = textOf(child(a, 'description'), `${label}.description`, a, false) ?? '';
+    const capEl = child(a, 'capability');
+    const capability = num(capEl, `${label}.capability`, a);
+    const vec = (container: string, item: string) => {
+      const el = child(a, container);
+      if (!el) {
+        p.add(a.at, `${label}.${container}`, `missing <${container}>`);
+        return { values: [] as (number | undefined)[], els: [] as XmlElement[] };
+      }
+      const els = childrenNamed(el, item);
+      if (els.length !== dimensions.length) p.add(el.at, `${label}.${container}`, `${els.length} <${item}> for ${dimensions.length} dimensions`);
+      return { values: els.map((e, d) => num(e, `${label}.${container}.${item}[${d}]`, el)), els };
+    };
+    const pos = vec('Position', 'dCoord');
+    const sal = vec('Salience', 'dSal');
+    if (capability === undefined || pos.values.some((v) => v === undefined) || sal.values.some((v) => v === undefined) || pos.values.length !== dimensions.length || sal.values.length !== dimensions.length) return;
+    const row = { name: aname, description: adesc, capability, positions: pos.values as number[], saliences: sal.values as number[] };
+    const where = (field: string): Located => {
+      if (field === 'capability') return capEl!.at;
+      const d = Number(field.replace(/\D+/g, '') || 0);
+      return field.startsWith('position') ? pos.els[d].at : sal.els[d].at;
+    };
+    checkActorValues(row, where, p, (field) => `${label}.${field.startsWith('position') ? `Position.dCoord[${field.slice(8)}]` : field.startsWith('salience') ? `Salience.dSal[${field.slice(8) || 0}]` : field}`);
+    actors.push(row);
+  });
+  const idealAdjustment: KtabXml['idealAdjustment'] = [];
+  const ia = child(s, 'IdealAdjustment');
+  if (ia) {
+    const names = new Set(actors.map((a) => a.name));
+    childrenNamed(ia, 'iaPair').forEach((pair, q) => {
+      const path = `IdealAdjustment.iaPair[${q}]`;
+      const adj = textOf(child(pair, 'adjustingIdeal'), `${path}.adjustingIdeal`, pair) ?? '';
+      const ref = textOf(child(pair, 'referencePos'), `${path}.referencePos`, pair) ?? '';
+      const rate = num(child(pair, 'adjust'), `${path}.adjust`, pair);
+      for (const [field, who] of [['adjustingIdeal', adj], ['referencePos', ref]] as const) {
+        if (who && !names.has(who)) p.add(child(pair, field)!.at, `${path}.${field}`, `unknown actor "${who.slice(0, 80)}"`);
+      }
+      if (rate !== undefined && (rate < 0 || rate > 1)) p.add(child(pair, 'adjust')!.at, `${path}.adjust`, `adjustment rate must be within 0–1, got ${rate}`);
+      if (adj && ref && rate !== undefined) idealAdjustment.push({ adjustingIdeal: adj, referencePos: ref, adjust: rate });
+    });
+  }
+  p.throwIfAny();
+  return { case: toCase({ name, description, dimensions, actors }, file), params, idealAdjustment };
+}
+
+// ----------------------------------------------------------------------------------------------
+// Export
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const fmt = (x: number) => String(Number(x.toFixed(4)));
+
+/**
+ * A case as KTAB CSV: positions rescaled from each issue's scale to 0–100, current stances (a pair
+ * without a stance: status quo, salience 0), saliences scaled down proportionally where an actor's
+ * total exceeds 100 (KTAB reads saliences as shares of attention and rejects a total above 100).
+ */
+export function writeKtabCsv(c: Case): string {
+  const stances = currentStances(c);
+  const lines: string[] = [];
+  lines.push(`${csvField(c.title)},${csvField(c.description?.split('\n')[0] ?? '')},${c.actors.length},${c.issues.length},`);
+  lines.push(['Actor', 'Description', 'Power', ...c.issues.flatMap((iss) => [csvField(iss.title), csvField(`${iss.title} salience`)])].join(',') + ',');
+  for (const a of c.actors) {
+    const pos: number[] = [];
+    const sal: number[] = [];
+    for (const iss of c.issues) {
+      const s = stances.get(pairKey(a.id, iss.id));
+      const span = iss.scale.max - iss.scale.min || 1;
+      const x = s ? estimate(s.position).value : iss.statusQuo;
+      pos.push(Math.min(100, Math.max(0, ((x - iss.scale.min) / span) * 100)));
+      sal.push(s ? Math.min(100, Math.max(0, estimate(s.salience).value)) : 0);
+    }
+    const total = sal.reduce((t, v) => t + v, 0);
+    const scale = total > 100 ? 100 / total : 1;
+    const cells = [csvField(a.name), csvField(a.description?.split('\n')[0] ?? ''), fmt(Math.max(0, estimate(a.capability).value))];
+    pos.forEach((x, k) => cells.push(fmt(x), fmt(Math.floor(sal[k] * scale * 10000) / 10000)));
+    lines.push(cells.join(',') + ',');
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Whether text looks like a KTAB CSV: a scenario line ending in two counts, then "Actor,Description,". */
+export function looksLikeKtabCsv(text: string): boolean {
+  const [first = '', second = ''] = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 2);
+  return /,\s*\d+\s*,\s*\d+\s*,?\s*$/.test(first) && /^\s*"?Actor"?\s*,\s*"?Desc/i.test(second);
+}
+
+export function looksLikeKtabXml(text: string): boolean {
+  return /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<Scenario[\s>]/.test(text.slice(0, 4096));
+}
+
+export { SMP_DEFAULTS };
+
+/** Registry entries (src/formats/index.ts). */
+export const ktabCsvImporter: Importer = {
+  name: 'ktab-csv',
+  description: 'KTAB SMP scenario CSV (name, description, actors, dimensions; Actor, Description, Power, position/salience pairs)',
+  detect: (text, file) => /\.csv$/i.test(file) && looksLikeKtabCsv(text),
+  parse: parseKtabCsv,
+};
+
+export const ktabXmlImporter: Importer = {
+  name: 'ktab-xml',
+  description: 'KTAB SMP scenario XML (smpSchema.xsd); its ModelParameters are available through parseKtabXml',
+  detect: (text, file) => /\.xml$/i.test(file) && looksLikeKtabXml(text),
+  parse: (text, file) => parseKtabXml(text, file).case,
+};
+
+export const ktabCsvExporter: Exporter = {
+  name: 'ktab-csv',
+  description: 'KTAB SMP scenario CSV (positions rescaled to 0–100, saliences as shares of attention)',
+  write: writeKtabCsv,
+};
