@@ -1,0 +1,964 @@
+/**
+ * Stokman's position-exchange model: actors trade voting positions across pairs of issues, each
+ * giving ground where it cares less in return for ground where it cares more.
+ *
+ * Stokman & Van Oosten (1994), "The exchange of voting positions: an object-oriented model of policy
+ * networks", in Bueno de Mesquita & Stokman (eds.), European Community Decision Making, ch. 7;
+ * Arregui, Stokman & Thomson (2006), "Compromise, exchange and challenge in the European Union",
+ * in Thomson et al., The European Union Decides, ch. 5; the equal-gain solution and the restart rule
+ * as coded in decide-exchange-model (github.com/foarsitter/decide-exchange-model, `model/base.py`,
+ * `equalgain.py`, `calculations.py`, `helpers.py`: implemented here from the equations, with the
+ * reference's order of recomputation so that its outputs are reproduced); the randomized equal gain
+ * ("REX") of Dijkstra, Van Assen & Stokman (2008/2018).
+ *
+ * Per issue k, with positions on decide's 0-100 normalized scale, the outcome (decide calls it the
+ * Nash bargaining solution) is the compromise mean `O_k = Σ c s x / W_k`, `W_k = Σ c s`. A move Δx by
+ * actor a shifts it by the "exchange ratio" `ΔO_k = c_ak s_ak Δx / W_k`.
+ *
+ * For an issue pair (p, q) actors on opposite sides of O on both issues (`x < O` = left) can trade.
+ * The actor with the higher `s_p/s_q` (i) supplies q (moves towards j on q) and demands p; j supplies p.
+ * Utilities are linear in the outcome, so i gains `s_ip ΔO_p − s_iq ΔO_q` and j gains
+ * `s_jq ΔO_q − s_jp ΔO_p`; equal gain gives `ΔO_q = ΔO_p (s_ip + s_jp)/(s_iq + s_jq)`. j first moves all
+ * the way to i's position on p; if i's resulting move on q overshoots j's position, i moves fully and
+ * j's move is derived. Neither move may push the outcome past the demanding actor's own position
+ * (decide's `check_nbs`). Each round, the best exchange (highest gain) is realized, every candidate
+ * sharing an actor and issue with it is recomputed from the new voting positions, and so on until
+ * none is left. The round's forecast is the compromise mean of the voting positions; then every
+ * actor that exchanged restarts at `x + ((1 − s)·0.4 + 0.1)(y − x)` for the next round.
+ *
+ * @example
+ * // Two actors, two issues (0-100), c = 1 for both.
+ * // A: p at 0 (s 0.9), q at 0 (s 0.1);  B: p at 100 (s 0.1), q at 100 (s 0.9).
+ * // O_p = (0.9·0 + 0.1·100)/1 = 10, O_q = 90. A demands p, supplies q; B supplies p.
+ * // B moving fully to 0 on p: ΔO_p = 100·0.1/1 = 10; ΔO_q = 10·(0.9+0.1)/(0.1+0.9) = 10;
+ * // A's move on q = 10·1/0.1 = 100 (exactly to B's 100). Gain = 0.9·10 − 0.1·10 = 8 for both.
+ * // Voting positions: A q → 100, B p → 0; outcome p = 0, q = 100.
+ */
+import { createRng, type Rng } from './random.ts';
+import { positionsOf, type EngineParams, type EngineResult, type ModelInput, type Move, type Round } from './types.ts';
+import { fallbackOutcome } from './weights.ts';
+
+/** Shares of the move kept when an actor restarts next round (decide: SALIENCE_WEIGHT, FIXED_WEIGHT). */
+const SALIENCE_WEIGHT = 0.4;
+const FIXED_WEIGHT = 0.1;
+/** Below this an exchange is worth nothing, a move is no move (decide's thresholds). */
+const MIN_GAIN = 1e-10;
+const MIN_MOVE = 1e-10;
+/** Slack on the 0-100 bounds for floating-point round-off (decide computes in 28-digit decimals). */
+const BOUND_SLACK = 1e-9;
+/** Gains this close (relative) are a tie, broken at random as in decide. */
+const TIE = 1e-12;
+
+export type ExchangeVariant = 'equal-gain' | 'random';
+export type TieBreak = 'random' | 'first' | 'second';
+
+export interface ExchangeParams extends EngineParams {
+  rounds?: number;
+  seed?: number;
+  /** 'equal-gain' (default) or 'random' (REX: randomized division of the gain). */
+  variant?: ExchangeVariant;
+  /** REX randomness in [0, 1]: 0 = equal gain, 1 = any division of the gain. Default 0.5 for 'random'. */
+  p?: number;
+  /**
+   * Two best exchanges with equal gains: decide flips a coin ('random', seeded, the default); 'first'
+   * realizes the earlier-listed one (decide's "keep" branch), 'second' the other.
+   */
+  tieBreak?: TieBreak;
+}
+
+/** One realized exchange, as decide's exchange list prints it (names, voting positions, gain). */
+export interface RealizedExchange {
+  /** Actor i, the issue i supplies (moves on), actor j, the issue j supplies. */
+  i: string;
+  supplyI: string;
+  j: string;
+  supplyJ: string;
+  /** The equal gain (utility on decide's 0-100 scale; the order of realization). */
+  gain: number;
+  /** Each side's own gain (equal to `gain` unless REX divided it unequally). */
+  gainI: number;
+  gainJ: number;
+  /** Positions on the supply issue before and after (voting position), on the issue's own scale. */
+  fromI: number;
+  toI: number;
+  fromJ: number;
+  toJ: number;
+  moveI: number;
+  moveJ: number;
+  /** Outcome on each supply issue before and after the exchange (decide's nbs_0/nbs_1), own scale. */
+  outcomeBeforeI: number;
+  outcomeAfterI: number;
+  outcomeBeforeJ: number;
+  outcomeAfterJ: number;
+  /** Utility effects on third actors, by inner (same or opposite group) and outer groups. */
+  innerPositive: number;
+  innerNegative: number;
+  outerPositive: number;
+  outerNegative: number;
+}
+
+/** Each actor's externalities summed over a round's exchanges (decide `observers/externalities.py`). */
+export interface ActorExternalities {
+  actor: string;
+  /** Gains from its own exchanges. */
+  own: number;
+  innerPositive: number;
+  innerNegative: number;
+  outerPositive: number;
+  outerNegative: number;
+}
+
+/** A pool of linked "move history" stacks: decide checks each candidate's moves for one direction. */
+class MoveStacks {
+  value = new Float64Array(1024);
+  prev = new Int32Array(1024);
+  sum = new Float64Array(1024);
+  min = new Float64Array(1024);
+  max = new Float64Array(1024);
+  size = 0;
+  reset(): void {
+    this.size = 0;
+  }
+  /** Push `v` on the stack whose top is `top`; returns the new top. */
+  push(top: number, v: number): number {
+    if (this.size === this.value.length) this.grow();
+    const n = this.size++;
+    this.value[n] = v;
+    this.prev[n] = top;
+    if (top < 0) {
+      this.sum[n] = v;
+      this.min[n] = v;
+      this.max[n] = v;
+    } else {
+      this.sum[n] = this.sum[top] + v;
+      this.min[n] = Math.min(this.min[top], v);
+      this.max[n] = Math.max(this.max[top], v);
+    }
+    return n;
+  }
+  pop(top: number): number {
+    return top < 0 ? -1 : this.prev[top];
+  }
+  private grow(): void {
+    const len = this.value.length * 2;
+    const f = (a: Float64Array) => {
+      const b = new Float64Array(len);
+      b.set(a);
+      return b;
+    };
+    this.value = f(this.value);
+    this.sum = f(this.sum);
+    this.min = f(this.min);
+    this.max = f(this.max);
+    const p = new Int32Array(len);
+    p.set(this.prev);
+    this.prev = p;
+  }
+}
+
+/** Max-heap of (gain, exchange, version) with lazy deletion; equal gains: earlier-created first. */
+class GainHeap {
+  gain: number[] = [];
+  ex: number[] = [];
+  ver: number[] = [];
+  clear(): void {
+    this.gain.length = 0;
+    this.ex.length = 0;
+    this.ver.length = 0;
+  }
+  get size(): number {
+    return this.gain.length;
+  }
+  private above(a: number, b: number): boolean {
+    return this.gain[a] > this.gain[b] || (this.gain[a] === this.gain[b] && this.ex[a] < this.ex[b]);
+  }
+  private swap(a: number, b: number): void {
+    let t = this.gain[a];
+    this.gain[a] = this.gain[b];
+    this.gain[b] = t;
+    t = this.ex[a];
+    this.ex[a] = this.ex[b];
+    this.ex[b] = t;
+    t = this.ver[a];
+    this.ver[a] = this.ver[b];
+    this.ver[b] = t;
+  }
+  push(g: number, e: number, v: number): void {
+    let n = this.gain.length;
+    this.gain.push(g);
+    this.ex.push(e);
+    this.ver.push(v);
+    while (n > 0) {
+      const parent = (n - 1) >> 1;
+      if (!this.above(n, parent)) break;
+      this.swap(n, parent);
+      n = parent;
+    }
+  }
+  pop(): void {
+    const last = this.gain.length - 1;
+    this.swap(0, last);
+    this.gain.pop();
+    this.ex.pop();
+    this.ver.pop();
+    let n = 0;
+    const len = this.gain.length;
+    for (;;) {
+      const l = 2 * n + 1;
+      const r = l + 1;
+      let best = n;
+      if (l < len && this.above(l, best)) best = l;
+      if (r < len && this.above(r, best)) best = r;
+      if (best === n) break;
+      this.swap(n, best);
+      n = best;
+    }
+  }
+}
+
+/**
+ * The candidate exchanges of one round as parallel typed arrays. Side 0 is decide's `i` (supplies q,
+ * demands p), side 1 is `j` (supplies p, demands q). Index `2e + side`.
+ */
+class Candidates {
+  n = 0;
+  actor = new Int32Array(0);
+  supplyIssue = new Int32Array(0);
+  demandIssue = new Int32Array(0);
+  /** Current position on the supply issue (replaced by realized voting positions). */
+  supplyPos = new Float64Array(0);
+  /** Round-start position on the demand issue. */
+  demandPos = new Float64Array(0);
+  /** Round-start position on the supply issue. */
+  startPos = new Float64Array(0);
+  move = new Float64Array(0);
+  y = new Float64Array(0);
+  nbs0 = new Float64Array(0);
+  nbs1 = new Float64Array(0);
+  eu = new Float64Array(0);
+  movesTop = new Int32Array(0);
+  /** Per exchange. */
+  gain = new Float64Array(0);
+  valid = new Uint8Array(0);
+  alive = new Uint8Array(0);
+  version = new Int32Array(0);
+  /** How many times decide's list holds the candidate (a tie can list it twice). */
+  copies = new Int32Array(0);
+  /** Positions of partners' realized moves on the exchange's issues (decide's `updates`), per side's demand issue. */
+  updates: (Map<number, number> | undefined)[] = [];
+
+  ensure(cap: number): void {
+    if (this.gain.length >= cap) return;
+    const c = Math.max(cap, this.gain.length * 2, 64);
+    const i32 = (a: Int32Array, k: number) => {
+      const b = new Int32Array(c * k);
+      b.set(a);
+      return b;
+    };
+    const f64 = (a: Float64Array, k: number) => {
+      const b = new Float64Array(c * k);
+      b.set(a);
+      return b;
+    };
+    this.actor = i32(this.actor, 2);
+    this.supplyIssue = i32(this.supplyIssue, 2);
+    this.demandIssue = i32(this.demandIssue, 2);
+    this.supplyPos = f64(this.supplyPos, 2);
+    this.demandPos = f64(this.demandPos, 2);
+    this.startPos = f64(this.startPos, 2);
+    this.move = f64(this.move, 2);
+    this.y = f64(this.y, 2);
+    this.nbs0 = f64(this.nbs0, 2);
+    this.nbs1 = f64(this.nbs1, 2);
+    this.eu = f64(this.eu, 2);
+    this.movesTop = i32(this.movesTop, 2);
+    this.gain = f64(this.gain, 1);
+    const v = new Uint8Array(c);
+    v.set(this.valid);
+    this.valid = v;
+    const a = new Uint8Array(c);
+    a.set(this.alive);
+    this.alive = a;
+    this.version = i32(this.version, 1);
+    this.copies = i32(this.copies, 1);
+  }
+}
+
+/** Stokman's exchange model (equal gain, or REX with `variant: 'random'`). */
+export function exchange(input: ModelInput, params: ExchangeParams = {}): EngineResult {
+  const rounds = params.rounds ?? 10;
+  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`rounds must be a non-negative integer, got ${rounds}`);
+  const variant: ExchangeVariant = params.variant ?? 'equal-gain';
+  if (variant !== 'equal-gain' && variant !== 'random') throw new RangeError(`variant must be "equal-gain" or "random", got ${String(variant)}`);
+  const p = variant === 'random' ? (params.p ?? 0.5) : 0;
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
+  const seed = params.seed ?? 0;
+  const tieBreak: TieBreak = params.tieBreak ?? 'random';
+  if (!['random', 'first', 'second'].includes(tieBreak)) throw new RangeError(`tieBreak must be "random", "first" or "second", got ${String(tieBreak)}`);
+  return new ExchangeRun(input, rounds, variant, p, seed, tieBreak).run();
+}
+
+class ExchangeRun {
+  readonly n: number;
+  readonly m: number;
+  /** Positions on decide's 0-100 scale, N×M; the current (round-start) positions. */
+  readonly x: Float64Array;
+  readonly s: Float64Array;
+  readonly c: Float64Array;
+  /** c·s, and whether the actor takes part (s > 0 and c > 0). */
+  readonly cs: Float64Array;
+  readonly active: Uint8Array;
+  readonly W: Float64Array;
+  readonly num: Float64Array;
+  readonly nbs: Float64Array;
+  readonly left: Uint8Array;
+  readonly cand = new Candidates();
+  readonly stacks = new MoveStacks();
+  readonly heap = new GainHeap();
+  /** Index: actor×issue → candidate sides that supply (resp. demand) it. */
+  supplyIndex: number[][] = [];
+  demandIndex: number[][] = [];
+  stamp = new Int32Array(0);
+  stampNow = 0;
+  readonly rng: Rng;
+  readonly tieRng: Rng;
+
+  constructor(
+    readonly input: ModelInput,
+    readonly rounds: number,
+    readonly variant: ExchangeVariant,
+    readonly p: number,
+    readonly seed: number,
+    readonly tieBreak: TieBreak,
+  ) {
+    const n = (this.n = input.actors.length);
+    const m = (this.m = input.issues.length);
+    this.x = new Float64Array(n * m);
+    this.s = input.salience;
+    this.c = input.capability;
+    this.cs = new Float64Array(n * m);
+    this.active = new Uint8Array(n * m);
+    for (let a = 0; a < n; a++) {
+      for (let k = 0; k < m; k++) {
+        const idx = a * m + k;
+        this.x[idx] = this.normalize(k, input.position[idx]);
+        this.cs[idx] = this.c[idx] * this.s[idx];
+        this.active[idx] = this.s[idx] > 0 && this.c[idx] > 0 ? 1 : 0;
+      }
+    }
+    this.W = new Float64Array(m);
+    this.num = new Float64Array(m);
+    this.nbs = new Float64Array(m);
+    this.left = new Uint8Array(n * m);
+    // Stream 0 draws REX's (u, v, z); stream 1 breaks exact ties between gains.
+    this.rng = createRng(seed, 0);
+    this.tieRng = createRng(seed, 1);
+  }
+
+  /** decide normalizes every issue to 0-100 (`Issue.normalize`). */
+  normalize(k: number, v: number): number {
+    const lo = this.input.scaleMin[k];
+    const span = this.input.scaleMax[k] - lo;
+    return span > 0 ? ((v - lo) * 100) / span : 0;
+  }
+  denormalize(k: number, v: number): number {
+    const lo = this.input.scaleMin[k];
+    return lo + (v * (this.input.scaleMax[k] - lo)) / 100;
+  }
+
+  computeOutcomes(): void {
+    const { n, m } = this;
+    this.W.fill(0);
+    this.num.fill(0);
+    for (let a = 0; a < n; a++) {
+      for (let k = 0; k < m; k++) {
+        const idx = a * m + k;
+        if (this.s[idx] <= 0) continue;
+        this.W[k] += this.cs[idx];
+        this.num[k] += this.cs[idx] * this.x[idx];
+      }
+    }
+    for (let k = 0; k < m; k++) this.nbs[k] = this.W[k] > 0 ? this.num[k] / this.W[k] : NaN;
+  }
+
+  outcomeOnScale(): number[] {
+    const out: number[] = new Array(this.m);
+    for (let k = 0; k < this.m; k++) out[k] = this.W[k] > 0 ? this.denormalize(k, this.nbs[k]) : fallbackOutcome(this.input, k);
+    return out;
+  }
+
+  positionsOnScale(): number[][] {
+    const { n, m } = this;
+    const pos = new Float64Array(n * m);
+    for (let a = 0; a < n; a++) {
+      for (let k = 0; k < m; k++) {
+        const idx = a * m + k;
+        // Non-participants keep the input value exactly (no round trip through the 0-100 scale).
+        pos[idx] = this.active[idx] ? this.denormalize(k, this.x[idx]) : this.input.position[idx];
+      }
+    }
+    return positionsOf(this.input, pos);
+  }
+
+  run(): EngineResult {
+    const { n, m, input } = this;
+    this.computeOutcomes();
+    const result: Round[] = [{ positions: positionsOf(input), outcome: this.outcomeOnScale(), moves: [], exchanges: [], externalities: [] }];
+    for (let r = 1; r <= this.rounds; r++) {
+      const realized = this.playRound();
+      const moves: Move[] = [];
+      const records: RealizedExchange[] = [];
+      const ext = new Float64Array(n * 5);
+      const cd = this.cand;
+      // Voting positions: realized exchanges in order (a later exchange's y already includes earlier ones).
+      for (const e of realized) {
+        records.push(this.record(e, ext));
+        for (let side = 0; side < 2; side++) {
+          const h = 2 * e + side;
+          const a = cd.actor[h];
+          const k = cd.supplyIssue[h];
+          const partner = cd.actor[2 * e + 1 - side];
+          const from = this.denormalize(k, cd.supplyPos[h]);
+          const to = this.denormalize(k, cd.y[h]);
+          moves.push({
+            actor: a,
+            issue: k,
+            from,
+            to,
+            why: `exchanged with ${input.actors[partner]}: gave ground on ${input.issues[k]} (salience ${fmt(this.s[a * m + k])}) for ${input.actors[partner]}'s move on ${input.issues[cd.demandIssue[h]]} (salience ${fmt(this.s[a * m + cd.demandIssue[h]])}), gaining ${fmt(cd.eu[h])}`,
+            detail: {
+              partner: input.actors[partner],
+              supplied: input.issues[k],
+              demanded: input.issues[cd.demandIssue[h]],
+              gain: cd.eu[h],
+              exchangeGain: cd.gain[e],
+            },
+          });
+        }
+      }
+      const startX = this.x.slice();
+      for (const e of realized) {
+        for (let side = 0; side < 2; side++) {
+          const h = 2 * e + side;
+          this.x[cd.actor[h] * m + cd.supplyIssue[h]] = cd.y[h];
+        }
+      }
+      this.computeOutcomes();
+      const round: Round = {
+        positions: this.positionsOnScale(),
+        outcome: this.outcomeOnScale(),
+        moves,
+        exchanges: records,
+        externalities: this.externalityRows(ext),
+      };
+      result.push(round);
+      // Restart rule (decide `new_start_position`): keep part of the move, more for less salient issues.
+      for (const e of realized) {
+        for (let side = 0; side < 2; side++) {
+          const h = 2 * e + side;
+          const idx = cd.actor[h] * m + cd.supplyIssue[h];
+          const x0 = startX[idx];
+          this.x[idx] = x0 + ((1 - this.s[idx]) * SALIENCE_WEIGHT + FIXED_WEIGHT) * (cd.y[h] - x0);
+        }
+      }
+      this.computeOutcomes();
+    }
+    const last = result[result.length - 1];
+    return {
+      model: 'exchange',
+      outcome: last.outcome.slice(),
+      rounds: result,
+      params: { rounds: this.rounds, variant: this.variant, p: this.p, seed: this.seed, tieBreak: this.tieBreak },
+    };
+  }
+
+  externalityRows(ext: Float64Array): ActorExternalities[] {
+    const rows: ActorExternalities[] = [];
+    for (let a = 0; a < this.n; a++) {
+      rows.push({
+        actor: this.input.actors[a],
+        own: ext[a * 5],
+        innerPositive: ext[a * 5 + 1],
+        innerNegative: ext[a * 5 + 2],
+        outerPositive: ext[a * 5 + 3],
+        outerNegative: ext[a * 5 + 4],
+      });
+    }
+    return rows;
+  }
+
+  /**
+   * The record of a realized exchange, with its externalities (decide `actor_externalities`): third
+   * actor k gains `s_kp(|O_p⁰−x_kp|−|O_p¹−x_kp|) + s_kq(|O_q⁰−x_kq|−|O_q¹−x_kq|)`; "inner" when k is in the
+   * same or the opposite group as the exchanging pair on (p, q), "outer" otherwise.
+   */
+  record(e: number, ext: Float64Array): RealizedExchange {
+    const { m, input } = this;
+    const cd = this.cand;
+    const hi = 2 * e;
+    const hj = hi + 1;
+    const p = cd.supplyIssue[hj];
+    const q = cd.supplyIssue[hi];
+    const ai = cd.actor[hi];
+    const aj = cd.actor[hj];
+    const gi = this.left[ai * m + p] | (this.left[ai * m + q] << 1);
+    const innerAD = gi === 0 || gi === 3;
+    const sums = [0, 0, 0, 0];
+    for (let k = 0; k < this.n; k++) {
+      if (!this.active[k * m + p] || !this.active[k * m + q]) continue;
+      if (k === ai || k === aj) {
+        ext[k * 5] += cd.gain[e];
+        continue;
+      }
+      const xp = this.x[k * m + p];
+      const xq = this.x[k * m + q];
+      const v =
+        (Math.abs(cd.nbs0[hj] - xp) - Math.abs(cd.nbs1[hj] - xp)) * this.s[k * m + p] +
+        (Math.abs(cd.nbs0[hi] - xq) - Math.abs(cd.nbs1[hi] - xq)) * this.s[k * m + q];
+      const g = this.left[k * m + p] | (this.left[k * m + q] << 1);
+      const inner = innerAD ? g === 0 || g === 3 : g === 1 || g === 2;
+      const slot = v > 0 ? (inner ? 0 : 2) : inner ? 1 : 3;
+      sums[slot] += v;
+      ext[k * 5 + 1 + slot] += v;
+    }
+    return {
+      i: input.actors[ai],
+      supplyI: input.issues[q],
+      j: input.actors[aj],
+      supplyJ: input.issues[p],
+      gain: cd.gain[e],
+      gainI: cd.eu[hi],
+      gainJ: cd.eu[hj],
+      fromI: this.denormalize(q, cd.supplyPos[hi]),
+      toI: this.denormalize(q, cd.y[hi]),
+      fromJ: this.denormalize(p, cd.supplyPos[hj]),
+      toJ: this.denormalize(p, cd.y[hj]),
+      moveI: this.denormalize(q, cd.move[hi]) - this.denormalize(q, 0),
+      moveJ: this.denormalize(p, cd.move[hj]) - this.denormalize(p, 0),
+      outcomeBeforeI: this.denormalize(q, cd.nbs0[hi]),
+      outcomeAfterI: this.denormalize(q, cd.nbs1[hi]),
+      outcomeBeforeJ: this.denormalize(p, cd.nbs0[hj]),
+      outcomeAfterJ: this.denormalize(p, cd.nbs1[hj]),
+      innerPositive: sums[0],
+      innerNegative: sums[1],
+      outerPositive: sums[2],
+      outerNegative: sums[3],
+    };
+  }
+
+  /** One round: build the candidates, realize the best until none is left; returns them in order. */
+  playRound(): number[] {
+    const { n, m } = this;
+    const cd = this.cand;
+    for (let a = 0; a < n; a++) for (let k = 0; k < m; k++) this.left[a * m + k] = this.x[a * m + k] < this.nbs[k] ? 1 : 0;
+    cd.n = 0;
+    cd.updates = [];
+    this.stacks.reset();
+    this.heap.clear();
+    this.supplyIndex = Array.from({ length: n * m }, () => []);
+    this.demandIndex = Array.from({ length: n * m }, () => []);
+    // Groups per issue pair (decide `determine_groups`): 0 = right on both, 1 = left on p only,
+    // 2 = left on q only, 3 = left on both; candidates are 0×3 and 1×2, in actor order.
+    const groups: number[][] = [[], [], [], []];
+    for (let p = 0; p < m; p++) {
+      for (let q = p + 1; q < m; q++) {
+        for (const g of groups) g.length = 0;
+        for (let a = 0; a < n; a++) {
+          if (!this.active[a * m + p] || !this.active[a * m + q]) continue;
+          groups[this.left[a * m + p] | (this.left[a * m + q] << 1)].push(a);
+        }
+        for (const [ga, gb] of [
+          [0, 3],
+          [1, 2],
+        ]) {
+          for (const a of groups[ga]) for (const b of groups[gb]) this.addCandidate(a, b, p, q);
+        }
+      }
+    }
+    if (this.stamp.length < cd.n) this.stamp = new Int32Array(cd.gain.length);
+    else this.stamp.fill(0, 0, cd.n);
+    this.stampNow = 0;
+    const realized: number[] = [];
+    const heap = this.heap;
+    const take = (): number => {
+      while (heap.size > 0) {
+        const e = heap.ex[0];
+        if (cd.alive[e] && heap.ver[0] === cd.version[e]) return e;
+        heap.pop();
+      }
+      return -1;
+    };
+    for (;;) {
+      let e = take();
+      if (e < 0) break;
+      heap.pop();
+      // decide breaks exact ties between the two best at random (`EqualGainModel.highest_gain`).
+      const next = take();
+      // decide breaks ties between the two best by a coin: either the second is realized, or the
+      // first is and the second is listed twice (so it is recomputed twice after each exchange).
+      if (next >= 0 && Math.abs(cd.gain[e] - cd.gain[next]) <= TIE * cd.gain[e]) {
+        if (this.tieBreak === 'random' ? this.tieRng() >= 0.5 : this.tieBreak === 'second') {
+          heap.pop();
+          heap.push(cd.gain[e], e, cd.version[e]);
+          e = next;
+        } else if (next !== e) {
+          cd.copies[next]++;
+        }
+      }
+      realized.push(e);
+      cd.copies[e]--;
+      if (cd.copies[e] <= 0) cd.alive[e] = 0;
+      this.recalculateAffected(e);
+    }
+    return realized;
+  }
+
+  addCandidate(a: number, b: number, p: number, q: number): void {
+    const { m } = this;
+    const cd = this.cand;
+    const e = cd.n++;
+    cd.ensure(cd.n);
+    // Roles (decide `AbstractExchange.__init__`): i has the higher salience ratio s_p/s_q: i supplies q.
+    const swap = this.s[a * m + p] / this.s[a * m + q] < this.s[b * m + p] / this.s[b * m + q];
+    const ai = swap ? b : a;
+    const aj = swap ? a : b;
+    const hi = 2 * e;
+    const hj = hi + 1;
+    cd.actor[hi] = ai;
+    cd.supplyIssue[hi] = q;
+    cd.demandIssue[hi] = p;
+    cd.actor[hj] = aj;
+    cd.supplyIssue[hj] = p;
+    cd.demandIssue[hj] = q;
+    cd.supplyPos[hi] = cd.startPos[hi] = this.x[ai * m + q];
+    cd.demandPos[hi] = this.x[ai * m + p];
+    cd.supplyPos[hj] = cd.startPos[hj] = this.x[aj * m + p];
+    cd.demandPos[hj] = this.x[aj * m + q];
+    cd.movesTop[hi] = -1;
+    cd.movesTop[hj] = -1;
+    cd.eu[hi] = cd.eu[hj] = 0;
+    cd.nbs0[hi] = cd.nbs1[hi] = cd.nbs0[hj] = cd.nbs1[hj] = 0;
+    cd.gain[e] = 0;
+    cd.version[e] = 0;
+    cd.updates[hi] = undefined;
+    cd.updates[hj] = undefined;
+    this.supplyIndex[ai * m + q].push(hi);
+    this.supplyIndex[aj * m + p].push(hj);
+    this.demandIndex[ai * m + p].push(hi);
+    this.demandIndex[aj * m + q].push(hj);
+    this.calculate(e);
+    cd.alive[e] = cd.valid[e];
+    cd.copies[e] = 1;
+    if (cd.valid[e]) this.heap.push(cd.gain[e], e, 0);
+  }
+
+  /**
+   * After exchange R is realized, recompute the candidates it touches (decide `recalculate`): those
+   * where an actor supplies the same issue as one of R's actors (its position becomes R's voting
+   * position), and those where an actor demands the same issue as one of R's actors (R's partner's
+   * move is recorded in `updates` and counts in the outcome that limits the moves).
+   */
+  recalculateAffected(r: number): void {
+    const { m } = this;
+    const cd = this.cand;
+    const stamp = ++this.stampNow;
+    const lists = [
+      this.supplyIndex[cd.actor[2 * r] * m + cd.supplyIssue[2 * r]],
+      this.supplyIndex[cd.actor[2 * r + 1] * m + cd.supplyIssue[2 * r + 1]],
+      this.demandIndex[cd.actor[2 * r] * m + cd.demandIssue[2 * r]],
+      this.demandIndex[cd.actor[2 * r + 1] * m + cd.demandIssue[2 * r + 1]],
+    ];
+    for (const list of lists) {
+      for (const h of list) {
+        const e = h >> 1;
+        if (e === r || !cd.alive[e] || this.stamp[e] === stamp) continue;
+        this.stamp[e] = stamp;
+        for (let c = 0; c < cd.copies[e] && cd.valid[e]; c++) this.recalculate(e, r);
+        if (cd.valid[e]) {
+          cd.version[e]++;
+          this.heap.push(cd.gain[e], e, cd.version[e]);
+        } else {
+          cd.alive[e] = 0;
+        }
+      }
+    }
+    // A realized candidate still listed (a tie listed it twice) is recomputed from its own voting
+    // positions, as decide's list does; if still valid it can be realized again.
+    if (cd.alive[r]) {
+      for (let c = 0; c < cd.copies[r] && cd.valid[r]; c++) this.recalculate(r, r);
+      if (cd.valid[r]) {
+        cd.version[r]++;
+        this.heap.push(cd.gain[r], r, cd.version[r]);
+      } else cd.alive[r] = 0;
+    }
+  }
+
+  recalculate(e: number, r: number): void {
+    const cd = this.cand;
+    const st = this.stacks;
+    const ei = 2 * e;
+    const ej = ei + 1;
+    const ri = 2 * r;
+    const rj = ri + 1;
+    const sameSupply = (h: number, g: number) => cd.actor[h] === cd.actor[g] && cd.supplyIssue[h] === cd.supplyIssue[g];
+    const sameDemand = (h: number, g: number) => cd.actor[h] === cd.actor[g] && cd.demandIssue[h] === cd.demandIssue[g];
+    let matchedI = false;
+    let matchedJ = false;
+    if (sameSupply(ei, ri)) {
+      cd.supplyPos[ei] = cd.y[ri];
+      matchedI = true;
+    } else if (sameSupply(ei, rj)) {
+      cd.supplyPos[ei] = cd.y[rj];
+      matchedI = true;
+    }
+    if (sameSupply(ej, ri)) {
+      cd.supplyPos[ej] = cd.y[ri];
+      matchedJ = true;
+    } else if (sameSupply(ej, rj)) {
+      cd.supplyPos[ej] = cd.y[rj];
+      matchedJ = true;
+    }
+    let recalc = matchedI || matchedJ;
+    // decide appends R's move to the matched side's history and then pops the last move of both
+    // sides: the matched side keeps its own previous move, the other loses its last one.
+    if (matchedI && !matchedJ) cd.movesTop[ej] = st.pop(cd.movesTop[ej]);
+    if (matchedJ && !matchedI) cd.movesTop[ei] = st.pop(cd.movesTop[ei]);
+    // R's j demanded the issue R's i moved on: record i's voting position there, and vice versa.
+    for (const [rd, rs] of [
+      [rj, ri],
+      [ri, rj],
+    ]) {
+      if (!(sameDemand(rd, ej) || sameDemand(rd, ei))) continue;
+      const issue = cd.demandIssue[rd];
+      // The side of this candidate whose demand issue is `issue` holds the updates for it.
+      const holder = cd.demandIssue[ei] === issue ? ei : ej;
+      let upd = cd.updates[holder];
+      if (!upd) upd = cd.updates[holder] = new Map();
+      const mover = cd.actor[rs];
+      const existing = upd.get(mover);
+      if (existing === undefined) upd.set(mover, cd.y[rs]);
+      else if (cd.startPos[rs] <= existing) upd.set(mover, existing < cd.y[rs] ? existing : cd.y[rs]);
+      else upd.set(mover, existing > cd.y[rs] ? existing : cd.y[rs]);
+      if (!recalc) {
+        cd.movesTop[ei] = st.pop(cd.movesTop[ei]);
+        cd.movesTop[ej] = st.pop(cd.movesTop[ej]);
+        recalc = true;
+      }
+    }
+    if (recalc) this.calculate(e);
+  }
+
+  /** The updates that apply to the outcome of issue `k` for candidate e (held by the side demanding k). */
+  updatesFor(e: number, k: number): Map<number, number> | undefined {
+    const cd = this.cand;
+    return cd.demandIssue[2 * e] === k ? cd.updates[2 * e] : cd.updates[2 * e + 1];
+  }
+
+  /** Outcome on side h's supply issue with the candidate's updates and h's actor at `pos` (decide `adjusted_nbs`). */
+  adjustedOutcome(h: number, pos: number): number {
+    const { m } = this;
+    const cd = this.cand;
+    const k = cd.supplyIssue[h];
+    const a = cd.actor[h];
+    let num = this.num[k];
+    let current = this.x[a * m + k];
+    const upd = this.updatesFor(h >> 1, k);
+    if (upd) {
+      for (const [b, v] of upd) {
+        const idx = b * m + k;
+        if (this.s[idx] <= 0) continue;
+        num += this.cs[idx] * (v - this.x[idx]);
+        if (b === a) current = v;
+      }
+    }
+    num += this.cs[a * m + k] * (pos - current);
+    return num / this.W[k];
+  }
+
+  /** The move from `from` that puts the outcome exactly at `target` (decide `adjusted_nbs_by_position`). */
+  moveToOutcome(h: number, from: number, target: number): number {
+    const { m } = this;
+    const cd = this.cand;
+    const k = cd.supplyIssue[h];
+    const a = cd.actor[h];
+    const csA = this.cs[a * m + k];
+    let num = this.num[k] + csA * (from - this.x[a * m + k]);
+    const upd = this.updatesFor(h >> 1, k);
+    if (upd) {
+      for (const [b, v] of upd) {
+        const idx = b * m + k;
+        if (this.s[idx] <= 0) continue;
+        num += this.cs[idx] * (v - (b === a ? from : this.x[idx]));
+      }
+    }
+    return (target * this.W[k] - num) / csA;
+  }
+
+  /** decide `is_move_valid`: within the scale, not nothing, and every move of this side in one direction. */
+  moveValid(h: number): boolean {
+    const cd = this.cand;
+    const st = this.stacks;
+    const mv = cd.move[h];
+    const abs = Math.abs(mv);
+    if (abs > 100 || abs <= MIN_MOVE) return false;
+    const to = cd.supplyPos[h] + mv;
+    if (to < -BOUND_SLACK || to > 100 + BOUND_SLACK) return false;
+    const top = cd.movesTop[h];
+    if (st.sum[top] > 100) return false;
+    return (st.min[top] < 0 && st.max[top] < 0) || (st.min[top] > 0 && st.max[top] > 0);
+  }
+
+  /** Set side h's move, replacing the last entry of its move history when `replace`. */
+  setMove(h: number, mv: number, replace: boolean): void {
+    const cd = this.cand;
+    if (replace) cd.movesTop[h] = this.stacks.pop(cd.movesTop[h]);
+    cd.movesTop[h] = this.stacks.push(cd.movesTop[h], mv);
+    cd.move[h] = mv;
+    cd.y[h] = cd.supplyPos[h] + mv;
+  }
+
+  /** decide `EqualGainExchange.calculate`. */
+  calculate(e: number): void {
+    const { m } = this;
+    const cd = this.cand;
+    const hi = 2 * e;
+    const hj = hi + 1;
+    const ai = cd.actor[hi];
+    const aj = cd.actor[hj];
+    const p = cd.supplyIssue[hj];
+    const q = cd.supplyIssue[hi];
+    const sip = this.s[ai * m + p];
+    const siq = this.s[ai * m + q];
+    const sjp = this.s[aj * m + p];
+    const sjq = this.s[aj * m + q];
+    // Exchange ratios dp = ΔO_p (j's move), dq = ΔO_q (i's move), equal gain: dq(s_iq+s_jq) = dp(s_ip+s_jp).
+    let dp = (Math.abs(cd.demandPos[hi] - cd.supplyPos[hj]) * this.cs[aj * m + p]) / this.W[p];
+    let dq = (dp * (sip + sjp)) / (siq + sjq);
+    let moveI = (dq * this.W[q]) / this.cs[ai * m + q];
+    let moveJ = Math.abs(cd.demandPos[hi] - cd.supplyPos[hj]);
+    if (Math.abs(moveI) > Math.abs(cd.demandPos[hj] - cd.supplyPos[hi])) {
+      dq = (Math.abs(cd.demandPos[hj] - cd.supplyPos[hi]) * this.cs[ai * m + q]) / this.W[q];
+      dp = (dq * (siq + sjq)) / (sip + sjp);
+      moveI = Math.abs(cd.demandPos[hj] - cd.supplyPos[hi]);
+      moveJ = (dp * this.W[p]) / this.cs[aj * m + p];
+    }
+    if (cd.supplyPos[hi] > cd.demandPos[hj]) moveI = -moveI;
+    if (cd.supplyPos[hj] > cd.demandPos[hi]) moveJ = -moveJ;
+    this.setMove(hi, moveI, false);
+    this.setMove(hj, moveJ, false);
+    const gain = Math.abs(dq * siq - dp * sip);
+    cd.gain[e] = gain;
+    cd.eu[hi] = cd.eu[hj] = gain;
+    let valid = this.moveValid(hi) && this.moveValid(hj) && gain >= MIN_GAIN;
+    if (!valid) {
+      cd.valid[e] = 0;
+      return;
+    }
+    this.limitByOutcome(hi);
+    this.limitByOutcome(hj);
+    valid = this.moveValid(hi) && this.moveValid(hj);
+    if (this.p > 0) {
+      this.randomizeGain(e);
+      valid = this.moveValid(hi) && this.moveValid(hj);
+    }
+    cd.valid[e] = valid ? 1 : 0;
+  }
+
+  /**
+   * decide `check_nbs`: side h's move may not push the outcome of its supply issue past the position
+   * of the partner who demands that issue; if it would, h moves just far enough to put the outcome
+   * there and the partner's move is re-derived for equal gain.
+   */
+  limitByOutcome(h: number): void {
+    const { m } = this;
+    const cd = this.cand;
+    const o = h ^ 1;
+    const e = h >> 1;
+    cd.nbs0[h] = this.adjustedOutcome(h, cd.supplyPos[h]);
+    cd.nbs1[h] = this.adjustedOutcome(h, cd.y[h]);
+    const target = cd.demandPos[o];
+    const d0 = target - cd.nbs0[h];
+    const d1 = target - cd.nbs1[h];
+    if ((d0 >= 0 && d1 >= 0) || (d0 <= 0 && d1 <= 0)) return;
+    const a = cd.actor[h];
+    const b = cd.actor[o];
+    const X = cd.supplyIssue[h];
+    const Y = cd.supplyIssue[o];
+    const delta = Math.abs(this.moveToOutcome(h, cd.supplyPos[h], target));
+    const rA = (delta * this.cs[a * m + X]) / this.W[X];
+    const rB = (rA * (this.s[a * m + X] + this.s[b * m + X])) / (this.s[a * m + Y] + this.s[b * m + Y]);
+    let moveB = Math.abs((rB * this.W[Y]) / this.cs[b * m + Y]);
+    let moveA = delta;
+    if (cd.supplyPos[o] > cd.demandPos[h]) moveB = -moveB;
+    if (cd.supplyPos[h] > cd.demandPos[o]) moveA = -moveA;
+    this.setMove(o, moveB, true);
+    this.setMove(h, moveA, true);
+    const gain = Math.abs(rB * this.s[b * m + Y] - rA * this.s[b * m + X]);
+    cd.gain[e] = gain;
+    cd.eu[h] = cd.eu[o] = gain;
+    cd.nbs1[h] = this.adjustedOutcome(h, cd.y[h]);
+  }
+
+  /**
+   * REX (Dijkstra et al.): the equal division of the gain is replaced by a random one. With u, v, z
+   * ~ U(0,1), side A (i when u < 0.5, else j) gets `eu + p·z·(eu_max − eu)` when v < 0.5, else
+   * `eu − p·z·eu`, where eu_max is A's gain when its partner B gains nothing; B gets what the
+   * exchange leaves. A's supply move is kept; B's move (bounded by A's position and by the outcome
+   * reaching A's position) is solved for A's gain; when it hits its bound A supplies less instead.
+   * The order of realization stays by the equal gain, as in decide.
+   */
+  randomizeGain(e: number): void {
+    const { m } = this;
+    const cd = this.cand;
+    const u = this.rng();
+    const v = this.rng();
+    const z = this.rng();
+    const hA = u < 0.5 ? 2 * e : 2 * e + 1;
+    const hB = hA ^ 1;
+    const a = cd.actor[hA];
+    const b = cd.actor[hB];
+    const X = cd.supplyIssue[hA]; // A supplies X, B demands X
+    const Y = cd.supplyIssue[hB]; // B supplies Y, A demands Y
+    const sAX = this.s[a * m + X];
+    const sAY = this.s[a * m + Y];
+    const sBX = this.s[b * m + X];
+    const sBY = this.s[b * m + Y];
+    const eu = cd.gain[e];
+    let rA = (Math.abs(cd.move[hA]) * this.cs[a * m + X]) / this.W[X];
+    // B's largest move: to A's position on Y, and no further than puts the outcome at A's position.
+    let maxMoveB = Math.abs(cd.demandPos[hA] - cd.supplyPos[hB]);
+    const toOutcome = Math.abs(this.moveToOutcome(hB, cd.supplyPos[hB], cd.demandPos[hA]));
+    if (toOutcome < maxMoveB) maxMoveB = toOutcome;
+    const rBmax = (maxMoveB * this.cs[b * m + Y]) / this.W[Y];
+    // A's best: B's gain zero, s_BX rA = s_BY rB.
+    let rB0 = (rA * sBX) / sBY;
+    let rA0 = rA;
+    if (rB0 > rBmax) {
+      rB0 = rBmax;
+      rA0 = (rBmax * sBY) / sBX;
+    }
+    const euMax = Math.max(eu, sAY * rB0 - sAX * rA0);
+    const euA = v < 0.5 ? eu + this.p * z * (euMax - eu) : eu - this.p * z * eu;
+    let rB = (euA + sAX * rA) / sAY;
+    if (rB > rBmax) {
+      rB = rBmax;
+      rA = Math.max(0, (sAY * rB - euA) / sAX);
+    }
+    let moveA = (rA * this.W[X]) / this.cs[a * m + X];
+    let moveB = (rB * this.W[Y]) / this.cs[b * m + Y];
+    if (cd.supplyPos[hA] > cd.demandPos[hB]) moveA = -moveA;
+    if (cd.supplyPos[hB] > cd.demandPos[hA]) moveB = -moveB;
+    this.setMove(hA, moveA, true);
+    this.setMove(hB, moveB, true);
+    cd.eu[hA] = sAY * rB - sAX * rA;
+    cd.eu[hB] = sBX * rA - sBY * rB;
+    cd.nbs0[hA] = this.adjustedOutcome(hA, cd.supplyPos[hA]);
+    cd.nbs1[hA] = this.adjustedOutcome(hA, cd.y[hA]);
+    cd.nbs0[hB] = this.adjustedOutcome(hB, cd.supplyPos[hB]);
+    cd.nbs1[hB] = this.adjustedOutcome(hB, cd.y[hB]);
+  }
+}
+
+function fmt(v: number): string {
+  return Number(v.toPrecision(3)).toString();
+}
