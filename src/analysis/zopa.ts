@@ -29,7 +29,17 @@ export interface IssueZone {
   /** Red lines on the issue (veto and not); only veto lines bound `zone`. */
   redLines: RedLineBound[];
   /** Where `zone` is empty: the red lines that must move, by the least total movement, and the value where they would meet. */
-  toOpen: { at: number; totalMovement: number; moves: RedLineMove[] } | null;
+  toOpen: MeetingPoint | null;
+}
+
+/** Where the veto holders' lines could meet at the least total movement. */
+export interface MeetingPoint {
+  /** The chosen meeting value (among equally cheap ones, the one moving the fewest lines, then the lowest). */
+  at: number;
+  /** Every value in this range costs the same least total movement (the cost is flat between them). */
+  between: { min: number; max: number };
+  totalMovement: number;
+  moves: RedLineMove[];
 }
 
 export interface PackageCheck {
@@ -64,9 +74,10 @@ export interface ZoneOfAgreement {
  * interval ends, so its minimum is attained at one of them; among equally cheap ends, the one that
  * moves the fewest lines, then the lowest value.
  */
-export function cheapestMeetingPoint(lines: ReadonlyArray<Pick<RedLineBound, 'actor' | 'min' | 'max'>>): { at: number; totalMovement: number; moves: RedLineMove[] } {
+export function cheapestMeetingPoint(lines: ReadonlyArray<Pick<RedLineBound, 'actor' | 'min' | 'max'>>): MeetingPoint {
   const candidates = [...new Set(lines.flatMap((l) => [l.min, l.max]))].sort((a, b) => a - b);
-  let best: { at: number; totalMovement: number; moves: RedLineMove[] } | null = null;
+  let best: Omit<MeetingPoint, 'between'> | null = null;
+  const costs: number[] = [];
   for (const x of candidates) {
     const moves: RedLineMove[] = [];
     let total = 0;
@@ -76,10 +87,13 @@ export function cheapestMeetingPoint(lines: ReadonlyArray<Pick<RedLineBound, 'ac
       total += by;
       moves.push({ actor: l.actor, bound: side, from: side === 'min' ? l.min : l.max, to: x, by });
     }
+    costs.push(total);
     const better = !best || total < best.totalMovement - 1e-12 || (Math.abs(total - best.totalMovement) <= 1e-12 && moves.length < best.moves.length);
     if (better) best = { at: x, totalMovement: total, moves };
   }
-  return best ?? { at: NaN, totalMovement: 0, moves: [] };
+  if (!best) return { at: NaN, between: { min: NaN, max: NaN }, totalMovement: 0, moves: [] };
+  const cheapest = candidates.filter((_, i) => Math.abs(costs[i] - best!.totalMovement) <= 1e-12);
+  return { ...best, between: { min: cheapest[0], max: cheapest[cheapest.length - 1] } };
 }
 
 function intersect(lines: ReadonlyArray<Pick<RedLineBound, 'min' | 'max'>>, scale: { min: number; max: number }): { min: number; max: number } | null {

@@ -17,8 +17,16 @@ const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> =
   () => import('./commands/schema.ts'),
   // engines (issues 3, 4)
   // analysis (issue 5)
+  () => import('./commands/zopa.ts'),
+  () => import('./commands/drafts.ts'),
+  () => import('./commands/simulate.ts'),
+  () => import('./commands/sensitivity.ts'),
+  () => import('./commands/scenarios.ts'),
+  () => import('./commands/timeline.ts'),
   // evidence (issue 6)
   // workbench (issue 7)
+  () => import('./commands/serve.ts'),
+  () => import('./commands/db.ts'),
 ];
 
 export async function buildProgram(): Promise<Command> {

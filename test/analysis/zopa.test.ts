@@ -11,7 +11,7 @@ describe('zoneOfAgreement', () => {
     expect(x.zone).toBeNull();
     expect(x.vetoHolders).toEqual(['a', 'b']);
     // Meeting at 40 or at 60 costs 20 either way with one line moved; the lower value is chosen.
-    expect(x.toOpen).toEqual({ at: 40, totalMovement: 20, moves: [{ actor: 'b', bound: 'min', from: 60, to: 40, by: 20 }] });
+    expect(x.toOpen).toEqual({ at: 40, between: { min: 40, max: 60 }, totalMovement: 20, moves: [{ actor: 'b', bound: 'min', from: 60, to: 40, by: 20 }] });
   });
 
   it('bounds y by the veto line only, and reports the non-veto line in the every-actor zone', () => {
@@ -87,5 +87,6 @@ describe('zone properties', () => {
     const r = cheapestMeetingPoint([{ actor: 'a', min: 0, max: 10 }, { actor: 'b', min: 45, max: 55 }, { actor: 'c', min: 90, max: 100 }]);
     expect(r.totalMovement).toBe(80);
     expect(r.at).toBe(45);
+    expect(r.between).toEqual({ min: 45, max: 55 });
   });
 });
