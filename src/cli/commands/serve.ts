@@ -1,0 +1,76 @@
+/**
+ * `parley serve`: the workbench — the HTTP API and the dashboard on http://127.0.0.1:4242, over
+ * ./parley.db (created, with the example cases, on first start) or PostgreSQL. `npm start` runs it
+ * with --build.
+ */
+import { Option, type Command } from 'commander';
+import { CliError } from '../errors.ts';
+import { parseCount } from '../options.ts';
+import { DEFAULT_PORT, ServerConfigError, startServer } from '../../server/index.ts';
+import { buildDashboard } from '../../server/build.ts';
+import { DEFAULT_DB } from '../../store/index.ts';
+
+export const dbOption = () =>
+  new Option('--db <url>', 'database: a SQLite file or postgres://user:pass@host/db').env('PARLEY_DB').default(DEFAULT_DB);
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  db: string;
+  token?: string;
+  build?: boolean;
+  examples: boolean;
+  webRoot?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API and the dashboard (creates the database with the example cases on first start)')
+    .addOption(new Option('--port <port>', 'port (0: any free port)').argParser(parseCount).env('PARLEY_PORT').default(DEFAULT_PORT))
+    .addOption(new Option('--host <host>', 'interface to listen on; beyond 127.0.0.1 a token is required').default('127.0.0.1'))
+    .addOption(dbOption())
+    .addOption(new Option('--token <token>', 'bearer token that writes must carry').env('PARLEY_TOKEN'))
+    .option('--build', 'build the dashboard first when web/dist is missing or older than web/src')
+    .option('--no-examples', 'do not import examples/*.yaml into an empty database')
+    .option('--web-root <dir>', 'serve the dashboard from this folder instead of web/dist')
+    .action(async (opts: ServeOptions) => {
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      if (opts.build) {
+        try {
+          await buildDashboard(log);
+        } catch (e) {
+          throw new CliError(`error: ${e instanceof Error ? e.message : String(e)}`, 1);
+        }
+      }
+      let server;
+      try {
+        server = await startServer({
+          port: opts.port,
+          host: opts.host,
+          db: opts.db,
+          ...(opts.token ? { token: opts.token } : {}),
+          ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+          importExamples: opts.examples,
+          log,
+        });
+      } catch (e) {
+        if (e instanceof ServerConfigError) throw new CliError(`error: ${e.message}`, 2);
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CliError(`error: port ${opts.port} on ${opts.host} is in use (choose another with --port)`, 1);
+        if (code === 'ECONNREFUSED' || code === '28P01' || code === '3D000') throw new CliError(`error: cannot open the database ${redact(opts.db)}: ${(e as Error).message}`, 1);
+        throw e;
+      }
+      process.stdout.write(`parley is serving the dashboard and API on ${server.url}/ (database: ${redact(opts.db)}; Ctrl-C stops)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      log('stopping …');
+      await server.close();
+    });
+}
+
+/** A database URL without its password, for messages. */
+export const redact = (url: string): string => url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
