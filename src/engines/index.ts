@@ -8,6 +8,7 @@ import { median } from './median.ts';
 import { nash } from './nash.ts';
 import { bdm } from './bdm.ts';
 import { smp } from './smp.ts';
+import { exchange } from './exchange.ts';
 
 export const engines: Record<string, Engine> = {
   compromise,
@@ -15,6 +16,7 @@ export const engines: Record<string, Engine> = {
   nash,
   bdm,
   smp,
+  exchange,
 };
 
 export type ModelName = keyof typeof engines;

@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import type { Case } from '../case/schema.ts';
 import { CaseFileError, parseCase } from '../case/load.ts';
 import { ktabCsvExporter, ktabCsvImporter, ktabXmlImporter } from './ktab.ts';
+import { decideExporter, decideImporter } from './decide.ts';
 
 export interface Importer {
   /** Format name for `--input-format`. */
@@ -28,6 +29,7 @@ export interface Exporter {
 export const importers: Importer[] = [
   ktabCsvImporter,
   ktabXmlImporter,
+  decideImporter,
   {
     name: 'case',
     description: 'parley case file (YAML or JSON)',
@@ -36,7 +38,7 @@ export const importers: Importer[] = [
   },
 ];
 
-export const exporters: Exporter[] = [ktabCsvExporter];
+export const exporters: Exporter[] = [ktabCsvExporter, decideExporter];
 
 export function importText(text: string, file: string, format?: string): Case {
   if (format) {
