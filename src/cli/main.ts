@@ -27,8 +27,6 @@ const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> =
   // workbench (issue 7)
   () => import('./commands/serve.ts'),
   () => import('./commands/db.ts'),
-  () => import('./commands/serve.ts'),
-  () => import('./commands/db.ts'),
 ];
 
 export async function buildProgram(): Promise<Command> {
