@@ -8,6 +8,8 @@ import { extname } from 'node:path';
 import type { Case } from '../case/schema.ts';
 import { CaseFileError, parseCase } from '../case/load.ts';
 import { ktabCsvExporter, ktabCsvImporter, ktabXmlImporter } from './ktab.ts';
+import { bdmCsvImporter } from './bdm-csv.ts';
+import { deuImporter } from './deu.ts';
 import { decideExporter, decideImporter } from './decide.ts';
 
 export interface Importer {
@@ -29,6 +31,8 @@ export interface Exporter {
 export const importers: Importer[] = [
   ktabCsvImporter,
   ktabXmlImporter,
+  bdmCsvImporter,
+  deuImporter,
   decideImporter,
   {
     name: 'case',
