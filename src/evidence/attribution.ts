@@ -1,0 +1,506 @@
+/**
+ * Which quoted spans report speech, whether each is a full quote or a fragment in the reporter's
+ * sentence, and who said it. The rules follow the attribution patterns of English news prose
+ * described in the quotation-extraction literature (Pouliquen, Steinberger & Best 2007, "Automatic
+ * detection of quotations in multilingual news"; Pareti et al. 2013, "Automatically detecting and
+ * attributing indirect quotations"; the GenderGapTracker's syntactic quote rules, Asr et al. 2021):
+ *
+ * - postposed attribution: `“…,” Putin said`, `“…,” said Yermak`, `“…,” a U.S. official told AFP`;
+ * - preposed attribution: `Putin said: “…”`, `he posted on Telegram: “…”`, `according to X, “…”`;
+ * - embedded fragments: `described the plan as “a work in progress”`, governed by the nearest
+ *   speech verb before them in the same sentence, whose subject is the speaker;
+ * - continuation: a quote with no attribution of its own continues the previous speaker's
+ *   (`“A,” he said. “B.”`, or a paragraph that is only a quote);
+ * - labels and scare quotes (`the so-called “special military operation”`, a short quoted term
+ *   with no speech verb) are not speech.
+ *
+ * Subjects are found by clause structure: the sentence up to the speech verb is split at commas,
+ * fronted adverbials and participle phrases are dropped, as are appositions and relative clauses
+ * between commas; the speaker is the person named in the clause next to the verb, else a pronoun
+ * (resolved to the most salient earlier person of matching gender), else a role resolved to the
+ * person the article names for it, else the noun phrase itself (a collective speaker).
+ */
+import { LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, lexiconTags } from './lexicon.ts';
+import { resolveRole, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
+import type { QuotedSpan } from './quotes.ts';
+import { segmentAt, type Segment } from './sentences.ts';
+
+export interface AttributedQuote {
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerMention: string | null;
+  cue: string | null;
+  partial: boolean;
+  /** The person entity of the speaker, when the speaker is a person named in the article. */
+  entity?: PersonEntity;
+  /** Offsets of the sentence the quote sits in (for issue matching). */
+  sentence: Segment;
+}
+
+export interface NonQuote {
+  text: string;
+  start: number;
+  end: number;
+  reason: string;
+}
+
+interface Speaker {
+  name: string | null;
+  mention: string | null;
+  entity?: PersonEntity;
+  /** Collective or state speakers, for resolving "they" / "it". */
+  group?: boolean;
+}
+
+const PREPOSITIONS = new Set('for of to with by from about against between on at in under after before than into over among via per toward towards behind beside near like including'.split(' '));
+const LEADING_DROPPABLE = /^(?:in|on|at|during|after|before|since|until|while|when|as|although|though|if|because|despite|following|amid|with|without|by|for|from|under|over|later|earlier|meanwhile|however|also|still|yet|then|now|today|yesterday|asked|speaking|writing|addressing|but|and|so|separately|similarly|instead|elsewhere|overall|again|previously|last|this|that|on\s+\w+day|\w+ly|\w+ing|\w+ed)\b/i;
+const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like)\b/i;
+const TRAILING_ADVERBS = /(?:\s+(?:also|later|earlier|then|again|previously|once|first|finally|repeatedly|recently|publicly|privately|separately|has|had|have|was|were|is|are|would|will|could|may|might|did|does|do|not|never|\w+ly|on\s+\w+day|this\s+week|last\s+week|on\s+\w+))+$/i;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*/gu;
+/**
+ * Verbs that report speech in some sentences and not in others ("Russia claims the region"): they
+ * count as cues only when a complement clause or a quotation follows.
+ */
+const AMBIGUOUS_CUES = /^(?:claims?|claimed|posts?|posted|reports?|reported|signal(?:s|ed|led)?|indicat(?:es?|ed)|points?|pointed|questions?|questioned|estimat(?:es?|ed)|assess(?:es|ed)?|welcomes?|welcomed|objects?|objected|agrees?|agreed|answers?|answered|mentions?|mentioned|publish(?:es|ed)?|express(?:es|ed)?|voiced?|praised?|criticized?|criticised?|condemned?|notes?|noted|states?|stated|adds?|added|continues?|continued|demands?|demanded|maintains?|maintained)$/;
+
+interface Cue {
+  start: number;
+  end: number;
+  word: string;
+}
+
+export class Attributor {
+  private readonly quotes: AttributedQuote[] = [];
+  private readonly nonQuotes: NonQuote[] = [];
+  /** Attribution events in text order: who spoke at which offset (for continuation and pronouns). */
+  private readonly speakerEvents: Array<{ at: number; speaker: Speaker; sentence: number }> = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly spans: QuotedSpan[],
+    private readonly sentences: Segment[],
+    private readonly people: PeopleIndex,
+  ) {}
+
+  run(): { quotes: AttributedQuote[]; nonQuotes: NonQuote[] } {
+    let previous: { quote: AttributedQuote; paragraph: number; full: boolean; speaker: Speaker; cue: string | null } | undefined;
+    for (let qi = 0; qi < this.spans.length; qi++) {
+      const span = this.spans[qi];
+      const text = this.text;
+      const inner = text.slice(span.start, span.end);
+      const si = segmentAt(this.sentences, span.open);
+      if (si < 0) continue;
+      const sentence = this.sentences[si];
+      const before = text.slice(sentence.start, span.open);
+      const sentenceEnd = Math.max(sentence.end, span.close);
+      const nextQuote = this.spans[qi + 1];
+      const after = text.slice(span.close, nextQuote && nextQuote.open < sentenceEnd ? nextQuote.open : sentenceEnd);
+      const prevInSentence = previous && previous.quote.start >= sentence.start ? previous : undefined;
+      const wordCount = inner.trim().split(/\s+/).filter(Boolean).length;
+      if (!/[\p{L}\p{N}]/u.test(inner)) continue;
+
+      const trimmedBefore = before.trimEnd();
+      const startsUpper = /^[\s\W]*\p{Lu}/u.test(inner) || /^[\s\W]*(?:I|I['’]\w+)\b/.test(inner);
+      const full =
+        span.multiParagraph ||
+        trimmedBefore === '' ||
+        /:$/.test(trimmedBefore) ||
+        (/,$/.test(trimmedBefore) && (startsUpper || !!prevInSentence?.full) && !!this.lastCue(sentence.start, span.open)) ||
+        (/[—–-]$/.test(trimmedBefore) && startsUpper && wordCount > 3);
+
+      if (!full && (LABEL_MARKERS.test(before) || /\bwhat\s+(?:\S+\s+){0,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?|described|labels?|labell?ed)\s+(?:(?:as|its|the|a|an|his|her|their)\s+)*$/i.test(before))) {
+        this.nonQuotes.push({ text: inner, start: span.start, end: span.end, reason: 'label or scare quote' });
+        continue;
+      }
+
+      let speaker: Speaker | undefined;
+      let cueText: string | null = null;
+      const postposed = this.postposed(span, after, inner);
+      const cueBefore = this.lastCue(prevInSentence && !full ? Math.max(sentence.start) : sentence.start, span.open);
+      if (postposed && (full || /^\s*[,—–]/.test(after) || /[,!?]$/.test(inner) || !cueBefore)) {
+        speaker = postposed.speaker;
+        cueText = postposed.cue;
+      } else if (cueBefore) {
+        const found = this.speakerForCue(cueBefore, sentence, si, span.open, prevInSentence?.speaker);
+        speaker = found;
+        cueText = this.cuePhrase(cueBefore.start, span.open);
+      }
+      if (!speaker) {
+        // no attribution in the sentence: a quote continues the previous speaker's, a short term is a label
+        const para = this.paragraphOf(span.open);
+        const continues = previous && para - previous.paragraph <= 1 && (full || wordCount > 5);
+        if (continues && previous) {
+          const samePara = para === previous.paragraph;
+          speaker = { ...previous.speaker, mention: samePara ? previous.speaker.mention : null };
+          cueText = samePara ? previous.cue : null;
+        } else if (full || wordCount > 5) {
+          speaker = { name: null, mention: null };
+        } else {
+          this.nonQuotes.push({ text: inner, start: span.start, end: span.end, reason: 'no speech verb: a term or label' });
+          continue;
+        }
+      }
+      const quote: AttributedQuote = {
+        text: inner,
+        start: span.start,
+        end: span.end,
+        speaker: speaker.name,
+        speakerMention: speaker.mention,
+        cue: cueText,
+        partial: !full,
+        entity: speaker.entity,
+        sentence,
+      };
+      this.quotes.push(quote);
+      this.speakerEvents.push({ at: span.open, speaker, sentence: si });
+      previous = { quote, paragraph: this.paragraphOf(span.open), full, speaker, cue: cueText };
+    }
+    return { quotes: this.quotes, nonQuotes: this.nonQuotes };
+  }
+
+  private paragraphOf(offset: number): number {
+    const si = segmentAt(this.sentences, offset);
+    return si < 0 ? 0 : this.sentences[si].paragraph;
+  }
+
+  private insideQuote(offset: number): boolean {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.spans[mid];
+      if (offset < s.open) hi = mid - 1;
+      else if (offset >= s.close) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  private isCueWord(word: string, offset: number): boolean {
+    const lower = word.toLowerCase();
+    if (!SPEECH_VERB_FORMS.has(lower) && !LABEL_VERB_FORMS.has(lower) && lower !== 'according') return false;
+    if (word === lower) return true;
+    // capitalised: a sentence-initial participle ("Speaking to reporters, …") or a title-case headline verb ("Says")
+    return /(?:s|ed|said|told|wrote|ing)$/.test(lower) && !/^(?:Post|Report|News)/.test(word) && !this.isNamePart(offset);
+  }
+
+  private isNamePart(offset: number): boolean {
+    return this.people.mentions.some((m) => m.start <= offset && offset < m.end);
+  }
+
+  /** The last speech cue between `from` and `to`, outside quotations. */
+  private lastCue(from: number, to: number): Cue | undefined {
+    const chunk = this.text.slice(from, to);
+    let found: Cue | undefined;
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(chunk))) {
+      const at = from + m.index;
+      if (this.insideQuote(at)) continue;
+      if (!this.isCueWord(m[0], at)) continue;
+      if (m[0].toLowerCase() === 'according' && !/^according\s+to\b/i.test(chunk.slice(m.index))) continue;
+      if (AMBIGUOUS_CUES.test(m[0].toLowerCase()) && !this.hasComplement(at + m[0].length, to)) continue;
+      found = { start: at, end: at + m[0].length, word: m[0].toLowerCase() };
+    }
+    return found;
+  }
+
+  /** A complement clause or quotation right after a verb: "that …", ":", a quote, "it was …". */
+  private hasComplement(after: number, quoteOpen: number): boolean {
+    const tail = this.text.slice(after, Math.min(quoteOpen + 1, after + 80));
+    if (/^\s*(?:[:,]\s*)?[“"‘«]/.test(tail) || /^[^.;]{0,60}[:]\s*[“"‘«]$/.test(tail)) return true;
+    if (/^\s+(?:\S+\s+){0,3}?that\b/.test(tail)) return true;
+    if (/^\s+(?:on|in)\s+(?:\S+\s+){0,4}?(?:that|[:“"])/.test(tail)) return true;
+    // a verb whose complement runs into the quote within a few words: "added the talks were “…”"
+    return /^\s+(?:\S+\s+){0,6}[“"‘«]$/.test(tail) && !/[,;]/.test(tail);
+  }
+
+  private cuePhrase(cueStart: number, quoteOpen: number): string {
+    const phrase = this.text.slice(cueStart, quoteOpen).replace(/[\s,:;—–-]+$/, '');
+    const words = phrase.split(/\s+/);
+    return words.length <= 8 ? phrase.replace(/\s+/g, ' ') : words[0];
+  }
+
+  /** `“…,” Putin said`, `“…,” said Yermak`, `“…,” a U.S. official told AFP` */
+  private postposed(span: QuotedSpan, after: string, inner: string): { speaker: Speaker; cue: string } | undefined {
+    const m = /^[\s,.!?—–-]*/.exec(after)!;
+    if (!/[,!?—–-]/.test(m[0]) && !/[,!?…]\s*$/.test(inner) && !/^\s+\p{Ll}/u.test(after)) return undefined;
+    const base = span.close + m[0].length;
+    const rest = after.slice(m[0].length);
+    WORD.lastIndex = 0;
+    let w: RegExpExecArray | null;
+    let count = 0;
+    while ((w = WORD.exec(rest)) && count < 9) {
+      const at = base + w.index;
+      if (this.isCueWord(w[0], at) && !LABEL_VERB_FORMS.has(w[0].toLowerCase())) {
+        const verb = w[0];
+        const cueEnd = at + verb.length;
+        const tail = /^[^,.;:!?“”"]*/.exec(this.text.slice(cueEnd, cueEnd + 60))![0];
+        if (count === 0 || verb.toLowerCase() === 'according') {
+          // verb first: "said Yermak", "said the Kremlin spokesman, Dmitry Peskov", "according to X"
+          const npStart = verb.toLowerCase() === 'according' ? cueEnd + (/^\s*to\s+/i.exec(this.text.slice(cueEnd))?.[0].length ?? 0) : cueEnd;
+          const np = this.nounPhraseAfter(npStart);
+          if (!np) return undefined;
+          return { speaker: np, cue: verb.toLowerCase() === 'according' ? 'according to' : verb };
+        }
+        const subject = this.subjectOf(base, at, at);
+        if (!subject) return undefined;
+        const cueWords = tail.trim().split(/\s+/).filter(Boolean).slice(0, 3);
+        return { speaker: subject, cue: [verb, ...cueWords].join(' ').trim() };
+      }
+      // stop at words that start a new clause
+      if (/^(?:that|which|who|but|and|because|while|although)$/i.test(w[0])) return undefined;
+      count++;
+    }
+    return undefined;
+  }
+
+  /** The speaker named right after a verb or "according to": the first comma chunk, or the person in apposition to it. */
+  private nounPhraseAfter(from: number): Speaker | undefined {
+    const window = this.text.slice(from, from + 160);
+    const stop = /[.;:!?“”"\n]|\s(?:in|on|at|during|after|before|when|while|as|adding|saying|who|which|told|to)\s/.exec(window);
+    const chunkEnd = from + (stop ? stop.index : window.length);
+    const chunks = this.chunks(from, chunkEnd);
+    const first = chunks.find((c) => this.text.slice(c.start, c.end).trim());
+    if (!first) return undefined;
+    const person = this.personIn(first.start, first.end);
+    if (person) return person;
+    const second = chunks[chunks.indexOf(first) + 1];
+    if (second) {
+      const apposed = this.personIn(second.start, second.end);
+      if (apposed) return apposed;
+    }
+    return this.resolveNounPhrase(first.start, first.end);
+  }
+
+  /** The speaker of a cue found before the quote. */
+  private speakerForCue(cue: Cue, sentence: Segment, si: number, quoteOpen: number, previousInSentence?: Speaker): Speaker | undefined {
+    const text = this.text;
+    if (cue.word === 'according') {
+      const toEnd = cue.end + (/^\s*to\s+/i.exec(text.slice(cue.end))?.[0].length ?? 0);
+      return this.nounPhraseAfter(toEnd);
+    }
+    // the clause before the verb starts after the last quotation or semicolon in the sentence
+    let clauseStart = sentence.start;
+    for (const s of this.spans) if (s.close <= cue.start && s.close > clauseStart) clauseStart = s.close;
+    const semi = text.lastIndexOf(';', cue.start);
+    if (semi >= clauseStart) clauseStart = semi + 1;
+    const participle = /ing$/.test(cue.word);
+    const clause = text.slice(clauseStart, cue.start);
+    const withSubject = /,\s*with\s+([^,]+?)\s*$/i.exec(clause);
+    if (participle && withSubject) {
+      const s = clauseStart + clause.length - withSubject[0].length + withSubject[0].indexOf(withSubject[1]);
+      return this.resolveNounPhrase(s, s + withSubject[1].length);
+    }
+    const fronted = participle && /^\s*$/.test(text.slice(sentence.start, cue.start).replace(/^\s*\p{Lu}\w*\s*$/u, ''));
+    if (participle && (/,\s*$/.test(clause) || clause.trim() === '' || fronted)) {
+      // "…, saying …": the participle shares the subject of the sentence
+      if (previousInSentence?.name) return previousInSentence;
+      if (fronted) {
+        // "Speaking to reporters, Putin said …" is handled by the main verb; here the participle opens the sentence
+        return this.sentenceSubject(si, cue.end, sentence.end);
+      }
+      return this.sentenceSubject(si, sentence.start, cue.start);
+    }
+    const subject = this.subjectOf(clauseStart, cue.start, cue.start);
+    if (subject) return subject;
+    if (previousInSentence?.name) return previousInSentence;
+    return this.sentenceSubject(si, sentence.start, cue.start);
+  }
+
+  /** Comma chunks of a text range (also split at dashes and parentheses). */
+  private chunks(from: number, to: number): Array<{ start: number; end: number }> {
+    const out: Array<{ start: number; end: number }> = [];
+    const re = /[,()—–]|\s-\s/g;
+    const chunk = this.text.slice(from, to);
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(chunk))) {
+      out.push({ start: from + last, end: from + m.index });
+      last = m.index + m[0].length;
+    }
+    out.push({ start: from + last, end: to });
+    return out;
+  }
+
+  /**
+   * The subject of a clause ending at a speech verb: drop fronted adverbials and participle phrases,
+   * appositions and relative clauses; then the person, pronoun or noun phrase nearest the verb.
+   */
+  private subjectOf(from: number, to: number, at: number): Speaker | undefined {
+    const all = this.chunks(from, to);
+    const kept: Array<{ start: number; end: number }> = [];
+    for (let i = 0; i < all.length; i++) {
+      const c = all[i];
+      const t = this.text.slice(c.start, c.end).trim();
+      const isLast = i === all.length - 1;
+      if (!t) continue;
+      if (!isLast && kept.length === 0 && LEADING_DROPPABLE.test(t) && !this.personIn(c.start, c.end, true)) continue;
+      if (!isLast && kept.length > 0 && APPOSITION_START.test(t)) continue;
+      kept.push(c);
+    }
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const c = kept[i];
+      const t = this.text.slice(c.start, c.end).trim();
+      if (!t) continue;
+      const person = this.personIn(c.start, c.end);
+      if (person) return person;
+      const pronoun = this.pronounIn(c.start, c.end, at);
+      if (pronoun) return pronoun;
+      const np = this.resolveNounPhrase(c.start, c.end);
+      if (np) return np;
+    }
+    return undefined;
+  }
+
+  /** The first person named in a range who is not a possessive ("Trump's envoy") or a prepositional object. */
+  private personIn(from: number, to: number, any = false): Speaker | undefined {
+    for (const m of this.people.mentions) {
+      if (m.start < from || m.end > to) continue;
+      if (!any && (m.possessive || this.isPrepositionalObject(from, m))) continue;
+      const entity = this.people.entities[m.entity];
+      return { name: entity.canonical, mention: this.mentionText(m), entity };
+    }
+    return undefined;
+  }
+
+  private mentionText(m: PersonMention): string {
+    return m.text;
+  }
+
+  private isPrepositionalObject(from: number, m: PersonMention): boolean {
+    const before = this.text.slice(from, m.start).trim().split(/\s+/).filter(Boolean);
+    for (let i = before.length - 1; i >= 0; i--) {
+      const w = before[i];
+      const lower = w.toLowerCase().replace(/[’']s$/, '');
+      if (PREPOSITIONS.has(lower)) return true;
+      if (/^\p{Lu}/u.test(w) || ROLE_NOUNS.has(lower) || lower === 'the' || lexiconTags(lower).includes('Demonym')) continue;
+      return false;
+    }
+    return false;
+  }
+
+  private pronounIn(from: number, to: number, at: number): Speaker | undefined {
+    const m = /(?:^|\s)(he|she|they|it|we|i)(?=\s|$)/i.exec(this.text.slice(from, to) + ' ');
+    if (!m) return undefined;
+    const word = m[1];
+    const lower = word.toLowerCase();
+    if (lower === 'we' || lower === 'i') return undefined;
+    const offset = from + m.index + m[0].indexOf(word);
+    return this.resolvePronoun(lower, word, offset, at);
+  }
+
+  /** he/she: the most salient earlier person of compatible gender; they/it: the last group or state that spoke. */
+  private resolvePronoun(lower: string, surface: string, offset: number, at: number): Speaker {
+    const kind = PERSONAL_PRONOUNS[lower] ?? POSSESSIVE_PRONOUNS[lower];
+    if (kind === 'male' || kind === 'female') {
+      const entity = this.antecedent(kind, offset);
+      if (entity) {
+        entity.gender ??= kind;
+        return { name: entity.canonical, mention: surface, entity };
+      }
+      return { name: null, mention: surface };
+    }
+    for (let i = this.speakerEvents.length - 1; i >= 0; i--) {
+      const e = this.speakerEvents[i];
+      if (e.at < at && e.speaker.group) return { ...e.speaker, mention: surface };
+    }
+    return { name: null, mention: surface };
+  }
+
+  /**
+   * Antecedent of he/she at `offset`: the subject of the current sentence if it precedes the
+   * pronoun, else the speaker or subject of the nearest earlier sentences (up to four back), else
+   * the nearest earlier person mention, each with compatible gender (centering theory: the
+   * preferred antecedent is the previous utterance's subject; Grosz, Joshi & Weinstein 1995).
+   */
+  private antecedent(gender: 'male' | 'female', offset: number): PersonEntity | undefined {
+    const ok = (e: PersonEntity) => e.gender === undefined || e.gender === gender;
+    const si = segmentAt(this.sentences, offset);
+    for (let s = si; s >= Math.max(0, si - 4); s--) {
+      const sent = this.sentences[s];
+      const end = s === si ? offset : sent.end;
+      // a speaker already attributed in this sentence, before the pronoun
+      for (let i = this.speakerEvents.length - 1; i >= 0; i--) {
+        const e = this.speakerEvents[i];
+        if (e.sentence === s && e.at < end && e.speaker.entity && ok(e.speaker.entity)) return e.speaker.entity;
+      }
+      const subj = this.sentenceSubjectEntity(s, end);
+      if (subj && ok(subj)) return subj;
+    }
+    for (let i = this.people.mentions.length - 1; i >= 0; i--) {
+      const m = this.people.mentions[i];
+      if (m.start < offset && !this.insideQuote(m.start)) {
+        const e = this.people.entities[m.entity];
+        if (ok(e)) return e;
+      }
+    }
+    return undefined;
+  }
+
+  /** The first person named as a subject in sentence `si` (before `end`), or the role that opens it. */
+  private sentenceSubjectEntity(si: number, end: number): PersonEntity | undefined {
+    const sent = this.sentences[si];
+    const chunks = this.chunks(sent.start, Math.min(end, sent.end));
+    let first = true;
+    for (const c of chunks) {
+      const t = this.text.slice(c.start, c.end).trim();
+      if (!t || this.insideQuote(c.start)) continue;
+      if (first && LEADING_DROPPABLE.test(t) && !this.personIn(c.start, c.end)) {
+        first = false;
+        continue;
+      }
+      first = false;
+      const p = this.personIn(c.start, c.end);
+      if (p?.entity) return p.entity;
+      const role = /^(?:the|The)\s+([\p{L}\s'’-]{3,60}?)(?=\s+(?:[a-z]+ed|said|says|told|has|had|is|was|will|would)\b|$)/u.exec(t);
+      if (role) {
+        const e = resolveRole(this.people, role[0], c.start);
+        if (e) return e;
+      }
+    }
+    return undefined;
+  }
+
+  private sentenceSubject(si: number, from: number, to: number): Speaker | undefined {
+    const entity = this.sentenceSubjectEntity(si, to);
+    if (entity) return { name: entity.canonical, mention: entity.mentions.find((m) => m.start >= from && m.start < to)?.text ?? entity.canonical, entity };
+    return this.subjectOf(from, to, to);
+  }
+
+  /** A non-person subject: a pronoun's possessive role ("his spokesman"), a role, a state, or a collective. */
+  private resolveNounPhrase(from: number, to: number): Speaker | undefined {
+    let np = this.text.slice(from, to).trim();
+    np = np.replace(/^(?:and|but|while|as|so|then|yet|or|also)\s+/i, '').replace(TRAILING_ADVERBS, '').trim();
+    if (!np || np.split(/\s+/).length > 8 || /[“”"]/.test(np)) return undefined;
+    if (!/^(?:the|a|an|his|her|their|its|two|three|several|some|many|other|another|one|\p{Lu})/iu.test(np)) return undefined;
+    const offset = from + Math.max(0, this.text.slice(from, to).indexOf(np));
+    const lower = np.toLowerCase().replace(/^the\s+/, '');
+    const state = METONYMS[lower] ?? STATE_NAMES[lower] ?? (lexiconTags(lower).includes('Country') ? np.replace(/^the\s+/i, '') : undefined);
+    if (state) return { name: state, mention: np, group: true };
+    if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/i.test(np)) return undefined;
+    const possessive = /^(his|her|their|its)\s+(.+)$/i.exec(np);
+    if (possessive) {
+      const owner = this.resolvePronoun(possessive[1].toLowerCase(), possessive[1], offset, offset);
+      return { name: owner.name ? `${possessive[2]} for ${owner.name}` : np, mention: np, group: !owner.name };
+    }
+    const owned = /^(.+?)['’]s\s+(.+)$/.exec(np);
+    if (owned) {
+      const ownerPerson = this.personIn(from, to, true);
+      if (ownerPerson?.name && ROLE_NOUNS.has(owned[2].split(/\s+/).pop()!.toLowerCase()) && !/^(?:Ukraine|Russia|America|Europe)/.test(owned[1])) {
+        const role = resolveRole(this.people, owned[2], offset);
+        if (role && role !== ownerPerson.entity) return { name: role.canonical, mention: np, entity: role };
+      }
+    }
+    const role = resolveRole(this.people, np, offset);
+    if (role) return { name: role.canonical, mention: np, entity: role };
+    const words = np.split(/\s+/);
+    const head = words[words.length - 1].toLowerCase();
+    if (!ROLE_NOUNS.has(head) && !/s$/.test(head) && !/^\p{Lu}/u.test(words[0])) return undefined;
+    const indefinite = /^(?:a|an|one)\s+(.+)$/i.exec(np);
+    const name = indefinite ? `unnamed ${indefinite[1]}` : np.replace(/^the\s+/i, '');
+    return { name, mention: np, group: true };
+  }
+}

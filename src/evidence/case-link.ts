@@ -1,0 +1,98 @@
+/**
+ * Linking an article to a case: the case's actors named in it (by name, alias or speaker) and the
+ * issues a quote touches. Issue matching weighs each word of an issue's vocabulary (title,
+ * aliases, anchor labels, description) by how specific it is to that issue among the case's
+ * issues (inverse document frequency, Spärck Jones 1972), so that "Ukraine" or "plan", which every
+ * issue of a Ukraine case mentions, counts for little and "territory" or "amnesty" for much.
+ */
+import type { Case } from '../case/schema.ts';
+import { stripDiacritics } from './people.ts';
+
+const STOPWORDS = new Set(
+  'a an the and or of to in on at for by with from as is are was were be been it its this that these those not no any all some will would can could should may might must has have had do does did than then there their they them he she his her we our you your i my into over under about after before up down out off per more most less least which who whom whose what when where why how also only just very so such own same other both each few nor too s t don now new'.split(' '),
+);
+
+/** A light suffix stripper so "withdraws", "withdrawal" and "withdraw" meet; not a full Porter stemmer. */
+export function stem(word: string): string {
+  let w = stripDiacritics(word.toLowerCase()).replace(/['’]s$/, '');
+  for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ness', 'ities', 'ity', 'ians', 'ian', 'ing', 'als', 'al', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'e']) {
+    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w;
+}
+
+export function contentStems(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOPWORDS.has(w) && w.length > 2).map(stem);
+}
+
+export interface IssueMatcher {
+  /** Issue ids a passage touches, strongest first. */
+  issuesOf(passage: string): string[];
+}
+
+/** Phrase match (alias or title inside the passage), else enough specific shared words. */
+export function issueMatcher(c: Case): IssueMatcher {
+  const vocab = c.issues.map((issue) => {
+    const phrases = [issue.title, ...issue.aliases].map((p) => ` ${contentStems(p).join(' ')} `).filter((p) => p.trim());
+    const stems = new Set(contentStems([issue.title, ...issue.aliases, ...issue.scale.anchors.map((a) => a.label), issue.description ?? ''].join(' ')));
+    const aliasStems = new Set(contentStems([issue.title, ...issue.aliases].join(' ')));
+    return { id: issue.id, phrases, stems, aliasStems };
+  });
+  const df = new Map<string, number>();
+  for (const v of vocab) for (const s of v.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  // actor names say who, not what: they do not mark an issue
+  const actorStems = new Set(contentStems(c.actors.flatMap((a) => [a.name, ...a.aliases, ...a.speakers.flatMap((s) => [s.name, ...s.aliases])]).join(' ')));
+  const n = vocab.length;
+  return {
+    issuesOf(passage: string): string[] {
+      const stems = contentStems(passage);
+      const joined = ` ${stems.join(' ')} `;
+      const present = new Set(stems);
+      const scored: Array<{ id: string; score: number }> = [];
+      for (const v of vocab) {
+        if (v.phrases.some((p) => joined.includes(p))) {
+          scored.push({ id: v.id, score: 100 });
+          continue;
+        }
+        let score = 0;
+        for (const s of v.stems) {
+          if (!present.has(s) || actorStems.has(s)) continue;
+          const idf = Math.log((n + 1) / (df.get(s) ?? 1));
+          score += idf * (v.aliasStems.has(s) ? 2 : 1);
+        }
+        // one word specific to the issue in its title or aliases, or two in its anchors and description
+        if (score >= 1.5 * Math.log(n + 1)) scored.push({ id: v.id, score });
+      }
+      return scored.sort((a, b) => b.score - a.score).map((s) => s.id);
+    },
+  };
+}
+
+export interface ActorLink {
+  name: string;
+  actor?: string;
+}
+
+/** Case actors named in the text (name, alias, speaker name or alias), as `{name, actor}`. */
+export function caseActorsIn(text: string, c: Case): ActorLink[] {
+  const hay = ` ${stripDiacritics(text)} `;
+  const out: ActorLink[] = [];
+  for (const a of c.actors) {
+    const forms = [a.name, ...a.aliases, ...a.speakers.flatMap((s) => [s.name, ...s.aliases])].filter((f) => f.trim().length >= 2);
+    const hit = forms.some((f) => new RegExp(`(?<![\\p{L}\\p{N}])${stripDiacritics(f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(hay));
+    if (hit) out.push({ name: a.name, actor: a.id });
+  }
+  return out;
+}
+
+/** The case actor a speaker speaks for: a speaker name or alias, else an actor name or alias. */
+export function actorOfSpeaker(name: string, c: Case): string | undefined {
+  const norm = (s: string) => stripDiacritics(s.toLowerCase()).trim();
+  const n = norm(name);
+  for (const a of c.actors) if (a.speakers.some((s) => norm(s.name) === n || s.aliases.some((x) => norm(x) === n))) return a.id;
+  for (const a of c.actors) if (norm(a.name) === n || a.aliases.some((x) => norm(x) === n)) return a.id;
+  return undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * Event dates in article text, resolved against the article's date with chrono-node ("on Thursday"
+ * is the Thursday before a Friday article; "next week" is the following Monday–Sunday).
+ */
+import * as chrono from 'chrono-node';
+
+export interface ResolvedDate {
+  text: string;
+  start: number;
+  end: number;
+  /** `YYYY-MM-DD`, or `start/end` for a range; null when the text gives no calendar anchor. */
+  resolved: string | null;
+}
+
+const iso = (d: Date): string => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const addDays = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
+/** Monday of the ISO week containing `d`. */
+const monday = (d: Date): Date => addDays(d, -((d.getUTCDay() + 6) % 7));
+
+/** Times of day and clock times alone are not event dates; neither are bare numbers chrono reads as dates. */
+const NOT_A_DATE = /^(?:now|tonight|this (?:morning|afternoon|evening)|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midnight|\d{1,4})$/i;
+
+/**
+ * Find and resolve the dates in `text`. `articleDate` is `YYYY-MM-DD`; without it, relative dates
+ * resolve to null and absolute ones keep their calendar value (years inferred by chrono).
+ */
+export function findDates(text: string, articleDate?: string): ResolvedDate[] {
+  const reference = articleDate ? new Date(`${articleDate}T12:00:00Z`) : undefined;
+  // Fixed instant in UTC so results never depend on the machine's time zone or clock.
+  const results = chrono.en.casual.parse(text, { instant: reference ?? new Date('2000-01-01T12:00:00Z'), timezone: 0 }, { forwardDate: false });
+  const out: ResolvedDate[] = [];
+  for (const r of results) {
+    const t = r.text.trim();
+    if (NOT_A_DATE.test(t)) continue;
+    const week = /^(this|last|next)\s+week$/i.exec(t);
+    let resolved: string | null;
+    if (week && reference) {
+      const base = monday(reference);
+      const shift = week[1].toLowerCase() === 'last' ? -7 : week[1].toLowerCase() === 'next' ? 7 : 0;
+      const from = addDays(base, shift);
+      const to = week[1].toLowerCase() === 'this' ? reference : addDays(from, 6);
+      resolved = `${iso(from)}/${iso(to)}`;
+    } else if (!reference && !r.start.isCertain('day')) {
+      resolved = null;
+    } else {
+      resolved = iso(r.start.date());
+      if (r.end) resolved += `/${iso(r.end.date())}`;
+    }
+    out.push({ text: r.text, start: r.index, end: r.index + r.text.length, resolved });
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+/**
+ * `ingestArticle`: one news article in, its evidence out — quotes with speakers, credited sources,
+ * event dates, actors, and (given a case) the actors speakers speak for and the issues quotes touch.
+ * Pure: no I/O, no clock; offsets are into the body text (`result.body`).
+ */
+import type { Case } from '../case/schema.ts';
+import { Attributor } from './attribution.ts';
+import { actorOfSpeaker, caseActorsIn, issueMatcher } from './case-link.ts';
+import { findDates } from './dates.ts';
+import { extractFromHtml, isoDay } from './html.ts';
+import { checkArticleText, looksLikeHtml } from './input.ts';
+import { DEMONYM_STATES, METONYMS, STATE_NAMES, lexiconTags } from './lexicon.ts';
+import { findPeople, type KnownSpeaker } from './people.ts';
+import { findQuotedSpans } from './quotes.ts';
+import { paragraphsOf, sentencesOf } from './sentences.ts';
+import { findSources } from './sources.ts';
+
+export interface ArticleInput {
+  /** Plain article text (the body). */
+  text?: string;
+  /** An HTML page; the article is extracted from it. */
+  html?: string;
+  /** Publication date `YYYY-MM-DD` (overrides the page's metadata). */
+  date?: string;
+  outlet?: string;
+  title?: string;
+  url?: string;
+}
+
+export interface IngestOptions {
+  case?: Case;
+}
+
+export interface IngestQuote {
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerMention: string | null;
+  cue: string | null;
+  partial: boolean;
+  /** With a case: the id of the actor the speaker speaks for. */
+  actor: string | null;
+  /** With a case: ids of the issues the quote touches. */
+  issues: string[];
+}
+
+export interface IngestResult {
+  article: { date: string | null; outlet: string | null; title: string | null; url?: string };
+  /** The body text all offsets refer to. */
+  body: string;
+  quotes: IngestQuote[];
+  /** Quoted spans that are labels or scare quotes, not speech. */
+  nonQuotes: Array<{ text: string; start: number; end: number; reason: string }>;
+  sources: string[];
+  actors: string[];
+  dates: Array<{ text: string; resolved: string | null }>;
+}
+
+const COUNTRY_WORD = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})(?![\p{L}\p{N}])/gu;
+
+/** States, organisations and people the article names, canonicalised (Moscow → Russia). */
+function namedActors(body: string, people: ReturnType<typeof findPeople>, speakers: string[], inQuote: (o: number) => boolean): string[] {
+  const out = new Set<string>();
+  for (const s of speakers) out.add(s);
+  for (const e of people.entities) if (e.mentions.some((m) => !m.possessive)) out.add(e.canonical);
+  COUNTRY_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNTRY_WORD.exec(body))) {
+    if (inQuote(m.index)) continue;
+    const words = m[1].replace(/['’]s$/, '').split(/\s+/);
+    // the longest leading run that names a state or a metonym
+    for (let n = words.length; n >= 1; n--) {
+      const phrase = words.slice(0, n).join(' ');
+      const lower = phrase.toLowerCase();
+      const state = METONYMS[lower] ?? STATE_NAMES[lower] ?? (lexiconTags(lower).includes('Country') ? phrase : undefined);
+      if (state) {
+        out.add(state);
+        break;
+      }
+      if (n === 1 && DEMONYM_STATES[lower] && /^\s+(?:officials?|side|delegation|government|leaders?|forces|troops|president|authorities)\b/.test(body.slice(m.index + phrase.length, m.index + phrase.length + 20))) {
+        out.add(DEMONYM_STATES[lower]);
+      }
+    }
+  }
+  return [...out];
+}
+
+export function ingestArticle(input: ArticleInput, options: IngestOptions = {}): IngestResult {
+  let body = input.text ?? '';
+  let date = input.date ? isoDay(input.date) : undefined;
+  let title = input.title;
+  let outlet = input.outlet;
+  if (input.html !== undefined || (input.text !== undefined && looksLikeHtml(input.text))) {
+    const html = input.html ?? input.text ?? '';
+    checkArticleText(html, 'the page');
+    const page = extractFromHtml(html);
+    body = page.text;
+    date ??= page.date;
+    title ??= page.title;
+    outlet ??= page.outlet;
+  }
+  checkArticleText(body, 'the article');
+  const spans = findQuotedSpans(body);
+  const insideQuote = (offset: number): boolean => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < spans[mid].open) hi = mid - 1;
+      else if (offset >= spans[mid].close) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  const c = options.case;
+  const known: KnownSpeaker[] = c
+    ? c.actors.flatMap((a) => [
+        ...a.speakers.map((s) => ({ name: s.name, aliases: s.aliases, actor: a.id, role: s.role })),
+        ...(a.kind === 'person' ? [{ name: a.name, aliases: a.aliases.filter((x) => /^\p{Lu}/u.test(x)), actor: a.id }] : []),
+      ])
+    : [];
+  const people = findPeople(body, insideQuote, known);
+  const paragraphs = paragraphsOf(body);
+  const sentences = sentencesOf(body, paragraphs, spans);
+  const { quotes, nonQuotes } = new Attributor(body, spans, sentences, people).run();
+  const matcher = c ? issueMatcher(c) : undefined;
+  const outQuotes: IngestQuote[] = quotes.map((q) => {
+    let actor: string | null = null;
+    if (c && q.speaker) actor = q.entity?.actor ?? actorOfSpeaker(q.speaker, c) ?? null;
+    const issues = matcher ? matcher.issuesOf(`${q.text} ${body.slice(q.sentence.start, q.sentence.end)}`) : [];
+    return { text: q.text, start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention, cue: q.cue, partial: q.partial, actor, issues };
+  });
+  const speakers = [...new Set(outQuotes.map((q) => q.speaker).filter((s): s is string => !!s && !/^unnamed\b/.test(s)))];
+  let actors = namedActors(body, people, speakers, insideQuote);
+  if (c) {
+    const linked = caseActorsIn(body, c).map((a) => a.name);
+    actors = [...new Set([...linked, ...actors])];
+  }
+  return {
+    article: { date: date ?? null, outlet: outlet ?? null, title: title ?? null, ...(input.url ? { url: input.url } : {}) },
+    body,
+    quotes: outQuotes,
+    nonQuotes,
+    sources: findSources(body, { publisher: outlet, excluded: insideQuote }),
+    actors,
+    dates: findDates(body, date).map((d) => ({ text: d.text, resolved: d.resolved })),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Checks on untrusted article input: size, binary content, encoding; and the optional header block
+ * (`title: …`, `date: …`, `publisher: …` lines closed by a line `---`) that article files may carry.
+ */
+
+/** Largest article accepted, in bytes: far above any news article, small enough to process safely. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
+/** An article that cannot be read: too large, binary, or not text. The message names the input. */
+export class ArticleInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArticleInputError';
+  }
+}
+
+/** Decode article bytes as UTF-8 text, refusing oversized and binary input with a clear message. */
+export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+    throw new ArticleInputError(`${name}: the article is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB`);
+  }
+  const sample = bytes.subarray(0, Math.min(bytes.byteLength, 65536));
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new ArticleInputError(`${name}: this is a binary file, not article text or HTML`);
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (sample.length && control / sample.length > 0.05) throw new ArticleInputError(`${name}: this is a binary file, not article text or HTML`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const bad = (text.slice(0, 65536).match(/\uFFFD/g) ?? []).length;
+  if (bad > 16 && bad / Math.max(1, Math.min(text.length, 65536)) > 0.01) {
+    throw new ArticleInputError(`${name}: the file is not UTF-8 text (${bad} undecodable bytes in the first 64 KB)`);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+export function checkArticleText(text: string, name: string): void {
+  if (text.length > MAX_ARTICLE_BYTES) throw new ArticleInputError(`${name}: the article is longer than ${MAX_ARTICLE_BYTES / 1048576} MB`);
+  if (text.includes('\u0000')) throw new ArticleInputError(`${name}: the article contains NUL characters (binary data?)`);
+}
+
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2048)) || /<(?:p|div|article)[\s>][\s\S]*<\/(?:p|div|article)>/i.test(text.slice(0, 20000));
+}
+
+export interface ArticleHeader {
+  title?: string;
+  date?: string;
+  outlet?: string;
+  url?: string;
+}
+
+/**
+ * Split a `key: value` header closed by a line that is exactly `---` from the body. Without such a
+ * header the whole text is the body. Values in parentheses ("(none given)") count as absent.
+ */
+export function splitHeader(text: string): { header: ArticleHeader; body: string } {
+  const m = /^((?:[A-Za-z_][\w-]*:[^\n]*\n){1,40})---\r?\n/.exec(text);
+  if (!m) return { header: {}, body: text };
+  const header: ArticleHeader = {};
+  for (const line of m[1].split('\n')) {
+    const kv = /^([\w-]+):\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    const value = kv[2].trim();
+    if (!value || /^\(.*\)$/.test(value)) continue;
+    const key = kv[1].toLowerCase();
+    if (key === 'title' || key === 'headline') header.title = value;
+    else if (key === 'date' || key === 'published') header.date = /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
+    else if (key === 'publisher' || key === 'outlet' || key === 'source') header.outlet = value;
+    else if (key === 'url') header.url = value;
+  }
+  return { header, body: text.slice(m[0].length) };
+}

@@ -1,0 +1,237 @@
+/**
+ * Word lists the evidence extractor reasons with: speech cues, titles and roles, outlets, place
+ * metonyms. They encode general English news conventions (who "said", what a "spokesman" is, that
+ * "the Kremlin" speaks for Russia), not facts about particular articles. Name knowledge (first names,
+ * places, countries) comes from the lexicon that ships inside the `compromise` package.
+ */
+import nlp from 'compromise';
+
+const compromiseLexicon = (nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
+
+/** compromise's tags for a lower-cased word (empty when the word is unknown to it). */
+export function lexiconTags(word: string): string[] {
+  const t = compromiseLexicon[word.toLowerCase()];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+}
+
+export type Gender = 'male' | 'female' | undefined;
+
+/** Gender suggested by a first name or honorific (undefined when the lexicon does not know). */
+export function genderOfFirstName(word: string): Gender {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (['mr', 'sir', 'lord', 'king', 'prince'].includes(w)) return 'male';
+  if (['mrs', 'ms', 'miss', 'madam', 'madame', 'dame', 'lady', 'queen', 'princess'].includes(w)) return 'female';
+  const tags = lexiconTags(w);
+  if (tags.includes('MaleName')) return 'male';
+  if (tags.includes('FemaleName')) return 'female';
+  return undefined;
+}
+
+export function isKnownFirstName(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.includes('MaleName') || tags.includes('FemaleName') || tags.includes('FirstName');
+}
+
+const forms = (stems: string): string[] => stems.trim().split(/\s+/);
+
+/**
+ * Speech and writing verbs in every inflection that reports speech ("said", "says", "saying",
+ * "has said" is "said"). Regular verbs are inflected mechanically; irregular ones are listed.
+ */
+const REGULAR_SPEECH_VERBS = forms(`
+  add state stress emphasise emphasize insist argue note warn declare announce explain claim assert
+  describe hail urge ask reply respond repeat reiterate vow pledge promise acknowledge admit concede
+  suggest confirm deny dismiss comment remark quote hint recall observe predict accuse complain tweet
+  report voice express caution contend maintain counter allege characterise characterize joke boast
+  lament mention demand propose answer retort conclude testify proclaim exclaim affirm underline
+  underscore highlight signal indicate post point concur agree object complain welcome praise criticise
+  criticize condemn blast slam insist estimate assess forecast question wonder muse scoff recount
+  describe publish`);
+const IRREGULAR_SPEECH_FORMS = forms(`
+  say says said saying tell tells told telling write writes wrote writing written speak speaks spoke
+  speaking spoken`);
+
+function inflect(v: string): string[] {
+  const base = v;
+  const s = /(s|sh|ch|x|z)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`;
+  const stem = v.endsWith('e') ? v.slice(0, -1) : /[^aeiou]y$/.test(v) ? v.slice(0, -1) + 'i' : v;
+  const doubled = /^(?:[^aeiou]*[aeiou])[bdgmnprt]$/.test(v) && !/(w|x|y)$/.test(v) ? v + v.slice(-1) : v;
+  const ed = v.endsWith('e') ? `${v}d` : /[^aeiou]y$/.test(v) ? `${stem}ed` : `${doubled}ed`;
+  const ing = v.endsWith('e') && !v.endsWith('ee') ? `${v.slice(0, -1)}ing` : `${doubled}ing`;
+  return [base, s, ed, ing];
+}
+
+export const SPEECH_VERB_FORMS: ReadonlySet<string> = new Set([...REGULAR_SPEECH_VERBS.flatMap(inflect), ...IRREGULAR_SPEECH_FORMS]);
+
+/** Verbs that report speech only with a particular complement ("called it", "described … as"). */
+export const LABEL_VERB_FORMS: ReadonlySet<string> = new Set(forms('call calls called calling dub dubs dubbed dubbing term terms termed terming brand brands branded branding label labels labelled labeled labelling nickname nicknamed'));
+
+/** Nouns that report speech: "in a statement", "his comments", "according to". */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
+  forms('statement statements remarks remark comment comments interview interviews post message address speech tweet letter op-ed article column briefing conference words view views assessment warning message'),
+);
+
+/** Phrases before a quoted term marking it as a label or scare quote, not as speech. */
+export const LABEL_MARKERS = /(?:so[- ]called|dubbed|termed|known as|referred to as|billed as|nicknamed|branded|the (?:term|word|words|phrase|slogan|label|title|hashtag|motto|name)|titled|entitled|headlined|named)\s*$/i;
+
+/** Person titles and roles: they introduce or replace a name ("Kremlin spokesman Dmitry Peskov"). */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  forms(`president vice-president premier minister secretary chancellor spokesman spokeswoman spokesperson
+  adviser advisor aide envoy ambassador negotiator chief head leader commander general governor mayor senator
+  congressman congresswoman representative deputy director chairman chairwoman chair official diplomat
+  lawmaker mp king queen prince pope prosecutor judge ceo founder analyst expert officer lieutenant colonel
+  admiral marshal speaker chief-of-staff foreign-minister emissary mediator delegate counsellor counselor
+  commissioner mufti cardinal sheikh emir attorney justice economist researcher professor scholar journalist
+  correspondent editor source sources officials`),
+);
+
+/** Honorifics and titles written before a name, capitalised. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  forms(`mr mrs ms miss dr prof sir dame lord lady president vice premier prime minister secretary chancellor
+  spokesman spokeswoman spokesperson adviser advisor envoy ambassador negotiator chief head leader commander gen
+  general governor gov mayor senator sen rep representative deputy director chairman chairwoman king queen prince
+  princess pope prosecutor judge justice lt col colonel admiral marshal speaker sheikh emir special foreign
+  defence defense interior finance state army navy first top senior former acting interim`),
+);
+
+/** Capitalised words that are never part of a person's name. */
+export const NON_NAME_WORDS: ReadonlySet<string> = new Set(
+  forms(`the a an and or but if in on at of for to by with from as after before during since until while when
+  where why how what who whom whose which that this these those there here it its it's he she they we i you his
+  her their our my your him them us me also however meanwhile moreover still yet so then now later earlier
+  today yesterday tomorrow speaking asked according kremlin council ministry department office committee agency
+  bureau party union organization organisation parliament assembly army forces navy court bank fund commission
+  service security national federal government house senate congress white news times post journal press
+  television radio media agency north south east west northern southern eastern western central new united
+  republic kingdom states state affairs defense defence foreign military peace plan talks summit war ukraine
+  russia europe european america american russian ukrainian british french german chinese western eastern
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec photo getty images
+  reuters afp ap bloomberg cnn bbc tass x telegram facebook instagram youtube tiktok truth social`),
+);
+
+/** Pronouns that can stand for a speaker. */
+export const PERSONAL_PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'plural' | 'neuter'>> = {
+  he: 'male',
+  she: 'female',
+  they: 'plural',
+  it: 'neuter',
+};
+export const POSSESSIVE_PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'plural' | 'neuter'>> = {
+  his: 'male',
+  her: 'female',
+  their: 'plural',
+  its: 'neuter',
+};
+
+/**
+ * Place and institution names that stand for a state in news prose (metonymy): "Moscow said" is
+ * Russia speaking. Capitals and seats of government of the states that most often negotiate.
+ */
+export const METONYMS: Readonly<Record<string, string>> = {
+  moscow: 'Russia',
+  kremlin: 'Russia',
+  'the kremlin': 'Russia',
+  kyiv: 'Ukraine',
+  kiev: 'Ukraine',
+  bankova: 'Ukraine',
+  washington: 'United States',
+  'white house': 'United States',
+  'the white house': 'United States',
+  'state department': 'United States',
+  pentagon: 'United States',
+  beijing: 'China',
+  london: 'United Kingdom',
+  'downing street': 'United Kingdom',
+  paris: 'France',
+  elysee: 'France',
+  élysée: 'France',
+  berlin: 'Germany',
+  brussels: 'European Union',
+  tokyo: 'Japan',
+  ankara: 'Turkey',
+  tehran: 'Iran',
+  minsk: 'Belarus',
+  warsaw: 'Poland',
+  rome: 'Italy',
+  madrid: 'Spain',
+  ottawa: 'Canada',
+  'new delhi': 'India',
+  jerusalem: 'Israel',
+  riyadh: 'Saudi Arabia',
+  doha: 'Qatar',
+  'abu dhabi': 'United Arab Emirates',
+  budapest: 'Hungary',
+  helsinki: 'Finland',
+  pyongyang: 'North Korea',
+  seoul: 'South Korea',
+};
+
+/** Canonical names for states written in other ways. */
+export const STATE_NAMES: Readonly<Record<string, string>> = {
+  us: 'United States',
+  'u.s.': 'United States',
+  usa: 'United States',
+  'u.s.a.': 'United States',
+  america: 'United States',
+  'united states': 'United States',
+  uk: 'United Kingdom',
+  'u.k.': 'United Kingdom',
+  britain: 'United Kingdom',
+  'great britain': 'United Kingdom',
+  'united kingdom': 'United Kingdom',
+  eu: 'European Union',
+  'e.u.': 'European Union',
+  'european union': 'European Union',
+  nato: 'NATO',
+  un: 'United Nations',
+  'u.n.': 'United Nations',
+  'united nations': 'United Nations',
+};
+
+/** Nationality adjectives (compromise's Demonym tag covers most), mapped to the state where needed. */
+export const DEMONYM_STATES: Readonly<Record<string, string>> = {
+  russian: 'Russia',
+  ukrainian: 'Ukraine',
+  american: 'United States',
+  'u.s.': 'United States',
+  us: 'United States',
+  british: 'United Kingdom',
+  french: 'France',
+  german: 'Germany',
+  italian: 'Italy',
+  chinese: 'China',
+  european: 'European states',
+  polish: 'Poland',
+  turkish: 'Turkey',
+  japanese: 'Japan',
+  canadian: 'Canada',
+  finnish: 'Finland',
+};
+
+/**
+ * News outlets and agencies that are commonly credited. The list is a gazetteer of general
+ * knowledge; outlets missing from it are still found by their shape ("the newspaper X",
+ * "X reported", names ending in News/Times/Post/…).
+ */
+export const KNOWN_OUTLETS: readonly string[] = [
+  'Reuters', 'AFP', 'Agence France-Presse', 'AP', 'Associated Press', 'The Associated Press', 'Bloomberg', 'CNN', 'BBC', 'Al Jazeera',
+  'Fox News', 'NBC News', 'NBC', 'CBS News', 'CBS', 'ABC News', 'ABC', 'NPR', 'PBS', 'MSNBC', 'CNBC', 'Sky News', 'Euronews',
+  'The New York Times', 'New York Times', 'The Washington Post', 'Washington Post', 'The Wall Street Journal', 'Wall Street Journal',
+  'Financial Times', 'The Financial Times', 'The Guardian', 'Guardian', 'The Times', 'The Telegraph', 'Daily Telegraph', 'The Independent',
+  'The Economist', 'Politico', 'Axios', 'The Atlantic', 'The Hill', 'Semafor', 'Newsweek', 'Time magazine', 'USA Today', 'Los Angeles Times',
+  'Le Monde', 'Le Figaro', 'Der Spiegel', 'Spiegel', 'Bild', 'Die Welt', 'Die Zeit', 'Frankfurter Allgemeine', 'DPA', 'ANSA', 'EFE', 'Corriere della Sera',
+  'El País', 'La Repubblica', 'TASS', 'RIA Novosti', 'RIA', 'Interfax', 'Interfax-Ukraine', 'Kommersant', 'Izvestia', 'Vedomosti', 'RBC',
+  'Komsomolskaya Pravda', 'Rossiya 1', 'Channel One', 'RT', 'Meduza', 'Novaya Gazeta', 'Ukrainska Pravda', 'Kyiv Independent', 'The Kyiv Independent',
+  'Suspilne', 'Ukrinform', 'UNIAN', 'Kyiv Post', 'Xinhua', 'Kyodo', 'NHK', 'Yonhap', 'Anadolu', 'Al Arabiya', 'India Today', 'Times of India',
+  'NDTV', 'Hindustan Times', 'Nikkei', 'South China Morning Post', 'Haaretz', 'Times of Israel', 'Radio Free Europe', 'RFE/RL', 'Voice of America',
+  'VOA', 'Deutsche Welle', 'DW', 'France 24', 'RFI', 'Sky', 'ITV', 'Channel 4', 'The Moscow Times', 'Moscow Times', 'News.Az', 'Axel Springer',
+  'Daily Mail', 'The Sun', 'New York Post', 'Breitbart', 'Vox', 'Slate', 'The New Yorker', 'Foreign Policy', 'Foreign Affairs', 'Le Parisien',
+  'Corriere', 'Ouest-France', 'Liberation', 'Libération', 'Handelsblatt', 'NZZ', 'Neue Zürcher Zeitung', 'Helsingin Sanomat', 'Yle', 'NOS',
+  'ARD', 'ZDF', 'RAI', 'Rzeczpospolita', 'Gazeta Wyborcza', 'Obozrevatel', 'RBC-Ukraine', 'Hromadske', 'Babel', 'Zvezda', 'Lenta.ru', 'Gazeta.ru',
+];
+
+/** Words that mark a capitalised name as a news organisation ("Kyiv Post", "Daily Sabah"). */
+export const OUTLET_NAME_WORDS = /\b(?:News|Times|Post|Journal|Press|Agency|Television|TV|Radio|Gazette|Herald|Tribune|Novosti|Pravda|Telegraph|Daily|Weekly|Magazine|Broadcasting|Chronicle|Observer|Courier|Zeitung|Gazeta|Vedomosti|Izvestia|Wire|Dispatch|Express|Mirror|Standard|Inquirer)\b/;
+/** Common nouns that introduce an outlet ("the newspaper Kommersant", "news agency Interfax"). */
+export const OUTLET_NOUNS = /(?:news ?paper|daily|weekly|broadcaster|news agency|agency|news outlet|outlet|news site|website|channel|tv channel|magazine|tabloid|network|publication|wire service)/i;

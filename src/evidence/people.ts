@@ -1,0 +1,303 @@
+/**
+ * People named in an article: mentions found as capitalised name sequences, told apart from places,
+ * organisations and titles by the `compromise` lexicon and by context (a title or role before the
+ * name, a speech verb after it), grouped into one entity per person across spelling variants
+ * (Zelensky / Zelenskyy / Volodymyr Zelensky), with the roles the text gives them
+ * ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman").
+ */
+import {
+  genderOfFirstName,
+  isKnownFirstName,
+  lexiconTags,
+  METONYMS,
+  NON_NAME_WORDS,
+  ROLE_NOUNS,
+  SPEECH_VERB_FORMS,
+  STATE_NAMES,
+  TITLE_WORDS,
+  type Gender,
+} from './lexicon.ts';
+
+export interface PersonMention {
+  start: number;
+  end: number;
+  /** The name as written, without titles or possessive ending. */
+  text: string;
+  tokens: string[];
+  possessive: boolean;
+  entity: number;
+}
+
+export interface PersonEntity {
+  id: number;
+  /** The fullest name the article gives (or the case's speaker name). */
+  canonical: string;
+  gender: Gender;
+  /** Content words of the roles the article gives the person, lower-cased. */
+  roles: Set<string>[];
+  mentions: PersonMention[];
+  /** The case actor the person speaks for, when a case is given. */
+  actor?: string;
+}
+
+export interface KnownSpeaker {
+  name: string;
+  aliases: string[];
+  actor?: string;
+  role?: string;
+}
+
+const NAME_SEQUENCE =
+  /(?<![\p{L}\p{N}'’.-])\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \u00a0]+(?:(?:von|van|der|den|de|da|di|del|du|la|le|bin|ibn|al)[ \u00a0]+)*\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'Honorific']);
+const NOT_NAME_TAGS = new Set(['Country', 'City', 'Region', 'Place', 'Demonym', 'Month', 'WeekDay', 'Organization', 'Pronoun', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Date', 'Holiday', 'Currency', 'Possessive', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative']);
+
+export const stripDiacritics = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+/** Spelling-variant key of a surname: Zelensky, Zelenskyy and Zelenskiy share one. */
+export function surnameKey(token: string): string {
+  return stripDiacritics(token.toLowerCase())
+    .replace(/['’]/g, '')
+    .replace(/(?:yy|iy|ij|yi|ii|i|y)$/, 'y')
+    .replace(/(.)\1+/g, '$1');
+}
+const stripPossessive = (t: string): [string, boolean] => {
+  const m = /^(.*?)(?:['’]s|(?<=s)['’])$/.exec(t);
+  return m && m[1] ? [m[1], true] : [t, false];
+};
+const cleanToken = (t: string): string => t.replace(/[.]+$/, (d) => (t.length <= 3 ? d : ''));
+
+function isNameLike(token: string, previousIsFirstName: boolean): boolean {
+  const lower = token.toLowerCase().replace(/\.$/, '');
+  if (NON_NAME_WORDS.has(lower) || TITLE_WORDS.has(lower) || lower in STATE_NAMES || lower in METONYMS) return false;
+  if (/\d/.test(token) || /^\p{Lu}{2,}$/u.test(token)) return false; // NATO, G20: acronyms name organisations
+  if (/^(?:\p{Lu}\.)+$/u.test(token)) return false; // U.S.
+  const tags = lexiconTags(lower);
+  if (tags.length === 0 || tags.some((t) => NAME_TAGS.has(t))) return !tags.some((t) => NOT_NAME_TAGS.has(t) && !NAME_TAGS.has(t));
+  if (tags.some((t) => NOT_NAME_TAGS.has(t))) return false;
+  // a common noun can be a surname after a first name (Condoleezza Rice)
+  return previousIsFirstName;
+}
+
+interface RawMention {
+  start: number;
+  end: number;
+  tokens: string[];
+  possessive: boolean;
+  /** Evidence the sequence names a person without help from other mentions. */
+  personal: boolean;
+  gender: Gender;
+  /** Title or role words written right before the name, lower-cased. */
+  role: string[];
+}
+
+/** Lower-cased words just before `offset` in the same clause, nearest last (at most `n`). */
+function wordsBefore(text: string, offset: number, n: number): string[] {
+  const from = Math.max(0, offset - 120);
+  const chunk = text.slice(from, offset);
+  const clause = chunk.split(/[.;:!?()"“”\n]|,\s/).pop() ?? '';
+  return clause.trim().split(/\s+/).filter(Boolean).slice(-n);
+}
+
+const hasSpeechVerbAfter = (text: string, end: number): boolean => {
+  const m = /^\s+(?:(?:also|then|later|earlier|again|has|had|have|was|would|will|\w+ly)\s+){0,2}([a-z]+)/.exec(text.slice(end, end + 40));
+  return !!m && SPEECH_VERB_FORMS.has(m[1]);
+};
+const hasSpeechVerbBefore = (text: string, start: number): boolean => {
+  const m = /(?:^|[\s,”"’])([a-z]+)\s+$/.exec(text.slice(Math.max(0, start - 20), start));
+  return !!m && SPEECH_VERB_FORMS.has(m[1]) && /[,”"’]\s*[a-z]+\s+$/.test(text.slice(Math.max(0, start - 25), start));
+};
+
+function rawMentions(text: string, excluded: (offset: number) => boolean): RawMention[] {
+  const out: RawMention[] = [];
+  NAME_SEQUENCE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_SEQUENCE.exec(text))) {
+    if (excluded(m.index)) continue;
+    // split the sequence at possessives: "Trump’s Special Envoy Steve Witkoff" is two names
+    type Part = { tokens: string[]; offsets: number[]; start: number; possessive: boolean };
+    const parts: Part[] = [];
+    const re = /\S+/g;
+    let t: RegExpExecArray | null;
+    let current: Part = { tokens: [], offsets: [], start: -1, possessive: false };
+    while ((t = re.exec(m[0]))) {
+      const [bare, poss] = stripPossessive(t[0]);
+      if (current.start < 0) current.start = m.index + t.index;
+      current.tokens.push(cleanToken(bare));
+      current.offsets.push(m.index + t.index);
+      if (poss) {
+        current.possessive = true;
+        parts.push(current);
+        current = { tokens: [], offsets: [], start: -1, possessive: false };
+      }
+    }
+    if (current.tokens.length) parts.push(current);
+    for (const part of parts) {
+      // the name is the longest run of name-like tokens at the end; what precedes is title or organisation
+      let k = part.tokens.length - 1;
+      while (k >= 0 && isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1]))) k--;
+      const nameTokens = part.tokens.slice(k + 1);
+      if (nameTokens.length === 0 || nameTokens.length > 4) continue;
+      const leading = part.tokens.slice(0, k + 1).map((w) => w.toLowerCase().replace(/\.$/, ''));
+      const start = part.offsets[k + 1];
+      const last = part.tokens.length - 1;
+      const end = part.offsets[last] + part.tokens[last].length;
+      const before = [...wordsBefore(text, part.start, 6), ...leading];
+      const titled = before.slice(-3).some((w) => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w));
+      const firstNamed = nameTokens.length >= 2 && isKnownFirstName(nameTokens[0]);
+      const tagged = nameTokens.some((n) => lexiconTags(n).some((tag) => tag === 'LastName' || tag === 'Person'));
+      const honorific = leading.length > 0 ? genderOfFirstName(leading[leading.length - 1]) : undefined;
+      const speaking = !part.possessive && (hasSpeechVerbAfter(text, end) || hasSpeechVerbBefore(text, start));
+      out.push({
+        start,
+        end,
+        tokens: nameTokens,
+        possessive: part.possessive,
+        personal: titled || firstNamed || tagged || honorific !== undefined || (speaking && lexiconTags(nameTokens[0]).length === 0 && nameTokens.length <= 3),
+        gender: honorific ?? (nameTokens.length >= 2 ? genderOfFirstName(nameTokens[0]) : undefined),
+        role: roleWordsBefore(before),
+      });
+    }
+  }
+  return out;
+}
+
+/** The role words written before a name ("top Kremlin foreign policy adviser"), when they contain a role noun. */
+function roleWordsBefore(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i].replace(/['’]s$/, '');
+    if (['the', 'a', 'an', 'and', 'with', 'by', 'to', 'for', 'said', 'told', 'as', 'that'].includes(w)) break;
+    out.unshift(w);
+  }
+  return out.some((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) ? out : [];
+}
+
+/** The role in an apposition after the name: "Peskov, the Kremlin spokesman," */
+function roleWordsAfter(text: string, end: number): string[] {
+  const m = /^,\s+(?:the|a|an|his|her|\p{Lu}[\p{L}]+['’]s)\s+([^,.;:()“”"]{2,80})[,.;:)]/u.exec(text.slice(end, end + 100));
+  if (!m) return [];
+  const words = m[1].toLowerCase().split(/\s+/);
+  return words.some((w) => ROLE_NOUNS.has(w)) ? words : [];
+}
+
+export interface PeopleIndex {
+  entities: PersonEntity[];
+  mentions: PersonMention[];
+}
+
+const sameFirstName = (a: string, b: string): boolean => stripDiacritics(a[0].toLowerCase()) === stripDiacritics(b[0].toLowerCase());
+
+/**
+ * Find the people an article names and merge their mentions. `excluded(offset)` hides offsets
+ * inside quotations (names quoted are not the reporter's mentions). `known` are the case's speakers.
+ */
+export function findPeople(text: string, excluded: (offset: number) => boolean, known: KnownSpeaker[] = []): PeopleIndex {
+  const raws = rawMentions(text, excluded);
+  const confirmedKeys = new Set<string>();
+  for (const r of raws) if (r.personal) confirmedKeys.add(surnameKey(r.tokens[r.tokens.length - 1]));
+  const knownBySurname = new Map<string, KnownSpeaker>();
+  const knownByAlias = new Map<string, KnownSpeaker>();
+  for (const k of known) {
+    for (const n of [k.name, ...k.aliases]) {
+      knownByAlias.set(stripDiacritics(n.toLowerCase()), k);
+      const toks = n.split(/\s+/);
+      if (toks.length >= 1 && /^\p{Lu}/u.test(toks[toks.length - 1])) knownBySurname.set(surnameKey(toks[toks.length - 1]), k);
+    }
+  }
+  const entities: PersonEntity[] = [];
+  const mentions: PersonMention[] = [];
+  for (const r of raws) {
+    const surname = r.tokens[r.tokens.length - 1];
+    const key = surnameKey(surname);
+    const knownSpeaker = knownByAlias.get(stripDiacritics(r.tokens.join(' ').toLowerCase())) ?? knownBySurname.get(key);
+    if (!r.personal && !confirmedKeys.has(key) && !knownSpeaker) continue;
+    // a mention joins the entity with the same surname key and a compatible first name
+    let entity = entities.find(
+      (e) =>
+        e.mentions.some((m) => surnameKey(m.tokens[m.tokens.length - 1]) === key) &&
+        (r.tokens.length < 2 || e.mentions.every((m) => m.tokens.length < 2 || sameFirstName(m.tokens[0], r.tokens[0]))),
+    );
+    if (!entity) {
+      entity = { id: entities.length, canonical: '', gender: undefined, roles: [], mentions: [] };
+      entities.push(entity);
+    }
+    const mention: PersonMention = { start: r.start, end: r.end, text: text.slice(r.start, r.end), tokens: r.tokens, possessive: r.possessive, entity: entity.id };
+    entity.mentions.push(mention);
+    mentions.push(mention);
+    entity.gender ??= r.gender;
+    if (r.role.length) entity.roles.push(new Set(r.role));
+    const after = roleWordsAfter(text, r.end);
+    if (after.length) entity.roles.push(new Set(after));
+    if (knownSpeaker) {
+      entity.canonical = knownSpeaker.name;
+      entity.actor = knownSpeaker.actor;
+      if (knownSpeaker.role) entity.roles.push(new Set(knownSpeaker.role.toLowerCase().split(/\s+/)));
+    }
+  }
+  for (const e of entities) {
+    if (e.canonical) continue;
+    // the fullest name the article uses: most tokens, then the most frequent, then the first
+    const counts = new Map<string, number>();
+    for (const m of e.mentions) counts.set(m.tokens.join(' '), (counts.get(m.tokens.join(' ')) ?? 0) + 1);
+    let best = '';
+    for (const [name, n] of counts) {
+      const bt = best.split(' ').length;
+      const nt = name.split(' ').length;
+      if (!best || nt > bt || (nt === bt && n > (counts.get(best) ?? 0))) best = name;
+    }
+    e.canonical = best;
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { entities, mentions };
+}
+
+/** Role words that mean the same office in news prose. */
+const ROLE_SYNONYMS: Record<string, string[]> = {
+  leader: ['president', 'premier', 'prime', 'chancellor', 'leader', 'head'],
+  president: ['president', 'leader'],
+  adviser: ['adviser', 'advisor', 'aide'],
+  advisor: ['adviser', 'advisor', 'aide'],
+  aide: ['adviser', 'advisor', 'aide'],
+  spokesman: ['spokesman', 'spokeswoman', 'spokesperson', 'press secretary'],
+  spokeswoman: ['spokesman', 'spokeswoman', 'spokesperson'],
+  spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
+  negotiator: ['negotiator', 'envoy', 'head'],
+  envoy: ['envoy', 'negotiator', 'emissary'],
+};
+const ROLE_FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'top', 'senior', 'chief', 'and']);
+
+/**
+ * The person a role phrase ("the Kremlin adviser", "the Ukrainian president") refers to: the
+ * entity whose roles in this article contain every content word of the phrase (synonyms allowed),
+ * the most recently mentioned one before `offset` when several match.
+ */
+export function resolveRole(index: PeopleIndex, phrase: string, offset: number): PersonEntity | undefined {
+  const words = phrase
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/\s+/)
+    .filter((w) => w && !ROLE_FILLERS.has(w));
+  if (!words.some((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w))) return undefined;
+  const matches = (e: PersonEntity): boolean =>
+    e.roles.some((role) => {
+      const expanded = new Set<string>();
+      for (const r of role) {
+        expanded.add(r);
+        expanded.add(r.replace(/['’]s$/, ''));
+        const demonymState = r.replace(/n$/, '').replace(/ia$/, 'ia');
+        expanded.add(demonymState);
+      }
+      return words.every((w) => (ROLE_SYNONYMS[w] ?? [w]).some((s) => expanded.has(s)) || expanded.has(w.replace(/n$/, '')) || [...expanded].some((r) => r.startsWith(w.slice(0, 5)) && w.length >= 5));
+    });
+  let best: PersonEntity | undefined;
+  let bestAt = -1;
+  for (const e of index.entities) {
+    if (!matches(e)) continue;
+    const last = Math.max(...e.mentions.filter((m) => m.start < offset).map((m) => m.start), -1);
+    if (last > bestAt || !best) {
+      best = e;
+      bestAt = last;
+    }
+  }
+  return best;
+}

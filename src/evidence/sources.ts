@@ -1,0 +1,128 @@
+/**
+ * The news outlets and agencies an article credits for its information: "according to Al Jazeera",
+ * "told AFP", "Reuters reported", "speaking on Fox News", "the newspaper Kommersant". A mention
+ * counts only in such a crediting construction, so photo credits ("VALENTIN FLAURAUD / AFP"),
+ * bylines and the publisher's own dateline ("/TASS/", "(CNN) —") do not.
+ */
+import { KNOWN_OUTLETS, OUTLET_NAME_WORDS, OUTLET_NOUNS } from './lexicon.ts';
+import { stripDiacritics } from './people.ts';
+
+/** Other names of the same outlet, mapped to the name reported. */
+const OUTLET_CANONICAL: Record<string, string> = {
+  'agence france-presse': 'AFP',
+  'associated press': 'AP',
+  'the associated press': 'AP',
+  'new york times': 'The New York Times',
+  'washington post': 'The Washington Post',
+  'wall street journal': 'The Wall Street Journal',
+  'the financial times': 'Financial Times',
+  guardian: 'The Guardian',
+  spiegel: 'Der Spiegel',
+  'kyiv independent': 'The Kyiv Independent',
+  'moscow times': 'The Moscow Times',
+  ria: 'RIA Novosti',
+  'rfe/rl': 'Radio Free Europe',
+};
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const OUTLET_ALTERNATION = [...KNOWN_OUTLETS].sort((a, b) => b.length - a.length).map(escape).join('|');
+/** A known outlet, or a capitalised name shaped like an outlet's (up to five words). */
+const OUTLET = `(?:the\\s+)?(?:${OUTLET_ALTERNATION})(?![\\p{L}\\p{N}])|(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*){0,4}`;
+
+const BEFORE_CUES = [
+  'according\\s+to',
+  'per',
+  'citing',
+  'cited\\s+by',
+  'quoted\\s+by',
+  'reported\\s+by',
+  'told',
+  'telling',
+  'tells',
+  'said\\s+(?:on|to)',
+  'speaking\\s+(?:on|to|with)',
+  'spoke\\s+(?:on|to|with)',
+  'wrote\\s+in',
+  'writing\\s+in',
+  'in\\s+(?:an?\\s+)?(?:\\w+\\s+){0,2}(?:interview|op-ed|article|column|broadcast|report)\\s+(?:with|for|in|on|by|published\\s+by)',
+  'to\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:news\\s+)?(?:newspaper|daily|broadcaster|agency|outlet|channel|network)',
+  '(?:the\\s+)?(?:\\w+\\s+){0,2}(?:news\\s*paper|daily|weekly|broadcaster|news\\s+agency|news\\s+outlet|outlet|news\\s+site|website|tv\\s+channel|channel|magazine|tabloid|network|publication|wire\\s+service)',
+].join('|');
+const AFTER_CUES =
+  "reported|reports|reporting|said|says|wrote|writes|published|publishes|quoted|quotes|cited|cites|broadcast|aired|revealed|obtained|learned|has\\s+learned|confirmed|first\\s+reported|news\\s+agency|newspaper|reported,|['’]s\\s+(?:report|reporting|correspondent|sources|interview|investigation)";
+
+/** Cue words may open a sentence ("According to …"); only their first letter varies in case. */
+const capitalisable = (alternation: string): string =>
+  alternation
+    .split('|')
+    .map((c) => (/^[a-z]/.test(c) ? `[${c[0]}${c[0].toUpperCase()}]${c.slice(1)}` : c))
+    .join('|');
+const BEFORE_RE = new RegExp(`\\b(?:${capitalisable(BEFORE_CUES)})\\s+(${OUTLET})`, 'gu');
+const AFTER_RE = new RegExp(`(${OUTLET})\\s+(?:${AFTER_CUES})\\b`, 'gu');
+
+function canonicalOutlet(raw: string): string | undefined {
+  const name = raw.replace(/^the\s+/i, (m) => (/^The\s+(?:New York Times|Washington Post|Wall Street Journal|Guardian|Times|Telegraph|Independent|Economist|Atlantic|Hill|Kyiv Independent|Moscow Times|New Yorker|Sun)\b/.test(raw) ? m : '')).trim();
+  const lower = stripDiacritics(name.toLowerCase());
+  const known = KNOWN_OUTLETS.find((o) => stripDiacritics(o.toLowerCase()) === lower || stripDiacritics(o.toLowerCase()) === `the ${lower}`);
+  if (known) return OUTLET_CANONICAL[known.toLowerCase()] ?? known;
+  if (OUTLET_CANONICAL[lower]) return OUTLET_CANONICAL[lower];
+  return undefined;
+}
+
+export interface SourceOptions {
+  /** The publisher of the article itself: never a credited source. */
+  publisher?: string;
+  /** Offsets to ignore (inside quotations). */
+  excluded?: (offset: number) => boolean;
+}
+
+/** Credited outlets, in order of first mention, without duplicates. */
+export function findSources(text: string, options: SourceOptions = {}): string[] {
+  const found: Array<{ at: number; name: string }> = [];
+  const publisher = options.publisher ? stripDiacritics(options.publisher.toLowerCase()) : undefined;
+  const consider = (raw: string, at: number, introducedAsOutlet: boolean) => {
+    if (options.excluded?.(at)) return;
+    // trim words that follow the name in the same capitalised run ("AFP Sunday", "Reuters That")
+    let name = raw.trim();
+    let canonical = canonicalOutlet(name);
+    if (!canonical) {
+      const words = name.split(/\s+/);
+      for (let n = words.length - 1; n >= 1 && !canonical; n--) {
+        const shorter = words.slice(0, n).join(' ');
+        canonical = canonicalOutlet(shorter);
+        if (canonical) name = shorter;
+      }
+    }
+    if (!canonical) {
+      const clean = name.replace(/^the\s+/i, '').replace(/[.,]+$/, '');
+      if (OUTLET_NAME_WORDS.test(clean) || introducedAsOutlet) canonical = clean;
+    }
+    if (!canonical || /^(?:state|foreign|local|Russian|Ukrainian|Western|social)\s+media$/i.test(canonical)) return;
+    if (/^(?:X|Telegram|Facebook|Instagram|YouTube|TikTok|Truth Social|Twitter)$/.test(canonical)) return;
+    const lower = stripDiacritics(canonical.toLowerCase());
+    if (publisher && (publisher.includes(lower) || lower.includes(publisher.replace(/^the\s+/, '')))) return;
+    if (isDateline(text, at, canonical)) return;
+    found.push({ at, name: canonical });
+  };
+  BEFORE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BEFORE_RE.exec(text))) {
+    const cue = m[0].slice(0, m[0].length - m[1].length);
+    consider(m[1], m.index + cue.length, OUTLET_NOUNS.test(cue) && !/\b(?:told|according|per|citing|said|speaking|spoke)\b/i.test(cue));
+  }
+  AFTER_RE.lastIndex = 0;
+  while ((m = AFTER_RE.exec(text))) {
+    const after = m[0].slice(m[1].length);
+    consider(m[1], m.index, /newspaper|news\s+agency/.test(after));
+  }
+  found.sort((a, b) => a.at - b.at);
+  return [...new Set(found.map((f) => f.name))];
+}
+
+/** "MOSCOW, December 1. /TASS/." or "(CNN) —" or "News.Az reports": the publisher's own dateline. */
+function isDateline(text: string, at: number, name: string): boolean {
+  if (at > 200) return false;
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const prefix = text.slice(lineStart, at);
+  return /^[\p{Lu}\s,.'’-]*(?:\d{1,2}\s*)?[.,]?\s*\/?$/u.test(prefix) || new RegExp(`^${escape(name)}\\s+reports\\b`).test(text.slice(at));
+}
