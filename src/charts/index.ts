@@ -1,0 +1,6 @@
+/** Charts of the analysis reports: pure functions to Observable Plot options, rendered with an injected document. */
+export { renderChart, renderSvg, CHART_WIDTH, type PlotOptions } from './render.ts';
+export { positionMap, type PositionMapInputs } from './position-map.ts';
+export { tornadoChart } from './tornado.ts';
+export { timelineChart } from './timeline.ts';
+export { quantileChart } from './quantiles.ts';
