@@ -759,6 +759,8 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     if (status === 500) process.stderr.write(`parley serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     const res = c.json(body, status);
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
+    // The rest of a too-large body is not read, so the connection cannot carry another request.
+    if (status === 413) res.headers.set('Connection', 'close');
     return res;
   });
   return { app, jobs };
