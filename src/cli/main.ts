@@ -23,6 +23,7 @@ const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> =
   () => import('./commands/sensitivity.ts'),
   () => import('./commands/scenarios.ts'),
   () => import('./commands/timeline.ts'),
+  () => import('./commands/report.ts'),
   // evidence (issue 6)
   // workbench (issue 7)
   () => import('./commands/serve.ts'),

@@ -216,12 +216,13 @@ export function coalitionStrengths(nVoters: number, nOpt: number, weight: ArrayL
       let cab = MIN_COALITION;
       let cba = MIN_COALITION;
       if (rule === VR_PROP) {
+        // Branch-free: (v + |v|)/2 and (|v| − v)/2 are exactly max(0, v) and max(0, −v), and
+        // adding the other side's exact 0 changes nothing, so the sums are KTAB's bit for bit.
         for (let k = 0; k < nVoters; k++) {
-          const w = weight[k];
-          if (w <= 0) continue;
-          const v = w * (util[ao + k] - util[bo + k]);
-          if (v > 0) cab += v;
-          if (v < 0) cba -= v;
+          const v = weight[k] * (util[ao + k] - util[bo + k]);
+          const av = Math.abs(v);
+          cab += 0.5 * (v + av);
+          cba += 0.5 * (av - v);
         }
       } else {
         for (let k = 0; k < nVoters; k++) {
