@@ -1,0 +1,179 @@
+/**
+ * One document with every analysis of a case — zone of agreement, drafts and their diffs, Monte
+ * Carlo, sensitivity, scenarios, timeline — as Markdown or as a self-contained HTML page, with the
+ * charts inline as SVG. Case text is untrusted: every piece of it is escaped (HTML entities; in
+ * Markdown also the characters that would start markup), and the charts write it as SVG text nodes.
+ */
+import type { Case } from '../case/schema.ts';
+import { caseView } from './forecast.ts';
+import { zoneOfAgreement } from './zopa.ts';
+import { checkDrafts, diffDrafts, type DraftDiff } from './drafts.ts';
+import { simulate, type SimulateOptions } from './montecarlo.ts';
+import { sensitivity } from './sensitivity.ts';
+import { compareScenarios } from './scenarios.ts';
+import { timeline } from './timeline.ts';
+import { draftCheckTables, draftDiffTables, scenarioTables, sensitivityTables, simulationTables, timelineTables, zoneTables, type Section, type Tabular } from './tables.ts';
+import { positionMap, quantileChart, renderSvg, timelineChart, tornadoChart, type PlotOptions } from '../charts/index.ts';
+
+export type ReportFormat = 'md' | 'html';
+
+export interface ReportOptions extends SimulateOptions {
+  format: ReportFormat;
+  /** The DOM document the charts are rendered with (Node: charts/node-document.ts). */
+  document: Document;
+  /** Rows per model in the sensitivity tables (default 15). */
+  top?: number;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
+
+/**
+ * Case text as Markdown inline text: HTML-escaped (no raw HTML gets through), the characters that
+ * open emphasis, code, links and table cells backslash-escaped, line breaks folded (a table cell
+ * or heading stays one line).
+ */
+export const escapeMarkdownInline = (s: string): string => escapeHtml(s).replace(/[\\`*_[\]|~]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
+
+/** Case text as a Markdown block (paragraph, heading): also no heading, list or rule marker at its start. */
+export const escapeMarkdown = (s: string): string =>
+  escapeMarkdownInline(s)
+    .replace(/^(\s*)(#|[-+=](?=\s|$))/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
+
+const fmt = (c: string | number): string => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(2)) : c);
+
+interface Writer {
+  heading(level: number, text: string): void;
+  paragraph(text: string): void;
+  section(s: Section): void;
+  chart(options: PlotOptions): void;
+  /** A pre-rendered diff of two texts (already escaped per format). */
+  diff(d: DraftDiff): void;
+  done(title: string): string;
+}
+
+function markdownWriter(doc: Document): Writer {
+  const out: string[] = [];
+  return {
+    heading: (level, text) => out.push(`${'#'.repeat(level)} ${escapeMarkdown(text)}`, ''),
+    paragraph: (text) => out.push(escapeMarkdown(text), ''),
+    section(s) {
+      out.push(`**${escapeMarkdownInline(s.title)}**`, '');
+      if (s.note) out.push(escapeMarkdown(s.note), '');
+      if (!s.rows.length) return void out.push('(none)', '');
+      const row = (cells: Array<string | number>) => `| ${cells.map((c) => escapeMarkdownInline(fmt(c))).join(' | ')} |`;
+      out.push(row(s.header), `|${s.header.map(() => ' --- ').join('|')}|`, ...s.rows.map(row), '');
+    },
+    // One line of SVG: a blank line inside an HTML block would end it in CommonMark.
+    chart: (options) => out.push(renderSvg(options, doc).replace(/\s*\n\s*/g, ' '), ''),
+    diff(d) {
+      for (const p of d.points) {
+        if (p.status === 'unchanged') continue;
+        const text = p.text.map((o) => (o.op === 'equal' ? escapeMarkdownInline(o.text) : o.op === 'delete' ? `~~${escapeMarkdownInline(o.text)}~~` : `**${escapeMarkdownInline(o.text)}**`)).join(' ');
+        out.push(`- ${p.status}${p.renumbered ? ', renumbered' : ''} (${escapeMarkdownInline(p.numberA ?? '–')} → ${escapeMarkdownInline(p.numberB ?? '–')}): ${text}`);
+      }
+      out.push('');
+    },
+    done: () => out.join('\n'),
+  };
+}
+
+function htmlWriter(doc: Document): Writer {
+  const out: string[] = [];
+  return {
+    heading: (level, text) => out.push(`<h${level}>${escapeHtml(text)}</h${level}>`),
+    paragraph: (text) => out.push(`<p>${escapeHtml(text)}</p>`),
+    section(s) {
+      out.push(`<h4>${escapeHtml(s.title)}</h4>`);
+      if (s.note) out.push(`<p>${escapeHtml(s.note)}</p>`);
+      if (!s.rows.length) return void out.push('<p>(none)</p>');
+      const cell = (tag: string, c: string | number) => `<${tag}${typeof c === 'number' ? ' class="num"' : ''}>${escapeHtml(fmt(c))}</${tag}>`;
+      out.push(`<table><thead><tr>${s.header.map((h) => cell('th', h)).join('')}</tr></thead><tbody>`, ...s.rows.map((r) => `<tr>${r.map((c) => cell('td', c)).join('')}</tr>`), '</tbody></table>');
+    },
+    chart: (options) => out.push(`<div class="chart">${renderSvg(options, doc)}</div>`),
+    diff(d) {
+      out.push('<ul class="diff">');
+      for (const p of d.points) {
+        if (p.status === 'unchanged') continue;
+        const text = p.text.map((o) => (o.op === 'equal' ? escapeHtml(o.text) : o.op === 'delete' ? `<del>${escapeHtml(o.text)}</del>` : `<ins>${escapeHtml(o.text)}</ins>`)).join(' ');
+        out.push(`<li><b>${escapeHtml(p.status)}${p.renumbered ? ', renumbered' : ''}</b> (${escapeHtml(p.numberA ?? '–')} → ${escapeHtml(p.numberB ?? '–')}): ${text}</li>`);
+      }
+      out.push('</ul>');
+    },
+    done: (title) =>
+      [
+        '<!doctype html>',
+        '<html lang="en"><head><meta charset="utf-8">',
+        // No scripts, no external resources: the page is self-contained and only displays.
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        `<title>${escapeHtml(title)}</title>`,
+        '<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}th,td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums}.chart{margin:1em 0}.chart h2{font-size:15px;margin:0}.chart h3{font-size:12px;font-weight:normal;color:#555;margin:0 0 .5em}del{background:#fdd}ins{background:#dfd;text-decoration:none}</style>',
+        '</head><body>',
+        ...out,
+        '</body></html>',
+        '',
+      ].join('\n'),
+  };
+}
+
+function tabular(w: Writer, t: Tabular): void {
+  for (const s of t.sections) w.section(s);
+}
+
+/** Build the report. Runs the Monte Carlo simulation (the slow part; progress via `onProgress`). */
+export async function buildReport(c: Case, opts: ReportOptions): Promise<string> {
+  const { format, document, top = 15, ...run } = opts;
+  const view = caseView(c, run);
+  const w = format === 'html' ? htmlWriter(document) : markdownWriter(document);
+  const forecastOpts = { models: run.models, asOf: run.asOf, scenario: run.scenario, ...(run.rounds !== undefined ? { rounds: run.rounds } : {}) };
+  const zone = zoneOfAgreement(c, forecastOpts);
+  const drafts = checkDrafts(c, forecastOpts);
+  const sim = await simulate(c, run);
+  const sens = sensitivity(c, forecastOpts);
+  const scen = compareScenarios(c, { models: run.models, asOf: run.asOf });
+  const tl = timeline(c, { models: run.models, scenario: run.scenario });
+
+  const title = `parley report: ${c.title}`;
+  w.heading(1, title);
+  if (c.description) w.paragraph(c.description);
+  w.paragraph(
+    `Models: ${drafts.models.join(', ')}. ${run.asOf ? `As of ${run.asOf}. ` : ''}${run.scenario ? `Scenario: ${run.scenario}. ` : ''}Monte Carlo: ${sim.runs} runs, seed ${sim.seed}, ${sim.distribution} distributions. ` +
+      'Utility: salience-weighted negative distance on the normalized scales (0 = the actor\'s ideal, −1 = the farthest package).',
+  );
+
+  w.heading(2, 'Zone of agreement');
+  tabular(w, zoneTables(zone));
+  for (const iss of view.issues) w.chart(positionMap(view, iss.id, { zone, forecasts: drafts.forecasts, simulation: sim }));
+
+  w.heading(2, 'Drafts');
+  if (!drafts.drafts.length) w.paragraph('The case has no drafts.');
+  tabular(w, draftCheckTables(drafts));
+  for (const d of view.drafts) {
+    if (!d.revises || !view.drafts.some((x) => x.id === d.revises)) continue;
+    const diff = diffDrafts(c, d.revises, d.id, { asOf: run.asOf, scenario: run.scenario });
+    w.heading(3, `What changed from ${diff.a.title} to ${diff.b.title}`);
+    w.diff(diff);
+    tabular(w, draftDiffTables(diff));
+  }
+
+  w.heading(2, 'Forecasts under uncertainty (Monte Carlo)');
+  w.chart(quantileChart(sim));
+  tabular(w, simulationTables(sim));
+
+  w.heading(2, 'Sensitivity');
+  for (const m of sens.models) if (sens.tornado[m].length) w.chart(tornadoChart(sens, m, top));
+  tabular(w, sensitivityTables(sens, top));
+
+  w.heading(2, 'Scenarios');
+  if (scen.scenarios.length < 2) w.paragraph('The case has no scenarios.');
+  tabular(w, scenarioTables(scen));
+
+  w.heading(2, 'Timeline');
+  if (tl.points.length) {
+    const scales = Object.fromEntries(view.issues.map((i) => [i.id, i.scale]));
+    for (const m of tl.models) w.chart(timelineChart(tl, m, scales));
+    tabular(w, timelineTables(tl));
+  } else w.paragraph('No stance or evidence of the case is dated.');
+  return w.done(title);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, escapeMarkdown, escapeMarkdownInline } from '../../src/analysis/report.ts';
+import { nodeDocument } from '../../src/charts/node-document.ts';
+import { parse, threeActors } from './cases.ts';
+
+const hostile = parse({
+  ...threeActors,
+  title: 'Talks <script>alert("t")</script>',
+  description: '<img src=x onerror=alert(1)> and [a link](javascript:alert(2))',
+  actors: threeActors.actors!.map((a) => (a.id === 'b' ? { ...a, name: '<b onmouseover=alert(3)>Beta</b>' } : a)),
+  drafts: threeActors.drafts!.map((d) => (d.id === 'd2' ? { ...d, points: d.points!.map((p, i) => (i === 2 ? { ...p, text: 'Guarantees <iframe src=//evil>' } : p)) } : d)),
+});
+const opts = { document: nodeDocument(), runs: 200, seed: 1, workers: 1, models: ['compromise'] };
+
+describe('buildReport', () => {
+  it('writes a self-contained HTML page with every section, its charts, and every case text escaped', async () => {
+    const html = await buildReport(hostile, { ...opts, format: 'html' });
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    for (const h of ['Zone of agreement', 'Drafts', 'What changed from First draft to Second draft', 'Forecasts under uncertainty (Monte Carlo)', 'Sensitivity', 'Scenarios', 'Timeline']) expect(html).toContain(h);
+    // Two position maps, the quantile chart and the tornado (the case has no dated stances: no timeline chart).
+    expect(html.match(/<div class="chart">/g)?.length).toBe(4);
+    expect(html).not.toMatch(/<(script|img|iframe|b )/i);
+    expect(html).toContain('Talks &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<ins>Guarantees &lt;iframe src=//evil&gt;</ins>');
+    // No element loads anything: no tag carries a src or href.
+    expect(html).not.toMatch(/<[a-z][^>]*\s(src|href)=/i);
+    // The hand-computed findings appear: the x zone is empty, b's line must move from 60 to 40.
+    expect(html).toContain('b min 60→40 (20)');
+  });
+
+  it('writes Markdown with tables, inline SVG on one line each, and markup in case text neutralized', async () => {
+    const md = await buildReport(hostile, { ...opts, format: 'md' });
+    expect(md.startsWith('# parley report: Talks &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;')).toBe(true);
+    expect(md).toContain('\\[a link\\](javascript:alert(2))');
+    expect(md).toContain('| issue | scale | zone (veto holders) |');
+    const svgLines = md.split('\n').filter((l) => l.startsWith('<svg') || l.startsWith('<figure'));
+    expect(svgLines.length).toBe(4);
+    expect(md).not.toMatch(/<(script|img|iframe|b )/i);
+  });
+
+  it('escapes Markdown markup characters and folds line breaks', () => {
+    expect(escapeMarkdown('a|b *c* <d>\nnext')).toBe('a\\|b \\*c\\* &lt;d&gt; next');
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+    expect(escapeMarkdown('- not an item')).toBe('\\- not an item');
+    expect(escapeMarkdownInline('34.19')).toBe('34.19');
+  });
+});
