@@ -450,7 +450,8 @@ export function parseKtabXml(text: string, file = '<input>'): KtabXml {
   const idealAdjustment: KtabXml['idealAdjustment'] = [];
   const ia = child(s, 'IdealAdjustment');
   if (ia) {
-    const names = new Set(actors.map((a) => a.name));
+    // Every declared actor counts, even one whose numbers failed (already reported above).
+    const names = new Set(actorEls.map((a) => child(a, 'name')?.text.trim() ?? ''));
     childrenNamed(ia, 'iaPair').forEach((pair, q) => {
       const path = `IdealAdjustment.iaPair[${q}]`;
       const adj = textOf(child(pair, 'adjustingIdeal'), `${path}.adjustingIdeal`, pair) ?? '';
@@ -508,7 +509,8 @@ export function writeKtabCsv(c: Case): string {
 /** Whether text looks like a KTAB CSV: a scenario line ending in two counts, then "Actor,Description,". */
 export function looksLikeKtabCsv(text: string): boolean {
   const [first = '', second = ''] = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 2);
-  return /,\s*\d+\s*,\s*\d+\s*,?\s*$/.test(first) && /^\s*"?Actor"?\s*,\s*"?Desc/i.test(second);
+  const f = splitCsvLine(first);
+  return f.length >= 4 && /^\d+$/.test(f[2].text) && /^\d+$/.test(f[3].text) && /^\s*"?Actor"?\s*,\s*"?Desc/i.test(second);
 }
 
 export function looksLikeKtabXml(text: string): boolean {
