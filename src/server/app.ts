@@ -270,6 +270,11 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     query: z.object({ asOf: date.optional(), revision: z.coerce.number().int().min(1).optional() }),
     ok: { status: 200, schema: Case, description: 'the case (validated output form)' },
     handler: async ({ c, params, query }) => {
+      if (query.asOf === undefined) {
+        // The stored JSON is the validated output form already: sent as it is, without parsing.
+        const { json: text, revision } = await store.getCaseJson(params.id, query);
+        return c.body(text, 200, { 'Content-Type': 'application/json', 'X-Parley-Revision': String(revision) });
+      }
       const stored = await store.getCase(params.id, query);
       c.header('X-Parley-Revision', String(stored.revision));
       return c.json(stored.case);

@@ -120,6 +120,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   listCases(page?: Page): Promise<Paged<CaseSummary>>;
   getCase(id: string, opts?: GetCaseOptions): Promise<StoredCase>;
+  /** A revision exactly as stored (JSON text), for serving it without parsing and re-serialising. */
+  getCaseJson(id: string, opts?: Pick<GetCaseOptions, 'revision'>): Promise<{ json: string; revision: number }>;
   hasCase(id: string): Promise<boolean>;
   createCase(c: unknown, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
   updateCase(id: string, c: unknown, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
@@ -208,7 +210,28 @@ function valid(data: unknown): Case {
   return c;
 }
 
+/** Recently read revisions' JSON, by case (id and creation time) and revision: safe to keep, since a revision never changes. */
+class RevisionCache {
+  private readonly entries = new Map<string, string>();
+  constructor(private readonly size = 64) {}
+  get(id: string, revision: number): string | undefined {
+    const key = `${id}\u0000${revision}`;
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+  set(id: string, revision: number, json: string): void {
+    this.entries.set(`${id}\u0000${revision}`, json);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 class KyselyStore implements Store {
+  private readonly revisions = new RevisionCache();
+
   constructor(
     readonly kind: 'sqlite' | 'postgres',
     readonly db: Kysely<Database>,
@@ -259,6 +282,20 @@ class KyselyStore implements Store {
       message: row.message,
       createdAt: row.created_at,
     };
+  }
+
+  async getCaseJson(id: string, opts: Pick<GetCaseOptions, 'revision'> = {}): Promise<{ json: string; revision: number }> {
+    const head = await this.db.selectFrom('cases').select(['revision', 'created_at']).where('id', '=', id).executeTakeFirst();
+    if (!head) throw new NotFoundError(`no case "${id}"`);
+    const revision = opts.revision ?? head.revision;
+    // The creation time tells a case from an earlier one deleted under the same id (by any server).
+    const key = `${id}\u0000${head.created_at}`;
+    const cached = this.revisions.get(key, revision);
+    if (cached !== undefined) return { json: cached, revision };
+    const row = await this.db.selectFrom('case_revisions').select('body').where('case_id', '=', id).where('revision', '=', revision).executeTakeFirst();
+    if (!row) throw new NotFoundError(`case "${id}" has no revision ${revision}`);
+    this.revisions.set(key, revision, row.body);
+    return { json: row.body, revision };
   }
 
   async createCase(data: unknown, info: ChangeInfo = {}): Promise<{ id: string; revision: number }> {

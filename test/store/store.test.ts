@@ -159,6 +159,19 @@ describeEachBackend('store', (backend) => {
     expect((await store.listRuns({ caseId: 'talks-b' })).total).toBe(0);
   });
 
+  it("hands out a revision as its stored JSON, and not a deleted case's under a reused id", async () => {
+    const { json, revision } = await store.getCaseJson('talks-b');
+    expect(revision).toBe(1);
+    expect(JSON.parse(json)).toEqual((await store.getCase('talks-b')).case);
+    expect(JSON.parse((await store.getCaseJson('talks', { revision: 1 })).json).title).toBe('Border talks');
+    await expect(store.getCaseJson('talks', { revision: 9 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(store.getCaseJson('nope')).rejects.toBeInstanceOf(NotFoundError);
+    await store.deleteCase('talks-b');
+    await new Promise((r) => setTimeout(r, 5));
+    await store.createCase({ ...sampleCase('talks-b'), title: 'Reborn' });
+    expect(JSON.parse((await store.getCaseJson('talks-b')).json).title).toBe('Reborn');
+  });
+
   it('deletes a case with its revisions and evidence', async () => {
     await store.deleteCase('talks-b');
     expect(await store.hasCase('talks-b')).toBe(false);
