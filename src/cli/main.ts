@@ -16,6 +16,9 @@ const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> =
   () => import('./commands/show.ts'),
   () => import('./commands/schema.ts'),
   // engines (issues 3, 4)
+  () => import('./commands/forecast.ts'),
+  () => import('./commands/explain.ts'),
+  () => import('./commands/backtest.ts'),
   // analysis (issue 5)
   () => import('./commands/zopa.ts'),
   () => import('./commands/drafts.ts'),
