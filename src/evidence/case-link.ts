@@ -9,7 +9,7 @@ import type { Case } from '../case/schema.ts';
 import { stripDiacritics } from './people.ts';
 
 const STOPWORDS = new Set(
-  'a an the and or of to in on at for by with from as is are was were be been it its this that these those not no any all some will would can could should may might must has have had do does did than then there their they them he she his her we our you your i my into over under about after before up down out off per more most less least which who whom whose what when where why how also only just very so such own same other both each few nor too s t don now new'.split(' '),
+  'a an the and or of to in on at for by with from as is are was were be been it its this that these those not no any all some will would can could should may might must has have had do does did than then there their they them he she his her we our you your i my into over under about after before up down out off per more most less least which who whom whose what when where why how also only just very so such own same other both each few nor too s t don now new during within without across against through while since until upon via among between including being would could should shall must may might said says say'.split(' '),
 );
 
 /** A light suffix stripper so "withdraws", "withdrawal" and "withdraw" meet; not a full Porter stemmer. */
@@ -24,8 +24,31 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Near-synonyms of negotiation prose, folded onto one stem ("retreat" and "pull out" are "withdraw"). */
+const SYNONYMS: Record<string, string> = {
+  retreat: 'withdraw',
+  pullout: 'withdraw',
+  evacuat: 'withdraw',
+  troop: 'forc',
+  soldier: 'forc',
+  army: 'forc',
+  armi: 'forc',
+  cede: 'concession',
+  ced: 'concession',
+  handover: 'concession',
+  guarante: 'guarantee',
+  guarantee: 'guarantee',
+  sanction: 'sanction',
+  vote: 'election',
+  ballot: 'election',
+};
+
 export function contentStems(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOPWORDS.has(w) && w.length > 2).map(stem);
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
+    .map((w) => w.toLowerCase())
+    .filter((w) => !STOPWORDS.has(w) && w.length > 2)
+    .map(stem)
+    .map((s) => SYNONYMS[s] ?? s);
 }
 
 export interface IssueMatcher {
@@ -37,7 +60,8 @@ export interface IssueMatcher {
 export function issueMatcher(c: Case): IssueMatcher {
   const vocab = c.issues.map((issue) => {
     const phrases = [issue.title, ...issue.aliases].map((p) => ` ${contentStems(p).join(' ')} `).filter((p) => p.trim());
-    const stems = new Set(contentStems([issue.title, ...issue.aliases, ...issue.scale.anchors.map((a) => a.label), issue.description ?? ''].join(' ')));
+    // descriptions are prose about the issue's history and would match almost anything; titles, aliases and anchors name it
+    const stems = new Set(contentStems([issue.title, ...issue.aliases, ...issue.scale.anchors.map((a) => a.label)].join(' ')));
     const aliasStems = new Set(contentStems([issue.title, ...issue.aliases].join(' ')));
     return { id: issue.id, phrases, stems, aliasStems };
   });
@@ -58,15 +82,22 @@ export function issueMatcher(c: Case): IssueMatcher {
           continue;
         }
         let score = 0;
+        let shared = 0;
         for (const s of v.stems) {
-          if (!present.has(s) || actorStems.has(s)) continue;
+          // a word in half the issues or more says nothing about which one a passage is about
+          if (!present.has(s) || actorStems.has(s) || (df.get(s) ?? 0) * 2 >= n) continue;
           const idf = Math.log((n + 1) / (df.get(s) ?? 1));
           score += idf * (v.aliasStems.has(s) ? 2 : 1);
+          shared++;
         }
-        // one word specific to the issue in its title or aliases, or two in its anchors and description
+        // one shared word ("war", "forces") is chance; two specific ones are a topic
+        if (shared < 2) continue;
+        // two words specific to the issue, at least one of them from its title or aliases or both rare
         if (score >= 1.5 * Math.log(n + 1)) scored.push({ id: v.id, score });
       }
-      return scored.sort((a, b) => b.score - a.score).map((s) => s.id);
+      scored.sort((a, b) => b.score - a.score);
+      // keep the issues that score near the best one: a passage is usually about one or two issues
+      return scored.filter((s) => s.score >= 0.5 * scored[0].score).map((s) => s.id);
     },
   };
 }

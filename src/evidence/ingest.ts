@@ -128,7 +128,10 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
   const outQuotes: IngestQuote[] = quotes.map((q) => {
     let actor: string | null = null;
     if (c && q.speaker) actor = q.entity?.actor ?? actorOfSpeaker(q.speaker, c) ?? null;
-    const issues = matcher ? matcher.issuesOf(`${q.text} ${body.slice(q.sentence.start, q.sentence.end)}`) : [];
+    // the reporter's paraphrase often comes right before a full quote: the previous sentence of the paragraph, or the previous paragraph's last
+    const si = sentences.indexOf(q.sentence);
+    const previous = !q.partial && si > 0 && sentences[si - 1].paragraph >= q.sentence.paragraph - 1 ? body.slice(sentences[si - 1].start, sentences[si - 1].end) : '';
+    const issues = matcher ? matcher.issuesOf(`${body.slice(q.sentence.start, q.sentence.end)} ${previous}`) : [];
     return { text: q.text, start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention, cue: q.cue, partial: q.partial, actor, issues };
   });
   const speakers = [...new Set(outQuotes.map((q) => q.speaker).filter((s): s is string => !!s && !/^unnamed\b/.test(s)))];

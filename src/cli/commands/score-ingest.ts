@@ -1,0 +1,41 @@
+/**
+ * `parley score-ingest <eval-dir>`: run the article ingester over an annotated evaluation folder
+ * (`gold/*.json` in the schema of eval-dev/gold/README.md, `articles/*.txt`) and print quote
+ * precision/recall/F1 (full and all quotes), speaker accuracy and source precision/recall.
+ */
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatScore, scoreEvalDir } from '../../evidence/index.ts';
+import { CliError, reportErrors } from '../errors.ts';
+
+export function register(program: Command): void {
+  program
+    .command('score-ingest')
+    .description('score the article ingester against gold annotations (quotes P/R/F1, speaker accuracy, sources)')
+    .argument('<eval-dir>', 'folder with gold/*.json and articles/*.txt')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--errors', 'also list every missed, spurious or misattributed quote and source')
+    .action((dir: string, opts: { format: string; errors?: boolean }) =>
+      reportErrors(async () => {
+        if (opts.format !== 'table' && opts.format !== 'json') throw new CliError(`--format must be table or json, not "${opts.format}"`, 2);
+        if (!existsSync(join(dir, 'gold')) || !existsSync(join(dir, 'articles'))) throw new CliError(`${dir}: expected the folders gold/ and articles/ inside`, 1);
+        let score;
+        try {
+          score = await scoreEvalDir(dir);
+        } catch (e) {
+          if (e instanceof SyntaxError) throw new CliError(`${dir}: a gold file is not valid JSON (${e.message})`, 1);
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') throw new CliError(`${dir}: ${(e as Error).message}`, 1);
+          throw e;
+        }
+        if (opts.format === 'json') {
+          const { errors, ...figures } = score;
+          process.stdout.write(`${JSON.stringify(opts.errors ? score : figures, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`${formatScore(score)}\n`);
+        if (opts.errors) for (const e of score.errors) process.stdout.write(`${e.article}: ${e.kind}: "${e.text}"${e.expected !== undefined ? ` expected ${e.expected}` : ''}${e.got !== undefined ? ` got ${e.got}` : ''}\n`);
+      }),
+    );
+}
