@@ -179,10 +179,14 @@ export function alignPoints(a: Point[], b: Point[]): Array<[number | null, numbe
     usedB.add(j);
     pairs.push([i, j, sims[i][j]]);
   };
-  // Same number and alike, unless the text matches another point much better (then it moved).
+  // Same number and alike (or on the same issue), unless the text matches another point much better (then it moved).
   a.forEach((pa, i) => {
     const j = b.findIndex((pb) => String(pb.number) === String(pa.number));
-    if (j < 0 || usedB.has(j) || sims[i][j] < SAME_NUMBER_SIMILARITY) return;
+    // A rewritten point that still settles the same issue (the same number, a value on a common
+    // issue) is that point revised, however different its words.
+    if (j < 0 || usedB.has(j)) return;
+    const sameIssue = Object.keys(pa.values).some((k) => k in b[j].values);
+    if (sims[i][j] < SAME_NUMBER_SIMILARITY && !sameIssue) return;
     const bestElsewhere = Math.max(0, ...b.map((_, jj) => (jj === j ? 0 : sims[i][jj])));
     if (bestElsewhere > sims[i][j] + 0.3) return;
     take(i, j);
