@@ -28,6 +28,9 @@ const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> =
   () => import('./commands/timeline.ts'),
   () => import('./commands/report.ts'),
   // evidence (issue 6)
+  () => import('./commands/ingest.ts'),
+  () => import('./commands/evidence.ts'),
+  () => import('./commands/score-ingest.ts'),
   // workbench (issue 7)
   () => import('./commands/serve.ts'),
   () => import('./commands/db.ts'),
