@@ -202,6 +202,8 @@ export class Attributor {
       if (!this.isCueWord(m[0], at)) continue;
       if (m[0].toLowerCase() === 'according' && !/^according\s+to\b/i.test(chunk.slice(m.index))) continue;
       if (AMBIGUOUS_CUES.test(m[0].toLowerCase()) && !this.hasComplement(at + m[0].length, to)) continue;
+      // "the zone proposed by Corvia": a passive participle describes a thing, it does not report speech
+      if (/ed$/.test(m[0]) && /^\s+by\b/.test(chunk.slice(m.index + m[0].length))) continue;
       found = { start: at, end: at + m[0].length, word: m[0].toLowerCase() };
     }
     return found;
@@ -403,11 +405,57 @@ export class Attributor {
       }
       return { name: null, mention: surface };
     }
+    const group = this.groupAntecedent(offset);
+    if (group) return { ...group, mention: surface };
     for (let i = this.speakerEvents.length - 1; i >= 0; i--) {
       const e = this.speakerEvents[i];
       if (e.at < at && e.speaker.group) return { ...e.speaker, mention: surface };
     }
     return { name: null, mention: surface };
+  }
+
+  /**
+   * Antecedent of "they"/"it": the plural or collective noun phrase that is the subject of the
+   * current or one of the two previous sentences ("The foreign ministers of Norway and Finland …").
+   */
+  private groupAntecedent(offset: number): Speaker | undefined {
+    const si = segmentAt(this.sentences, offset);
+    for (let s = si; s >= Math.max(0, si - 2); s--) {
+      const sent = this.sentences[s];
+      const end = s === si ? offset : sent.end;
+      for (const c of this.chunks(sent.start, end)) {
+        const t = this.text.slice(c.start, c.end).trim();
+        if (!t || this.insideQuote(c.start)) continue;
+        if (LEADING_DROPPABLE.test(t) && !/^the\b/i.test(t)) continue;
+        const words = t.split(/\s+/);
+        let n = 0;
+        while (n < words.length && !this.isVerbLike(words[n], n)) n++;
+        const np = words.slice(0, n).join(' ');
+        if (!np || n > 9) break;
+        const head = words[Math.min(n - 1, this.headIndex(words.slice(0, n)))].toLowerCase();
+        const lower = np.toLowerCase().replace(/^the\s+/, '');
+        const state = METONYMS[lower] ?? STATE_NAMES[lower];
+        if (state) return { name: state, mention: np, group: true };
+        if (/s$/.test(head) && !this.personIn(c.start, c.start + np.length)) return { name: np.replace(/^the\s+/i, ''), mention: np, group: true };
+        break;
+      }
+    }
+    return undefined;
+  }
+
+  /** Index of the head noun of a noun phrase: the word before its first preposition. */
+  private headIndex(words: string[]): number {
+    const p = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w.toLowerCase()));
+    return p > 0 ? p - 1 : words.length - 1;
+  }
+
+  private isVerbLike(word: string, index: number): boolean {
+    if (index === 0) return false;
+    const lower = word.toLowerCase();
+    if (/^[\p{Lu}]/u.test(word)) return false;
+    if (SPEECH_VERB_FORMS.has(lower) || /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|did|do|does|met|who|which|that)$/.test(lower)) return true;
+    const tags = lexiconTags(lower);
+    return tags.some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary');
   }
 
   /**

@@ -46,7 +46,8 @@ export function findDates(text: string, articleDate?: string): ResolvedDate[] {
       resolved = iso(r.start.date());
       if (r.end) resolved += `/${iso(r.end.date())}`;
     }
-    out.push({ text: r.text, start: r.index, end: r.index + r.text.length, resolved });
+    const text = r.text.replace(/[\s,.;:]+$/, '');
+    out.push({ text, start: r.index, end: r.index + text.length, resolved });
   }
   return out;
 }

@@ -172,6 +172,14 @@ function roleWordsBefore(words: string[]): string[] {
   return out.some((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) ? out : [];
 }
 
+/** The role written before the name and a comma: "Lakeland's foreign minister, Helena Varga" */
+function roleWordsBeforeComma(text: string, start: number): string[] {
+  const m = /(?:^|[\s(])((?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+),\s*$/u.exec(text.slice(Math.max(0, start - 80), start));
+  if (!m) return [];
+  const words = m[1].toLowerCase().split(/\s+/);
+  return ROLE_NOUNS.has(words[words.length - 1]) ? roleWordsBefore(words) : [];
+}
+
 /** The role in an apposition after the name: "Peskov, the Kremlin spokesman," */
 function roleWordsAfter(text: string, end: number): string[] {
   const m = /^,\s+(?:the|a|an|his|her|\p{Lu}[\p{L}]+['’]s)\s+([^,.;:()“”"]{2,80})[,.;:)]/u.exec(text.slice(end, end + 100));
@@ -228,6 +236,8 @@ export function findPeople(text: string, excluded: (offset: number) => boolean, 
     if (r.role.length) entity.roles.push(new Set(r.role));
     const after = roleWordsAfter(text, r.end);
     if (after.length) entity.roles.push(new Set(after));
+    const beforeComma = roleWordsBeforeComma(text, r.start);
+    if (beforeComma.length) entity.roles.push(new Set(beforeComma));
     if (knownSpeaker) {
       entity.canonical = knownSpeaker.name;
       entity.actor = knownSpeaker.actor;

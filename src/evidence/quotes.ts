@@ -46,7 +46,7 @@ function opensSingle(text: string, i: number): boolean {
   if (!(SINGLE_OPENERS.has(c) || c === "'")) return false;
   if (!isOpeningContext(text[i - 1]) || !isWordChar(text[i + 1])) return false;
   // '90s, 'tis, rock 'n' roll: elisions, not quotes
-  if (/^.\d\ds\b/.test(text.slice(i, i + 5)) || /^.(?:tis|twas|n'|em)\b/i.test(text.slice(i, i + 5))) return false;
+  if (/^.\d\ds\b/.test(text.slice(i, i + 5)) || /^.(?:(?:tis|twas|em)\b|n['’])/i.test(text.slice(i, i + 5))) return false;
   return true;
 }
 /** A closing single mark is followed by a non-letter; `’` before a letter is an apostrophe (Ukraine’s). */
