@@ -48,6 +48,7 @@ import {
   VOTING_RULES,
   VR_PROP,
   coalitionStrengths,
+  coalitionStrengthsOnLine,
   evaluateChallenge,
   expandCoalitions,
   interpolateBargain,
@@ -208,7 +209,7 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
     weight[i] = s * cap[i];
   }
 
-  const cfg = { vpm: p.vpm.index, rule: p.rule.index, pcem: p.pcem.index, rRange: p.rRange.index, rAdjust: p.rAdjust.index, commit: p.commit.index, ivb: p.ivb.index, bModel: p.bModel.index, stochastic: p.stm.index === 1 };
+  const cfg = { lineShortcut: params.lineShortcut !== false, vpm: p.vpm.index, rule: p.rule.index, pcem: p.pcem.index, rRange: p.rRange.index, rAdjust: p.rAdjust.index, commit: p.commit.index, ivb: p.ivb.index, bModel: p.bModel.index, stochastic: p.stm.index === 1 };
   const toScale = (v: number, k: number) => input.scaleMin[k] + v * span[k];
   const scaledPositions = (pos: Float64Array) => {
     const out = new Float64Array(n * m);
@@ -271,7 +272,7 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
   }
 }
 
-type Config = { vpm: number; rule: number; pcem: number; rRange: number; rAdjust: number; commit: number; ivb: number; bModel: number; stochastic: boolean };
+type Config = { lineShortcut: boolean; vpm: number; rule: number; pcem: number; rRange: number; rAdjust: number; commit: number; ivb: number; bModel: number; stochastic: boolean };
 
 /** SMPModel::stateDist: Σ_i ‖x_i − y_i‖₂. */
 function stateDistance(a: Float64Array, b: Float64Array, n: number, m: number): number {
@@ -319,7 +320,13 @@ function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, 
   const g = reps.length;
   const neutral = new Float64Array(g * n);
   for (let a = 0; a < g; a++) for (let k = 0; k < n; k++) neutral[a * n + k] = 1 - distance[k * n + reps[a]];
-  const cg = coalitionStrengths(n, g, cap, neutral, cfg.rule);
+  // On one dimension with proportional votes the O(N³) sums have an O(N² log N) form.
+  const line = m === 1 && cfg.lineShortcut;
+  const voterWeight = line ? Float64Array.from(cap, (c, k) => (sal[k] > 0 ? c : 0)) : cap;
+  const cg =
+    line && cfg.rule === VR_PROP
+      ? coalitionStrengthsOnLine(x, voterWeight, undefined, Float64Array.from(reps, (r) => x[r]))
+      : coalitionStrengths(n, g, cap, neutral, cfg.rule);
   const pNeutral = pceFromCoalitions(expandCoalitions(cg, g, group), n, cfg.vpm, cfg.pcem);
   const risk = riskAttitudes(pNeutral, cfg.rRange);
 
@@ -344,9 +351,14 @@ function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, 
     } else which[i] = found;
   }
   const nu = unique.length;
-  const own = new Float64Array(nu * n);
-  for (let u = 0; u < nu; u++) for (let k = 0; k < n; k++) own[u * n + k] = riskUtility(distance[k * n + unique[u]], risk[k]);
-  const pUnique = scalarPce(n, nu, cap, own, VR_PROP, cfg.vpm, cfg.pcem);
+  let pUnique: Float64Array;
+  if (line) {
+    pUnique = pceFromCoalitions(coalitionStrengthsOnLine(x, voterWeight, risk, Float64Array.from(unique, (r) => x[r])), nu, cfg.vpm, cfg.pcem);
+  } else {
+    const own = new Float64Array(nu * n);
+    for (let u = 0; u < nu; u++) for (let k = 0; k < n; k++) own[u * n + k] = riskUtility(distance[k * n + unique[u]], risk[k]);
+    pUnique = scalarPce(n, nu, cap, own, VR_PROP, cfg.vpm, cfg.pcem);
+  }
   const probability = new Float64Array(n);
   for (let i = 0; i < n; i++) probability[i] = pUnique[lastEquivalent(i, unique, x, m, which[i])];
 

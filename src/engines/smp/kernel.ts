@@ -474,3 +474,101 @@ export function interpolateBargain(mode: number, ti: number, si: number, pi: num
   const bj = round4((wi * ti + (minW + wj) * tj) / (wi + minW + wj));
   return [bi, bj];
 }
+
+/**
+ * Coalition strengths for proportional voting over points on ONE dimension, in O(G² log N) instead
+ * of O(G² N). On a line every voter's distance to an option is |y_k − x_a| (salience cancels) and
+ * utility `U_k(d) = (1−d)(1+d r_k) = 1 + (r_k−1)d − r_k d²` falls with distance for any r ∈ [−1, 1],
+ * so a voter supports the nearer option: `c(a,b) = 1e-8 + Σ_{k nearer a} w_k (U_k(d_ka) − U_k(d_kb))`.
+ * Between the breakpoints (x_a, the midpoint, x_b) both distances are linear in y_k, so each sum is
+ * a combination of prefix sums of w, w(r−1), w(r−1)y, wr, wry, wry² over the voters sorted by y.
+ * Same values as coalitionStrengths up to rounding (≈1e-13 absolute).
+ *
+ * `voterPos`, `weight`, `risk`: per voter (weight 0 for voters who take no part); `optPos`: per option.
+ */
+export function coalitionStrengthsOnLine(voterPos: ArrayLike<number>, weight: ArrayLike<number>, risk: ArrayLike<number> | undefined, optPos: ArrayLike<number>): Float64Array {
+  const nv = voterPos.length;
+  const nOpt = optPos.length;
+  const order = Array.from({ length: nv }, (_, k) => k).sort((p, q) => voterPos[p] - voterPos[q] || p - q);
+  const y = new Float64Array(nv);
+  // prefix sums, index t = sum over the first t sorted voters
+  const W = new Float64Array(nv + 1), A = new Float64Array(nv + 1), B = new Float64Array(nv + 1);
+  const C = new Float64Array(nv + 1), D = new Float64Array(nv + 1), E = new Float64Array(nv + 1);
+  for (let t = 0; t < nv; t++) {
+    const k = order[t];
+    const yk = voterPos[k];
+    const w = weight[k];
+    const r = risk ? risk[k] : 0;
+    y[t] = yk;
+    W[t + 1] = W[t] + w;
+    A[t + 1] = A[t] + w * (r - 1);
+    B[t + 1] = B[t] + w * (r - 1) * yk;
+    C[t + 1] = C[t] + w * r;
+    D[t + 1] = D[t] + w * r * yk;
+    E[t + 1] = E[t] + w * r * yk * yk;
+  }
+  // First sorted index with y ≥ v (strict = false) or y > v (strict = true).
+  const bound = (v: number, strict: boolean): number => {
+    let lo = 0;
+    let hi = nv;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? y[mid] <= v : y[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Σ over sorted voters [lo, hi) of w·U(α + βy).
+  const sumU = (lo: number, hi: number, alpha: number, beta: number): number => {
+    if (hi <= lo) return 0;
+    const w = W[hi] - W[lo];
+    const a = A[hi] - A[lo];
+    const b = B[hi] - B[lo];
+    const c = C[hi] - C[lo];
+    const d = D[hi] - D[lo];
+    const e = E[hi] - E[lo];
+    // w·U = w + w(r−1)(α+βy) − w r (α+βy)², with β² = 1
+    return w + alpha * a + beta * b - (alpha * alpha * c + 2 * alpha * beta * d + e);
+  };
+  // Support of the voters in sorted range [lo, hi) for option at p over option at q (both distances linear there).
+  const support = (lo: number, hi: number, p: number, q: number): number => {
+    if (hi <= lo) return 0;
+    // within the range, y − p and y − q keep their signs: take them from the range's first voter
+    const yp = y[lo];
+    const sp = yp >= p ? 1 : -1;
+    const sq = yp >= q ? 1 : -1;
+    return sumU(lo, hi, -sp * p, sp) - sumU(lo, hi, -sq * q, sq);
+  };
+  const c = new Float64Array(nOpt * nOpt);
+  for (let a = 0; a < nOpt; a++) {
+    for (let b = 0; b < a; b++) {
+      const xa = optPos[a];
+      const xb = optPos[b];
+      let cab = MIN_COALITION;
+      let cba = MIN_COALITION;
+      if (xa !== xb) {
+        const left = Math.min(xa, xb);
+        const right = Math.max(xa, xb);
+        const mid = (left + right) / 2;
+        // voters strictly left of mid prefer the left option; split at the left option's position.
+        const iLeft = bound(left, false);
+        const iMidLo = bound(mid, false);
+        const iMidHi = bound(mid, true);
+        const iRight = bound(right, true);
+        const forLeft = support(0, iLeft, left, right) + support(iLeft, iMidLo, left, right);
+        const forRight = support(iMidHi, iRight, right, left) + support(iRight, nv, right, left);
+        if (xa < xb) {
+          cab += forLeft;
+          cba += forRight;
+        } else {
+          cab += forRight;
+          cba += forLeft;
+        }
+      }
+      c[a * nOpt + b] = cab;
+      c[b * nOpt + a] = cba;
+    }
+    c[a * nOpt + a] = MIN_COALITION;
+  }
+  return c;
+}
