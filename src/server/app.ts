@@ -30,9 +30,16 @@ import {
   timeline,
   zoneOfAgreement,
 } from '../analysis/index.ts';
+import { forecastToJson } from '../analysis/forecast-json.ts';
 import { exporters, importText } from '../formats/index.ts';
+import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestArticle, splitHeader, type ArticleInput } from '../evidence/index.ts';
+import { ingestJson } from '../cli/commands/ingest.ts';
+import { assertPublicUrl } from './public-url.ts';
 import { ConflictError, InvalidCaseError, NotFoundError, canonicalJson, inputHash, pageOf, type Store } from '../store/index.ts';
 import { JobManager } from './jobs.ts';
+import { ApiError } from './errors.ts';
+
+export { ApiError } from './errors.ts';
 import { SECURITY_HEADERS } from './static.ts';
 
 export const ENGINE_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -48,17 +55,8 @@ export interface AppOptions {
   /** When set, every write (any method but GET/HEAD/OPTIONS) needs `Authorization: Bearer <token>`. */
   token?: string;
   jobs?: JobManager;
-}
-
-/** A request the API refuses, with the field at fault. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 404 | 409 | 413 | 415,
-    message: string,
-    readonly path: string | null = null,
-  ) {
-    super(message);
-  }
+  /** Let ingest fetch URLs on loopback and private networks (tests only: otherwise the server could be made to read internal services). */
+  allowPrivateFetch?: boolean;
 }
 
 const ErrorBody = z
@@ -446,7 +444,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
       const options = forecastOptions(body);
       const models = resolveModels(options.models);
       const { input, results } = forecastCase(stored.case, { ...options, models });
-      const resultJson = jsonSafe(results) as unknown[];
+      const resultJson = jsonSafe(results.map((r) => forecastToJson(input, r))) as unknown[];
       const { models: _m, ...runParams } = options;
       const runId = await store.recordRun({
         caseId: params.id,
@@ -490,7 +488,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
       const run = await store.getRun(params.runId);
       const { case: cs } = await store.getCase(run.caseId, { revision: run.caseRevision });
       const { input, results } = forecastCase(cs, { ...(run.params as object), models: run.models });
-      const again = jsonSafe(results) as unknown[];
+      const again = jsonSafe(results.map((r) => forecastToJson(input, r))) as unknown[];
       return c.json({
         identical: canonicalJson(again) === canonicalJson(run.results),
         inputHashMatches: inputHash(input) === run.inputHash,
@@ -690,6 +688,74 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     });
   }
 
+  // ---- ingestion: article text, HTML or URL → quotes, speakers, sources, dates; optionally stored as candidates
+  const IngestBody = z
+    .object({
+      text: z.string().max(MAX_INGEST_BYTES).optional(),
+      html: z.string().max(MAX_INGEST_BYTES).optional(),
+      url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      date: date.optional(),
+      outlet: z.string().max(200).optional(),
+      title: z.string().max(300).optional(),
+      caseId: z.string().max(80).optional(),
+    })
+    .strict()
+    .refine((b) => [b.text, b.html, b.url].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of text, html or url', path: ['text'] })
+    .openapi('IngestRequest');
+  route({
+    method: 'post',
+    path: '/api/ingest',
+    tag: 'evidence',
+    summary: 'Find quotes, speakers, sources, dates and actors in an article; with caseId, store the quotes as candidate evidence',
+    body: IngestBody,
+    ok: { status: 200, schema: Anything, description: 'as `parley ingest --format json`, plus `stored` (evidence ids) and `revision` with caseId' },
+    handler: async ({ c, body }) => {
+      const c0 = body.caseId ? (await store.getCase(body.caseId)).case : undefined;
+      let input: ArticleInput;
+      try {
+        if (body.url !== undefined) {
+          if (!opts.allowPrivateFetch) await assertPublicUrl(body.url);
+          const page = await fetchArticle(body.url, { timeoutMs: 15_000 });
+          input = page.html !== undefined ? { html: page.html, url: page.url } : { ...textArticle(page.text ?? ''), url: page.url };
+        } else if (body.html !== undefined) {
+          input = { html: body.html };
+        } else {
+          input = textArticle(body.text ?? '');
+        }
+      } catch (e) {
+        if (e instanceof ArticleInputError) throw new ApiError(400, e.message, body.url !== undefined ? 'url' : body.html !== undefined ? 'html' : 'text');
+        throw e;
+      }
+      const article = { ...input, ...definedOnly({ date: body.date, outlet: body.outlet, title: body.title }) };
+      let result;
+      try {
+        result = ingestArticle(article, c0 ? { case: c0 } : {});
+      } catch (e) {
+        if (e instanceof ArticleInputError) throw new ApiError(400, e.message, body.html !== undefined ? 'html' : 'text');
+        throw e;
+      }
+      const out = ingestJson(result);
+      if (!body.caseId) return c.json(out);
+      const { revision, value: stored } = await store.modifyCase(
+        body.caseId,
+        (cs) => {
+          let candidates;
+          try {
+            // Against the case as it is now, so that quotes already in it are not added twice.
+            candidates = candidatesFromIngest(result, cs);
+          } catch (e) {
+            if (e instanceof ArticleInputError) throw new ApiError(400, e.message, 'date');
+            throw e;
+          }
+          cs.evidence.push(...candidates);
+          return candidates.map((x) => x.id);
+        },
+        { message: `ingested ${result.quotes.length} quote(s)${result.article.outlet ? ` from ${result.article.outlet}` : ''}`, ...definedOnly(author(c)) },
+      );
+      return c.json({ ...out, stored, revision });
+    },
+  });
+
   // ---- stances: no id of their own; addressed by actor, issue and date
   const StanceQuery = z.object({ actor: z.string().max(80).optional(), issue: z.string().max(80).optional() });
   route({
@@ -794,6 +860,12 @@ export function errorResponse(err: unknown): { status: ErrorStatus; body: { erro
     return { status, body: body(err.message || 'bad request') };
   }
   return { status: 500, body: body('internal error (logged on the server)') };
+}
+
+/** A pasted article: an optional header block (Title:, Date:, Outlet:, URL:) and the body. */
+function textArticle(text: string): ArticleInput {
+  const { header, body } = splitHeader(text);
+  return { text: body, ...definedOnly({ date: header.date, outlet: header.outlet, title: header.title, url: header.url && /^https?:\/\//.test(header.url) ? header.url : undefined }) };
 }
 
 function notFound(message: string): never {

@@ -31,6 +31,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Import the example cases when the store has no case yet: true for examples/, or a folder. */
   importExamples?: boolean | string;
+  /** Let ingest fetch URLs on loopback and private networks (tests only). */
+  allowPrivateFetch?: boolean;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
 }
@@ -61,7 +63,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const store = typeof opts.db === 'object' ? opts.db : await createStore(opts.db ?? DEFAULT_DB);
   try {
     const imported = opts.importExamples ? await importExamples(store, opts.importExamples === true ? EXAMPLES_DIR : opts.importExamples, log) : [];
-    const { app, jobs } = createApp({ store, ...(opts.token ? { token: opts.token } : {}) });
+    const { app, jobs } = createApp({ store, ...(opts.token ? { token: opts.token } : {}), allowPrivateFetch: opts.allowPrivateFetch ?? false });
     const assets = staticFiles(opts.webRoot ?? DEFAULT_WEB_ROOT);
     app.get('*', (c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? c.json({ error: { message: `no route GET ${c.req.path}`, path: null } }, 404) : assets(c)));
     const server = await new Promise<ReturnType<typeof serve>>((resolvePromise, reject) => {

@@ -58,7 +58,7 @@ describeEachBackend('HTTP API', (backend) => {
       ['post', '/api/cases/{id}/forecast'], ['post', '/api/cases/{id}/simulate'], ['get', '/api/jobs/{jobId}'], ['delete', '/api/jobs/{jobId}'],
       ['get', '/api/cases/{id}/zopa'], ['get', '/api/cases/{id}/drafts/check'], ['get', '/api/cases/{id}/drafts/diff'],
       ['post', '/api/cases/{id}/sensitivity'], ['get', '/api/cases/{id}/scenarios/compare'], ['get', '/api/cases/{id}/timeline'],
-      ['get', '/api/runs'], ['get', '/api/runs/{runId}'],
+      ['get', '/api/runs'], ['get', '/api/runs/{runId}'], ['post', '/api/runs/{runId}/replay'], ['post', '/api/ingest'], ['get', '/api/evidence'],
       ['post', '/api/cases/{id}/evidence/{evidenceId}/accept'], ['post', '/api/cases/{id}/evidence/{evidenceId}/reject'],
     ];
     for (const [sub, param] of [['actors', 'actorId'], ['issues', 'issueId'], ['evidence', 'evidenceId'], ['drafts', 'draftId'], ['scenarios', 'scenarioId'], ['events', 'eventId']]) {
@@ -227,9 +227,11 @@ describeEachBackend('HTTP API', (backend) => {
     // Compromise = Σ c·s·x / Σ c·s on the current stances (salience /100):
     // border: (60·0.8·30 + 40·0.7·90) / (48 + 28) = 3960/76; troops: (60·0.3·40 + 40·0.55·5) / (18 + 22) = 830/40.
     const [res] = f.json.results;
-    expect(res.model).toBe('compromise');
-    expect(res.outcome[0]).toBeCloseTo(3960 / 76, 10);
-    expect(res.outcome[1]).toBeCloseTo(830 / 40, 10);
+    // As `parley forecast --format json`: keyed by issue title, actors by name, round 0 the input.
+    expect(res).toMatchObject({ model: 'compromise', actors: ['North', 'South'], issues: ['Where the border runs', 'Troop ceiling', 'Water rights'] });
+    expect(res.outcome['Where the border runs']).toBeCloseTo(3960 / 76, 10);
+    expect(res.outcome['Troop ceiling']).toBeCloseTo(830 / 40, 10);
+    expect(res.rounds[0].positions.South['Where the border runs']).toBe(90);
     const run = await call('GET', `/api/runs/${f.json.runId}`);
     expect(run.json).toMatchObject({ caseId: 'talks', models: ['compromise'], params: { asOf: '2025-03-01' }, engineVersion: '0.1.0', seed: null });
     expect(run.json.inputHash).toMatch(/^[0-9a-f]{64}$/);
