@@ -38,7 +38,7 @@ export const MIN_SIGNIFICANT_GAIN = 1e-5;
 export function bestChallenges(t: ChallengeTurn, from: number, to: number, target: Int32Array, probability: Float64Array, gain: Float64Array): void {
   const { n, base, slope, alphaRisk, weight, totalSalience, rule, commit } = t;
   const uI = new Float64Array(n);
-  const order = new Int32Array(n);
+  const keys = new Float64Array(n);
   const bound = new Float64Array(n);
   const uJ = new Float64Array(n);
   const fast = rule === VR_PROP && commit === TPC_SEMI;
@@ -53,16 +53,21 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
     // so targets are tried from the largest bound down, and the search stops when no remaining
     // target can reach the best gain found (a margin of 1e-12 covers rounding). Ties still go to
     // the lowest j, as in KTAB's ascending scan.
+    // Sort keys: the bound quantized down to 2^-32 (descending), then j (ascending), packed
+    // exactly into one double so that the engine's native numeric sort does the work. The bound of a
+    // later target can exceed a quantized bound by less than 2^-32, hence the 1e-9 margin.
     for (let j = 0; j < n; j++) {
-      order[j] = j;
-      bound[j] = j === i ? -Infinity : uI[i] - (base[j * n + i] + r * slope[j * n + i]);
+      const ub = j === i ? -1 : uI[i] - (base[j * n + i] + r * slope[j * n + i]);
+      bound[j] = ub;
+      const q = ub <= 0 ? 0 : Math.floor(Math.min(ub, 1) * 4294967296);
+      keys[j] = (4294967296 - q) * 1048576 + j;
     }
-    order.sort((p, q) => bound[q] - bound[p] || p - q);
+    keys.sort();
     for (let q = 0; q < n; q++) {
-      const j = order[q];
+      const j = keys[q] % 1048576;
       if (j === i) continue;
       const ub = bound[j];
-      if (ub + 1e-12 < bestEU || ub + 1e-12 < MIN_SIGNIFICANT_GAIN) break;
+      if (ub + 1e-9 < bestEU || ub + 1e-9 < MIN_SIGNIFICANT_GAIN) break;
       const jo = j * n;
       const uii = uI[i];
       const uij = base[jo + i] + r * slope[jo + i];
