@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { smp, SmpParameterError } from '../../src/engines/smp.ts';
-import { interpolateBargain, riskAttitudes, round4, victoryProbability, vote, VR_PROP, VR_BINARY, VR_ASYMPROSP, VPM_LINEAR, VPM_SQUARE, VPM_BINARY, conditionalPce, victoryMatrix, coalitionStrengths } from '../../src/engines/smp/kernel.ts';
+import { interpolateBargain, riskAttitudes, round4, victoryProbability, vote, VR_PROP, VR_BINARY, VR_ASYMPROSP, VPM_LINEAR, VPM_SQUARE, VPM_BINARY, conditionalPce, victoryMatrix, coalitionStrengths, coalitionStrengthsOnLine } from '../../src/engines/smp/kernel.ts';
 import { parseKtabCsv } from '../../src/formats/ktab.ts';
 import { toModelInput } from '../../src/case/model-input.ts';
 import type { EngineResult, ModelInput } from '../../src/engines/types.ts';
@@ -114,6 +114,16 @@ describeWithReference('smp conformance with KTAB (reference/ktab/expected)', () 
     expect(Math.max(...probs)).toBeCloseTo(0.4009, 4);
   });
 
+  it('one-dimensional shortcut: same turns and positions as the direct sums, probabilities within 1e-11 (a080)', () => {
+    const fast = runKtabCsv('dummyData-a080.csv').result;
+    const direct = runKtabCsv('dummyData-a080.csv', { lineShortcut: false }).result;
+    expect(fast.rounds.length).toBe(direct.rounds.length);
+    fast.rounds.forEach((r, t) => {
+      expect(r.positions).toEqual(direct.rounds[t].positions);
+      (r.probabilities as number[]).forEach((p, i) => expect(Math.abs(p - (direct.rounds[t].probabilities as number[])[i])).toBeLessThan(1e-11));
+    });
+  }, 60_000);
+
   it('gives identical results for any number of worker threads (a080)', () => {
     const one = runKtabCsv('dummyData-a080.csv', { threads: 1 }).result;
     const three = runKtabCsv('dummyData-a080.csv', { threads: 3 }).result;
@@ -182,6 +192,28 @@ describe('smp kernel (hand-computed values)', () => {
     expect(bi).toBe(0.2353);
     expect(bj).toBe(0.2353);
     expect(round4(0.12345)).toBe(0.1235);
+  });
+});
+
+describe('coalitions on a line (prefix sums) equal the direct sums', () => {
+  it('for random voters, weights, risk attitudes and options, ties included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ y: fc.integer({ min: 0, max: 20 }), w: fc.double({ min: 0, max: 5, noNaN: true }), r: fc.double({ min: -1, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 30 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { minLength: 2, maxLength: 8 }),
+        (voters, opts) => {
+          const y = voters.map((v) => v.y / 20);
+          const x = opts.map((o) => o / 20);
+          const util = new Float64Array(x.length * voters.length);
+          x.forEach((xa, a) => voters.forEach((v, k) => (util[a * voters.length + k] = (1 - Math.abs(y[k] - xa)) * (1 + Math.abs(y[k] - xa) * v.r))));
+          const w = voters.map((v) => v.w);
+          const direct = coalitionStrengths(voters.length, x.length, w, util, VR_PROP);
+          const line = coalitionStrengthsOnLine(y, w, voters.map((v) => v.r), x);
+          direct.forEach((c, q) => expect(Math.abs(line[q] - c)).toBeLessThan(1e-12 * (1 + c) * 100));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
