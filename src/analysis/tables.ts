@@ -184,10 +184,14 @@ export function scenarioTables(s: ScenarioComparison): Tabular {
   const signed = (x: number) => (Math.abs(x) < 0.005 ? '' : ` (${x > 0 ? '+' : '−'}${r2(Math.abs(x))})`);
   return {
     title: `Scenarios: ${s.case.title}`,
+    // Issues down, scenarios across: cases have more issues than scenarios.
     sections: s.models.map((m) => ({
       title: `${m}: forecast per issue (difference from the baseline)`,
-      header: ['scenario', ...s.issues, 'largest shift %'],
-      rows: s.scenarios.map((sc) => [sc.scenario ?? 'baseline', ...sc.outcome[m].map((x, k) => `${r2(x)}${signed(sc.difference[m][k])}`), r2(sc.largestShiftPercent[m])]),
+      header: ['issue', ...s.scenarios.map((sc) => sc.scenario ?? 'baseline')],
+      rows: [
+        ...s.issues.map((iss, k) => [iss, ...s.scenarios.map((sc) => `${r2(sc.outcome[m][k])}${signed(sc.difference[m][k])}`)]),
+        ['largest shift %', ...s.scenarios.map((sc) => String(r2(sc.largestShiftPercent[m])))],
+      ],
     })),
     csv: {
       header: ['scenario', 'model', 'issue', 'outcome', 'difference'],
