@@ -64,6 +64,11 @@ export interface ExchangeParams extends EngineParams {
    * realizes the earlier-listed one (decide's "keep" branch), 'second' the other.
    */
   tieBreak?: TieBreak;
+  /**
+   * Replays recorded tie decisions (0: the first, 1: the second), in the order the ties occur, before
+   * falling back to `tieBreak`; reproduces a particular run of decide, whose coin is unseeded.
+   */
+  tieChoices?: readonly number[];
 }
 
 /** One realized exchange, as decide's exchange list prints it (names, voting positions, gain). */
@@ -156,8 +161,9 @@ class MoveStacks {
   }
 }
 
-/** Max-heap of (gain, exchange, version) with lazy deletion; equal gains: earlier-created first. */
+/** Max-heap of (gain, exchange, version) with lazy deletion; equal gains: earlier in decide's list first. */
 class GainHeap {
+  constructor(private readonly listPos: () => Int32Array) {}
   gain: number[] = [];
   ex: number[] = [];
   ver: number[] = [];
@@ -170,7 +176,9 @@ class GainHeap {
     return this.gain.length;
   }
   private above(a: number, b: number): boolean {
-    return this.gain[a] > this.gain[b] || (this.gain[a] === this.gain[b] && this.ex[a] < this.ex[b]);
+    if (this.gain[a] !== this.gain[b]) return this.gain[a] > this.gain[b];
+    const pos = this.listPos();
+    return pos[this.ex[a]] < pos[this.ex[b]];
   }
   private swap(a: number, b: number): void {
     let t = this.gain[a];
@@ -244,6 +252,8 @@ class Candidates {
   version = new Int32Array(0);
   /** How many times decide's list holds the candidate (a tie can list it twice). */
   copies = new Int32Array(0);
+  /** Position in decide's list (stable sort by gain: equal gains keep this order; appends go last). */
+  listPos = new Int32Array(0);
   /** Positions of partners' realized moves on the exchange's issues (decide's `updates`), per side's demand issue. */
   updates: (Map<number, number> | undefined)[] = [];
 
@@ -281,6 +291,7 @@ class Candidates {
     this.alive = a;
     this.version = i32(this.version, 1);
     this.copies = i32(this.copies, 1);
+    this.listPos = i32(this.listPos, 1);
   }
 }
 
@@ -295,7 +306,8 @@ export function exchange(input: ModelInput, params: ExchangeParams = {}): Engine
   const seed = params.seed ?? 0;
   const tieBreak: TieBreak = params.tieBreak ?? 'random';
   if (!['random', 'first', 'second'].includes(tieBreak)) throw new RangeError(`tieBreak must be "random", "first" or "second", got ${String(tieBreak)}`);
-  return new ExchangeRun(input, rounds, variant, p, seed, tieBreak).run();
+  const tieChoices = params.tieChoices ?? [];
+  return new ExchangeRun(input, rounds, variant, p, seed, tieBreak, tieChoices).run();
 }
 
 class ExchangeRun {
@@ -314,7 +326,9 @@ class ExchangeRun {
   readonly left: Uint8Array;
   readonly cand = new Candidates();
   readonly stacks = new MoveStacks();
-  readonly heap = new GainHeap();
+  readonly heap = new GainHeap(() => this.cand.listPos);
+  /** The next position at the end of decide's exchange list. */
+  listEnd = 0;
   /** Index: actor×issue → candidate sides that supply (resp. demand) it. */
   supplyIndex: number[][] = [];
   demandIndex: number[][] = [];
@@ -322,6 +336,8 @@ class ExchangeRun {
   stampNow = 0;
   readonly rng: Rng;
   readonly tieRng: Rng;
+  tiesSeen = 0;
+  roundTies = 0;
 
   constructor(
     readonly input: ModelInput,
@@ -330,6 +346,7 @@ class ExchangeRun {
     readonly p: number,
     readonly seed: number,
     readonly tieBreak: TieBreak,
+    readonly tieChoices: readonly number[],
   ) {
     const n = (this.n = input.actors.length);
     const m = (this.m = input.issues.length);
@@ -403,8 +420,9 @@ class ExchangeRun {
   run(): EngineResult {
     const { n, m, input } = this;
     this.computeOutcomes();
-    const result: Round[] = [{ positions: positionsOf(input), outcome: this.outcomeOnScale(), moves: [], exchanges: [], externalities: [] }];
+    const result: Round[] = [{ positions: positionsOf(input), outcome: this.outcomeOnScale(), moves: [], exchanges: [], externalities: [], ties: 0 }];
     for (let r = 1; r <= this.rounds; r++) {
+      this.roundTies = 0;
       const realized = this.playRound();
       const moves: Move[] = [];
       const records: RealizedExchange[] = [];
@@ -450,6 +468,7 @@ class ExchangeRun {
         moves,
         exchanges: records,
         externalities: this.externalityRows(ext),
+        ties: this.roundTies,
       };
       result.push(round);
       // Restart rule (decide `new_start_position`): keep part of the move, more for less salient issues.
@@ -552,6 +571,7 @@ class ExchangeRun {
     const cd = this.cand;
     for (let a = 0; a < n; a++) for (let k = 0; k < m; k++) this.left[a * m + k] = this.x[a * m + k] < this.nbs[k] ? 1 : 0;
     cd.n = 0;
+    this.listEnd = 0;
     cd.updates = [];
     this.stacks.reset();
     this.heap.clear();
@@ -588,27 +608,44 @@ class ExchangeRun {
       }
       return -1;
     };
+    const coin = (): boolean => {
+      const t = this.tiesSeen++;
+      this.roundTies++;
+      return t < this.tieChoices.length ? this.tieChoices[t] === 1 : this.tieBreak === 'random' ? this.tieRng() >= 0.5 : this.tieBreak === 'second';
+    };
     for (;;) {
       let e = take();
       if (e < 0) break;
       heap.pop();
-      // decide breaks exact ties between the two best at random (`EqualGainModel.highest_gain`).
-      const next = take();
-      // decide breaks ties between the two best by a coin: either the second is realized, or the
-      // first is and the second is listed twice (so it is recomputed twice after each exchange).
-      if (next >= 0 && Math.abs(cd.gain[e] - cd.gain[next]) <= TIE * cd.gain[e]) {
-        if (this.tieBreak === 'random' ? this.tieRng() >= 0.5 : this.tieBreak === 'second') {
-          heap.pop();
-          heap.push(cd.gain[e], e, cd.version[e]);
-          e = next;
-        } else if (next !== e) {
-          cd.copies[next]++;
-        }
+      // decide (`EqualGainModel.highest_gain`) compares the best with the runner-up in its sorted
+      // list; on a tie a coin either realizes the runner-up (the best goes to the end of the list)
+      // or the best, appending the runner-up a second time (then it is recomputed twice after each
+      // exchange, and its move history grows twice as fast).
+      let selfFirst = false;
+      if (cd.copies[e] >= 2) {
+        // The runner-up is another copy of the best itself.
+        if (coin()) cd.copies[e]--;
+        else selfFirst = true;
+      } else {
+        const next = take();
+        if (next >= 0 && Math.abs(cd.gain[e] - cd.gain[next]) <= TIE * cd.gain[e]) {
+          if (coin()) {
+            heap.pop();
+            cd.listPos[e] = this.listEnd++;
+            cd.version[e]++;
+            heap.push(cd.gain[e], e, cd.version[e]);
+            e = next;
+            if (cd.copies[e] >= 2) cd.copies[e]--;
+            else cd.copies[e] = 0;
+          } else {
+            cd.copies[next]++;
+            cd.copies[e] = 0;
+          }
+        } else cd.copies[e] = 0;
       }
       realized.push(e);
-      cd.copies[e]--;
       if (cd.copies[e] <= 0) cd.alive[e] = 0;
-      this.recalculateAffected(e);
+      this.recalculateAffected(e, selfFirst);
     }
     return realized;
   }
@@ -649,6 +686,7 @@ class ExchangeRun {
     this.calculate(e);
     cd.alive[e] = cd.valid[e];
     cd.copies[e] = 1;
+    cd.listPos[e] = this.listEnd++;
     if (cd.valid[e]) this.heap.push(cd.gain[e], e, 0);
   }
 
@@ -658,10 +696,20 @@ class ExchangeRun {
    * position), and those where an actor demands the same issue as one of R's actors (R's partner's
    * move is recorded in `updates` and counts in the outcome that limits the moves).
    */
-  recalculateAffected(r: number): void {
+  recalculateAffected(r: number, selfFirst = false): void {
     const { m } = this;
     const cd = this.cand;
     const stamp = ++this.stampNow;
+    let selfLeft = cd.alive[r] ? cd.copies[r] : 0;
+    if (selfFirst && selfLeft > 0) {
+      // The copy at the head of decide's list is recomputed before the others (which then see it).
+      this.recalculate(r, r);
+      selfLeft--;
+      if (!cd.valid[r]) {
+        cd.alive[r] = 0;
+        selfLeft = 0;
+      }
+    }
     const lists = [
       this.supplyIndex[cd.actor[2 * r] * m + cd.supplyIssue[2 * r]],
       this.supplyIndex[cd.actor[2 * r + 1] * m + cd.supplyIssue[2 * r + 1]],
@@ -685,7 +733,7 @@ class ExchangeRun {
     // A realized candidate still listed (a tie listed it twice) is recomputed from its own voting
     // positions, as decide's list does; if still valid it can be realized again.
     if (cd.alive[r]) {
-      for (let c = 0; c < cd.copies[r] && cd.valid[r]; c++) this.recalculate(r, r);
+      for (let c = 0; c < selfLeft && cd.valid[r]; c++) this.recalculate(r, r);
       if (cd.valid[r]) {
         cd.version[r]++;
         this.heap.push(cd.gain[r], r, cd.version[r]);

@@ -1,0 +1,100 @@
+/**
+ * The exchange engine against decide-exchange-model's own outputs (../shared/reference/decide):
+ * the legacy CoP21 compare file and the round-by-round JSON dumps in `expected/`.
+ *
+ * decide breaks exact ties between the two best exchanges with Python's unseeded `random.random()`
+ * (`EqualGainModel.highest_gain`), so a particular run of decide is reproduced by replaying its tie
+ * decisions (`tieChoices`, 0 = the first listed, 1 = the second). The decisions below were
+ * recovered by searching for the sequence that reproduces each dump; everything else is the model.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { toModelInput } from '../../src/case/model-input.ts';
+import { exchange, type RealizedExchange } from '../../src/engines/exchange.ts';
+import type { ModelInput } from '../../src/engines/types.ts';
+import { parseDecide } from '../../src/formats/decide.ts';
+import { describeWithReference, referencePath } from '../helpers/reference.ts';
+
+interface Dump {
+  exchanges_per_round: number[];
+  nbs_start: Record<string, number>;
+  nbs_after_last_round: Record<string, number>;
+  /** [i, supply_i "name [lo - hi]", j, supply_j, gain, x_i, y_i, x_j, y_j] on decide's 0-100 scale. */
+  round1_exchanges: [string, string, string, string, number, number, number, number, number][];
+}
+
+const load = (file: string): ModelInput => {
+  const path = referencePath('decide', file);
+  return toModelInput(parseDecide(readFileSync(path, 'utf8'), path));
+};
+const dump = (file: string): Dump => JSON.parse(readFileSync(referencePath('decide', 'expected', file), 'utf8')) as Dump;
+/** decide prints every value on its 0-100 normalized scale. */
+const normalized = (mi: ModelInput, k: number, v: number) => ((v - mi.scaleMin[k]) * 100) / (mi.scaleMax[k] - mi.scaleMin[k]);
+/** decide labels issues "name [lo - hi]". */
+const issueName = (label: string) => label.replace(/ \[[^\]]*\]$/, '');
+
+function expectRound1(mi: ModelInput, got: RealizedExchange[], want: Dump['round1_exchanges']): void {
+  expect(got).toHaveLength(want.length);
+  got.forEach((ex, n) => {
+    const [i, supplyI, j, supplyJ, gain, xi, yi, xj, yj] = want[n];
+    expect([ex.i, ex.supplyI, ex.j, ex.supplyJ], `exchange ${n + 1}`).toEqual([i, issueName(supplyI), j, issueName(supplyJ)]);
+    expect(Math.abs(ex.gain - gain), `gain of exchange ${n + 1}`).toBeLessThan(1e-9);
+    const q = mi.issues.indexOf(ex.supplyI);
+    const p = mi.issues.indexOf(ex.supplyJ);
+    const pos = [normalized(mi, q, ex.fromI), normalized(mi, q, ex.toI), normalized(mi, p, ex.fromJ), normalized(mi, p, ex.toJ)];
+    pos.forEach((v, c) => expect(Math.abs(v - [xi, yi, xj, yj][c]), `positions of exchange ${n + 1}`).toBeLessThan(1e-6));
+  });
+}
+
+function expectOutcome(mi: ModelInput, outcome: number[], want: Record<string, number>): void {
+  const values = Object.values(want);
+  expect(values).toHaveLength(mi.issues.length);
+  outcome.forEach((v, k) => expect(Math.abs(normalized(mi, k, v) - values[k]), mi.issues[k]).toBeLessThan(1e-6));
+}
+
+describeWithReference('exchange conformance: decide-exchange-model', () => {
+  const cop21 = load('legacy/CoP21_2016-08.csv');
+  const cop21Ties = [0, 1, 0, 0, 0, 0, 0, 1, 0];
+
+  it('CoP21: the first 36 realized exchanges of round 1 match CoP21.compare.csv in order, gains within 1e-5', () => {
+    const rows = readFileSync(referencePath('decide', 'CoP21.compare.csv'), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim())
+      .map((l) => l.split(';'));
+    const got = exchange(cop21, { rounds: 1, tieChoices: cop21Ties }).rounds[1].exchanges as RealizedExchange[];
+    expect(got.length).toBeGreaterThanOrEqual(36);
+    for (let n = 0; n < 36; n++) {
+      const [a, supplyA, b, supplyB, gain] = rows[n];
+      const ex = got[n];
+      // The legacy file lists the pair in either order.
+      const pair = [`${ex.i}/${ex.supplyI}`, `${ex.j}/${ex.supplyJ}`].sort();
+      expect(pair, `exchange ${n + 1}`).toEqual([`${a}/${supplyA}`, `${b}/${supplyB}`].sort());
+      expect(Math.abs(ex.gain - Number(gain)), `gain of exchange ${n + 1}`).toBeLessThan(1e-5);
+    }
+  });
+
+  it('CoP21 (2016): all 126 exchanges of round 1 and the outcome after it (cop21_2016_r1.json)', () => {
+    const want = dump('cop21_2016_r1.json');
+    const r = exchange(cop21, { rounds: 1, tieChoices: cop21Ties });
+    expectOutcome(cop21, r.rounds[0].outcome, want.nbs_start);
+    expect((r.rounds[1].exchanges as unknown[]).length).toBe(want.exchanges_per_round[0]);
+    expectRound1(cop21, r.rounds[1].exchanges as RealizedExchange[], want.round1_exchanges);
+    expectOutcome(cop21, r.outcome, want.nbs_after_last_round);
+  });
+
+  it('sample_data.txt: start outcome and all 39 exchanges of round 1 (sample_data_r10.json)', () => {
+    const mi = load('sample_data.txt');
+    const want = dump('sample_data_r10.json');
+    const r = exchange(mi, { rounds: 1, tieChoices: [1, 0, 0, 1, 0, 1, 1] });
+    expectOutcome(mi, r.rounds[0].outcome, want.nbs_start);
+    expectRound1(mi, r.rounds[1].exchanges as RealizedExchange[], want.round1_exchanges);
+  });
+
+  it('copenhagen.csv: start outcome and all 48 exchanges of round 1 (copenhagen_r10.json)', () => {
+    const mi = load('copenhagen.csv');
+    const want = dump('copenhagen_r10.json');
+    const r = exchange(mi, { rounds: 1, tieChoices: [0, 1, 1, 0, 0, 0, 1, 1] });
+    expectOutcome(mi, r.rounds[0].outcome, want.nbs_start);
+    expectRound1(mi, r.rounds[1].exchanges as RealizedExchange[], want.round1_exchanges);
+  });
+});
