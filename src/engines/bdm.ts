@@ -89,20 +89,93 @@ export function probabilityOfWinning(act: IssueActors, i: number, j: number): nu
   return all > 0 ? pro / all : 0.5;
 }
 
-/** The reference code's vote of actor k for x_i over x_j, with k's own risk exponent. */
-function referenceVote(act: IssueActors, r: Float64Array, range: number, k: number, xi: number, xj: number): number {
-  const { x, c, s } = act;
-  return c[k] * s[k] * ((Math.abs(x[k] - xj) / range) ** r[k] - (Math.abs(x[k] - xi) / range) ** r[k]);
+/**
+ * P^i for every pair in O(log N): the support a_k = |x_k − x_j| − |x_k − x_i| is piecewise linear in
+ * x_k (constant ±|x_i − x_j| outside [x_i, x_j], x_i + x_j − 2x_k inside), so the sums of eq. 31 are
+ * prefix sums of w = c·s and w·x over the sorted positions. Same value as `probabilityOfWinning`
+ * up to rounding (property-tested).
+ */
+export class SupportIndex {
+  private readonly xs: Float64Array;
+  /** Prefix sums: cumW[r] = Σ of the r lowest positions' weights; cumWX likewise of w·x. */
+  private readonly cumW: Float64Array;
+  private readonly cumWX: Float64Array;
+
+  constructor(act: IssueActors) {
+    const n = act.x.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => act.x[a] - act.x[b]);
+    this.xs = Float64Array.from(order, (i) => act.x[i]);
+    this.cumW = new Float64Array(n + 1);
+    this.cumWX = new Float64Array(n + 1);
+    order.forEach((i, r) => {
+      const w = act.c[i] * act.s[i];
+      this.cumW[r + 1] = this.cumW[r] + w;
+      this.cumWX[r + 1] = this.cumWX[r] + w * act.x[i];
+    });
+  }
+
+  /** Number of positions < v (strict) or ≤ v. */
+  private rank(v: number, inclusive: boolean): number {
+    let lo = 0;
+    let hi = this.xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.xs[mid] < v || (inclusive && this.xs[mid] === v)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** P that the actor at xi beats the one at xj. */
+  probability(xi: number, xj: number): number {
+    if (xi === xj) return 0.5;
+    const lo = Math.min(xi, xj);
+    const hi = Math.max(xi, xj);
+    const gap = hi - lo;
+    const sum = xi + xj;
+    const { cumW, cumWX } = this;
+    const total = cumW[cumW.length - 1];
+    const rLo = this.rank(lo, true); // x ≤ lo
+    const rMid = this.rank(sum / 2, false); // x < mid
+    const rHi = this.rank(hi, false); // x < hi
+    const wOut = cumW[rLo]; // beyond lo, on lo's side: support for the lower actor, |a| = gap
+    const wFar = total - cumW[rHi]; // at or beyond hi: support for the higher actor, |a| = gap
+    // Between: |a| = |sum − 2x|, for the lower actor when x < mid.
+    const innerLow = sum * (cumW[rMid] - cumW[rLo]) - 2 * (cumWX[rMid] - cumWX[rLo]);
+    const innerHigh = 2 * (cumWX[rHi] - cumWX[rMid]) - sum * (cumW[rHi] - cumW[rMid]);
+    const forLower = gap * wOut + Math.max(0, innerLow);
+    const forHigher = gap * wFar + Math.max(0, innerHigh);
+    const all = forLower + forHigher;
+    if (!(all > 0)) return 0.5;
+    return (xi < xj ? forLower : forHigher) / all;
+  }
 }
 
-/** The reference code's normaliser: Σ_k Σ_a Σ_b |vote_k(x_a, x_b)| over all actors and position pairs. */
-function referenceNormaliser(act: IssueActors, r: Float64Array, range: number): number {
+/**
+ * The reference code's distance terms `(|x_k − x_a|/R)^{r_k}` for every voter k and position a (N×N),
+ * computed once per pass since the votes `c_k s_k(D_kj − D_ki)` only combine them.
+ */
+function referenceDistances(act: IssueActors, r: Float64Array, range: number): Float64Array {
+  const n = act.x.length;
+  const d = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) for (let a = 0; a < n; a++) d[k * n + a] = (Math.abs(act.x[k] - act.x[a]) / range) ** r[k];
+  return d;
+}
+
+/**
+ * The reference code's normaliser Σ_k Σ_a Σ_b |vote_k(x_a, x_b)| over all actors and position pairs:
+ * per voter, Σ_{a,b} |v_a − v_b| = 2 Σ_i v_(i) (2i − n + 1) over the sorted values.
+ */
+function referenceNormaliser(act: IssueActors, dist: Float64Array): number {
   const n = act.x.length;
   let total = 0;
+  const row = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    for (let a = 0; a < n; a++) {
-      for (let b = 0; b < n; b++) total += Math.abs(referenceVote(act, r, range, k, act.x[a], act.x[b]));
-    }
+    for (let a = 0; a < n; a++) row[a] = dist[k * n + a];
+    row.sort();
+    let pairs = 0;
+    for (let i = 0; i < n; i++) pairs += row[i] * (2 * i - n + 1);
+    total += act.c[k] * act.s[k] * 2 * pairs;
   }
   return total;
 }
@@ -115,16 +188,21 @@ interface EuContext {
   variant: BdmVariant;
   /** Current risk exponents (the voters' r, used by the reference probability). */
   r: Float64Array;
-  /** Reference variant: the normaliser for the current r. */
+  /** Reference variant: the distance terms and the normaliser for the current r. */
+  distances?: Float64Array;
   normaliser: number;
+  /** Paper variant: eq. 31 by prefix sums. */
+  support?: SupportIndex;
 }
 
 function probability(ctx: EuContext, i: number, j: number): number {
-  if (ctx.variant === 'paper') return probabilityOfWinning(ctx.act, i, j);
-  const { x } = ctx.act;
+  if (ctx.variant === 'paper') return ctx.support ? ctx.support.probability(ctx.act.x[i], ctx.act.x[j]) : probabilityOfWinning(ctx.act, i, j);
+  const { x, c, s } = ctx.act;
+  const d = ctx.distances!;
+  const n = x.length;
   if (x[i] === x[j] || ctx.normaliser === 0) return 0;
   let pro = 0;
-  for (let k = 0; k < x.length; k++) pro += Math.max(0, referenceVote(ctx.act, ctx.r, ctx.range, k, x[i], x[j]));
+  for (let k = 0; k < n; k++) pro += Math.max(0, c[k] * s[k] * (d[k * n + j] - d[k * n + i]));
   return pro / ctx.normaliser;
 }
 
@@ -241,10 +319,16 @@ function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange
   for (let i = 0; i < n; i++) w[i] = act.c[i] * act.s[i];
   const median = weightedMedian(act.x, w);
   const ctx: EuContext = { act, range, median: Number.isNaN(median) ? (lo + hi) / 2 : median, q, variant, r: new Float64Array(n).fill(1), normaliser: 0 };
-  if (variant === 'reference') ctx.normaliser = referenceNormaliser(act, ctx.r, range);
+  const referencePass = (r: Float64Array) => {
+    ctx.r = r;
+    ctx.distances = referenceDistances(act, r, range);
+    ctx.normaliser = referenceNormaliser(act, ctx.distances);
+  };
+  if (variant === 'reference') referencePass(ctx.r);
+  else ctx.support = new SupportIndex(act);
   const r = riskExponents(ctx);
   ctx.r = r;
-  if (variant === 'reference') ctx.normaliser = referenceNormaliser(act, r, range);
+  if (variant === 'reference') referencePass(r);
 
   // Second pass: every ordered dyad's EU with the risk exponents (paper: the challenger's own;
   // reference: the receiver's, so both EUs of a dyad are computed when the receiver is known).

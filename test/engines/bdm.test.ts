@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bdm, probabilityOfWinning } from '../../src/engines/bdm.ts';
+import { bdm, probabilityOfWinning, SupportIndex } from '../../src/engines/bdm.ts';
 import type { Round } from '../../src/engines/types.ts';
 import { describeWithReference, referencePath } from '../helpers/reference.ts';
 import { oneIssue } from './input.ts';
@@ -17,6 +18,19 @@ describe('bdm (paper), hand-computed', () => {
     const act = { ids: [0, 1], x: Float64Array.of(0, 10), c: Float64Array.of(1, 1), s: Float64Array.of(1, 0.5) };
     expect(probabilityOfWinning(act, 0, 1)).toBeCloseTo(2 / 3, 15);
     expect(probabilityOfWinning(act, 1, 0)).toBeCloseTo(1 / 3, 15);
+  });
+
+  it('the O(log N) prefix-sum form of eq. 31 equals the direct sum', () => {
+    const actors = fc.array(fc.record({ x: fc.integer({ min: 0, max: 20 }), c: fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 5, noNaN: true })), s: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 1, noNaN: true })) }), { minLength: 2, maxLength: 12 });
+    fc.assert(
+      fc.property(actors, fc.nat(), fc.nat(), (list, a, b) => {
+        const act = { ids: list.map((_, i) => i), x: Float64Array.from(list, (r) => r.x / 2), c: Float64Array.from(list, (r) => r.c), s: Float64Array.from(list, (r) => r.s) };
+        const i = a % list.length;
+        const j = b % list.length;
+        expect(new SupportIndex(act).probability(act.x[i], act.x[j])).toBeCloseTo(probabilityOfWinning(act, i, j), 10);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('Q = 1: risk pass, then B loses a confrontation to A', () => {
