@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { stringify as toYaml } from 'yaml';
 import { Actor, Case, Draft, Event, Evidence, Issue, Scenario, Stance, type Case as CaseT } from '../case/schema.ts';
-import { CaseFileError } from '../case/load.ts';
+import { CaseFileError, pathToString } from '../case/load.ts';
 import { caseOverview } from '../case/overview.ts';
 import { UnknownScenarioError } from '../case/view.ts';
 import {
@@ -31,7 +31,7 @@ import {
   zoneOfAgreement,
 } from '../analysis/index.ts';
 import { forecastToJson } from '../analysis/forecast-json.ts';
-import { exporters, importText } from '../formats/index.ts';
+import { exporters, importers, importText } from '../formats/index.ts';
 import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestArticle, splitHeader, type ArticleInput } from '../evidence/index.ts';
 import { ingestJson } from '../cli/commands/ingest.ts';
 import { assertPublicUrl } from './public-url.ts';
@@ -148,7 +148,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     defaultHook: (result) => {
       if (!result.success) {
         const issue = result.error.issues[0];
-        const path = issue ? pathString(issue.path as PropertyKey[]) : '';
+        const path = issue ? pathToString(issue.path as PropertyKey[]) : '';
         throw new ApiError(400, `${result.target === 'json' ? 'body' : result.target}${path ? `.${path}` : ''}: ${issue?.message ?? 'invalid'}`, path || null);
       }
     },
@@ -254,6 +254,9 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     handler: async ({ c, query }) => {
       const text = await c.req.text();
       const format = query.format === 'yaml' || query.format === 'json' ? 'case' : query.format;
+      if (format !== undefined && !importers.some((i) => i.name === format)) {
+        throw new ApiError(400, `unknown import format "${query.format}" (known: yaml, json${importers.filter((i) => i.name !== 'case').map((i) => `, ${i.name}`).join('')})`, 'format');
+      }
       // Without a format the registry detects it; a name ending .yaml makes the case-file parser the fallback.
       const imported = importText(text, format ? 'request body' : 'request body.yaml', format);
       return c.json(await store.createCase(imported, { message: `imported${query.format ? ` (${query.format})` : ''}`, ...definedOnly(author(c)) }), 201);
@@ -870,12 +873,6 @@ function textArticle(text: string): ArticleInput {
 
 function notFound(message: string): never {
   throw new ApiError(404, message);
-}
-
-function pathString(path: ReadonlyArray<PropertyKey>): string {
-  let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${String(seg)}` : String(seg);
-  return s;
 }
 
 function paged<T>(all: T[], page: { offset?: number; limit?: number }) {

@@ -219,6 +219,7 @@ describeEachBackend('HTTP API', (backend) => {
     const j = await call('GET', '/api/cases/talks/export?format=json&revision=1');
     expect(JSON.parse(j.text)).toEqual(Case.parse(sampleCase('talks')));
     expect((await call('GET', '/api/cases/talks/export?format=pdf')).json.error.path).toBe('format');
+    expect((await call('POST', '/api/cases/import?format=pdf', yamlText)).json.error).toMatchObject({ path: 'format', message: expect.stringMatching(/^unknown import format "pdf" \(known: yaml, json, /) });
   });
 
   it('forecasts with the models, stores the run, and replays it bit for bit', async () => {
