@@ -19,7 +19,10 @@ import { redLines, type RedLineBound } from './red-lines.ts';
 export interface SimulateOptions extends ForecastOptions {
   runs?: number;
   seed?: number;
-  /** Worker threads (default: every core). 1 runs in this thread. */
+  /**
+   * Worker threads. 1 runs in this thread; unset: every core, when the runs take long enough to
+   * repay starting the threads (else this thread). The result does not depend on it.
+   */
   workers?: number;
   distribution?: DistributionName;
   /** Called as runs complete: (runs done, runs in all). */
@@ -80,12 +83,16 @@ export class SimulationCancelled extends Error {
 
 const WORKER_URL = new URL('./montecarlo-worker.mjs', import.meta.url);
 
+/** About how long a worker thread takes to start and load the sources through tsx (measured: 0.5–1.5 s). */
+const WORKER_START_MS = 1000;
+
 /** Runs are handed to threads in batches of this many (small enough for smooth progress and balance). */
 const BATCH = 250;
 
-async function runInWorkers(plan: MonteCarloPlan, runs: number, workers: number, onBatch: (from: number, to: number, out: Float64Array[]) => void, signal?: AbortSignal): Promise<void> {
+async function runInWorkers(plan: MonteCarloPlan, start: number, runs: number, workers: number, onBatch: (from: number, to: number, out: Float64Array[]) => void, signal?: AbortSignal): Promise<void> {
   const batches: Array<[number, number]> = [];
-  for (let from = 0; from < runs; from += BATCH) batches.push([from, Math.min(runs, from + BATCH)]);
+  for (let from = start; from < runs; from += BATCH) batches.push([from, Math.min(runs, from + BATCH)]);
+  if (batches.length === 0) return;
   const threads: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
@@ -132,8 +139,8 @@ async function runInWorkers(plan: MonteCarloPlan, runs: number, workers: number,
   }
 }
 
-async function runInThisThread(plan: MonteCarloPlan, runs: number, onBatch: (from: number, to: number, out: Float64Array[]) => void, signal?: AbortSignal): Promise<void> {
-  for (let from = 0; from < runs; from += BATCH) {
+async function runInThisThread(plan: MonteCarloPlan, start: number, runs: number, onBatch: (from: number, to: number, out: Float64Array[]) => void, signal?: AbortSignal): Promise<void> {
+  for (let from = start; from < runs; from += BATCH) {
     if (signal?.aborted) throw new SimulationCancelled();
     const to = Math.min(runs, from + BATCH);
     onBatch(from, to, runBatch(plan, from, to));
@@ -170,8 +177,17 @@ export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<Sim
     done += to - from;
     onProgress?.(done, runs);
   };
-  if (workers === 1) await runInThisThread(plan, runs, onBatch, signal);
-  else await runInWorkers(plan, runs, workers, onBatch, signal);
+  if (workers === 1) await runInThisThread(plan, 0, runs, onBatch, signal);
+  else if (opts.workers !== undefined) await runInWorkers(plan, 0, runs, workers, onBatch, signal);
+  else {
+    // Threads not asked for: time the first batch here, and start worker threads (each loads the
+    // sources, ~1 s) only when the rest would take longer than that. Either way, the same numbers.
+    const t0 = performance.now();
+    await runInThisThread(plan, 0, Math.min(runs, BATCH), onBatch, signal);
+    const perRun = (performance.now() - t0) / Math.min(runs, BATCH);
+    if (perRun * (runs - BATCH) < WORKER_START_MS * workers) await runInThisThread(plan, BATCH, runs, onBatch, signal);
+    else await runInWorkers(plan, BATCH, runs, workers, onBatch, signal);
+  }
   return summarize(view, plan, runs, outcomes, { asOf: opts.asOf ?? null, scenario: opts.scenario ?? null, caseRef: { id: c.id, title: c.title } });
 }
 

@@ -99,6 +99,9 @@ describe('simulate', () => {
     const other = await simulate(c, { ...opts, models: ['compromise'], seed: 43, workers: 1 });
     const same = await simulate(c, { ...opts, models: ['compromise'], workers: 1 });
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(same));
+    // Threads left to simulate (it decides after timing the first batch): the same bytes again.
+    const { workers: _w, ...unset } = { ...opts, models: ['compromise'], workers: undefined };
+    expect(JSON.stringify(await simulate(c, unset))).toBe(JSON.stringify(same));
   });
 
   it('reports progress and can be cancelled', async () => {
