@@ -245,7 +245,8 @@ export function parseDecide(text: string, file = '<input>'): CaseT {
     if (power !== undefined && power < 0) at(row.line, row.cells[5].column, 'power', `power must be 0 or more, got ${power}${who}`);
     if (position !== undefined && k !== undefined) {
       const { min, max } = bounds[k];
-      if (position < min || position > max) {
+      // A degenerate scale is reported once, on its #P row.
+      if (min < max && (position < min || position > max)) {
         const source = issues[k].points.length ? 'its #M points' : 'the default 0-100 (no #M rows)';
         at(row.line, row.cells[3].column, 'position', `position ${position} is outside the scale of issue "${issues[k].name}" (${min} to ${max}, from ${source})${who}`);
       }
