@@ -122,6 +122,24 @@ describeEachBackend('store', (backend) => {
     expect(await store.hasCase('fresh')).toBe(false);
   });
 
+  it('serialises concurrent changes to one case: each gets its own revision, none is lost', async () => {
+    const start = (await store.getCase('talks')).revision;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        store.modifyCase('talks', (c) => {
+          c.events.push({ id: `parallel-${k}`, date: '2025-05-01', kind: 'other', title: `event ${k}`, participants: [], evidence: [] });
+        }),
+      ),
+    );
+    expect(results.map((r) => r.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 8 }, (_, k) => start + k + 1));
+    const events = (await store.getCase('talks')).case.events.map((e) => e.id);
+    for (let k = 0; k < 8; k++) expect(events).toContain(`parallel-${k}`);
+    // Put the case back as it was for the tests below (a new revision, like any change).
+    await store.modifyCase('talks', (c) => {
+      c.events = c.events.filter((e) => !e.id.startsWith('parallel-'));
+    });
+  });
+
   it('queries the evidence library across cases with filters and paging', async () => {
     await store.createCase(sampleCase('talks-b'));
     const all = await store.listEvidence();
@@ -164,7 +182,7 @@ describeEachBackend('store', (backend) => {
     expect(revision).toBe(1);
     expect(JSON.parse(json)).toEqual((await store.getCase('talks-b')).case);
     expect(JSON.parse((await store.getCaseJson('talks', { revision: 1 })).json).title).toBe('Border talks');
-    await expect(store.getCaseJson('talks', { revision: 9 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(store.getCaseJson('talks', { revision: 99 })).rejects.toBeInstanceOf(NotFoundError);
     await expect(store.getCaseJson('nope')).rejects.toBeInstanceOf(NotFoundError);
     await store.deleteCase('talks-b');
     await new Promise((r) => setTimeout(r, 5));
