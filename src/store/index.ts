@@ -150,7 +150,10 @@ export async function createStore(url: string = DEFAULT_DB): Promise<Store> {
   const kind = isPostgresUrl(url) ? 'postgres' : 'sqlite';
   let db: Kysely<Database>;
   if (kind === 'postgres') {
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (restart, network) must not crash the process; the pool reconnects.
+    pool.on('error', (e) => process.stderr.write(`parley store: PostgreSQL connection lost: ${e.message}\n`));
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     const file = url.replace(/^sqlite:(\/\/)?/i, '');
     const sqlite = new SqliteDatabase(file);

@@ -8,7 +8,7 @@ import { CliError } from '../errors.ts';
 import { parseCount } from '../options.ts';
 import { DEFAULT_PORT, ServerConfigError, startServer } from '../../server/index.ts';
 import { buildDashboard } from '../../server/build.ts';
-import { DEFAULT_DB } from '../../store/index.ts';
+import { createStore, DEFAULT_DB } from '../../store/index.ts';
 
 export const dbOption = () =>
   new Option('--db <url>', 'database: a SQLite file or postgres://user:pass@host/db').env('PARLEY_DB').default(DEFAULT_DB);
@@ -43,22 +43,29 @@ export function register(program: Command): void {
           throw new CliError(`error: ${e instanceof Error ? e.message : String(e)}`, 1);
         }
       }
+      let store;
+      try {
+        store = await createStore(opts.db);
+      } catch (e) {
+        throw new CliError(`error: cannot open the database ${redact(opts.db)}: ${e instanceof Error ? e.message : String(e)}`, 1);
+      }
       let server;
       try {
         server = await startServer({
           port: opts.port,
           host: opts.host,
-          db: opts.db,
+          db: store,
           ...(opts.token ? { token: opts.token } : {}),
           ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
           importExamples: opts.examples,
           log,
         });
       } catch (e) {
+        await store.close();
         if (e instanceof ServerConfigError) throw new CliError(`error: ${e.message}`, 2);
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new CliError(`error: port ${opts.port} on ${opts.host} is in use (choose another with --port)`, 1);
-        if (code === 'ECONNREFUSED' || code === '28P01' || code === '3D000') throw new CliError(`error: cannot open the database ${redact(opts.db)}: ${(e as Error).message}`, 1);
+        if (code === 'EADDRNOTAVAIL' || code === 'EACCES') throw new CliError(`error: cannot listen on ${opts.host}:${opts.port} (${code})`, 1);
         throw e;
       }
       process.stdout.write(`parley is serving the dashboard and API on ${server.url}/ (database: ${redact(opts.db)}; Ctrl-C stops)\n`);
@@ -69,6 +76,7 @@ export function register(program: Command): void {
       });
       log('stopping …');
       await server.close();
+      await store.close();
     });
 }
 
