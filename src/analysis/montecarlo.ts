@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Case } from '../case/schema.ts';
+import { currentStances } from '../case/view.ts';
 import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
 import { quantileSorted, type DistributionName, distributionNames } from './distributions.ts';
 import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
@@ -70,7 +71,7 @@ export interface SimulationResult {
    */
   acceptance: Record<string, { vetoHolders: number; everyActor: number; issues: Record<string, number> }>;
   draftPoints: DraftPointPlacement[];
-  /** How many estimates were random (had a range). */
+  /** How many estimates of the current stances and actors were random (had a range). */
   randomEstimates: number;
 }
 
@@ -168,7 +169,9 @@ export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<Sim
   const view = caseView(c, opts);
   const models = resolveModels(opts.models);
   const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, workers: _w, distribution: _d, onProgress, signal, ...params } = opts;
-  const plan: MonteCarloPlan = { case: view, models, seed, distribution, params };
+  // The runs read only the current stances: the plan carries those alone (less to copy to each
+  // thread, less to scan per run); drafts, evidence and history stay here for the summary.
+  const plan: MonteCarloPlan = { case: { ...view, stances: [...currentStances(view).values()], evidence: [], drafts: [], events: [], scenarios: [] }, models, seed, distribution, params };
   const m = view.issues.length;
   const outcomes = models.map(() => new Float64Array(runs * m));
   let done = 0;
@@ -264,7 +267,7 @@ export function summarize(view: Case, plan: MonteCarloPlan, runs: number, outcom
     quantiles,
     acceptance,
     draftPoints,
-    randomEstimates: countRandomEstimates(view),
+    randomEstimates: countRandomEstimates(plan.case),
   };
 }
 
