@@ -823,7 +823,12 @@ class ExchangeRun {
     return num / this.W[k];
   }
 
-  /** The move from `from` that puts the outcome exactly at `target` (decide `adjusted_nbs_by_position`). */
+  /**
+   * The move from `from` that puts the outcome exactly at `target` (decide `adjusted_nbs_by_position`).
+   * Deviation: decide lets a stale `updates` entry for the moving actor itself override `from`, which
+   * can push a voting position past the partner's position and the outcome outside the actors'
+   * range; here the actor always stands at `from` (the round-1 fixtures are reproduced either way).
+   */
   moveToOutcome(h: number, from: number, target: number): number {
     const { m } = this;
     const cd = this.cand;
@@ -836,7 +841,8 @@ class ExchangeRun {
       for (const [b, v] of upd) {
         const idx = b * m + k;
         if (this.s[idx] <= 0) continue;
-        num += this.cs[idx] * (v - (b === a ? from : this.x[idx]));
+        if (b === a) continue;
+        num += this.cs[idx] * (v - this.x[idx]);
       }
     }
     return (target * this.W[k] - num) / csA;
