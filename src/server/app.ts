@@ -266,17 +266,21 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     method: 'get',
     path: '/api/cases/{id}',
     tag: 'cases',
-    summary: 'A case: the latest revision, a given revision, and/or as of a date',
+    summary: 'A case: the latest revision, a given revision or the one current at a time, and/or as of a date',
     params: CaseParams,
-    query: z.object({ asOf: date.optional(), revision: z.coerce.number().int().min(1).optional() }),
+    query: z.object({
+      asOf: date.optional(),
+      revision: z.coerce.number().int().min(1).optional(),
+      at: z.iso.datetime({ offset: true, error: 'expected an ISO time, e.g. 2025-11-25T12:00:00Z' }).optional().openapi({ description: 'the latest revision written at or before this time' }),
+    }),
     ok: { status: 200, schema: Case, description: 'the case (validated output form)' },
     handler: async ({ c, params, query }) => {
-      if (query.asOf === undefined) {
+      if (query.asOf === undefined && query.at === undefined) {
         // The stored JSON is the validated output form already: sent as it is, without parsing.
         const { json: text, revision } = await store.getCaseJson(params.id, query);
         return c.body(text, 200, { 'Content-Type': 'application/json', 'X-Parley-Revision': String(revision) });
       }
-      const stored = await store.getCase(params.id, query);
+      const stored = await store.getCase(params.id, { ...definedOnly(query), ...(query.at ? { at: new Date(query.at).toISOString() } : {}) });
       c.header('X-Parley-Revision', String(stored.revision));
       return c.json(stored.case);
     },

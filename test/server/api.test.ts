@@ -96,6 +96,12 @@ describeEachBackend('HTTP API', (backend) => {
     expect((await call('GET', '/api/cases/talks?revision=1')).json.title).toBe('Border talks');
     const revs = await call('GET', '/api/cases/talks/revisions');
     expect(revs.json.map((r: any) => [r.revision, r.author, r.message])).toEqual([[1, 'ana', 'created'], [2, 'ben', 'retitled']]);
+    // The revision current at a time: at revision 1's time, revision 1; before the case existed, 404.
+    const atFirst = await call('GET', `/api/cases/talks?at=${encodeURIComponent(revs.json[0].createdAt)}`);
+    expect(atFirst.headers.get('x-parley-revision')).toBe('1');
+    expect(atFirst.json.title).toBe('Border talks');
+    expect((await call('GET', '/api/cases/talks?at=2000-01-01T00:00:00Z')).status).toBe(404);
+    expect((await call('GET', '/api/cases/talks?at=yesterday')).json.error.path).toBe('at');
     // As of a date: the later north/border stance and evidence q2 are hidden.
     const early = (await call('GET', '/api/cases/talks?asOf=2025-01-31')).json;
     expect(early.evidence.map((e: any) => e.id)).toEqual(['q1']);
