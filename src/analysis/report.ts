@@ -29,11 +29,11 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
 
 /**
- * Case text as Markdown inline text: HTML-escaped (no raw HTML gets through), the characters that
+ * Case text as Markdown inline text: &, < and > as entities (no raw HTML gets through), the characters that
  * open emphasis, code, links and table cells backslash-escaped, line breaks folded (a table cell
  * or heading stays one line).
  */
-export const escapeMarkdownInline = (s: string): string => escapeHtml(s).replace(/[\\`*_[\]|~]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
+export const escapeMarkdownInline = (s: string): string => s.replace(/[&<>]/g, (ch) => HTML_ESCAPES[ch]).replace(/[\\`*_[\]|~]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
 
 /** Case text as a Markdown block (paragraph, heading): also no heading, list or rule marker at its start. */
 export const escapeMarkdown = (s: string): string =>

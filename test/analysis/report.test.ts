@@ -31,7 +31,7 @@ describe('buildReport', () => {
 
   it('writes Markdown with tables, inline SVG on one line each, and markup in case text neutralized', async () => {
     const md = await buildReport(hostile, { ...opts, format: 'md' });
-    expect(md.startsWith('# parley report: Talks &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;')).toBe(true);
+    expect(md.startsWith('# parley report: Talks &lt;script&gt;alert("t")&lt;/script&gt;')).toBe(true);
     expect(md).toContain('\\[a link\\](javascript:alert(2))');
     expect(md).toContain('| issue | scale | zone (veto holders) |');
     const svgLines = md.split('\n').filter((l) => l.startsWith('<svg') || l.startsWith('<figure'));
