@@ -534,7 +534,7 @@ function bargainingTurn(
     const adopted = queue[chosen];
     const pos = adopted.initiator === adopted.receiver ? x.subarray(k * m, k * m + m) : adopted.initiator === k ? adopted.initiatorPosition : adopted.receiverPosition;
     next.set(pos, k * m);
-    moves.push(...explainActor(k, queue, pb, chosen, target, probability, gain, x, next, m, input, toScale));
+    moves.push(...explainActor(k, queue, pb, chosen, rng !== undefined, target, probability, gain, x, next, m, input, toScale));
   }
   return { next, moves };
 }
@@ -545,6 +545,7 @@ function explainActor(
   queue: Bargain[],
   pb: Float64Array,
   chosen: number,
+  stochastic: boolean,
   target: Int32Array,
   probability: Float64Array,
   gain: Float64Array,
@@ -557,13 +558,12 @@ function explainActor(
   const name = (i: number) => input.actors[i];
   const j = target[k];
   const challenge = j >= 0 ? `${name(k)} challenged ${name(j)} (probability of winning ${probability[k].toFixed(3)}, expected gain ${gain[k].toFixed(4)})` : `${name(k)} saw no challenge worth making`;
-  const describe = (b: Bargain) => (b.initiator === b.receiver ? 'stay put' : b.initiator === k ? `bargain with ${name(b.receiver)} (${b.perspective}'s terms)` : `bargain offered by ${name(b.initiator)} (${b.perspective}'s terms)`);
+  const terms = (b: Bargain) => (b.perspective === 'initiator' ? `on ${name(b.initiator)}'s terms` : b.perspective === 'receiver' ? `on ${name(b.receiver)}'s terms` : 'a capability-weighted compromise');
+  const describe = (b: Bargain) => (b.initiator === b.receiver ? 'stay put' : b.initiator === k ? `bargain with ${name(b.receiver)} (${terms(b)})` : `bargain offered by ${name(b.initiator)} (${terms(b)})`);
   const adopted = queue[chosen];
   const queueText = queue.map((b, q) => `${describe(b)} p=${pb[q].toFixed(3)}`).join('; ');
-  const outcome =
-    adopted.initiator === adopted.receiver
-      ? 'kept its position, since staying put was the most likely outcome among its bargains'
-      : `adopted the ${describe(adopted)}, the most likely of its ${queue.length} options`;
+  const how = stochastic ? `drawn with probability ${pb[chosen].toFixed(3)} among its ${queue.length} options` : queue.length === 1 ? 'its only option' : `the most likely of its ${queue.length} options`;
+  const outcome = adopted.initiator === adopted.receiver ? `kept its position (${how})` : `adopted the ${describe(adopted)}, ${how}`;
   const moves: Move[] = [];
   for (let d = 0; d < m; d++) {
     const from = toScale(x[k * m + d], d);
@@ -573,7 +573,7 @@ function explainActor(
       issue: d,
       from,
       to,
-      why: `${challenge}; ${name(k)} ${outcome} (queue: ${queueText}).`,
+      why: `${name(k)} ${from === to ? `stayed at ${from.toFixed(1)}` : `moved from ${from.toFixed(1)} to ${to.toFixed(1)}`}: ${challenge}; it ${outcome} (queue: ${queueText}).`,
       detail: {
         target: j >= 0 ? name(j) : null,
         probabilityOfWinning: j >= 0 ? probability[k] : null,

@@ -8,8 +8,8 @@ describeWithReference('smp from the CLI (forecast, explain) on KTAB files', () =
   it('parley explain tells in words why SActor-00 moved each turn', () => {
     const r = parley('explain', referencePath('ktab', 'dummyData_3Dim.csv'), '--model', 'smp', '--actor', 'SActor-00');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Round 1, Pstn1: SActor-00 challenged SActor-06 \(probability of winning 0\.764, expected gain 0\.0947\); SActor-00 adopted the bargain offered by SActor-04/);
-    expect(r.stdout).toMatch(/Round 5, Pstn1: SActor-00 saw no challenge worth making; SActor-00 kept its position/);
+    expect(r.stdout).toMatch(/Round 1, Pstn1: SActor-00 moved from 75\.8 to 79\.5: SActor-00 challenged SActor-06 \(probability of winning 0\.764, expected gain 0\.0947\); it adopted the bargain offered by SActor-04 \(on SActor-04's terms\), the most likely of its 5 options/);
+    expect(r.stdout).toMatch(/Round 5, Pstn1: SActor-00 stayed at 78\.5: SActor-00 saw no challenge worth making; it kept its position \(its only option\)/);
   }, 60_000);
 
   it('parley forecast --format json carries the per-round probabilities and the modal position', () => {
