@@ -172,11 +172,11 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
   app.use('/api/*', (c, next) => (c.req.path === '/api/ingest' ? ingestLimit(c, next) : apiLimit(c, next)));
 
   if (opts.token) {
-    const expected = Buffer.from(`Bearer ${opts.token}`);
+    const expectedHeader = Buffer.from(`Bearer ${opts.token}`);
     app.use('/api/*', async (c, next) => {
       if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
         const given = Buffer.from(c.req.header('authorization') ?? '');
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        if (given.length !== expectedHeader.length || !timingSafeEqual(given, expectedHeader)) {
           throw new ApiError(401, 'writes need the header "Authorization: Bearer <token>" (the token given to parley serve)');
         }
       }
@@ -219,9 +219,19 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
       })) as never);
   }
 
+  // Header values are Latin-1 on the wire: names and messages in other scripts come percent-encoded.
+  const headerText = (c: Context, name: string): string | undefined => {
+    const raw = c.req.header(name);
+    if (raw === undefined) return undefined;
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  };
   const author = (c: Context) => ({
-    author: (c.req.header('x-parley-author') ?? 'api').slice(0, 200),
-    message: c.req.header('x-parley-message')?.slice(0, 1000),
+    author: (headerText(c, 'x-parley-author') ?? 'api').slice(0, 200),
+    message: headerText(c, 'x-parley-message')?.slice(0, 1000),
   });
 
   // ---- cases

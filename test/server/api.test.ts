@@ -91,11 +91,11 @@ describeEachBackend('HTTP API', (backend) => {
     expect(got.headers.get('x-parley-revision')).toBe('1');
     expect(got.json).toEqual(Case.parse(sampleCase('talks')));
     const changed = { ...sampleCase('talks'), title: 'Border talks, v2' };
-    expect(await call('PUT', '/api/cases/talks', changed, { 'x-parley-author': 'ben', 'x-parley-message': 'retitled' })).toMatchObject({ status: 200, json: { id: 'talks', revision: 2 } });
+    expect(await call('PUT', '/api/cases/talks', changed, { 'x-parley-author': encodeURIComponent('Zoë Ben'), 'x-parley-message': 'retitled' })).toMatchObject({ status: 200, json: { id: 'talks', revision: 2 } });
     expect((await call('GET', '/api/cases/talks')).json.title).toBe('Border talks, v2');
     expect((await call('GET', '/api/cases/talks?revision=1')).json.title).toBe('Border talks');
     const revs = await call('GET', '/api/cases/talks/revisions');
-    expect(revs.json.map((r: any) => [r.revision, r.author, r.message])).toEqual([[1, 'ana', 'created'], [2, 'ben', 'retitled']]);
+    expect(revs.json.map((r: any) => [r.revision, r.author, r.message])).toEqual([[1, 'ana', 'created'], [2, 'Zoë Ben', 'retitled']]);
     // The revision current at a time: at revision 1's time, revision 1; before the case existed, 404.
     const atFirst = await call('GET', `/api/cases/talks?at=${encodeURIComponent(revs.json[0].createdAt)}`);
     expect(atFirst.headers.get('x-parley-revision')).toBe('1');
