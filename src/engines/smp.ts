@@ -494,26 +494,31 @@ function bargainingTurn(
     }
     rowSum[v] = s;
   }
+  const values = new Map<Bargain, Float64Array>();
+  const bargainValue = (br: Bargain): Float64Array => {
+    let u = values.get(br);
+    if (u) return u;
+    u = new Float64Array(n);
+    for (let v = 0; v < n; v++) {
+      if (br.initiator === br.receiver) u[v] = rowSum[v] / n;
+      else {
+        const ui = riskUtility(salienceDistance(x, v * m, br.initiatorPosition, 0, sal, v * m, m), risk[v]);
+        const ur = riskUtility(salienceDistance(x, v * m, br.receiverPosition, 0, sal, v * m, m), risk[v]);
+        u[v] = (rowSum[v] - ownUtil[v * n + br.initiator] - ownUtil[v * n + br.receiver] + ui + ur) / n;
+      }
+    }
+    values.set(br, u);
+    return u;
+  };
   const next = new Float64Array(n * m);
   const moves: Move[] = [];
   for (let k = 0; k < n; k++) {
     const queue = queues[k];
     const nb = queue.length;
-    // brgnUtil: voter v's mean utility over all N positions once bargain b is implemented.
+    // brgnUtil: voter v's mean utility over all N positions once bargain b is implemented. A
+    // bargain sits in two queues (initiator's and receiver's) with the same values: computed once.
     const util = new Float64Array(nb * n);
-    for (let b = 0; b < nb; b++) {
-      const br = queue[b];
-      for (let v = 0; v < n; v++) {
-        let u: number;
-        if (br.initiator === br.receiver) u = rowSum[v];
-        else {
-          const ui = riskUtility(salienceDistance(x, v * m, br.initiatorPosition, 0, sal, v * m, m), risk[v]);
-          const ur = riskUtility(salienceDistance(x, v * m, br.receiverPosition, 0, sal, v * m, m), risk[v]);
-          u = rowSum[v] - ownUtil[v * n + br.initiator] - ownUtil[v * n + br.receiver] + ui + ur;
-        }
-        util[b * n + v] = u / n;
-      }
-    }
+    for (let b = 0; b < nb; b++) util.set(bargainValue(queue[b]), b * n);
     const pb = nb === 1 ? Float64Array.of(1) : scalarPce(n, nb, cap, util, cfg.rule, cfg.vpm, cfg.pcem);
     let chosen = 0;
     if (rng) {
