@@ -70,7 +70,7 @@ interface IssueActors {
 const fmt = (x: number, d = 2): string => (Number.isInteger(x) ? String(x) : x.toFixed(d));
 
 /** Scholz eqs. 15/16/22/23/24: `2 − 4·base^r`. */
-const basicUtility = (base: number, r: number): number => 2 - 4 * Math.max(0, base) ** r;
+const basicUtility = (base: number, r: number): number => 2 - 4 * (r === 1 ? Math.max(0, base) : Math.max(0, base) ** r);
 
 /**
  * P^i that i beats j (Scholz eqs. 30–31): third parties' capability × salience weighted support,
@@ -217,7 +217,7 @@ export function expectedUtilityOfChallenge(ctx: EuContext, i: number, j: number,
   const failure = basicUtility(0.5 + 0.5 * dist, r);
   const statusQuo = basicUtility(0.5, r);
   const challenge = s[j] * (p * success + (1 - p) * failure) + (1 - s[j]) * success;
-  if (ctx.variant === 'reference') return challenge - ctx.q * statusQuo;
+  if (ctx.variant === 'reference' || ctx.q === 1) return challenge - ctx.q * statusQuo;
   // No challenge: with probability 1−Q, j drifts toward the median, better for i (T = 1) or worse.
   const toMedian = Math.abs(x[i] - ctx.median);
   const better = toMedian < Math.abs(x[i] - x[j]);
@@ -230,11 +230,11 @@ export function expectedUtilityOfChallenge(ctx: EuContext, i: number, j: number,
  * Risk exponents from the security levels (Scholz §5, eqs. 33–34): the actors most exposed to
  * profitable challenges become the most risk-acceptant (r up to 2), the safest risk-averse (r ≥ 0.5).
  */
-function riskExponents(ctx: EuContext): Float64Array {
+function riskExponents(ctx: EuContext, prob?: Float64Array): Float64Array {
   const n = ctx.act.x.length;
   const security = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) if (j !== i) security[i] += expectedUtilityOfChallenge(ctx, j, i, 1);
+    for (let j = 0; j < n; j++) if (j !== i) security[i] += expectedUtilityOfChallenge(ctx, j, i, 1, prob ? prob[j * n + i] : probability(ctx, j, i));
   }
   let max = -Infinity;
   let min = Infinity;
@@ -324,22 +324,28 @@ function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange
     ctx.distances = referenceDistances(act, r, range);
     ctx.normaliser = referenceNormaliser(act, ctx.distances);
   };
+  const prob = new Float64Array(n * n);
+  const probabilities = () => {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) prob[i * n + j] = probability(ctx, i, j);
+  };
+  // The paper's P does not depend on r: one matrix serves both passes; the reference's does.
   if (variant === 'reference') referencePass(ctx.r);
-  else ctx.support = new SupportIndex(act);
-  const r = riskExponents(ctx);
+  else {
+    ctx.support = new SupportIndex(act);
+    probabilities();
+  }
+  const r = riskExponents(ctx, variant === 'paper' ? prob : undefined);
   ctx.r = r;
-  if (variant === 'reference') referencePass(r);
+  if (variant === 'reference') {
+    referencePass(r);
+    probabilities();
+  }
 
   // Second pass: every ordered dyad's EU with the risk exponents (paper: the challenger's own;
   // reference: the receiver's, so both EUs of a dyad are computed when the receiver is known).
   const eu = new Float64Array(n * n);
-  const prob = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      prob[i * n + j] = probability(ctx, i, j);
-      if (variant === 'paper') eu[i * n + j] = expectedUtilityOfChallenge(ctx, i, j, r[i], prob[i * n + j]);
-    }
+  if (variant === 'paper') {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) eu[i * n + j] = expectedUtilityOfChallenge(ctx, i, j, r[i], prob[i * n + j]);
   }
   for (let i = 0; i < n; i++) {
     const offers: Offer[] = [];
