@@ -50,8 +50,9 @@ export interface BdmParams extends EngineParams {
 
 interface Offer {
   kind: OfferKind;
-  /** Proposer (local index on the issue). */
+  /** Proposer (local index on the issue) and its position. */
   from: number;
+  proposerAt: number;
   to: number;
   /** Receiver's EU of challenging the proposer (a) and the proposer's EU of challenging the receiver (b). */
   euReceiver: number;
@@ -268,7 +269,7 @@ function chooseOffer(offers: Offer[], xi: number, variant: BdmVariant): Offer | 
     if (variant === 'reference' && o.kind === 'compromise') {
       const wa = Math.abs(o.euReceiver);
       const wb = Math.abs(o.euProposer);
-      return (wa * xi + wb * (xi + (o.to - xi) / (wa / wb))) / (wa + wb);
+      return (wa * xi + wb * o.proposerAt) / (wa + wb);
     }
     return Math.abs(o.to - xi);
   };
@@ -356,7 +357,7 @@ function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange
       const kind = classifyOffer(a, b, variant);
       if (!kind) continue;
       const to = kind === 'compromise' ? act.x[i] + (act.x[j] - act.x[i]) * Math.abs(a / b) : act.x[j];
-      offers.push({ kind, from: j, to, euReceiver: a, euProposer: b, probProposerWins: prob[j * n + i] });
+      offers.push({ kind, from: j, proposerAt: act.x[j], to, euReceiver: a, euProposer: b, probProposerWins: prob[j * n + i] });
     }
     const best = chooseOffer(offers, act.x[i], variant);
     if (!best) continue;
