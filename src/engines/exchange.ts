@@ -254,8 +254,11 @@ class Candidates {
   copies = new Int32Array(0);
   /** Position in decide's list (stable sort by gain: equal gains keep this order; appends go last). */
   listPos = new Int32Array(0);
-  /** Positions of partners' realized moves on the exchange's issues (decide's `updates`), per side's demand issue. */
-  updates: (Map<number, number> | undefined)[] = [];
+  /**
+   * Positions of partners' realized moves on the exchange's issues (decide's `updates`), held by the
+   * side that demands the issue, as flat [actor, position, actor, position, …].
+   */
+  updates: (number[] | undefined)[] = [];
 
   ensure(cap: number): void {
     if (this.gain.length >= cap) return;
@@ -748,21 +751,21 @@ class ExchangeRun {
     const ej = ei + 1;
     const ri = 2 * r;
     const rj = ri + 1;
-    const sameSupply = (h: number, g: number) => cd.actor[h] === cd.actor[g] && cd.supplyIssue[h] === cd.supplyIssue[g];
-    const sameDemand = (h: number, g: number) => cd.actor[h] === cd.actor[g] && cd.demandIssue[h] === cd.demandIssue[g];
+    const actor = cd.actor;
+    const supply = cd.supplyIssue;
     let matchedI = false;
     let matchedJ = false;
-    if (sameSupply(ei, ri)) {
+    if (actor[ei] === actor[ri] && supply[ei] === supply[ri]) {
       cd.supplyPos[ei] = cd.y[ri];
       matchedI = true;
-    } else if (sameSupply(ei, rj)) {
+    } else if (actor[ei] === actor[rj] && supply[ei] === supply[rj]) {
       cd.supplyPos[ei] = cd.y[rj];
       matchedI = true;
     }
-    if (sameSupply(ej, ri)) {
+    if (actor[ej] === actor[ri] && supply[ej] === supply[ri]) {
       cd.supplyPos[ej] = cd.y[ri];
       matchedJ = true;
-    } else if (sameSupply(ej, rj)) {
+    } else if (actor[ej] === actor[rj] && supply[ej] === supply[rj]) {
       cd.supplyPos[ej] = cd.y[rj];
       matchedJ = true;
     }
@@ -772,32 +775,51 @@ class ExchangeRun {
     if (matchedI && !matchedJ) cd.movesTop[ej] = st.pop(cd.movesTop[ej]);
     if (matchedJ && !matchedI) cd.movesTop[ei] = st.pop(cd.movesTop[ei]);
     // R's j demanded the issue R's i moved on: record i's voting position there, and vice versa.
-    for (const [rd, rs] of [
-      [rj, ri],
-      [ri, rj],
-    ]) {
-      if (!(sameDemand(rd, ej) || sameDemand(rd, ei))) continue;
-      const issue = cd.demandIssue[rd];
-      // The side of this candidate whose demand issue is `issue` holds the updates for it.
-      const holder = cd.demandIssue[ei] === issue ? ei : ej;
-      let upd = cd.updates[holder];
-      if (!upd) upd = cd.updates[holder] = new Map();
-      const mover = cd.actor[rs];
-      const existing = upd.get(mover);
-      if (existing === undefined) upd.set(mover, cd.y[rs]);
-      else if (cd.startPos[rs] <= existing) upd.set(mover, existing < cd.y[rs] ? existing : cd.y[rs]);
-      else upd.set(mover, existing > cd.y[rs] ? existing : cd.y[rs]);
-      if (!recalc) {
-        cd.movesTop[ei] = st.pop(cd.movesTop[ei]);
-        cd.movesTop[ej] = st.pop(cd.movesTop[ej]);
-        recalc = true;
-      }
+    if (this.noteUpdate(e, rj, ri) && !recalc) {
+      cd.movesTop[ei] = st.pop(cd.movesTop[ei]);
+      cd.movesTop[ej] = st.pop(cd.movesTop[ej]);
+      recalc = true;
+    }
+    if (this.noteUpdate(e, ri, rj) && !recalc) {
+      cd.movesTop[ei] = st.pop(cd.movesTop[ei]);
+      cd.movesTop[ej] = st.pop(cd.movesTop[ej]);
+      recalc = true;
     }
     if (recalc) this.calculate(e);
   }
 
+  /**
+   * If realized side `rd` demands what one side of candidate e demands (same actor, same issue), the
+   * position its partner `rs` moved to on that issue is recorded for e (decide `update_updates`:
+   * an existing entry keeps the value nearer the mover's start). Returns whether it applied.
+   */
+  noteUpdate(e: number, rd: number, rs: number): boolean {
+    const cd = this.cand;
+    const ei = 2 * e;
+    const ej = ei + 1;
+    const a = cd.actor[rd];
+    const issue = cd.demandIssue[rd];
+    let holder: number;
+    if (cd.actor[ej] === a && cd.demandIssue[ej] === issue) holder = ej;
+    else if (cd.actor[ei] === a && cd.demandIssue[ei] === issue) holder = ei;
+    else return false;
+    let upd = cd.updates[holder];
+    if (!upd) upd = cd.updates[holder] = [];
+    const mover = cd.actor[rs];
+    const y = cd.y[rs];
+    for (let u = 0; u < upd.length; u += 2) {
+      if (upd[u] !== mover) continue;
+      const existing = upd[u + 1];
+      if (cd.startPos[rs] <= existing) upd[u + 1] = existing < y ? existing : y;
+      else upd[u + 1] = existing > y ? existing : y;
+      return true;
+    }
+    upd.push(mover, y);
+    return true;
+  }
+
   /** The updates that apply to the outcome of issue `k` for candidate e (held by the side demanding k). */
-  updatesFor(e: number, k: number): Map<number, number> | undefined {
+  updatesFor(e: number, k: number): number[] | undefined {
     const cd = this.cand;
     return cd.demandIssue[2 * e] === k ? cd.updates[2 * e] : cd.updates[2 * e + 1];
   }
@@ -812,7 +834,9 @@ class ExchangeRun {
     let current = this.x[a * m + k];
     const upd = this.updatesFor(h >> 1, k);
     if (upd) {
-      for (const [b, v] of upd) {
+      for (let u = 0; u < upd.length; u += 2) {
+        const b = upd[u];
+        const v = upd[u + 1];
         const idx = b * m + k;
         if (this.s[idx] <= 0) continue;
         num += this.cs[idx] * (v - this.x[idx]);
@@ -838,11 +862,11 @@ class ExchangeRun {
     let num = this.num[k] + csA * (from - this.x[a * m + k]);
     const upd = this.updatesFor(h >> 1, k);
     if (upd) {
-      for (const [b, v] of upd) {
+      for (let u = 0; u < upd.length; u += 2) {
+        const b = upd[u];
         const idx = b * m + k;
-        if (this.s[idx] <= 0) continue;
-        if (b === a) continue;
-        num += this.cs[idx] * (v - this.x[idx]);
+        if (b === a || this.s[idx] <= 0) continue;
+        num += this.cs[idx] * (upd[u + 1] - this.x[idx]);
       }
     }
     return (target * this.W[k] - num) / csA;
@@ -955,11 +979,11 @@ class ExchangeRun {
 
   /**
    * REX (Dijkstra et al.): the equal division of the gain is replaced by a random one. With u, v, z
-   * ~ U(0,1), side A (i when u < 0.5, else j) gets `eu + p·z·(eu_max − eu)` when v < 0.5, else
-   * `eu − p·z·eu`, where eu_max is A's gain when its partner B gains nothing; B gets what the
-   * exchange leaves. A's supply move is kept; B's move (bounded by A's position and by the outcome
-   * reaching A's position) is solved for A's gain; when it hits its bound A supplies less instead.
-   * The order of realization stays by the equal gain, as in decide.
+   * ~ U(0,1), side A (i when u < 0.5, else j) is to get `eu + p·z·(eu_max − eu)` when v < 0.5, else
+   * `eu − p·z·eu`. A keeps its equal-gain supply; its partner B supplies more or less: at most until
+   * B gains nothing, B reaches A's position, or the outcome reaches A's position (whichever comes
+   * first; eu_max is A's gain there). Both gains therefore stay ≥ 0. The order of realization stays
+   * by the equal gain, as in decide (whose randomized code path is broken at HEAD, see specs §2.2.8).
    */
   randomizeGain(e: number): void {
     const { m } = this;
@@ -978,36 +1002,22 @@ class ExchangeRun {
     const sBX = this.s[b * m + X];
     const sBY = this.s[b * m + Y];
     const eu = cd.gain[e];
-    let rA = (Math.abs(cd.move[hA]) * this.cs[a * m + X]) / this.W[X];
-    // B's largest move: to A's position on Y, and no further than puts the outcome at A's position.
+    // Exchange ratios (shifts of the outcome) of the equal-gain solution.
+    const rA = (Math.abs(cd.move[hA]) * this.cs[a * m + X]) / this.W[X];
+    const rBEqual = (Math.abs(cd.move[hB]) * this.cs[b * m + Y]) / this.W[Y];
     let maxMoveB = Math.abs(cd.demandPos[hA] - cd.supplyPos[hB]);
     const toOutcome = Math.abs(this.moveToOutcome(hB, cd.supplyPos[hB], cd.demandPos[hA]));
     if (toOutcome < maxMoveB) maxMoveB = toOutcome;
-    const rBmax = (maxMoveB * this.cs[b * m + Y]) / this.W[Y];
-    // A's best: B's gain zero, s_BX rA = s_BY rB.
-    let rB0 = (rA * sBX) / sBY;
-    let rA0 = rA;
-    if (rB0 > rBmax) {
-      rB0 = rBmax;
-      rA0 = (rBmax * sBY) / sBX;
-    }
-    const euMax = Math.max(eu, sAY * rB0 - sAX * rA0);
+    const rBcap = Math.max(rBEqual, (maxMoveB * this.cs[b * m + Y]) / this.W[Y]);
+    const rBhigh = Math.min(rBcap, (rA * sBX) / sBY);
+    const euMax = Math.max(eu, sAY * rBhigh - sAX * rA);
     const euA = v < 0.5 ? eu + this.p * z * (euMax - eu) : eu - this.p * z * eu;
-    let rB = (euA + sAX * rA) / sAY;
-    if (rB > rBmax) {
-      rB = rBmax;
-      rA = Math.max(0, (sAY * rB - euA) / sAX);
-    }
-    let moveA = (rA * this.W[X]) / this.cs[a * m + X];
+    const rB = Math.min(rBhigh, (euA + sAX * rA) / sAY);
     let moveB = (rB * this.W[Y]) / this.cs[b * m + Y];
-    if (cd.supplyPos[hA] > cd.demandPos[hB]) moveA = -moveA;
     if (cd.supplyPos[hB] > cd.demandPos[hA]) moveB = -moveB;
-    this.setMove(hA, moveA, true);
     this.setMove(hB, moveB, true);
     cd.eu[hA] = sAY * rB - sAX * rA;
     cd.eu[hB] = sBX * rA - sBY * rB;
-    cd.nbs0[hA] = this.adjustedOutcome(hA, cd.supplyPos[hA]);
-    cd.nbs1[hA] = this.adjustedOutcome(hA, cd.y[hA]);
     cd.nbs0[hB] = this.adjustedOutcome(hB, cd.supplyPos[hB]);
     cd.nbs1[hB] = this.adjustedOutcome(hB, cd.y[hB]);
   }
