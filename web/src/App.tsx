@@ -1,16 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { CaseProvider, useCase } from './case-data.tsx';
 import { href, useRoute, type Route } from './router.ts';
 import { CasesList } from './views/CasesList.tsx';
 import { CaseOverviewView } from './views/CaseOverview.tsx';
-import { IssueView } from './views/IssueView.tsx';
-import { TrajectoriesView } from './views/Trajectories.tsx';
-import { DraftsView } from './views/Drafts.tsx';
-import { EvidenceView } from './views/Evidence.tsx';
-import { IngestView } from './views/Ingest.tsx';
-import { ScenariosView } from './views/Scenarios.tsx';
 import { ErrorNote, Loading } from './components/Status.tsx';
 import { TokenField } from './views/TokenField.tsx';
+
+// The overview needs no charts: the views drawn with Observable Plot load on first use, keeping first render light.
+const IssueView = lazy(() => import('./views/IssueView.tsx').then((m) => ({ default: m.IssueView })));
+const TrajectoriesView = lazy(() => import('./views/Trajectories.tsx').then((m) => ({ default: m.TrajectoriesView })));
+const DraftsView = lazy(() => import('./views/Drafts.tsx').then((m) => ({ default: m.DraftsView })));
+const EvidenceView = lazy(() => import('./views/Evidence.tsx').then((m) => ({ default: m.EvidenceView })));
+const IngestView = lazy(() => import('./views/Ingest.tsx').then((m) => ({ default: m.IngestView })));
+const ScenariosView = lazy(() => import('./views/Scenarios.tsx').then((m) => ({ default: m.ScenariosView })));
 
 type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
 
@@ -89,7 +91,9 @@ function CaseShell({ route }: { route: CaseRoute }) {
           </li>
         </ul>
       </nav>
-      <CaseBody route={route} />
+      <Suspense fallback={<Loading what="the view" />}>
+        <CaseBody route={route} />
+      </Suspense>
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { Case, Evidence, Stance } from '../../src/case/schema.ts';
 import type { CaseOverview } from '../../src/case/overview.ts';
-import type { Round } from '../../src/engines/types.ts';
+import type { ForecastJson } from '../../src/analysis/forecast-json.ts';
 
 export interface CaseSummary {
   id: string;
@@ -24,15 +24,8 @@ export interface Page<T> {
   limit: number;
 }
 
-/** One model's forecast as `parley forecast --format json` prints it (extra fields tolerated). */
-export interface ModelForecast {
-  model: string;
-  /** Per issue, in case order; some outputs key it by issue id instead. */
-  outcome: number[] | Record<string, number>;
-  rounds?: Round[];
-  params?: Record<string, unknown>;
-  [extra: string]: unknown;
-}
+/** One model's forecast as `parley forecast --format json` prints it: actors and issues by name, in case order. */
+export type ModelForecast = ForecastJson;
 
 export interface ForecastResponse {
   results: ModelForecast[];

@@ -22,9 +22,11 @@ export function redLineText(r: { min?: number; max?: number; veto?: boolean } | 
   return r.veto ? `${range} (veto)` : range;
 }
 
-/** A model's forecast on one issue, whether the output lists outcomes by index or by issue id. */
-export function outcomeOn(f: ModelForecast, issueIndex: number, issueId: string): number | null {
-  const o = f.outcome;
-  const v = Array.isArray(o) ? o[issueIndex] : o?.[issueId];
+/**
+ * A model's forecast on the issue at `issueIndex` of the case. The JSON keys issues by (unique)
+ * name in case order, so the index finds the key.
+ */
+export function outcomeOn(f: ModelForecast, issueIndex: number): number | null {
+  const v = f.outcome[f.issues[issueIndex]];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }

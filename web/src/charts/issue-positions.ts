@@ -109,8 +109,8 @@ export function issuePositionsChart(d: IssueChartData, doc: Document, width = 90
         title: (p: { point: string; value: number; title: string }) => `${p.title}, point ${p.point}: ${fmt(p.value)}`,
         tip: true,
       }),
-      Plot.ruleY(withInterval, { y: (f) => modelRow(f.model), x1: (f) => f.interval!.q05, x2: (f) => f.interval!.q95, stroke: '#6a1b9a', strokeWidth: 1.5, className: 'mc-interval' }),
-      Plot.barX(withInterval, { y: (f) => modelRow(f.model), x1: (f) => f.interval!.q25, x2: (f) => f.interval!.q75, fill: '#6a1b9a', fillOpacity: 0.25, inset: 7 }),
+      Plot.ruleY(withInterval, { y: (f) => modelRow(f.model), x1: (f) => f.interval!.p05, x2: (f) => f.interval!.p95, stroke: '#6a1b9a', strokeWidth: 1.5, className: 'mc-interval' }),
+      Plot.barX(withInterval, { y: (f) => modelRow(f.model), x1: (f) => f.interval!.p25, x2: (f) => f.interval!.p75, fill: '#6a1b9a', fillOpacity: 0.25, inset: 7 }),
       Plot.dot(d.forecasts, {
         x: 'value',
         y: (f: { model: string }) => modelRow(f.model),
@@ -119,7 +119,7 @@ export function issuePositionsChart(d: IssueChartData, doc: Document, width = 90
         fill: '#6a1b9a',
         className: 'forecast-marker',
         title: (f: { model: string; value: number; interval: Interval | null }) =>
-          `${f.model}: ${fmt(f.value)}` + (f.interval ? `\nMonte Carlo 5–95 %: ${fmt(f.interval.q05)}–${fmt(f.interval.q95)}` : ''),
+          `${f.model}: ${fmt(f.value)}` + (f.interval ? `\nMonte Carlo 5–95 %: ${fmt(f.interval.p05)}–${fmt(f.interval.p95)}` : ''),
         tip: true,
       }),
     ],

@@ -5,6 +5,8 @@ export interface TableColumn<Row> extends Column<Row> {
   /** How the cell shows on screen (default: the exported value as text). */
   render?: (row: Row) => ReactNode;
   numeric?: boolean;
+  /** Exported but not shown (e.g. interval bounds that the shown cell combines). */
+  hidden?: boolean;
 }
 
 /** A table with its caption and CSV/JSON export of exactly what it shows. */
@@ -23,6 +25,7 @@ export function DataTable<Row>({
   empty?: string;
   testId?: string;
 }) {
+  const shown = columns.filter((c) => !c.hidden);
   const exportCsv = () => download(fileName(title, 'csv'), new Blob([toCsv(columns, rows)], { type: 'text/csv' }));
   const exportJson = () =>
     download(fileName(title, 'json'), new Blob([JSON.stringify(toJsonRecords(columns, rows), null, 2)], { type: 'application/json' }));
@@ -39,7 +42,7 @@ export function DataTable<Row>({
           <table>
             <thead>
               <tr>
-                {columns.map((c) => (
+                {shown.map((c) => (
                   <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
                     {c.label}
                   </th>
@@ -49,7 +52,7 @@ export function DataTable<Row>({
             <tbody>
               {rows.map((r, i) => (
                 <tr key={rowKey(r, i)}>
-                  {columns.map((c) => (
+                  {shown.map((c) => (
                     <td key={c.label} className={c.numeric ? 'num' : undefined}>
                       {c.render ? c.render(r) : String(c.value(r) ?? '')}
                     </td>

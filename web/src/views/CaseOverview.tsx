@@ -59,7 +59,10 @@ export function CaseOverviewView() {
           </tbody>
         </table>
       </div>
-      <DataTable<OverviewCell>
+      <ForecastTable />
+      <details className="more">
+        <summary>All stances as a table (for export)</summary>
+        <DataTable<OverviewCell>
         title="Stances"
         rows={o.cells}
         rowKey={(c) => `${c.actor}/${c.issue}`}
@@ -76,8 +79,8 @@ export function CaseOverviewView() {
           { label: 'evidence', value: (c) => c.evidenceCount, numeric: true },
           { label: 'date', value: (c) => c.date },
         ]}
-      />
-      <ForecastTable />
+        />
+      </details>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { num } from '../numbers.ts';
+import { Field } from '../components/Field.tsx';
 
 /** Two drafts side by side, point by point, with who gains and whose red lines they cross. */
 export function DraftsView() {
@@ -24,16 +25,17 @@ export function DraftsView() {
   const draftTitle = (id: string) => drafts.find((d) => d.id === id)?.title ?? id;
   const crossings = (check.data?.drafts ?? []).flatMap((d) => d.crossings.map((c) => ({ ...c, draft: d.draft })));
   const select = (label: string, value: string, onChange: (v: string) => void) => (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <Field label={label}>
+      {(id) => (
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {drafts.map((d) => (
           <option key={d.id} value={d.id}>
             {d.title} ({d.date})
           </option>
         ))}
       </select>
-    </label>
+      )}
+    </Field>
   );
   return (
     <section aria-labelledby="drafts-title" data-testid="drafts">

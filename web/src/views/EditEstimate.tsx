@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { ErrorNote } from '../components/Status.tsx';
 import { valueOf } from '../numbers.ts';
+import { Field } from '../components/Field.tsx';
 
 interface Form {
   position: string;
@@ -101,29 +102,31 @@ export function EditEstimate({ issueId }: { issueId: string }) {
   };
 
   const field = (k: 'position' | 'low' | 'high' | 'salience' | 'redMin' | 'redMax', label: string) => (
-    <label>
-      {label}
-      <input name={k} type="number" step="any" inputMode="decimal" value={form[k]} onChange={(e) => set(k, e.target.value)} />
-    </label>
+    <Field label={label}>
+      {(id) => (
+      <input id={id} name={k} type="number" step="any" inputMode="decimal" value={form[k]} onChange={(e) => set(k, e.target.value)} />
+      )}
+    </Field>
   );
 
   return (
     <form className="edit-estimate" onSubmit={submit} aria-labelledby={`${uid}-title`} data-testid="edit-estimate">
       <h3 id={`${uid}-title`}>Edit an estimate</h3>
       <div className="form-row">
-        <label>
-          Actor
-          <select name="actor" value={actor} onChange={(e) => setActor(e.target.value)}>
+        <Field label="Actor">
+          {(id) => (
+          <select id={id} name="actor" value={actor} onChange={(e) => setActor(e.target.value)}>
             {data.actors.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
               </option>
             ))}
           </select>
-        </label>
+          )}
+        </Field>
         {field('position', 'Position')}
-        {field('low', 'Low')}
-        {field('high', 'High')}
+        {field('low', 'Position low')}
+        {field('high', 'Position high')}
         {field('salience', 'Salience (0–100)')}
       </div>
       <div className="form-row">
@@ -132,15 +135,17 @@ export function EditEstimate({ issueId }: { issueId: string }) {
         <label className="check">
           <input name="veto" type="checkbox" checked={form.veto} onChange={(e) => set('veto', e.target.checked)} /> Veto
         </label>
-        <label>
-          As of
-          <input name="date" type="date" value={form.date} required onChange={(e) => set('date', e.target.value)} />
-        </label>
+        <Field label="As of">
+          {(id) => (
+          <input id={id} name="date" type="date" value={form.date} required onChange={(e) => set('date', e.target.value)} />
+          )}
+        </Field>
       </div>
-      <label className="wide">
-        Rationale
-        <textarea name="rationale" rows={2} value={form.rationale} maxLength={4000} onChange={(e) => set('rationale', e.target.value)} />
-      </label>
+      <Field label="Rationale" wide>
+        {(id) => (
+        <textarea id={id} name="rationale" rows={2} value={form.rationale} maxLength={4000} onChange={(e) => set('rationale', e.target.value)} />
+        )}
+      </Field>
       <fieldset className="evidence-picker">
         <legend>Evidence behind the estimate</legend>
         {evidence.length === 0 ? <p className="muted">The case has no evidence yet: ingest an article first.</p> : null}

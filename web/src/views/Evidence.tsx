@@ -4,6 +4,7 @@ import { useCase } from '../case-data.tsx';
 import { evidenceTimelineChart } from '../charts/evidence-timeline.ts';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { DataTable } from '../components/DataTable.tsx';
+import { Field } from '../components/Field.tsx';
 
 /** Only http(s) links are made clickable (the schema allows no other, this guards old data too). */
 export const safeUrl = (u: string | undefined): string | null => (u && /^https?:\/\//i.test(u) ? u : null);
@@ -20,9 +21,9 @@ export function EvidenceView() {
     .filter((e) => (!actor || e.actor === actor) && (!issue || e.issues.includes(issue)) && (!status || e.status === status))
     .sort((a, b) => a.date.localeCompare(b.date));
   const filter = (label: string, value: string, set: (v: string) => void, options: Array<[string, string]>) => (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => set(e.target.value)}>
+    <Field label={label}>
+      {(id) => (
+      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
         <option value="">all</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -30,7 +31,8 @@ export function EvidenceView() {
           </option>
         ))}
       </select>
-    </label>
+      )}
+    </Field>
   );
   return (
     <section aria-labelledby="evidence-title" data-testid="evidence">

@@ -4,6 +4,7 @@ import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote } from '../components/Status.tsx';
 import { safeUrl } from './Evidence.tsx';
+import { Field } from '../components/Field.tsx';
 
 /** The API's limit for ingest bodies (docs/api-contract.md): 10 MB. */
 const MAX_ARTICLE_CHARS = 10_000_000;
@@ -42,7 +43,7 @@ export function IngestView() {
         caseId,
       });
       setResult({ body: out.text ?? (mode === 'text' ? text : null), out });
-      await refresh();
+      await refresh('case');
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -55,7 +56,7 @@ export function IngestView() {
     setError(undefined);
     try {
       await api.settleEvidence(caseId, evidenceId, verdict);
-      await refresh();
+      await refresh('case');
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -79,29 +80,34 @@ export function IngestView() {
           </label>
         </fieldset>
         {mode === 'text' ? (
-          <label className="wide">
-            Article text
-            <textarea name="article" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-          </label>
+          <Field label="Article text" wide>
+            {(id) => (
+            <textarea id={id} name="article" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+            )}
+          </Field>
         ) : (
-          <label className="wide">
-            Article URL
-            <input name="url" type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
-          </label>
+          <Field label="Article URL" wide>
+            {(id) => (
+            <input id={id} name="url" type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
+            )}
+          </Field>
         )}
         <div className="form-row">
-          <label>
-            Article date
-            <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          </label>
-          <label>
-            Outlet
-            <input name="outlet" value={outlet} maxLength={200} onChange={(e) => setOutlet(e.target.value)} />
-          </label>
-          <label>
-            Title
-            <input name="title" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
-          </label>
+          <Field label="Article date">
+            {(id) => (
+            <input id={id} name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            )}
+          </Field>
+          <Field label="Outlet">
+            {(id) => (
+            <input id={id} name="outlet" value={outlet} maxLength={200} onChange={(e) => setOutlet(e.target.value)} />
+            )}
+          </Field>
+          <Field label="Title">
+            {(id) => (
+            <input id={id} name="title" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
+            )}
+          </Field>
         </div>
         <button type="submit" disabled={busy}>
           {busy ? 'Reading…' : 'Find quotes'}

@@ -56,9 +56,9 @@ export function IssueView({ issueId }: { issueId: string }) {
       d.points.filter((p) => p.values[issueId] !== undefined).map((p) => ({ draft: d.id, title: d.title, point: String(p.number), value: p.values[issueId] })),
     ),
     forecasts: (forecasts ?? []).flatMap((f) => {
-      const v = outcomeOn(f, k, issueId);
+      const v = outcomeOn(f, k);
       if (v === null) return [];
-      return [{ model: f.model, value: v, interval: monteCarlo.status === 'done' ? intervalOf(monteCarlo.result, f.model, k, issueId) : null }];
+      return [{ model: f.model, value: v, interval: monteCarlo.status === 'done' ? intervalOf(monteCarlo.result, f.model, issueId) : null }];
     }),
   };
   const key = JSON.stringify(chart);

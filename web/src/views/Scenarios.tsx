@@ -23,10 +23,10 @@ export function ScenariosView() {
     data.issues.map((iss, k) => ({
       model: f.model,
       issue: iss.title,
-      baseline: outcomeOn(f, k, iss.id),
+      baseline: outcomeOn(f, k),
       values: scenarios.map((s) => {
         const sf = byScenario.get(s.id)?.find((x) => x.model === f.model);
-        return sf ? outcomeOn(sf, k, iss.id) : null;
+        return sf ? outcomeOn(sf, k) : null;
       }),
     })),
   );

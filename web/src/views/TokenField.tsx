@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { apiToken } from '../api.ts';
+import { Field } from '../components/Field.tsx';
 
 /** Writes need a token when the server listens beyond 127.0.0.1; kept for this tab only. */
 export function TokenField() {
@@ -7,9 +8,10 @@ export function TokenField() {
   return (
     <details className="token">
       <summary>API token{token ? ' (set)' : ''}</summary>
-      <label>
-        Token for writes
-        <input
+      <form onSubmit={(e) => e.preventDefault()}>
+      <Field label="Token for writes">
+        {(id) => (
+        <input id={id}
           type="password"
           autoComplete="off"
           value={token}
@@ -18,7 +20,9 @@ export function TokenField() {
             apiToken.set(e.target.value);
           }}
         />
-      </label>
+        )}
+      </Field>
+      </form>
     </details>
   );
 }

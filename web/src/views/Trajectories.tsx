@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { currentStances, pairKey } from '../../../src/case/view.ts';
 import { useCase } from '../case-data.tsx';
 import { trajectoryChart, type TrajectoryPoint } from '../charts/trajectories.ts';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { num } from '../numbers.ts';
+import { Field } from '../components/Field.tsx';
 
 interface MoveRow {
   round: number;
@@ -26,44 +28,59 @@ export function TrajectoriesView() {
   const k = Math.max(0, data.issues.findIndex((i) => i.id === issueId));
   const issue = data.issues[k];
   const rounds = chosen?.rounds ?? [];
-  const actorName = (i: number) => data.actors[i]?.name ?? String(i);
+  const current = currentStances(data);
+  // The JSON names actors and issues (unique names, case order): index i of the case ↔ chosen.actors[i].
+  const issueKey = chosen?.issues[k] ?? '';
   const points: TrajectoryPoint[] = [];
   const moves: MoveRow[] = [];
+  const outcome: Array<{ round: number; value: number }> = [];
   rounds.forEach((r, t) => {
-    r.positions.forEach((row, i) => {
-      const move = r.moves.find((m) => m.actor === i && m.issue === k);
-      points.push({ round: t, actor: actorName(i), position: row[k], why: move?.why ?? '' });
+    data.actors.forEach((a, i) => {
+      // An actor without a stance on the issue takes no part in it (salience 0): no line.
+      if (!current.has(pairKey(a.id, issue.id))) return;
+      const key = chosen.actors[i];
+      const position = r.positions[key]?.[issueKey];
+      if (typeof position !== 'number') return;
+      const move = r.moves.find((m) => m.actor === key && m.issue === issueKey);
+      points.push({ round: t, actor: a.name, position, why: move?.why ?? '' });
     });
-    for (const m of r.moves) if (m.issue === k) moves.push({ round: t, actor: actorName(m.actor), from: m.from, to: m.to, why: m.why });
+    for (const m of r.moves) {
+      if (m.issue !== issueKey || m.from === null || m.to === null) continue;
+      const i = chosen.actors.indexOf(m.actor);
+      moves.push({ round: t, actor: data.actors[i]?.name ?? m.actor, from: m.from, to: m.to, why: m.why });
+    }
+    const o = r.outcome[issueKey];
+    if (typeof o === 'number') outcome.push({ round: t, value: o });
   });
-  const outcome = rounds.map((r, t) => ({ round: t, value: r.outcome[k] }));
   return (
     <section aria-labelledby="traj-title" data-testid="trajectories">
       <h2 id="traj-title">Trajectories</h2>
       <div className="form-row">
-        <label>
-          Model
-          <select value={chosen?.model ?? ''} onChange={(e) => setModel(e.target.value)}>
+        <Field label="Model">
+          {(id) => (
+          <select id={id} value={chosen?.model ?? ''} onChange={(e) => setModel(e.target.value)}>
             {forecasts.map((f) => (
               <option key={f.model} value={f.model}>
                 {f.model} ({Math.max(0, (f.rounds?.length ?? 1) - 1)} rounds)
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Issue
-          <select value={issue.id} onChange={(e) => setIssueId(e.target.value)}>
+          )}
+        </Field>
+        <Field label="Issue">
+          {(id) => (
+          <select id={id} value={issue.id} onChange={(e) => setIssueId(e.target.value)}>
             {data.issues.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.title}
               </option>
             ))}
           </select>
-        </label>
+          )}
+        </Field>
       </div>
       {rounds.length <= 1 ? (
-        <p className="muted">{chosen?.model} is a one-shot model: it has no rounds, only its forecast ({num(rounds[0]?.outcome[k])}).</p>
+        <p className="muted">{chosen?.model} is a one-shot model: it has no rounds, only its forecast ({num(rounds[0]?.outcome[issueKey])}).</p>
       ) : null}
       {rounds.length > 0 ? (
         <ChartFrame

@@ -1,0 +1,206 @@
+/**
+ * The dashboard in a real browser (Debian's headless chromium via playwright-core) against the real
+ * server on a temporary SQLite database with the example cases. Screenshots go to
+ * test-artifacts/web/. Without chromium the suite is skipped with a message, except under CI=true,
+ * where it fails.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../src/case/schema.ts';
+import { estimate } from '../../src/case/schema.ts';
+import { currentStances, pairKey } from '../../src/case/view.ts';
+import { projectRoot } from '../helpers/reference.ts';
+import { chromiumPath, haveChromium, launchChromium, startWorkbench, UKRAINE_CASE, type Workbench } from './harness.ts';
+
+const artifacts = join(projectRoot, 'test-artifacts', 'web');
+const fixture = (name: string) => readFileSync(join(projectRoot, 'test', 'web', 'fixtures', name), 'utf8');
+const inCI = process.env.CI === 'true';
+/** Generous: the machine may be shared, and each test waits on real forecasts in a real browser. */
+const BROWSER_TEST_MS = 120_000;
+
+const suite = haveChromium() || inCI ? describe : describe.skip;
+const title = haveChromium() || inCI ? 'dashboard in chromium' : `dashboard in chromium (skipped: no chromium at ${chromiumPath()}; apt-get install -y chromium)`;
+
+suite(title, () => {
+  let bench: Workbench;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const res = await fetch(bench.url + path, init);
+    expect(res.ok, `${path}: ${res.status}`).toBe(true);
+    return (await res.json()) as T;
+  };
+  // Long pages (the evidence list) are shot as the first screenful: full-page shots of them are slow under software rendering.
+  const shot = (name: string, fullPage = true) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage, timeout: 60_000 });
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    // Under CI a missing chromium is a failure with the fix in the message, never a skip.
+    browser = await launchChromium();
+    bench = await startWorkbench();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => {
+      pageErrors.push(`a dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bench?.close();
+  }, BROWSER_TEST_MS);
+
+  it('lists the example cases and opens the Ukraine case overview', async () => {
+    await page.goto(bench.url + '/');
+    const link = page.getByRole('link', { name: /peace plan for Russia's war on Ukraine/ });
+    await link.waitFor();
+    await expect(page.getByRole('link', { name: /Millbrook/ }).count()).resolves.toBe(1);
+    await shot('01-cases');
+    await link.click();
+    await page.getByTestId('matrix').waitFor();
+    const c = await api<Case>(`/api/cases/${UKRAINE_CASE}`);
+    // One matrix row per actor, one column per issue (plus the header column).
+    await expect(page.locator('[data-testid=matrix] tbody tr').count()).resolves.toBe(c.actors.length);
+    await expect(page.locator('[data-testid=matrix] thead th').count()).resolves.toBe(c.issues.length + 1);
+    await expect(page.locator('h1').textContent()).resolves.toBe(c.title);
+    await shot('02-overview');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
+  it('draws one mark per actor, the draft points and one forecast marker per model on the issue view', async () => {
+    const c = await api<Case>(`/api/cases/${UKRAINE_CASE}`);
+    const { results } = await api<{ results: Array<{ model: string }> }>(`/api/cases/${UKRAINE_CASE}/forecast`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const issue = 'donbas';
+    const current = currentStances(c);
+    const actorsOnIssue = c.actors.filter((a) => current.has(pairKey(a.id, issue))).length;
+    const draftPoints = c.drafts.flatMap((d) => d.points.filter((p) => p.values[issue] !== undefined)).length;
+    expect(actorsOnIssue).toBeGreaterThan(2);
+
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/issue/${issue}`);
+    const chart = page.getByTestId('issue-chart');
+    await chart.locator('g.forecast-marker path').first().waitFor();
+    await expect(chart.locator('g.actor-position circle').count()).resolves.toBe(actorsOnIssue);
+    await expect(chart.locator('g.forecast-marker path').count()).resolves.toBe(results.length);
+    await expect(chart.locator('g.draft-point path').count()).resolves.toBe(draftPoints);
+    // The forecast table lists the same models.
+    await expect(page.locator('[data-testid=forecasts] tbody tr').count()).resolves.toBe(results.length);
+    await shot('03-issue-donbas');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
+  it('changing an estimate moves the compromise forecast by the weighted-mean shift', async () => {
+    const issue = 'donbas';
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/issue/${issue}`);
+    const cell = page.locator('[data-testid=forecasts] .forecast-value[data-model=compromise]');
+    await cell.waitFor();
+    const before = Number(await cell.textContent());
+    const c = await api<Case>(`/api/cases/${UKRAINE_CASE}`);
+    const current = currentStances(c);
+    // Compromise = Σ c_i s_i x_i / Σ c_i s_i (van den Bos 1991): moving Russia from x_R to 10 shifts
+    // it by (10 − x_R) · c_R s_R / Σ c_i s_i.
+    let total = 0;
+    let russia = 0;
+    let russiaFrom = NaN;
+    for (const a of c.actors) {
+      const s = current.get(pairKey(a.id, issue));
+      if (!s) continue;
+      const w = estimate(s.capability ?? a.capability).value * (estimate(s.salience).value / 100);
+      total += w;
+      if (a.id === 'russia') {
+        russia = w;
+        russiaFrom = estimate(s.position).value;
+      }
+    }
+    const expected = before + ((10 - russiaFrom) * russia) / total;
+    expect(Math.abs(expected - before)).toBeGreaterThan(1);
+
+    const form = page.getByTestId('edit-estimate');
+    await form.getByLabel('Actor', { exact: true }).selectOption('russia');
+    await expect(form.getByLabel('Position', { exact: true }).inputValue()).resolves.toBe(String(russiaFrom));
+    await form.getByLabel('Position', { exact: true }).fill('10');
+    await form.getByLabel('Position low', { exact: true }).fill('0');
+    await form.getByLabel('Position high', { exact: true }).fill('20');
+    await form.getByRole('button', { name: /Save estimate/ }).click();
+    await page.getByTestId('forecast-change').first().waitFor();
+    const after = Number(await cell.textContent());
+    // The table rounds to one decimal.
+    expect(after).toBeCloseTo(expected, 1);
+    await expect(page.locator('[data-testid=forecasts] tr', { hasText: 'compromise' }).getByTestId('forecast-change').textContent()).resolves.toContain('→');
+    // The edit is a new dated stance on the server, with the old one kept as history.
+    const saved = await api<Case>(`/api/cases/${UKRAINE_CASE}`);
+    const latest = currentStances(saved).get(pairKey('russia', issue))!;
+    expect(estimate(latest.position)).toEqual({ value: 10, low: 0, high: 20 });
+    expect(saved.stances.length).toBe(c.stances.length + 1);
+    await shot('04-estimate-edited');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
+  it('ingests our own test article and accepts a quote into the case', async () => {
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/ingest`);
+    await page.getByLabel('Article text').fill(fixture('talks-article.txt'));
+    await page.getByLabel('Article date').fill('2025-11-28');
+    await page.getByLabel('Outlet').fill('Parley Test Wire');
+    await page.getByRole('button', { name: 'Find quotes' }).click();
+    await page.getByTestId('ingest-report').waitFor();
+    const candidate = page.locator('[data-testid=candidates] li', { hasText: 'We will not trade our land for promises' });
+    await candidate.waitFor();
+    await expect(candidate.textContent()).resolves.toContain('Zelensky');
+    const evidenceId = (await candidate.getAttribute('data-evidence-id'))!;
+    await shot('05-ingest-review');
+    await candidate.getByRole('button', { name: /^Accept/ }).click();
+    await candidate.waitFor({ state: 'detached' });
+    const c = await api<Case>(`/api/cases/${UKRAINE_CASE}`);
+    const accepted = c.evidence.find((e) => e.id === evidenceId)!;
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.text).toContain('We will not trade our land for promises');
+    expect(accepted.date).toBe('2025-11-28');
+    // It shows on the evidence timeline, filtered to Ukraine.
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/evidence`);
+    await page.getByLabel('Actor', { exact: true }).selectOption('ukraine');
+    await expect(page.getByTestId('evidence-list').textContent()).resolves.toContain('We will not trade our land for promises');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
+  it('shows an article with <script> and <img onerror> as inert text', async () => {
+    const article = fixture('hostile-article.txt');
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/ingest`);
+    await page.getByLabel('Article text').fill(article);
+    await page.getByLabel('Article date').fill('2025-11-27');
+    await page.getByRole('button', { name: 'Find quotes' }).click();
+    await page.getByTestId('ingest-report').waitFor();
+    const text = page.getByTestId('article-text');
+    // The markup is on screen, as characters.
+    await expect(text.textContent()).resolves.toContain(`<script>window.__parleyPwned = 'script'</script>`);
+    await expect(text.textContent()).resolves.toContain('onerror=');
+    // Accept every candidate so the markup also goes through the evidence views.
+    const candidates = page.locator('[data-testid=candidates] li');
+    await candidates.first().waitFor();
+    await expect(page.getByTestId('candidates').textContent()).resolves.toContain('<script>');
+    await shot('06-hostile-ingest');
+    while ((await candidates.count()) > 0) {
+      const id = (await candidates.first().getAttribute('data-evidence-id'))!;
+      const item = page.locator(`[data-testid=candidates] li[data-evidence-id="${id}"]`);
+      await item.getByRole('button', { name: /^Accept/ }).click();
+      await item.waitFor({ state: 'detached' });
+    }
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/evidence`);
+    await expect(page.getByTestId('evidence-list').textContent()).resolves.toContain('<script>');
+    await page.waitForTimeout(300);
+    await shot('07-hostile-evidence', false);
+    // Nothing ran and no element was made from the article: no script, no img anywhere in the page body.
+    expect(await page.evaluate(() => (window as unknown as { __parleyPwned?: string }).__parleyPwned)).toBeUndefined();
+    expect(await page.locator('body img').count()).toBe(0);
+    expect(await page.locator('body script').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+});
