@@ -7,6 +7,9 @@ import { stringify } from 'yaml';
 import { runCli } from './run.ts';
 import { threeActors, twoActors } from '../analysis/cases.ts';
 import { projectRoot } from '../helpers/reference.ts';
+import { analysisAction } from '../../src/cli/commands/analysis-common.ts';
+import { SimulationCancelled } from '../../src/analysis/index.ts';
+import { CliError } from '../../src/cli/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-analysis-'));
 const three = join(dir, 'three.yaml');
@@ -106,5 +109,18 @@ describe('parley simulate / sensitivity / scenarios / timeline', () => {
     expect(t.stdout).toMatch(/2025-02-01\s+40\s+yes\s+1 stances \(b\)/);
     const bad = await runCli('scenarios', two, '--scenario', 'nope');
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('analysis command errors', () => {
+  it('turns a cancelled simulation into a message with exit code 1, not a stack trace', async () => {
+    const err = await analysisAction(async () => { throw new SimulationCancelled(); }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(1);
+    expect((err as CliError).message).toContain('simulation cancelled');
+  });
+
+  it('lets unexpected errors through (they are bugs, not user input)', async () => {
+    await expect(analysisAction(async () => { throw new TypeError('boom'); })).rejects.toBeInstanceOf(TypeError);
   });
 });

@@ -6,6 +6,7 @@
 import { Option } from 'commander';
 import { UnknownModelError } from '../../analysis/forecast.ts';
 import { UnknownDraftError } from '../../analysis/drafts.ts';
+import { SimulationCancelled } from '../../analysis/montecarlo.ts';
 import type { Tabular } from '../../analysis/tables.ts';
 import { UnknownScenarioError } from '../../case/view.ts';
 import { CliError, reportErrors } from '../errors.ts';
@@ -16,12 +17,16 @@ export const modelOption = () =>
   new Option('--model <name...>', 'models to run (repeatable; "all" for every model; default: all)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').filter(Boolean)]);
 export const scenarioOption = () => new Option('--scenario <id>', "apply one of the case's scenarios first");
 
-/** Run a command body; unknown models, scenarios and drafts and out-of-range options become exit-2 messages. */
+/**
+ * Run a command body; unknown models, scenarios and drafts and out-of-range options become exit-2
+ * messages, a cancelled simulation (Ctrl-C) an exit-1 message.
+ */
 export function analysisAction<T>(body: () => Promise<T>): Promise<T> {
   return reportErrors(async () => {
     try {
       return await body();
     } catch (e) {
+      if (e instanceof SimulationCancelled) throw new CliError('\nsimulation cancelled', 1);
       if (e instanceof UnknownModelError || e instanceof UnknownScenarioError || e instanceof UnknownDraftError || e instanceof RangeError) throw new CliError(`error: ${e.message}`, 2);
       throw e;
     }
