@@ -3,7 +3,7 @@
  * the draft checks, the draft diffs and the Monte Carlo acceptance probabilities.
  */
 import type { Case, Issue } from '../case/schema.ts';
-import { estimate } from '../case/schema.ts';
+import { estimate } from '../case/estimate.ts';
 import { currentStances, pairKey } from '../case/view.ts';
 
 /** One actor's red line on one issue, with absent bounds filled in from the issue's scale. */

@@ -5,7 +5,7 @@
  * |forecast(high) − forecast(low)| ranks the estimates most worth researching next.
  */
 import type { Case } from '../case/schema.ts';
-import { estimate } from '../case/schema.ts';
+import { estimate } from '../case/estimate.ts';
 import type { EstimatePicker } from '../case/model-input.ts';
 import { currentStances } from '../case/view.ts';
 import { caseView, forecastCase, type ForecastOptions } from './forecast.ts';

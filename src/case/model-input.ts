@@ -5,7 +5,7 @@
  */
 import type { ModelInput } from '../engines/types.ts';
 import type { Case } from './schema.ts';
-import { estimate } from './schema.ts';
+import { estimate } from './estimate.ts';
 import { currentStances, pairKey } from './view.ts';
 
 /** Which value of each estimate to use: the point value, or a draw supplied by Monte Carlo. */

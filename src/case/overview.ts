@@ -3,7 +3,7 @@
  * and how much evidence backs the estimate. Used by `parley show`, the API and the dashboard.
  */
 import type { Case, RedLine } from './schema.ts';
-import { estimate, type EstimateValue } from './schema.ts';
+import { estimate, type EstimateValue } from './estimate.ts';
 import { currentStances, pairKey } from './view.ts';
 
 export interface OverviewCell {

@@ -30,11 +30,7 @@ export const EstimateObject = z
   .describe('an estimate with its uncertainty range');
 export const Estimate = z.union([z.number(), EstimateObject]).describe('a number, or {value, low, high}');
 export type EstimateInput = z.input<typeof Estimate>;
-export interface EstimateValue {
-  value: number;
-  low?: number;
-  high?: number;
-}
+export { estimate, type EstimateValue } from './estimate.ts';
 
 export const Speaker = z
   .object({
@@ -216,8 +212,3 @@ export type DraftPoint = z.output<typeof DraftPoint>;
 export type Scenario = z.output<typeof Scenario>;
 export type ScenarioChange = z.output<typeof ScenarioChange>;
 export type Event = z.output<typeof Event>;
-
-/** The value/low/high of an estimate, whichever way it was written. */
-export function estimate(e: z.output<typeof Estimate>): EstimateValue {
-  return typeof e === 'number' ? { value: e } : e;
-}

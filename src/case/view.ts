@@ -3,7 +3,7 @@
  * actor × issue pair. All pure: a new case is returned, the input is not changed.
  */
 import type { Case, Scenario, Stance } from './schema.ts';
-import { estimate } from './schema.ts';
+import { estimate } from './estimate.ts';
 
 /** The key of an actor × issue pair. */
 export const pairKey = (actor: string, issue: string): string => `${actor}\u0000${issue}`;

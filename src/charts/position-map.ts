@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Case } from '../case/schema.ts';
-import { estimate } from '../case/schema.ts';
+import { estimate } from '../case/estimate.ts';
 import { currentStances, pairKey } from '../case/view.ts';
 import type { ZoneOfAgreement } from '../analysis/zopa.ts';
 import type { SimulationResult } from '../analysis/montecarlo.ts';
