@@ -46,8 +46,13 @@ const MIN_GAIN = 1e-10;
 const MIN_MOVE = 1e-10;
 /** Slack on the 0-100 bounds for floating-point round-off (decide computes in 28-digit decimals). */
 const BOUND_SLACK = 1e-9;
-/** Gains this close (relative) are a tie, broken at random as in decide. */
-const TIE = 1e-12;
+/**
+ * Gains this close are a tie, broken at random as in decide (whose 28-digit decimals make equal gains
+ * exactly equal; in doubles the round-off of a gain reached through the outcome limit is ~1e-13).
+ */
+const TIE_ABS = 1e-11;
+const TIE_REL = 1e-9;
+const sameGain = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(TIE_ABS, TIE_REL * Math.max(Math.abs(a), Math.abs(b)));
 
 export type ExchangeVariant = 'equal-gain' | 'random';
 export type TieBreak = 'random' | 'first' | 'second';
@@ -176,7 +181,10 @@ class GainHeap {
     return this.gain.length;
   }
   private above(a: number, b: number): boolean {
-    if (this.gain[a] !== this.gain[b]) return this.gain[a] > this.gain[b];
+    const ga = this.gain[a];
+    const gb = this.gain[b];
+    // Gains equal up to round-off (decide's 28-digit decimals make them exactly equal) keep list order.
+    if (!sameGain(ga, gb)) return ga > gb;
     const pos = this.listPos();
     return pos[this.ex[a]] < pos[this.ex[b]];
   }
@@ -631,7 +639,7 @@ class ExchangeRun {
         else selfFirst = true;
       } else {
         const next = take();
-        if (next >= 0 && Math.abs(cd.gain[e] - cd.gain[next]) <= TIE * cd.gain[e]) {
+        if (next >= 0 && sameGain(cd.gain[e], cd.gain[next])) {
           if (coin()) {
             heap.pop();
             cd.listPos[e] = this.listEnd++;
