@@ -10,7 +10,8 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { stringify as toYaml } from 'yaml';
-import { Actor, Case, Draft, Event, Evidence, Issue, Scenario, Stance, type Case as CaseT } from '../case/schema.ts';
+import * as schema from '../case/schema.ts';
+import type { Case as CaseT } from '../case/schema.ts';
 import { CaseFileError, pathToString } from '../case/load.ts';
 import { caseOverview } from '../case/overview.ts';
 import { UnknownScenarioError } from '../case/view.ts';
@@ -58,6 +59,19 @@ export interface AppOptions {
   /** Let ingest fetch URLs on loopback and private networks (tests only: otherwise the server could be made to read internal services). */
   allowPrivateFetch?: boolean;
 }
+
+// The case model's schemas, named so that the OpenAPI document defines each once and refers to it.
+// Cloned first: zod 4 gives a schema the `.openapi` method when it is constructed, so schemas built
+// before @hono/zod-openapi was loaded (src/case/schema.ts often is) lack it; a clone is built now.
+const named = <T extends z.ZodType>(s: T, name: string): T => (s.clone() as T).openapi(name) as T;
+const Case = named(schema.Case, 'Case');
+const Actor = named(schema.Actor, 'Actor');
+const Issue = named(schema.Issue, 'Issue');
+const Stance = named(schema.Stance, 'Stance');
+const Evidence = named(schema.Evidence, 'Evidence');
+const Draft = named(schema.Draft, 'Draft');
+const Scenario = named(schema.Scenario, 'Scenario');
+const Event = named(schema.Event, 'Event');
 
 const ErrorBody = z
   .object({ error: z.object({ message: z.string(), path: z.string().nullable(), problems: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) })
@@ -606,7 +620,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
       summary: `List the ${col.key} of a case (paged)`,
       params: CaseParams,
       query: PageQuery.extend({ asOf: date.optional(), revision: z.coerce.number().int().min(1).optional() }),
-      ok: { status: 200, schema: pageOfItems(col.schema, `${col.noun}Page`), description: `a page of ${col.key}` },
+      ok: { status: 200, schema: pageOfItems(col.schema, `${col.noun[0].toUpperCase()}${col.noun.slice(1)}Page`), description: `a page of ${col.key}` },
       handler: async ({ c, params, query }) => c.json(paged(items((await store.getCase(params.id, query)).case), query)),
     });
     route({

@@ -77,7 +77,10 @@ describeEachBackend('HTTP API', (backend) => {
     }
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
     for (const r of refs) expect(doc.components.schemas[r], r).toBeDefined();
-    expect(doc.paths['/api/cases'].post.requestBody.content['application/json'].schema).toBeDefined();
+    // The case model is defined once and referred to.
+    expect(doc.paths['/api/cases'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Case' });
+    for (const name of ['Case', 'Actor', 'Issue', 'Stance', 'Evidence', 'Draft', 'Scenario', 'Event', 'Error']) expect(doc.components.schemas[name], name).toBeDefined();
+    expect(doc.components.schemas.Case.required).toEqual(expect.arrayContaining(['id', 'title', 'actors', 'issues']));
   });
 
   it('creates, lists (paged), reads, replaces and deletes cases, keeping revisions', async () => {
