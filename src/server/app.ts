@@ -272,17 +272,23 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     path: '/api/cases/import',
     tag: 'cases',
     summary: 'Import a case file or another format (raw text body)',
-    query: z.object({ format: z.string().max(40).optional().openapi({ description: 'yaml, json, or an importer name (detected when absent)' }) }),
+    query: z.object({
+      format: z.string().max(40).optional().openapi({ description: 'yaml, json, bdm, or an importer name (detected when absent)' }),
+      name: z.string().max(200).regex(/^[^/\\]+$/, 'a file name, without folders').optional().openapi({ description: 'the original file name: helps detection; importers derive the case id from it' }),
+      id: z.string().max(80).optional().openapi({ description: 'id of the new case (default: the file\'s own, or derived from the name)' }),
+    }),
     body: 'text',
     ok: { status: 201, schema: WriteResult, description: 'imported as a new case' },
     handler: async ({ c, query }) => {
       const text = await c.req.text();
-      const format = query.format === 'yaml' || query.format === 'json' ? 'case' : query.format;
+      const aliases: Record<string, string> = { yaml: 'case', json: 'case', bdm: 'bdm-csv' };
+      const format = query.format === undefined ? undefined : (aliases[query.format] ?? query.format);
       if (format !== undefined && !importers.some((i) => i.name === format)) {
         throw new ApiError(400, `unknown import format "${query.format}" (known: yaml, json${importers.filter((i) => i.name !== 'case').map((i) => `, ${i.name}`).join('')})`, 'format');
       }
       // Without a format the registry detects it; a name ending .yaml makes the case-file parser the fallback.
-      const imported = importText(text, format ? 'request body' : 'request body.yaml', format);
+      const parsed = importText(text, query.name ?? (format ? 'imported' : 'imported.yaml'), format);
+      const imported = query.id === undefined ? parsed : { ...parsed, id: query.id };
       return c.json(await store.createCase(imported, { message: `imported${query.format ? ` (${query.format})` : ''}`, ...definedOnly(author(c)) }), 201);
     },
   });

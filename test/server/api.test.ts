@@ -228,6 +228,14 @@ describeEachBackend('HTTP API', (backend) => {
     const j = await call('GET', '/api/cases/talks/export?format=json&revision=1');
     expect(JSON.parse(j.text)).toEqual(Case.parse(sampleCase('talks')));
     expect((await call('GET', '/api/cases/talks/export?format=pdf')).json.error.path).toBe('format');
+    // Through the other formats of the registry and back: decide's CSV keeps actors and issues.
+    const decide = await call('GET', '/api/cases/talks/export?format=decide');
+    expect(decide.status).toBe(200);
+    expect(await call('POST', '/api/cases/import?format=decide&id=talks-decide', decide.text)).toMatchObject({ status: 201, json: { id: 'talks-decide' } });
+    const back = (await call('GET', '/api/cases/talks-decide')).json;
+    expect(back.actors.map((a: any) => a.name)).toEqual(['North', 'South']);
+    expect((await call('POST', '/api/cases/import?format=decide&id=bad%20id', decide.text)).json.error.path).toBe('id');
+    expect((await call('DELETE', '/api/cases/talks-decide')).status).toBe(204);
     expect((await call('POST', '/api/cases/import?format=pdf', yamlText)).json.error).toMatchObject({ path: 'format', message: expect.stringMatching(/^unknown import format "pdf" \(known: yaml, json, /) });
   });
 
