@@ -21,7 +21,7 @@
  * person the article names for it, else the noun phrase itself (a collective speaker).
  */
 import { LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, lexiconTags } from './lexicon.ts';
-import { resolveRole, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
+import { firstMentionFrom, resolveRole, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
 import type { QuotedSpan } from './quotes.ts';
 import { segmentAt, type Segment } from './sentences.ts';
 
@@ -187,7 +187,24 @@ export class Attributor {
   }
 
   private isNamePart(offset: number): boolean {
-    return this.people.mentions.some((m) => m.start <= offset && offset < m.end);
+    const i = firstMentionFrom(this.people.mentions, offset + 1) - 1;
+    const m = this.people.mentions[i];
+    return !!m && m.start <= offset && offset < m.end;
+  }
+
+  /** Close offset of the last quotation that closes at or before `offset` and after `floor`. */
+  private lastCloseBefore(offset: number, floor: number): number {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    let best = floor;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].close <= offset) {
+        best = Math.max(best, this.spans[mid].close);
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
   }
 
   /** The last speech cue between `from` and `to`, outside quotations. */
@@ -285,10 +302,9 @@ export class Attributor {
       return this.nounPhraseAfter(toEnd);
     }
     // the clause before the verb starts after the last quotation or semicolon in the sentence
-    let clauseStart = sentence.start;
-    for (const s of this.spans) if (s.close <= cue.start && s.close > clauseStart) clauseStart = s.close;
-    const semi = text.lastIndexOf(';', cue.start);
-    if (semi >= clauseStart) clauseStart = semi + 1;
+    let clauseStart = this.lastCloseBefore(cue.start, sentence.start);
+    const semi = text.slice(clauseStart, cue.start).lastIndexOf(';');
+    if (semi >= 0) clauseStart += semi + 1;
     const participle = /ing$/.test(cue.word);
     const clause = text.slice(clauseStart, cue.start);
     const withSubject = /,\s*with\s+([^,]+?)\s*$/i.exec(clause);
@@ -359,8 +375,10 @@ export class Attributor {
 
   /** The first person named in a range who is not a possessive ("Trump's envoy") or a prepositional object. */
   private personIn(from: number, to: number, any = false): Speaker | undefined {
-    for (const m of this.people.mentions) {
-      if (m.start < from || m.end > to) continue;
+    const mentions = this.people.mentions;
+    for (let i = firstMentionFrom(mentions, from); i < mentions.length && mentions[i].start < to; i++) {
+      const m = mentions[i];
+      if (m.end > to) continue;
       if (!any && (m.possessive || this.isPrepositionalObject(from, m))) continue;
       const entity = this.people.entities[m.entity];
       return { name: entity.canonical, mention: this.mentionText(m), entity };
@@ -407,7 +425,8 @@ export class Attributor {
     }
     const group = this.groupAntecedent(offset);
     if (group) return { ...group, mention: surface };
-    for (let i = this.speakerEvents.length - 1; i >= 0; i--) {
+    // the last group that spoke, among the last few attributions
+    for (let i = this.speakerEvents.length - 1; i >= Math.max(0, this.speakerEvents.length - 10); i--) {
       const e = this.speakerEvents[i];
       if (e.at < at && e.speaker.group) return { ...e.speaker, mention: surface };
     }
@@ -473,14 +492,15 @@ export class Attributor {
       // a speaker already attributed in this sentence, before the pronoun
       for (let i = this.speakerEvents.length - 1; i >= 0; i--) {
         const e = this.speakerEvents[i];
+        if (e.sentence < s) break;
         if (e.sentence === s && e.at < end && e.speaker.entity && ok(e.speaker.entity)) return e.speaker.entity;
       }
       const subj = this.sentenceSubjectEntity(s, end);
       if (subj && ok(subj)) return subj;
     }
-    for (let i = this.people.mentions.length - 1; i >= 0; i--) {
+    for (let i = firstMentionFrom(this.people.mentions, offset) - 1; i >= 0; i--) {
       const m = this.people.mentions[i];
-      if (m.start < offset && !this.insideQuote(m.start)) {
+      if (!this.insideQuote(m.start)) {
         const e = this.people.entities[m.entity];
         if (ok(e)) return e;
       }

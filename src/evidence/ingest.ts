@@ -12,7 +12,7 @@ import { checkArticleText, looksLikeHtml } from './input.ts';
 import { DEMONYM_STATES, METONYMS, STATE_NAMES, lexiconTags } from './lexicon.ts';
 import { findPeople, type KnownSpeaker } from './people.ts';
 import { findQuotedSpans } from './quotes.ts';
-import { paragraphsOf, sentencesOf } from './sentences.ts';
+import { paragraphsOf, segmentAt, sentencesOf } from './sentences.ts';
 import { findSources } from './sources.ts';
 
 export interface ArticleInput {
@@ -129,7 +129,7 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
     let actor: string | null = null;
     if (c && q.speaker) actor = q.entity?.actor ?? actorOfSpeaker(q.speaker, c) ?? null;
     // the reporter's paraphrase often comes right before a full quote: the previous sentence of the paragraph, or the previous paragraph's last
-    const si = sentences.indexOf(q.sentence);
+    const si = segmentAt(sentences, q.sentence.start);
     const previous = !q.partial && si > 0 && sentences[si - 1].paragraph >= q.sentence.paragraph - 1 ? body.slice(sentences[si - 1].start, sentences[si - 1].end) : '';
     const issues = matcher ? matcher.issuesOf(`${body.slice(q.sentence.start, q.sentence.end)} ${previous}`) : [];
     return { text: q.text, start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention, cue: q.cue, partial: q.partial, actor, issues };

@@ -38,6 +38,8 @@ export interface PersonEntity {
   mentions: PersonMention[];
   /** The case actor the person speaks for, when a case is given. */
   actor?: string;
+  /** The first name of the entity's full-name mentions, which other full names must share. */
+  firstInitial?: string;
 }
 
 export interface KnownSpeaker {
@@ -193,6 +195,14 @@ export interface PeopleIndex {
   mentions: PersonMention[];
 }
 
+/** Record a role once per entity (an article repeats "the Kremlin spokesman" many times). */
+function addRole(entity: PersonEntity, words: string[]): void {
+  if (!words.length) return;
+  const key = words.join(' ');
+  if (entity.roles.some((r) => [...r].join(' ') === key)) return;
+  if (entity.roles.length < 32) entity.roles.push(new Set(words));
+}
+
 const sameFirstName = (a: string, b: string): boolean => stripDiacritics(a[0].toLowerCase()) === stripDiacritics(b[0].toLowerCase());
 
 /**
@@ -214,34 +224,31 @@ export function findPeople(text: string, excluded: (offset: number) => boolean, 
   }
   const entities: PersonEntity[] = [];
   const mentions: PersonMention[] = [];
+  const bySurname = new Map<string, PersonEntity[]>();
   for (const r of raws) {
     const surname = r.tokens[r.tokens.length - 1];
     const key = surnameKey(surname);
     const knownSpeaker = knownByAlias.get(stripDiacritics(r.tokens.join(' ').toLowerCase())) ?? knownBySurname.get(key);
     if (!r.personal && !confirmedKeys.has(key) && !knownSpeaker) continue;
     // a mention joins the entity with the same surname key and a compatible first name
-    let entity = entities.find(
-      (e) =>
-        e.mentions.some((m) => surnameKey(m.tokens[m.tokens.length - 1]) === key) &&
-        (r.tokens.length < 2 || e.mentions.every((m) => m.tokens.length < 2 || sameFirstName(m.tokens[0], r.tokens[0]))),
-    );
+    const sameSurname = bySurname.get(key) ?? [];
+    let entity = sameSurname.find((e) => r.tokens.length < 2 || !e.firstInitial || sameFirstName(e.firstInitial, r.tokens[0]));
     if (!entity) {
       entity = { id: entities.length, canonical: '', gender: undefined, roles: [], mentions: [] };
       entities.push(entity);
+      sameSurname.push(entity);
+      bySurname.set(key, sameSurname);
     }
+    if (r.tokens.length >= 2) entity.firstInitial ??= r.tokens[0];
     const mention: PersonMention = { start: r.start, end: r.end, text: text.slice(r.start, r.end), tokens: r.tokens, possessive: r.possessive, entity: entity.id };
     entity.mentions.push(mention);
     mentions.push(mention);
     entity.gender ??= r.gender;
-    if (r.role.length) entity.roles.push(new Set(r.role));
-    const after = roleWordsAfter(text, r.end);
-    if (after.length) entity.roles.push(new Set(after));
-    const beforeComma = roleWordsBeforeComma(text, r.start);
-    if (beforeComma.length) entity.roles.push(new Set(beforeComma));
+    for (const role of [r.role, roleWordsAfter(text, r.end), roleWordsBeforeComma(text, r.start)]) addRole(entity, role);
     if (knownSpeaker) {
       entity.canonical = knownSpeaker.name;
       entity.actor = knownSpeaker.actor;
-      if (knownSpeaker.role) entity.roles.push(new Set(knownSpeaker.role.toLowerCase().split(/\s+/)));
+      if (knownSpeaker.role) addRole(entity, knownSpeaker.role.toLowerCase().split(/\s+/));
     }
   }
   for (const e of entities) {
@@ -303,11 +310,38 @@ export function resolveRole(index: PeopleIndex, phrase: string, offset: number):
   let bestAt = -1;
   for (const e of index.entities) {
     if (!matches(e)) continue;
-    const last = Math.max(...e.mentions.filter((m) => m.start < offset).map((m) => m.start), -1);
+    const last = lastMentionBefore(e.mentions, offset);
     if (last > bestAt || !best) {
       best = e;
       bestAt = last;
     }
   }
   return best;
+}
+
+/** Start of the last mention (mentions sorted by offset) before `offset`, or -1. */
+function lastMentionBefore(mentions: PersonMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) {
+      best = mentions[mid].start;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** Index of the first mention starting at or after `offset` (mentions sorted by offset). */
+export function firstMentionFrom(mentions: PersonMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

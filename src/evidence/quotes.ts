@@ -56,10 +56,20 @@ function closesSingle(text: string, i: number): boolean {
   return !isSpace(text[i - 1]) && !isWordChar(text[i + 1]);
 }
 
-/** Offsets of paragraph ends: a paragraph is a run of text between line breaks. */
+/**
+ * Offset of the paragraph end (next line break) at or after `from`. The last answer is cached: the
+ * scanner asks with increasing offsets, so a long paragraph is searched once, not once per mark.
+ */
+let cachedText = '';
+let cachedFrom = -1;
+let cachedEnd = -1;
 function paragraphEnd(text: string, from: number): number {
+  if (text === cachedText && from >= cachedFrom && from <= cachedEnd) return cachedEnd;
   const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl;
+  cachedText = text;
+  cachedFrom = from;
+  cachedEnd = nl < 0 ? text.length : nl;
+  return cachedEnd;
 }
 
 /** Where the next paragraph starts, if it starts (after indentation) with an opening double mark. */

@@ -29,6 +29,7 @@ const OUTLET_ALTERNATION = [...KNOWN_OUTLETS].sort((a, b) => b.length - a.length
 /** A known outlet, or a capitalised name shaped like an outlet's (up to five words). */
 const OUTLET = `(?:the\\s+)?(?:${OUTLET_ALTERNATION})(?![\\p{L}\\p{N}])|(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*){0,4}`;
 
+/** Cues written before the outlet: "according to X", "told X", "in an interview with X", "the newspaper X". */
 const BEFORE_CUES = [
   'according\\s+to',
   'per',
@@ -45,11 +46,12 @@ const BEFORE_CUES = [
   'wrote\\s+in',
   'writing\\s+in',
   'in\\s+(?:an?\\s+)?(?:\\w+\\s+){0,2}(?:interview|op-ed|article|column|broadcast|report)\\s+(?:with|for|in|on|by|published\\s+by)',
-  'to\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:news\\s+)?(?:newspaper|daily|broadcaster|agency|outlet|channel|network)',
-  '(?:the\\s+)?(?:\\w+\\s+){0,2}(?:news\\s*paper|daily|weekly|broadcaster|news\\s+agency|news\\s+outlet|outlet|news\\s+site|website|tv\\s+channel|channel|magazine|tabloid|network|publication|wire\\s+service)',
 ].join('|');
+/** Nouns that introduce an outlet by name: "the newspaper Kommersant", "news outlet Suspilne". */
+const OUTLET_NOUN_CUES = 'news\\s*paper|daily|weekly|broadcaster|news\\s+agency|agency|news\\s+outlet|outlet|news\\s+site|website|tv\\s+channel|channel|magazine|tabloid|network|publication|wire\\s+service';
+/** Cues written after the outlet: "X reported", "X's correspondent". */
 const AFTER_CUES =
-  "reported|reports|reporting|said|says|wrote|writes|published|publishes|quoted|quotes|cited|cites|broadcast|aired|revealed|obtained|learned|has\\s+learned|confirmed|first\\s+reported|news\\s+agency|newspaper|reported,|['’]s\\s+(?:report|reporting|correspondent|sources|interview|investigation)";
+  "reported|reports|reporting|said|says|wrote|writes|published|publishes|quoted|quotes|cited|cites|broadcast|aired|revealed|obtained|learned|has\\s+learned|confirmed|first\\s+reported|news\\s+agency|newspaper";
 
 /** Cue words may open a sentence ("According to …"); only their first letter varies in case. */
 const capitalisable = (alternation: string): string =>
@@ -57,13 +59,20 @@ const capitalisable = (alternation: string): string =>
     .split('|')
     .map((c) => (/^[a-z]/.test(c) ? `[${c[0]}${c[0].toUpperCase()}]${c.slice(1)}` : c))
     .join('|');
-const BEFORE_RE = new RegExp(`\\b(?:${capitalisable(BEFORE_CUES)})\\s+(${OUTLET})`, 'gu');
-const AFTER_RE = new RegExp(`(${OUTLET})\\s+(?:${AFTER_CUES})\\b`, 'gu');
+// Cues are found first and the outlet name is matched only next to them, so the long alternation of
+// outlet names is tried at a handful of positions, not at every character (linear on 10 MB input).
+const BEFORE_RE = new RegExp(`\\b(?:(${capitalisable(BEFORE_CUES)})|(${OUTLET_NOUN_CUES}))\\s+`, 'gu');
+const AFTER_RE = new RegExp(`(?:\\s+(?:${AFTER_CUES})\\b|['’]s\\s+(?:report|reporting|correspondent|sources|interview|investigation)\\b)`, 'gu');
+const OUTLET_AT = new RegExp(`(?:${OUTLET})`, 'uy');
+/** The capitalised run (up to six words, "The" allowed) that ends right before a cue. */
+const NAME_RUN_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}.&'’/-]*\s+(?:of\s+)?){0,5}\p{Lu}[\p{L}\p{N}.&'’/-]*$/u;
+
+const OUTLETS_BY_KEY = new Map(KNOWN_OUTLETS.map((o) => [stripDiacritics(o.toLowerCase()), o]));
 
 function canonicalOutlet(raw: string): string | undefined {
   const name = raw.replace(/^the\s+/i, (m) => (/^The\s+(?:New York Times|Washington Post|Wall Street Journal|Guardian|Times|Telegraph|Independent|Economist|Atlantic|Hill|Kyiv Independent|Moscow Times|New Yorker|Sun)\b/.test(raw) ? m : '')).trim();
   const lower = stripDiacritics(name.toLowerCase());
-  const known = KNOWN_OUTLETS.find((o) => stripDiacritics(o.toLowerCase()) === lower || stripDiacritics(o.toLowerCase()) === `the ${lower}`);
+  const known = OUTLETS_BY_KEY.get(lower) ?? OUTLETS_BY_KEY.get(`the ${lower}`);
   if (known) return OUTLET_CANONICAL[known.toLowerCase()] ?? known;
   if (OUTLET_CANONICAL[lower]) return OUTLET_CANONICAL[lower];
   return undefined;
@@ -107,13 +116,27 @@ export function findSources(text: string, options: SourceOptions = {}): string[]
   BEFORE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BEFORE_RE.exec(text))) {
-    const cue = m[0].slice(0, m[0].length - m[1].length);
-    consider(m[1], m.index + cue.length, OUTLET_NOUNS.test(cue) && !/\b(?:told|according|per|citing|said|speaking|spoke)\b/i.test(cue));
+    const at = m.index + m[0].length;
+    OUTLET_AT.lastIndex = at;
+    const name = OUTLET_AT.exec(text);
+    if (name) consider(name[0], at, m[2] !== undefined);
   }
   AFTER_RE.lastIndex = 0;
   while ((m = AFTER_RE.exec(text))) {
-    const after = m[0].slice(m[1].length);
-    consider(m[1], m.index, /newspaper|news\s+agency/.test(after));
+    const window = text.slice(Math.max(0, m.index - 80), m.index);
+    const run = NAME_RUN_BEFORE.exec(window);
+    if (!run) continue;
+    // the outlet is the end of the run: "On Sunday, the Wall Street Journal reported" → try shorter and shorter tails
+    const words = run[0].split(/\s+/);
+    let picked = run[0];
+    for (let i = 0; i < words.length; i++) {
+      const tail = words.slice(i).join(' ');
+      if (canonicalOutlet(tail)) {
+        picked = tail;
+        break;
+      }
+    }
+    consider(picked, m.index - picked.length, /newspaper|news\s+agency/.test(m[0]));
   }
   found.sort((a, b) => a.at - b.at);
   return [...new Set(found.map((f) => f.name))];

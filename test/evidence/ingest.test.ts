@@ -1,0 +1,140 @@
+/**
+ * The ingester on invented articles (test/evidence/articles) that cover each attribution pattern
+ * and the usual traps. Expected values were written from the articles by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestArticle, splitHeader, type IngestResult } from '../../src/evidence/index.ts';
+
+const article = (name: string) => readFileSync(new URL(`./articles/${name}`, import.meta.url), 'utf8');
+function ingestFile(name: string, date?: string): IngestResult {
+  const { header, body } = splitHeader(article(name));
+  return ingestArticle({ text: body, date: date ?? header.date, outlet: header.outlet, title: header.title });
+}
+const quote = (r: IngestResult, startsWith: string) => {
+  const q = r.quotes.find((x) => x.text.startsWith(startsWith));
+  if (!q) throw new Error(`no quote starting "${startsWith}" in ${JSON.stringify(r.quotes.map((x) => x.text))}`);
+  return q;
+};
+
+describe('border-talks.txt: straight quotes, every cue pattern', () => {
+  const r = ingestFile('border-talks.txt');
+
+  it('offsets point at the exact text between the marks', () => {
+    for (const q of r.quotes) expect(r.body.slice(q.start, q.end)).toBe(q.text);
+    expect(r.quotes).toHaveLength(12);
+  });
+
+  it('attributes each quote to the right speaker with mention and cue', () => {
+    const expected: Array<[string, string, string | null, boolean]> = [
+      // text start, speaker, mention, partial
+      ['a decisive stage', 'Helena Varga', 'Helena Varga', true],
+      ['We came here', 'Helena Varga', 'Varga', false], // "…," Varga told reporters
+      ['Every kilometre', 'Helena Varga', 'Varga', false], // continues the same attribution
+      ['a trap dressed up', 'Helena Varga', 'She', true], // she → the woman named before
+      ['a realistic basis', 'Andrei Molnar', 'Molnar', true], // described … as "…"
+      ['We are ready to sign', 'Andrei Molnar', 'he', false], // he → the nearest man
+      ['The war will not end', 'Piotr Hale', 'Piotr Hale', false], // "…," said Piotr Hale
+      ['It will end when', 'Piotr Hale', 'Piotr Hale', false],
+      ['Lakeland is stalling', 'Irina Dobos', 'Irina Dobos', false], // wrote on Telegram: "…"
+      ['Nobody who has read', 'Helena Varga', 'the minister', false], // role → "Lakeland's foreign minister, Helena Varga"
+      ['We have put thirty pages', 'Helena Varga', 'the minister', false], // runs over two paragraphs
+      ['businesslike', 'Mediators from Norway', 'Mediators from Norway', true], // a collective speaker
+    ];
+    for (const [start, speaker, mention, partial] of expected) {
+      const q = quote(r, start);
+      expect({ start, speaker: q.speaker, mention: q.speakerMention, partial: q.partial }).toEqual({ start, speaker, mention, partial });
+    }
+    expect(quote(r, 'We came here').cue).toMatch(/^told reporters/);
+    expect(quote(r, 'Lakeland is stalling').cue).toBe('wrote on Telegram');
+    expect(quote(r, 'The war will not end').cue).toBe('said');
+  });
+
+  it('keeps a multi-paragraph quote whole', () => {
+    expect(quote(r, 'We have put thirty pages').text).toBe('We have put thirty pages on the table.\n\n"We will keep them there until Corvia reads them.');
+  });
+
+  it('leaves scare quotes and labels out', () => {
+    expect(r.nonQuotes.map((q) => q.text)).toEqual(['buffer zone', 'peace formula']);
+  });
+
+  it('credits outlets named as sources, not the photo credit or the publisher', () => {
+    expect(r.sources).toEqual(['Reuters', 'AP']);
+  });
+
+  it('resolves dates against the article date (Friday 14 March 2025)', () => {
+    expect(r.dates).toEqual([
+      { text: 'on Tuesday', resolved: '2025-03-11' },
+      { text: 'tomorrow', resolved: '2025-03-15' },
+      { text: 'next week', resolved: '2025-03-17/2025-03-23' },
+      { text: 'last month', resolved: '2025-02-14' },
+    ]);
+    expect(r.article).toEqual({ date: '2025-03-14', outlet: 'The Lakeland Herald', title: 'Lakeland and Corvia agree to resume border talks' });
+  });
+
+  it('names the actors', () => {
+    expect(r.actors).toEqual(expect.arrayContaining(['Helena Varga', 'Andrei Molnar', 'Piotr Hale', 'Irina Dobos', 'Norway']));
+  });
+});
+
+describe('traps.txt: pronouns, roles, labels, apostrophes, unbalanced marks', () => {
+  const r = ingestFile('traps.txt', '2025-03-10');
+
+  it('resolves he and she by gender', () => {
+    expect(quote(r, 'useful').speaker).toBe('Molnar');
+    expect(quote(r, 'a waste of time').speaker).toBe('Varga');
+  });
+
+  it('excludes so-called terms, what-X-calls labels and titles', () => {
+    expect(r.nonQuotes.map((q) => q.text)).toEqual(['special operation', 'historic mission', 'The Long Ceasefire']);
+  });
+
+  it('finds no quote in apostrophes or in an unbalanced opening mark', () => {
+    expect(r.quotes.some((q) => /rock|90s|this will never/.test(q.text))).toBe(false);
+    expect(r.quotes).toHaveLength(9);
+  });
+
+  it('attributes anonymous, institutional and apposed speakers', () => {
+    expect(quote(r, 'It is over').speaker).toBe('unnamed Western diplomat');
+    expect(quote(r, 'final').speaker).toBe('Pavel Rusu'); // "Molnar’s spokesman, Pavel Rusu, said"
+    expect(quote(r, 'Corvia has shown').speaker).toBe('Pavel Rusu');
+    expect(quote(r, 'welcomes any dialogue').speaker).toBe('Russia'); // the Kremlin speaks for Russia
+    expect(quote(r, 'as soon as Lakeland').speaker).toBe('Corvian officials');
+    expect(quote(r, 'Not this month').speaker).toBe('Molnar'); // Molnar replied: "…"
+    expect(quote(r, 'Not this month').partial).toBe(false);
+  });
+
+  it('credits AFP, Le Monde and the BBC but not the Reuters dateline', () => {
+    expect(r.sources).toEqual(['AFP', 'Le Monde', 'BBC']);
+  });
+});
+
+describe('headline.html: HTML with metadata and boilerplate', () => {
+  const r = ingestArticle({ html: article('headline.html') });
+
+  it('takes date, title and outlet from the page metadata', () => {
+    expect(r.article).toEqual({ date: '2025-03-12', outlet: 'Lakeland Herald', title: 'Varga warns of ‘decisive stage’ in talks' });
+  });
+
+  it('reads the article, not navigation, scripts, styles or adverts', () => {
+    expect(r.body).toContain('Lakeland’s foreign minister, Helena Varga, warned on Wednesday');
+    expect(r.body).not.toMatch(/Subscribe|Injected|Click here|color: red|All rights reserved/);
+    expect(r.body.split('\n\n').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('attributes quotes around a mid-sentence attribution and to a plural subject', () => {
+    expect(r.quotes.map((q) => [q.text, q.speaker, q.partial])).toEqual([
+      ['decisive stage', 'Helena Varga', true],
+      ['If we leave without a text, the fighting will go on for another year,', 'Helena Varga', false],
+      ['Nobody here wants that.', 'Helena Varga', false],
+      ['Both sides have moved,', 'foreign ministers of Norway and Finland', false],
+      ['and the gap is narrower than it was a week ago.', 'foreign ministers of Norway and Finland', false],
+      ['cautiously optimistic', 'Andrei Molnar', true],
+    ]);
+    expect(r.sources).toEqual(['Financial Times']);
+  });
+
+  it('lets --date override the page date', () => {
+    expect(ingestArticle({ html: article('headline.html'), date: '2025-04-01' }).article.date).toBe('2025-04-01');
+  });
+});
