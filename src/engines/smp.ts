@@ -58,10 +58,9 @@ import {
   riskAttitudes,
   riskUtility,
   salienceDistance,
-  scalarPce,
 } from './smp/kernel.ts';
 import { bestChallenges, type ChallengeTurn } from './smp/challenges.ts';
-import { challengePool } from './smp/pool.ts';
+import { challengePool, type ChallengePool } from './smp/pool.ts';
 
 /** KTAB's model parameters, by KTAB's names, with KTAB's defaults. */
 export interface SmpParameters {
@@ -227,7 +226,7 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
 
   const pool = run.threads > 1 && n >= 64 ? challengePool(run.threads) : undefined;
   try {
-    let analysis = analyseState(x, n, m, sal, cap, cfg);
+    let analysis = analyseState(x, n, m, sal, cap, cfg, pool);
     const rounds: Round[] = [round(x, analysis, [])];
     const history: Float64Array[] = [x];
     let firstStep = 0;
@@ -236,7 +235,7 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
       const step = bargainingTurn(x, analysis, n, m, sal, cap, weight, totalSal, cfg, rng, pool, input, toScale);
       x = step.next;
       history.push(x);
-      analysis = analyseState(x, n, m, sal, cap, cfg);
+      analysis = analyseState(x, n, m, sal, cap, cfg, pool);
       rounds.push(round(x, analysis, step.moves));
       const change = stateDistance(history[t], history[t - 1], n, m);
       if (t === 1) firstStep = change + 1e-4;
@@ -288,6 +287,15 @@ function stateDistance(a: Float64Array, b: Float64Array, n: number, m: number): 
   return total;
 }
 
+/** Below this many voter × pair terms a PCE's coalitions are summed on the calling thread. */
+const PARALLEL_COALITION_WORK = 2e6;
+
+/** coalitionStrengths, on the pool's threads when there is one and the work pays for it (same bits). */
+function coalitionsWith(pool: ChallengePool | undefined) {
+  return (nVoters: number, nOpt: number, weight: ArrayLike<number>, util: Float64Array, rule: number): Float64Array =>
+    pool && (nOpt * nOpt * nVoters) / 2 > PARALLEL_COALITION_WORK ? pool.coalitions(nVoters, nOpt, weight, util, rule) : coalitionStrengths(nVoters, nOpt, weight, util, rule);
+}
+
 /** Groups of bitwise-identical positions: `group[i]` and one representative per group. */
 function identicalPositions(x: Float64Array, n: number, m: number): { group: Int32Array; reps: number[] } {
   const group = new Int32Array(n);
@@ -310,7 +318,8 @@ function identicalPositions(x: Float64Array, n: number, m: number): { group: Int
  * What KTAB computes on entering a state (setAllAUtil and pDist(-1)): distances, risk attitudes and
  * the PCE probability of each actor's position, and the forecast from them.
  */
-function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, cap: Float64Array, cfg: Config): TurnAnalysis {
+function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, cap: Float64Array, cfg: Config, pool?: ChallengePool): TurnAnalysis {
+  const coalitions = coalitionsWith(pool);
   const distance = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) distance[i * n + j] = i === j ? 0 : salienceDistance(x, i * m, x, j * m, sal, i * m, m);
 
@@ -326,7 +335,7 @@ function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, 
   const cg =
     line && cfg.rule === VR_PROP
       ? coalitionStrengthsOnLine(x, voterWeight, undefined, Float64Array.from(reps, (r) => x[r]))
-      : coalitionStrengths(n, g, cap, neutral, cfg.rule);
+      : coalitions(n, g, cap, neutral, cfg.rule);
   const pNeutral = pceFromCoalitions(expandCoalitions(cg, g, group), n, cfg.vpm, cfg.pcem);
   const risk = riskAttitudes(pNeutral, cfg.rRange);
 
@@ -357,7 +366,7 @@ function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, 
   } else {
     const own = new Float64Array(nu * n);
     for (let u = 0; u < nu; u++) for (let k = 0; k < n; k++) own[u * n + k] = riskUtility(distance[k * n + unique[u]], risk[k]);
-    pUnique = scalarPce(n, nu, cap, own, VR_PROP, cfg.vpm, cfg.pcem);
+    pUnique = pceFromCoalitions(coalitions(n, nu, cap, own, VR_PROP), nu, cfg.vpm, cfg.pcem);
   }
   const probability = new Float64Array(n);
   for (let i = 0; i < n; i++) probability[i] = pUnique[lastEquivalent(i, unique, x, m, which[i])];
@@ -404,11 +413,12 @@ function bargainingTurn(
   totalSal: Float64Array,
   cfg: Config,
   rng: Rng | undefined,
-  pool: ReturnType<typeof challengePool> | undefined,
+  pool: ChallengePool | undefined,
   input: ModelInput,
   toScale: (v: number, k: number) => number,
 ): StepResult {
   const { distance, risk } = a;
+  const coalitions = coalitionsWith(pool);
   const [alpha, beta] = riskAdjustWeights(cfg.rAdjust);
   // h's utility for b's position as seen by a: base + α R_h · slope (smp/challenges.ts).
   const base = new Float64Array(n * n);
@@ -519,7 +529,7 @@ function bargainingTurn(
     // bargain sits in two queues (initiator's and receiver's) with the same values: computed once.
     const util = new Float64Array(nb * n);
     for (let b = 0; b < nb; b++) util.set(bargainValue(queue[b]), b * n);
-    const pb = nb === 1 ? Float64Array.of(1) : scalarPce(n, nb, cap, util, cfg.rule, cfg.vpm, cfg.pcem);
+    const pb = nb === 1 ? Float64Array.of(1) : pceFromCoalitions(coalitions(n, nb, cap, util, cfg.rule), nb, cfg.vpm, cfg.pcem);
     let chosen = 0;
     if (rng) {
       // PRNG::probSel: the first bargain whose cumulative probability exceeds a uniform draw.

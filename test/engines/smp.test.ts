@@ -264,6 +264,12 @@ describe('smp engine properties', () => {
       { numRuns: 60 },
     );
   });
+  it('three dimensions, 200 actors: identical with 1 and 3 threads (challenges and coalition sums shared out)', () => {
+    const inp = randomInput(200, 3, 17);
+    const one = smp(inp, { maxTurns: 3 });
+    const three = smp(inp, { maxTurns: 3, threads: 3 });
+    expect(three.rounds.map((r) => [r.positions, r.probabilities, r.moves.map((mv) => mv.why)])).toEqual(one.rounds.map((r) => [r.positions, r.probabilities, r.moves.map((mv) => mv.why)]));
+  }, 60_000);
   it('positions on other scales are converted to 0–1 and back', () => {
     const inp = randomInput(6, 2, 3);
     const shifted: ModelInput = { ...inp, position: inp.position.map((v) => -50 + v * 2), scaleMin: Float64Array.of(-50, -50), scaleMax: Float64Array.of(150, 150) };

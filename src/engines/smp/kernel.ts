@@ -209,7 +209,16 @@ export function perceivedRisk(adjust: number, rh: number, ri: number): number {
  */
 export function coalitionStrengths(nVoters: number, nOpt: number, weight: ArrayLike<number>, util: Float64Array, rule: number): Float64Array {
   const c = new Float64Array(nOpt * nOpt);
-  for (let a = 0; a < nOpt; a++) {
+  coalitionRows(nVoters, nOpt, weight, util, rule, c, 0, nOpt);
+  return c;
+}
+
+/**
+ * Rows [from, to) of coalitionStrengths: for each option a in range, the pairs (a, b < a), both
+ * directions, and the diagonal. Rows write disjoint cells, so threads can share the work.
+ */
+export function coalitionRows(nVoters: number, nOpt: number, weight: ArrayLike<number>, util: ArrayLike<number>, rule: number, c: Float64Array, from: number, to: number): void {
+  for (let a = from; a < to; a++) {
     const ao = a * nVoters;
     for (let b = 0; b < a; b++) {
       const bo = b * nVoters;
@@ -236,7 +245,6 @@ export function coalitionStrengths(nVoters: number, nOpt: number, weight: ArrayL
     }
     c[a * nOpt + a] = MIN_COALITION;
   }
-  return c;
 }
 
 /** Model::vProb over a coalition matrix: `pv(a,b)` = probability that a beats b; `pv(a,a) = 0.5`. */

@@ -10,6 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { bestChallenges, type ChallengeTurn } from './challenges.ts';
+import { coalitionRows } from './kernel.ts';
 
 /** Slots of the control word array. */
 export const GEN = 0;
@@ -20,7 +21,15 @@ export const RULE = 4;
 export const COMMIT = 5;
 export const CHUNKS = 6;
 export const CHUNK_SIZE = 7;
-const CONTROL_SLOTS = 8;
+/** Which task the generation runs: challenges, or rows of a coalition matrix. */
+export const TASK = 8;
+export const N_VOTERS = 9;
+export const N_OPTIONS = 10;
+const CONTROL_SLOTS = 12;
+const TASK_CHALLENGES = 0;
+const TASK_COALITIONS = 1;
+/** Most chunks a generation is cut into (their first rows live in `rowStarts`). */
+const MAX_CHUNKS = 1024;
 
 export interface SharedTurn {
   n: number;
@@ -33,6 +42,11 @@ export interface SharedTurn {
   target: Int32Array;
   probability: Float64Array;
   gain: Float64Array;
+  /** Coalition task: voter weights, utilities (option-major), the result, and each chunk's first row. */
+  voterWeight: Float64Array;
+  util: Float64Array;
+  coalition: Float64Array;
+  rowStarts: Int32Array;
 }
 
 function sharedF64(len: number): Float64Array {
@@ -51,6 +65,11 @@ export function allocateShared(n: number): SharedTurn {
     target: new Int32Array(new SharedArrayBuffer(n * 4)),
     probability: sharedF64(n),
     gain: sharedF64(n),
+    // A PCE has at most n + 1 options (a queue: status quo, own challenge, n − 1 challengers).
+    voterWeight: sharedF64(n),
+    util: sharedF64((n + 1) * n),
+    coalition: sharedF64((n + 1) * (n + 1)),
+    rowStarts: new Int32Array(new SharedArrayBuffer((MAX_CHUNKS + 1) * 4)),
   };
 }
 
@@ -68,6 +87,17 @@ export function claimChunk(control: Int32Array, gen: number): number {
 /** Do chunks of the current generation until none is left (used by the workers and the main thread). */
 export function workOnGeneration(s: SharedTurn, gen: number): void {
   const { control, n } = s;
+  if (Atomics.load(control, TASK) === TASK_COALITIONS) {
+    const nVoters = Atomics.load(control, N_VOTERS);
+    const nOpt = Atomics.load(control, N_OPTIONS);
+    const rule = Atomics.load(control, RULE);
+    for (let c = claimChunk(control, gen); c >= 0; c = claimChunk(control, gen)) {
+      coalitionRows(nVoters, nOpt, s.voterWeight, s.util, rule, s.coalition, s.rowStarts[c], s.rowStarts[c + 1]);
+      Atomics.add(control, DONE, 1);
+      Atomics.notify(control, DONE);
+    }
+    return;
+  }
   const turn: ChallengeTurn = { n, base: s.base, slope: s.slope, alphaRisk: s.alphaRisk, weight: s.weight, totalSalience: s.totalSalience, rule: Atomics.load(control, RULE), commit: Atomics.load(control, COMMIT) };
   const size = Atomics.load(control, CHUNK_SIZE);
   for (let c = claimChunk(control, gen); c >= 0; c = claimChunk(control, gen)) {
@@ -80,6 +110,8 @@ export function workOnGeneration(s: SharedTurn, gen: number): void {
 
 export interface ChallengePool {
   run(turn: ChallengeTurn, target: Int32Array, probability: Float64Array, gain: Float64Array): void;
+  /** coalitionStrengths(nVoters, nOpt, weight, util, rule), rows shared among the threads. */
+  coalitions(nVoters: number, nOpt: number, weight: ArrayLike<number>, util: Float64Array, rule: number): Float64Array;
   close(): void;
 }
 
@@ -88,6 +120,22 @@ export function challengePool(threads: number): ChallengePool {
   let shared: SharedTurn | undefined;
   let workers: Worker[] = [];
   let gen = 0;
+  /** Open a new generation of `chunks` chunks, work on it here too, and wait until all are done. */
+  const dispatch = (s: SharedTurn, chunks: number) => {
+    const { control } = s;
+    gen = (gen + 1) & 0x7fff;
+    Atomics.store(control, CHUNKS, chunks);
+    Atomics.store(control, DONE, 0);
+    Atomics.store(control, CLAIM, gen << 16);
+    Atomics.store(control, GEN, gen);
+    Atomics.notify(control, GEN);
+    workOnGeneration(s, gen);
+    const deadline = Date.now() + 600_000;
+    for (let done = Atomics.load(control, DONE); done < chunks; done = Atomics.load(control, DONE)) {
+      if (Date.now() > deadline) throw new Error('SMP worker threads stopped responding');
+      Atomics.wait(control, DONE, done, 1000);
+    }
+  };
   const start = (n: number) => {
     shared = allocateShared(n);
     for (let w = 0; w < threads - 1; w++) {
@@ -114,24 +162,36 @@ export function challengePool(threads: number): ChallengePool {
       const chunkSize = Math.max(1, Math.ceil(n / (threads * 8)));
       const chunks = Math.ceil(n / chunkSize);
       const { control } = s;
-      gen = (gen + 1) & 0x7fff;
+      Atomics.store(control, TASK, TASK_CHALLENGES);
       Atomics.store(control, RULE, turn.rule);
       Atomics.store(control, COMMIT, turn.commit);
       Atomics.store(control, CHUNK_SIZE, chunkSize);
-      Atomics.store(control, CHUNKS, chunks);
-      Atomics.store(control, DONE, 0);
-      Atomics.store(control, CLAIM, gen << 16);
-      Atomics.store(control, GEN, gen);
-      Atomics.notify(control, GEN);
-      workOnGeneration(s, gen);
-      const deadline = Date.now() + 600_000;
-      for (let done = Atomics.load(control, DONE); done < chunks; done = Atomics.load(control, DONE)) {
-        if (Date.now() > deadline) throw new Error('SMP worker threads stopped responding');
-        Atomics.wait(control, DONE, done, 1000);
-      }
+      dispatch(s, chunks);
       target.set(s.target);
       probability.set(s.probability);
       gain.set(s.gain);
+    },
+    coalitions(nVoters, nOpt, weight, util, rule) {
+      if (!shared) start(nVoters);
+      if (!shared || shared.n !== nVoters || nOpt > nVoters + 1) {
+        const c = new Float64Array(nOpt * nOpt);
+        coalitionRows(nVoters, nOpt, weight, util, rule, c, 0, nOpt);
+        return c;
+      }
+      const s = shared;
+      s.voterWeight.set(weight);
+      s.util.set(util.subarray(0, nOpt * nVoters));
+      // Row a holds a pairs: cut the rows so that chunks hold about equal numbers of pairs.
+      const chunks = Math.min(nOpt, threads * 8, MAX_CHUNKS);
+      for (let c = 0; c <= chunks; c++) s.rowStarts[c] = Math.min(nOpt, Math.round(nOpt * Math.sqrt(c / chunks)));
+      s.rowStarts[chunks] = nOpt;
+      const { control } = s;
+      Atomics.store(control, TASK, TASK_COALITIONS);
+      Atomics.store(control, RULE, rule);
+      Atomics.store(control, N_VOTERS, nVoters);
+      Atomics.store(control, N_OPTIONS, nOpt);
+      dispatch(s, chunks);
+      return s.coalition.slice(0, nOpt * nOpt);
     },
     close() {
       if (shared) {
