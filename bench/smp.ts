@@ -28,33 +28,32 @@ const referenceRoot = resolve(process.env.PARLEY_REFERENCE ?? join(root, '../sha
 const KTAB_SECONDS: Record<string, number> = { a040: 5.5, a080: 56, a160: 836 };
 
 /**
- * A random case shaped like KTAB's dummyData files: one dimension, positions uniform on 0–100,
- * saliences uniform on 25–75 (%), capabilities uniform on 1–3; seeded, so every run is the same.
+ * A random case drawn like KTAB's dummyData-a040/a080/a160 files (one dimension; their statistics:
+ * positions around 60 with a spread of about 12, capabilities 0.1–5 with mean ≈ 1.75, saliences
+ * 5–99% with mean ≈ 41%): positions N(60, 12) clipped to 0–100, capabilities log-normal
+ * exp(N(0.35, 0.6)), saliences 5 + 94·u^1.5 %. Seeded, so every run is the same case.
  */
-function generatedCase(actors: number, dims = 1, seed = 2017): ModelInput {
+function generatedCase(actors: number, seed = 2017): ModelInput {
   const rng = createRng(seed, actors);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
   const n = actors;
-  const m = dims;
-  const position = new Float64Array(n * m);
-  const salience = new Float64Array(n * m);
-  const capability = new Float64Array(n * m);
+  const position = new Float64Array(n);
+  const salience = new Float64Array(n);
+  const capability = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const c = 1 + 2 * rng();
-    for (let k = 0; k < m; k++) {
-      position[i * m + k] = Math.round(10000 * rng()) / 100;
-      salience[i * m + k] = (25 + 50 * rng()) / 100 / m;
-      capability[i * m + k] = c;
-    }
+    position[i] = Math.round(100 * Math.min(100, Math.max(0, 60 + 12 * normal()))) / 100;
+    capability[i] = Math.round(100 * Math.exp(0.35 + 0.6 * normal())) / 100;
+    salience[i] = Math.round(100 * (5 + 94 * Math.pow(rng(), 1.5))) / 10000;
   }
   return {
     actors: Array.from({ length: n }, (_, i) => `Gen-${i + 1}`),
-    issues: Array.from({ length: m }, (_, k) => `Dim-${k + 1}`),
+    issues: ['Dim-1'],
     position,
     salience,
     capability,
-    scaleMin: new Float64Array(m),
-    scaleMax: new Float64Array(m).fill(100),
-    statusQuo: new Float64Array(m).fill(NaN),
+    scaleMin: new Float64Array(1),
+    scaleMax: new Float64Array(1).fill(100),
+    statusQuo: new Float64Array(1).fill(NaN),
   };
 }
 
