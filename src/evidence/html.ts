@@ -89,8 +89,11 @@ function blockText(root: { childNodes: ArrayLike<unknown> }): string {
   return paragraphs.join('\n\n');
 }
 
-export function extractFromHtml(html: string): ExtractedArticle {
+export function extractFromHtml(rawHtml: string): ExtractedArticle {
+  // linkedom needs a document element; fragments and empty input are wrapped in one
+  const html = /<html[\s>]/i.test(rawHtml) ? rawHtml : `<!doctype html><html><head></head><body>${rawHtml}</body></html>`;
   const { document } = parseHTML(html);
+  if (!document.documentElement) return { text: '' };
   const date =
     isoDay(metaContent(document, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publish-date"]', 'meta[property="og:published_time"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]'])) ??
     isoDay(jsonLdValue(document, 'datePublished')) ??

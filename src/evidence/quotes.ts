@@ -77,7 +77,9 @@ function continuationOpening(text: string, paraEnd: number): number | undefined 
   let j = paraEnd;
   while (j < text.length && /\s/.test(text[j])) j++;
   if (j >= text.length || j === paraEnd) return undefined;
-  return opensDouble(text, j) ? j : undefined;
+  // the reopening mark starts the next paragraph's words, and the unclosed one ended a sentence
+  const lastChar = text.slice(0, paraEnd).trimEnd().slice(-1);
+  return opensDouble(text, j) && isWordChar(text[j + 1]) && /[.!?…:;,\p{L}\p{N}—–-]/u.test(lastChar) ? j : undefined;
 }
 
 /**

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalSpeaker, normaliseQuoteText, scoreIngest, type IngestResult } from '../../src/evidence/index.ts';
+
+const names = {
+  people: ['Volodymyr Zelensky', 'Yuri Ushakov'],
+  states_and_organisations: ['Russia'],
+  collective_or_anonymous_speakers: ['unnamed US official', 'Russian officials (unnamed)'],
+  aliases: { Russia: ['Moscow', 'the Kremlin'] },
+};
+
+describe('normaliseQuoteText and canonicalSpeaker', () => {
+  it('matches quote texts across mark forms, spacing and trailing punctuation', () => {
+    expect(normaliseQuoteText('Ukraine’s future,  ')).toBe(normaliseQuoteText("Ukraine's future"));
+    expect(normaliseQuoteText('A.\n\n“B.')).toBe('A. B');
+  });
+  it('maps spelling variants, aliases and anonymous forms to canonical names', () => {
+    expect(canonicalSpeaker('Volodymyr Zelenskyy', names)).toBe('Volodymyr Zelensky');
+    expect(canonicalSpeaker('Zelenskiy', names)).toBe('Volodymyr Zelensky');
+    expect(canonicalSpeaker('Yury Ushakov', names)).toBe('Yuri Ushakov');
+    expect(canonicalSpeaker('the Kremlin', names)).toBe('Russia');
+    expect(canonicalSpeaker('unnamed U.S. official', names)).toBe('unnamed US official');
+    expect(canonicalSpeaker('Russian officials', names)).toBe('Russian officials (unnamed)');
+    expect(canonicalSpeaker('Oleksandr Zelensky', names)).not.toBe('Volodymyr Zelensky'); // another first name
+  });
+});
+
+describe('scoreIngest', () => {
+  const q = (text: string, speaker: string | null, partial = false) => ({ text, start: 0, end: text.length, speaker, speakerMention: null, cue: null, partial, actor: null, issues: [] });
+  const result = (quotes: ReturnType<typeof q>[], sources: string[]): IngestResult => ({ article: { date: null, outlet: null, title: null }, body: '', quotes, nonQuotes: [], sources, actors: [], dates: [] });
+
+  it('computes precision, recall, F1 and speaker accuracy as counted by hand', () => {
+    const gold = {
+      article: 'a.txt',
+      quotes: [
+        { text: 'We will fight,', speaker: 'Volodymyr Zelensky', partial: false },
+        { text: 'no definitive version', speaker: 'Yuri Ushakov', partial: true },
+        { text: 'close', speaker: 'Russia', partial: true },
+        { text: 'serious talks', speaker: 'Russia', partial: true, borderline: true },
+      ],
+      sources: ['AFP', 'Suspilne'],
+      sourceSurfaceForms: { Suspilne: ['Obschestvennoye. Novosti'] },
+    };
+    const predicted = result(
+      [
+        q('We will fight.', 'Zelenskyy'), // match, speaker right
+        q('no definitive version', 'Vladimir Putin', true), // match, speaker wrong
+        q('a label', null, true), // spurious
+        q('serious talks', 'Moscow', true), // borderline: ignored
+      ],
+      ['AFP', 'Obschestvennoye', 'BBC'],
+    );
+    const s = scoreIngest([{ gold, result: predicted }], names);
+    // all quotes: 3 gold (borderline out), 3 predicted (borderline out), 2 matched
+    expect(s.allQuotes).toMatchObject({ gold: 3, predicted: 3, truePositives: 2, matched: 2, speakerCorrect: 1 });
+    expect(s.allQuotes.precision).toBeCloseTo(2 / 3, 12);
+    expect(s.allQuotes.recall).toBeCloseTo(2 / 3, 12);
+    expect(s.allQuotes.f1).toBeCloseTo(2 / 3, 12);
+    expect(s.allQuotes.speakerAccuracy).toBe(0.5);
+    // full quotes: 1 gold, 1 predicted, matched, speaker right
+    expect(s.fullQuotes).toMatchObject({ precision: 1, recall: 1, f1: 1, speakerAccuracy: 1 });
+    // sources: AFP and Obschestvennoye (a surface form of Suspilne) match; BBC is spurious
+    expect(s.sources).toMatchObject({ truePositives: 2, predicted: 3, gold: 2, recall: 1 });
+    expect(s.sources.precision).toBeCloseTo(2 / 3, 12);
+    expect(s.errors.map((e) => e.kind).sort()).toEqual(['missed', 'source-spurious', 'speaker', 'spurious']);
+  });
+});
