@@ -56,8 +56,19 @@ export interface IssueMatcher {
   issuesOf(passage: string): string[];
 }
 
-/** Phrase match (alias or title inside the passage), else enough specific shared words. */
+const matchers = new WeakMap<Case, IssueMatcher>();
+
+/** Phrase match (alias or title inside the passage), else enough specific shared words. Built once per case. */
 export function issueMatcher(c: Case): IssueMatcher {
+  let m = matchers.get(c);
+  if (!m) {
+    m = buildIssueMatcher(c);
+    matchers.set(c, m);
+  }
+  return m;
+}
+
+function buildIssueMatcher(c: Case): IssueMatcher {
   const vocab = c.issues.map((issue) => {
     const phrases = [issue.title, ...issue.aliases].map((p) => ` ${contentStems(p).join(' ')} `).filter((p) => p.trim());
     // descriptions are prose about the issue's history and would match almost anything; titles, aliases and anchors name it
@@ -108,15 +119,20 @@ export interface ActorLink {
 }
 
 /** Case actors named in the text (name, alias, speaker name or alias), as `{name, actor}`. */
+const actorPatterns = new WeakMap<Case, Array<{ actor: Case['actors'][number]; pattern: RegExp }>>();
+
 export function caseActorsIn(text: string, c: Case): ActorLink[] {
-  const hay = ` ${stripDiacritics(text)} `;
-  const out: ActorLink[] = [];
-  for (const a of c.actors) {
-    const forms = [a.name, ...a.aliases, ...a.speakers.flatMap((s) => [s.name, ...s.aliases])].filter((f) => f.trim().length >= 2);
-    const hit = forms.some((f) => new RegExp(`(?<![\\p{L}\\p{N}])${stripDiacritics(f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(hay));
-    if (hit) out.push({ name: a.name, actor: a.id });
+  let patterns = actorPatterns.get(c);
+  if (!patterns) {
+    patterns = c.actors.map((a) => {
+      const forms = [a.name, ...a.aliases, ...a.speakers.flatMap((s) => [s.name, ...s.aliases])].filter((f) => f.trim().length >= 2);
+      const alternation = forms.map((f) => stripDiacritics(f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+      return { actor: a, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'u') };
+    });
+    actorPatterns.set(c, patterns);
   }
-  return out;
+  const hay = ` ${stripDiacritics(text)} `;
+  return patterns.filter((p) => p.pattern.test(hay)).map((p) => ({ name: p.actor.name, actor: p.actor.id }));
 }
 
 /** The case actor a speaker speaks for: a speaker name or alias, else an actor name or alias. */

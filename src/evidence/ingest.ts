@@ -86,6 +86,20 @@ function namedActors(body: string, people: ReturnType<typeof findPeople>, speake
   return [...out];
 }
 
+const knownSpeakers = new WeakMap<Case, KnownSpeaker[]>();
+/** The case's speakers (and person actors) with their aliases; computed once per case. */
+function knownSpeakersOf(c: Case): KnownSpeaker[] {
+  let known = knownSpeakers.get(c);
+  if (!known) {
+    known = c.actors.flatMap((a) => [
+      ...a.speakers.map((s) => ({ name: s.name, aliases: s.aliases, actor: a.id, role: s.role })),
+      ...(a.kind === 'person' ? [{ name: a.name, aliases: a.aliases.filter((x) => /^\p{Lu}/u.test(x)), actor: a.id }] : []),
+    ]);
+    knownSpeakers.set(c, known);
+  }
+  return known;
+}
+
 export function ingestArticle(input: ArticleInput, options: IngestOptions = {}): IngestResult {
   let body = input.text ?? '';
   let date = input.date ? isoDay(input.date) : undefined;
@@ -114,12 +128,7 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
     return false;
   };
   const c = options.case;
-  const known: KnownSpeaker[] = c
-    ? c.actors.flatMap((a) => [
-        ...a.speakers.map((s) => ({ name: s.name, aliases: s.aliases, actor: a.id, role: s.role })),
-        ...(a.kind === 'person' ? [{ name: a.name, aliases: a.aliases.filter((x) => /^\p{Lu}/u.test(x)), actor: a.id }] : []),
-      ])
-    : [];
+  const known = c ? knownSpeakersOf(c) : [];
   const people = findPeople(body, insideQuote, known);
   const paragraphs = paragraphsOf(body);
   const sentences = sentencesOf(body, paragraphs, spans);

@@ -190,6 +190,26 @@ function roleWordsAfter(text: string, end: number): string[] {
   return words.some((w) => ROLE_NOUNS.has(w)) ? words : [];
 }
 
+const speakerIndexes = new WeakMap<KnownSpeaker[], { knownBySurname: Map<string, KnownSpeaker>; knownByAlias: Map<string, KnownSpeaker> }>();
+/** Lookup tables of known speakers by alias and by surname key, built once per speaker list. */
+function speakerIndex(known: KnownSpeaker[]) {
+  let index = speakerIndexes.get(known);
+  if (!index) {
+    const knownBySurname = new Map<string, KnownSpeaker>();
+    const knownByAlias = new Map<string, KnownSpeaker>();
+    for (const k of known) {
+      for (const n of [k.name, ...k.aliases]) {
+        knownByAlias.set(stripDiacritics(n.toLowerCase()), k);
+        const toks = n.split(/\s+/);
+        if (toks.length >= 1 && /^\p{Lu}/u.test(toks[toks.length - 1])) knownBySurname.set(surnameKey(toks[toks.length - 1]), k);
+      }
+    }
+    index = { knownBySurname, knownByAlias };
+    speakerIndexes.set(known, index);
+  }
+  return index;
+}
+
 export interface PeopleIndex {
   entities: PersonEntity[];
   mentions: PersonMention[];
@@ -213,15 +233,7 @@ export function findPeople(text: string, excluded: (offset: number) => boolean, 
   const raws = rawMentions(text, excluded);
   const confirmedKeys = new Set<string>();
   for (const r of raws) if (r.personal) confirmedKeys.add(surnameKey(r.tokens[r.tokens.length - 1]));
-  const knownBySurname = new Map<string, KnownSpeaker>();
-  const knownByAlias = new Map<string, KnownSpeaker>();
-  for (const k of known) {
-    for (const n of [k.name, ...k.aliases]) {
-      knownByAlias.set(stripDiacritics(n.toLowerCase()), k);
-      const toks = n.split(/\s+/);
-      if (toks.length >= 1 && /^\p{Lu}/u.test(toks[toks.length - 1])) knownBySurname.set(surnameKey(toks[toks.length - 1]), k);
-    }
-  }
+  const { knownBySurname, knownByAlias } = speakerIndex(known);
   const entities: PersonEntity[] = [];
   const mentions: PersonMention[] = [];
   const bySurname = new Map<string, PersonEntity[]>();

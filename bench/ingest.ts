@@ -1,0 +1,40 @@
+/**
+ * Article ingestion throughput on one core: `node --import tsx bench/ingest.ts`.
+ * Uses the invented test articles (test/evidence/articles), padded to about 3 KB where shorter,
+ * and prints articles per second for plain text and for HTML pages (Readability extraction
+ * included). Figures depend on the machine and its load: compare runs on the same machine.
+ */
+import { readFileSync } from 'node:fs';
+import { loadCaseFile } from '../src/case/load.ts';
+import { ingestArticle, splitHeader } from '../src/evidence/index.ts';
+
+const dir = new URL('../test/evidence/articles/', import.meta.url);
+const texts = ['border-talks.txt', 'traps.txt'].map((f) => splitHeader(readFileSync(new URL(f, dir), 'utf8')).body);
+/** Each text article is brought to ~3 KB by appending paragraphs of another article. */
+const articles = texts.map((t, i) => {
+  let body = t;
+  const other = texts[(i + 1) % texts.length].split('\n\n');
+  for (let k = 0; Buffer.byteLength(body) < 3000; k++) body += `\n\n${other[k % other.length]}`;
+  return body;
+});
+const html = readFileSync(new URL('headline.html', dir), 'utf8');
+
+function measure(label: string, bytes: number, once: () => void, seconds = 3): void {
+  for (let i = 0; i < 20; i++) once(); // warm-up: JIT and lazily built tables
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    once();
+    n++;
+  }
+  const elapsed = (performance.now() - t0) / 1000;
+  console.log(`${label.padEnd(34)} ${(n / elapsed).toFixed(0).padStart(6)} articles/s  (${(elapsed / n * 1000).toFixed(2)} ms each, ~${(bytes / 1024).toFixed(1)} KB)`);
+}
+
+console.log(`node ${process.version}, one core (single thread)`);
+let i = 0;
+const avg = articles.reduce((s, a) => s + Buffer.byteLength(a), 0) / articles.length;
+measure('plain text, no case', avg, () => ingestArticle({ text: articles[i++ % articles.length], date: '2025-03-14' }));
+measure('HTML page (Readability + linkedom)', Buffer.byteLength(html), () => ingestArticle({ html }));
+const ukraine = await loadCaseFile(new URL('../examples/ukraine-2025.yaml', import.meta.url).pathname);
+measure('plain text, with examples/ukraine-2025', avg, () => ingestArticle({ text: articles[i++ % articles.length], date: '2025-03-14' }, { case: ukraine }));
