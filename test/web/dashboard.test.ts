@@ -73,6 +73,31 @@ suite(title, () => {
     expect(pageErrors).toEqual([]);
   }, BROWSER_TEST_MS);
 
+  it('is keyboard-usable: a skip link, reachable links and a visible focus ring', async () => {
+    // A fresh tab: the keyboard's starting point must be the top of a newly loaded page.
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(bench.url + '/');
+    await page.getByRole('link', { name: /peace plan for Russia's war on Ukraine/ }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    // Tab to the Ukraine case link, open it with Enter.
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => /Ukraine/.test(document.activeElement?.textContent ?? '') && document.activeElement?.tagName === 'A');
+    }
+    expect(reached).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('matrix').waitFor();
+    // Focus moved to the new view, so the next Tab starts inside it.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
   it('draws one mark per actor, the draft points and one forecast marker per model on the issue view', async () => {
     const c = await api<Case>(`/api/cases/${UKRAINE_CASE}`);
     const { results } = await api<{ results: Array<{ model: string }> }>(`/api/cases/${UKRAINE_CASE}/forecast`, {

@@ -38,7 +38,16 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function buildDashboardInto(outDir: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, with which vite bundles React's development build: build what
+  // users get (NODE_ENV is read during the build only, then restored).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export interface Workbench {

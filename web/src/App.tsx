@@ -19,8 +19,13 @@ type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
 export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  // Move focus to the new view so keyboard and screen-reader users land on it after navigation.
+  // Move focus to the new view so keyboard and screen-reader users land on it after navigation
+  // (not on the first load: there the skip link should be the first Tab stop). Comparing with the
+  // route last focused keeps this right when StrictMode runs the effect twice.
+  const focusedRoute = useRef(route);
   useEffect(() => {
+    if (focusedRoute.current === route) return;
+    focusedRoute.current = route;
     main.current?.focus({ preventScroll: true });
   }, [route]);
   return (

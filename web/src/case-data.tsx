@@ -1,9 +1,10 @@
 /**
- * The case a view is looking at, loaded once per case and shared by its views: the case itself,
- * every model's forecast, and (in the background) the Monte Carlo intervals. After an edit,
+ * The case a view is looking at, loaded once per case and shared by its views: the case and its
+ * overview, every model's forecast, and (in the background) the Monte Carlo intervals. After an edit,
  * `refresh()` reloads all three, and the previous forecasts are kept so views can show the change.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { CaseOverview } from '../../src/case/overview.ts';
 import type { Case } from '../../src/case/schema.ts';
 import { api, type Job, type ModelForecast } from './api.ts';
 
@@ -24,6 +25,7 @@ export interface MonteCarloState {
 export interface CaseData {
   caseId: string;
   data: Case | undefined;
+  overview: CaseOverview | undefined;
   error: Error | undefined;
   forecasts: ModelForecast[] | undefined;
   previousForecasts: ModelForecast[] | undefined;
@@ -48,6 +50,7 @@ export function useCase(): CaseData {
 
 export function CaseProvider({ caseId, children }: { caseId: string; children: ReactNode }) {
   const [data, setData] = useState<Case>();
+  const [overview, setOverview] = useState<CaseOverview>();
   const [error, setError] = useState<Error>();
   const [forecasts, setForecasts] = useState<ModelForecast[]>();
   const [previousForecasts, setPrevious] = useState<ModelForecast[]>();
@@ -85,36 +88,44 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
     }
   }, [caseId]);
 
-  const refresh = useCallback(async (what: 'case' | 'all' = 'all') => {
-    if (what === 'case') {
-      try {
-        setData(await api.case(caseId));
-        setError(undefined);
-        setVersion((v) => v + 1);
-      } catch (e) {
-        setError(e as Error);
-      }
-      return;
-    }
-    const mine = ++generation.current;
-    const [c, f] = await Promise.allSettled([api.case(caseId), api.forecast(caseId, { seed: DASHBOARD_SEED })]);
-    if (mine !== generation.current) return;
+  /** The case and its overview, together (the overview's evidence counts follow the case). */
+  const loadCase = useCallback(async (): Promise<boolean> => {
+    const [c, o] = await Promise.allSettled([api.case(caseId), api.overview(caseId)]);
     if (c.status === 'fulfilled') {
       setData(c.value);
       setError(undefined);
     } else setError(c.reason as Error);
-    if (f.status === 'fulfilled') {
-      setPrevious(latestForecasts.current);
-      latestForecasts.current = f.value.results;
-      setForecasts(f.value.results);
-      setForecastError(undefined);
-    } else setForecastError(f.reason as Error);
+    if (o.status === 'fulfilled') setOverview(o.value);
+    else if (c.status === 'fulfilled') setError(o.reason as Error);
     setVersion((v) => v + 1);
-    if (c.status === 'fulfilled') void runMonteCarlo(mine);
-  }, [caseId, runMonteCarlo]);
+    return c.status === 'fulfilled';
+  }, [caseId]);
+
+  const refresh = useCallback(async (what: 'case' | 'all' = 'all') => {
+    if (what === 'case') {
+      await loadCase();
+      return;
+    }
+    const mine = ++generation.current;
+    // The case first, then the forecasts: the overview then shows without waiting for the models.
+    const loaded = await loadCase();
+    if (mine !== generation.current || !loaded) return;
+    try {
+      const f = await api.forecast(caseId, { seed: DASHBOARD_SEED });
+      if (mine !== generation.current) return;
+      setPrevious(latestForecasts.current);
+      latestForecasts.current = f.results;
+      setForecasts(f.results);
+      setForecastError(undefined);
+    } catch (e) {
+      if (mine === generation.current) setForecastError(e as Error);
+    }
+    void runMonteCarlo(mine);
+  }, [caseId, loadCase, runMonteCarlo]);
 
   useEffect(() => {
     setData(undefined);
+    setOverview(undefined);
     setForecasts(undefined);
     latestForecasts.current = undefined;
     setPrevious(undefined);
@@ -126,7 +137,7 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
   }, [refresh]);
 
   return (
-    <Ctx.Provider value={{ caseId, data, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh }}>
+    <Ctx.Provider value={{ caseId, data, overview, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh }}>
       {children}
     </Ctx.Provider>
   );

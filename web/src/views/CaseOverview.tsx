@@ -1,19 +1,15 @@
 import type { OverviewCell } from '../../../src/case/overview.ts';
-import { api } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
-import { useLoad } from '../components/useLoad.ts';
 import { estimateText, num, redLineText } from '../numbers.ts';
 import { href } from '../router.ts';
 import { ForecastTable } from './ForecastTable.tsx';
 
 /** The actors × issues matrix: position, salience, red line and evidence count per pair. */
 export function CaseOverviewView() {
-  const { caseId, data, version } = useCase();
-  const overview = useLoad(() => api.overview(caseId), [caseId, version]);
-  const o = overview.data;
-  if (!o) return overview.error ? <ErrorNote error={overview.error} /> : <Loading what="the overview" />;
+  const { caseId, data, overview: o, error } = useCase();
+  if (!o) return error ? <ErrorNote error={error} /> : <Loading what="the overview" />;
   const cellOf = new Map(o.cells.map((c) => [`${c.actor}\u0000${c.issue}`, c]));
   const actorName = new Map(o.actors.map((a) => [a.id, a.name]));
   const issueTitle = new Map(o.issues.map((i) => [i.id, i.title]));

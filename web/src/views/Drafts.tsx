@@ -63,7 +63,9 @@ export function DraftsView() {
               {
                 label: 'text diff',
                 value: (p) => p.text.map((t) => (t.op === 'equal' ? t.text : t.op === 'insert' ? `[+${t.text}]` : `[-${t.text}]`)).join(' '),
-                render: (p) => (
+                // Added and removed points are already shown whole in their column.
+                render: (p) =>
+                  p.status !== 'modified' ? null : (
                   <span className="word-diff">
                     {p.text.map((t, i) =>
                       t.op === 'insert' ? <ins key={i}>{t.text} </ins> : t.op === 'delete' ? <del key={i}>{t.text} </del> : <span key={i}>{t.text} </span>,

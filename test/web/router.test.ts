@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute, type Route } from '../../web/src/router.ts';
+
+describe('dashboard routes', () => {
+  it('parses every view and round-trips through href', () => {
+    const routes: Route[] = [
+      { view: 'cases' },
+      { view: 'overview', caseId: 'ukraine-peace-plan-2025' },
+      { view: 'issue', caseId: 'ukraine-peace-plan-2025', issueId: 'donbas' },
+      { view: 'trajectories', caseId: 'c' },
+      { view: 'drafts', caseId: 'c' },
+      { view: 'evidence', caseId: 'c' },
+      { view: 'ingest', caseId: 'c' },
+      { view: 'scenarios', caseId: 'c' },
+    ];
+    for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
+    expect(href({ view: 'issue', caseId: 'a b', issueId: 'x/y' })).toBe('#/case/a%20b/issue/x%2Fy');
+    expect(parseRoute('#/case/a%20b/issue/x%2Fy')).toEqual({ view: 'issue', caseId: 'a b', issueId: 'x/y' });
+  });
+
+  it('treats empty hashes as the case list and unknown paths as not found', () => {
+    expect(parseRoute('')).toEqual({ view: 'cases' });
+    expect(parseRoute('#/')).toEqual({ view: 'cases' });
+    expect(parseRoute('#/case/c/nonsense')).toEqual({ view: 'not-found', hash: '#/case/c/nonsense' });
+    expect(parseRoute('#/case/c/issue')).toEqual({ view: 'not-found', hash: '#/case/c/issue' });
+    // A malformed escape is kept as typed instead of throwing.
+    expect(parseRoute('#/case/%E0%A4%A')).toEqual({ view: 'overview', caseId: '%E0%A4%A' });
+  });
+});
