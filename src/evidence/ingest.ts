@@ -86,6 +86,13 @@ function namedActors(body: string, people: ReturnType<typeof findPeople>, speake
   return [...out];
 }
 
+/** "Russian officials", "a U.S. official": a group named by nationality speaks for that state's actor. */
+function actorOfGroup(speaker: string, c: Case): string | undefined {
+  const m = /^(?:unnamed\s+)?(?:senior\s+|top\s+|other\s+)?([\p{L}.]+)\s/u.exec(speaker);
+  const state = m ? DEMONYM_STATES[m[1].toLowerCase()] : undefined;
+  return state ? actorOfSpeaker(state, c) : undefined;
+}
+
 const knownSpeakers = new WeakMap<Case, KnownSpeaker[]>();
 /** The case's speakers (and person actors) with their aliases; computed once per case. */
 function knownSpeakersOf(c: Case): KnownSpeaker[] {
@@ -136,7 +143,7 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
   const matcher = c ? issueMatcher(c) : undefined;
   const outQuotes: IngestQuote[] = quotes.map((q) => {
     let actor: string | null = null;
-    if (c && q.speaker) actor = q.entity?.actor ?? actorOfSpeaker(q.speaker, c) ?? null;
+    if (c && q.speaker) actor = q.entity?.actor ?? actorOfSpeaker(q.speaker, c) ?? actorOfGroup(q.speaker, c) ?? null;
     // the reporter's paraphrase often comes right before a full quote: the previous sentence of the paragraph, or the previous paragraph's last
     const si = segmentAt(sentences, q.sentence.start);
     const previous = !q.partial && si > 0 && sentences[si - 1].paragraph >= q.sentence.paragraph - 1 ? body.slice(sentences[si - 1].start, sentences[si - 1].end) : '';
