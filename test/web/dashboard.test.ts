@@ -119,7 +119,57 @@ suite(title, () => {
     await expect(chart.locator('g.draft-point path').count()).resolves.toBe(draftPoints);
     // The forecast table lists the same models.
     await expect(page.locator('[data-testid=forecasts] tbody tr').count()).resolves.toBe(results.length);
+    // When the Monte Carlo job is done, each model's marker gets its 5–95 % interval, ordered around it.
+    await page.locator('[data-testid=mc-status][data-status=done]').waitFor({ timeout: 100_000 });
+    await expect(chart.locator('g.mc-interval line').count()).resolves.toBe(results.length);
+    const rows = await page.locator('[data-testid=forecasts] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(2, 7).map((td) => Number(td.textContent))),
+    );
+    for (const q of rows) for (let j = 1; j < q.length; j++) expect(q[j]).toBeGreaterThanOrEqual(q[j - 1]);
     await shot('03-issue-donbas');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
+  it('renders trajectories with reasons, the draft diff with red-line crossings, filtered evidence and scenarios', async () => {
+    const c = await api<Case>(`/api/cases/${UKRAINE_CASE}`);
+    const current = currentStances(c);
+    const onDonbas = c.actors.filter((a) => current.has(pairKey(a.id, 'donbas'))).length;
+
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/trajectories`);
+    await page.getByLabel('Model', { exact: true }).selectOption('bdm');
+    await page.getByLabel('Issue', { exact: true }).selectOption('donbas');
+    const traj = page.getByTestId('trajectory-chart');
+    await traj.locator('g.trajectory-line path').first().waitFor({ state: 'attached' });
+    // One line per actor taking part in the issue, one forecast line, and each move's reason in the table.
+    await expect(traj.locator('g.trajectory-line path').count()).resolves.toBe(onDonbas);
+    await expect(traj.locator('g.trajectory-outcome path').count()).resolves.toBe(1);
+    const whys = await page.locator('[data-testid=moves] tbody tr td:last-child').allTextContents();
+    expect(whys.length).toBeGreaterThan(0);
+    for (const why of whys) expect(why.trim().length).toBeGreaterThan(10);
+    await shot('08-trajectories');
+
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/drafts`);
+    await page.getByLabel('Draft A', { exact: true }).selectOption('us-28-point');
+    await page.getByLabel('Draft B', { exact: true }).selectOption('geneva-19-point');
+    await page.locator('[data-testid=draft-diff] tbody tr').first().waitFor();
+    // The 28-point plan crosses Ukraine's veto red line on Donbas.
+    const crossing = page.locator('[data-testid=crossings] tbody tr', { hasText: 'The US 28-point plan' }).filter({ hasText: 'Donbas and territory' }).filter({ hasText: /^(?=.*Ukraine)(?=.*veto)/ });
+    await expect(crossing.count()).resolves.toBeGreaterThan(0);
+    await shot('09-drafts');
+
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/evidence`);
+    await page.getByLabel('Issue', { exact: true }).selectOption('donbas');
+    const onIssue = c.evidence.filter((e) => e.issues.includes('donbas')).length;
+    await expect(page.locator('[data-testid=evidence-list] > li').count()).resolves.toBe(onIssue);
+    await expect(page.getByRole('status').filter({ hasText: ' of ' }).textContent()).resolves.toBe(`${onIssue} of ${c.evidence.length}`);
+
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/scenarios`);
+    const table = page.getByTestId('scenario-table');
+    await table.locator('tbody tr').first().waitFor();
+    const { results } = await api<{ results: unknown[] }>(`/api/cases/${UKRAINE_CASE}/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await expect(table.locator('tbody tr').count()).resolves.toBe(results.length * c.issues.length);
+    for (const sc of c.scenarios) await expect(table.locator('thead').textContent()).resolves.toContain(sc.title);
+    await shot('10-scenarios');
     expect(pageErrors).toEqual([]);
   }, BROWSER_TEST_MS);
 
