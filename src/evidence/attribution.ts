@@ -20,7 +20,7 @@
  * (resolved to the most salient earlier person of matching gender), else a role resolved to the
  * person the article names for it, else the noun phrase itself (a collective speaker).
  */
-import { LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, lexiconTags } from './lexicon.ts';
+import { LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, TITLE_WORDS, lexiconTags } from './lexicon.ts';
 import { firstMentionFrom, resolveRole, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
 import type { QuotedSpan } from './quotes.ts';
 import { segmentAt, type Segment } from './sentences.ts';
@@ -56,7 +56,7 @@ interface Speaker {
 
 const PREPOSITIONS = new Set('for of to with by from about against between on at in under after before than into over among via per toward towards behind beside near like including'.split(' '));
 const LEADING_DROPPABLE = /^(?:in|on|at|during|after|before|since|until|while|when|as|although|though|if|because|despite|following|amid|with|without|by|for|from|under|over|later|earlier|meanwhile|however|also|still|yet|then|now|today|yesterday|asked|speaking|writing|addressing|but|and|so|separately|similarly|instead|elsewhere|overall|again|previously|last|this|that|on\s+\w+day|\w+ly|\w+ing|\w+ed)\b/i;
-const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like)\b/i;
+const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like|\p{Lu}[\p{L}.]*['’]s\s)/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:also|later|earlier|then|again|previously|once|first|finally|repeatedly|recently|publicly|privately|separately|has|had|have|was|were|is|are|would|will|could|may|might|did|does|do|not|never|\w+ly|on\s+\w+day|this\s+week|last\s+week|on\s+\w+))+$/i;
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*/gu;
 /**
@@ -395,8 +395,9 @@ export class Attributor {
     for (let i = before.length - 1; i >= 0; i--) {
       const w = before[i];
       const lower = w.toLowerCase().replace(/[’']s$/, '');
-      if (PREPOSITIONS.has(lower)) return true;
-      if (/^\p{Lu}/u.test(w) || ROLE_NOUNS.has(lower) || lower === 'the' || lexiconTags(lower).includes('Demonym')) continue;
+      // "Secretary of State Marco Rubio", "head of the delegation X": a preposition inside a title
+      if (PREPOSITIONS.has(lower) && !(i > 0 && (ROLE_NOUNS.has(before[i - 1].toLowerCase()) || TITLE_WORDS.has(before[i - 1].toLowerCase())))) return true;
+      if (PREPOSITIONS.has(lower) || /^\p{Lu}/u.test(w) || ROLE_NOUNS.has(lower) || lower === 'the' || lexiconTags(lower).includes('Demonym')) continue;
       return false;
     }
     return false;

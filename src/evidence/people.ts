@@ -167,7 +167,7 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
 function roleWordsBefore(words: string[]): string[] {
   const out: string[] = [];
   for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i].replace(/['’]s$/, '');
+    const w = words[i].toLowerCase().replace(/['’]s$/, '');
     if (['the', 'a', 'an', 'and', 'with', 'by', 'to', 'for', 'said', 'told', 'as', 'that'].includes(w)) break;
     out.unshift(w);
   }
@@ -184,9 +184,10 @@ function roleWordsBeforeComma(text: string, start: number): string[] {
 
 /** The role in an apposition after the name: "Peskov, the Kremlin spokesman," */
 function roleWordsAfter(text: string, end: number): string[] {
-  const m = /^,\s+(?:the|a|an|his|her|\p{Lu}[\p{L}]+['’]s)\s+([^,.;:()“”"]{2,80})[,.;:)]/u.exec(text.slice(end, end + 100));
+  const m = /^,\s+(?:the|a|an|his|her|(\p{Lu}[\p{L}.]+)['’]s)\s+([^,.;:()“”"]{2,80})[,.;:)]/u.exec(text.slice(end, end + 100));
   if (!m) return [];
-  const words = m[1].toLowerCase().split(/\s+/);
+  // the possessor is part of the role: "Russia's foreign minister" is a Russian minister
+  const words = `${m[1] ?? ''} ${m[2]}`.trim().toLowerCase().split(/\s+/);
   return words.some((w) => ROLE_NOUNS.has(w)) ? words : [];
 }
 

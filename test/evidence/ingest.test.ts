@@ -138,3 +138,40 @@ describe('headline.html: HTML with metadata and boilerplate', () => {
     expect(ingestArticle({ html: article('headline.html'), date: '2025-04-01' }).article.date).toBe('2025-04-01');
   });
 });
+
+describe('wire-style.txt: titles, roles, appositions, British single quotes, platform posts', () => {
+  const r = ingestFile('wire-style.txt');
+  it('attributes every quote', () => {
+    expect(r.quotes.map((q) => [q.text.slice(0, 24), q.speaker])).toEqual([
+      ['We will not surrender,', 'Zelenskyy'],
+      ['We need guarantees.', 'Zelenskyy'],
+      ["It's a good plan,", 'Marco Rubio'], // "U.S. Secretary of State Marco Rubio told reporters"
+      ["there's still work to do", 'Marco Rubio'], // ", adding that …"
+      ['not yet received', 'Dmitry Peskov'],
+      ["We'll study it,", 'Dmitry Peskov'],
+      ["The ball is in Ukraine's", 'Dmitry Peskov'], // "the Kremlin spokesman" → "Kremlin spokesman Dmitry Peskov"
+      ["Ukraine's leadership has", 'Trump'], // In a post on X, Trump wrote: "…"
+      ['Nothing is agreed until ', 'Ursula von der Leyen'],
+      ['We are close,', 'Witkoff'],
+      ['takes into account', 'Sergei Lavrov'], // "Sergei Lavrov, Russia's foreign minister, said"
+      ['premature.', 'Sergei Lavrov'], // "The Russian foreign minister"
+      ['We are ready,', 'Kaja Kallas'],
+      ['Russia must stop.', 'Kaja Kallas'], // She added: "…"
+      ["We've been very clear,", 'unnamed senior administration official'],
+      ['It could be a basis.', 'Putin'],
+      ['This is not a capitulati', 'Yermak'],
+      ['unacceptable', "Ukraine's foreign ministry"],
+      ['We will never accept thi', 'Zelenskyy'], // single marks in body text
+      ['We stand with Ukraine.', 'Starmer'],
+      ['We will work,', 'Zelenskyy'],
+      ['but not at any price.', 'Zelenskyy'], // "…," Zelensky said, "…"
+      ['disappointed.', 'United States'], // the White House
+      ['flexible.', 'Karoline Leavitt'],
+      ["I think we're getting th", 'Trump'],
+      ["We'll see what happens.", 'Trump'],
+      ['not accept a dictated pe', 'Merz'],
+      ['robust guarantees', 'Macron'],
+    ]);
+    expect(r.sources).toEqual(['Fox News']);
+  });
+});
