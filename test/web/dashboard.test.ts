@@ -42,7 +42,7 @@ suite(title, () => {
     // Under CI a missing chromium is a failure with the fix in the message, never a skip.
     browser = await launchChromium();
     bench = await startWorkbench();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('dialog', (d) => {
@@ -127,6 +127,37 @@ suite(title, () => {
     );
     for (const q of rows) for (let j = 1; j < q.length; j++) expect(q[j]).toBeGreaterThanOrEqual(q[j - 1]);
     await shot('03-issue-donbas');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
+  it('exports a table as CSV and JSON and a chart as SVG and PNG', async () => {
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/issue/donbas`);
+    await page.getByTestId('issue-chart').locator('g.forecast-marker path').first().waitFor();
+    const download = async (name: RegExp) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
+      const path = await d.path();
+      return { name: d.suggestedFilename(), bytes: readFileSync(path!) };
+    };
+    const csv = await download(/^Export Forecasts on this issue as CSV$/);
+    expect(csv.name).toBe('Forecasts-on-this-issue.csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('model,forecast,MC 5 %,MC 25 %,MC median,MC 75 %,MC 95 %,before last edit');
+    const compromise = lines.find((l) => l.startsWith('compromise,'))!;
+    const shown = Number(await page.locator('[data-testid=forecasts] .forecast-value[data-model=compromise]').textContent());
+    expect(Number(compromise.split(',')[1])).toBeCloseTo(shown, 1);
+    const json = JSON.parse((await download(/^Export Actors on Donbas and territory as JSON$/)).bytes.toString('utf8')) as Array<Record<string, unknown>>;
+    expect(json.map((r) => r.actor)).toContain('Ukraine');
+    const svg = await download(/^Export Positions on Donbas and territory as SVG$/);
+    expect(svg.name).toBe('Positions-on-Donbas-and-territory.svg');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText.startsWith('<svg')).toBe(true);
+    expect(svgText).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svgText).toContain('actor-position');
+    const png = await download(/^Export Positions on Donbas and territory as PNG$/);
+    // The PNG signature, and an IHDR twice the chart's on-screen width (2× for slides).
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = await page.getByTestId('issue-chart').locator('svg').first().evaluate((el) => Math.round(el.getBoundingClientRect().width));
+    expect(png.bytes.readUInt32BE(16)).toBe(width * 2);
     expect(pageErrors).toEqual([]);
   }, BROWSER_TEST_MS);
 
