@@ -180,7 +180,7 @@ export class Attributor {
 
   private isCueWord(word: string, offset: number): boolean {
     const lower = word.toLowerCase();
-    if (!SPEECH_VERB_FORMS.has(lower) && !LABEL_VERB_FORMS.has(lower) && lower !== 'according') return false;
+    if (!SPEECH_VERB_FORMS.has(lower) && !LABEL_VERB_FORMS.has(lower) && lower !== 'according' && lower !== 'words') return false;
     if (word === lower) return true;
     // capitalised: a sentence-initial participle ("Speaking to reporters, …") or a title-case headline verb ("Says")
     return /(?:s|ed|said|told|wrote|ing)$/.test(lower) && !/^(?:Post|Report|News)/.test(word) && !this.isNamePart(offset);
@@ -218,6 +218,7 @@ export class Attributor {
       if (this.insideQuote(at)) continue;
       if (!this.isCueWord(m[0], at)) continue;
       if (m[0].toLowerCase() === 'according' && !/^according\s+to\b/i.test(chunk.slice(m.index))) continue;
+      if (m[0].toLowerCase() === 'words' && !/\b(?:in|In)\s+(?:his|her|their)\s+$/.test(chunk.slice(0, m.index))) continue;
       if (AMBIGUOUS_CUES.test(m[0].toLowerCase()) && !this.hasComplement(at + m[0].length, to)) continue;
       // "the zone proposed by Corvia": a passive participle describes a thing, it does not report speech
       if (/ed$/.test(m[0]) && /^\s+by\b/.test(chunk.slice(m.index + m[0].length))) continue;
@@ -279,6 +280,12 @@ export class Attributor {
   /** The speaker named right after a verb or "according to": the first comma chunk, or the person in apposition to it. */
   private nounPhraseAfter(from: number): Speaker | undefined {
     const window = this.text.slice(from, from + 160);
+    // "according to him": an object pronoun stands for the person last spoken of
+    const pronoun = /^\s*(him|her|them)\b/i.exec(window);
+    if (pronoun) {
+      const subjectForm = { him: 'he', her: 'she', them: 'they' }[pronoun[1].toLowerCase() as 'him' | 'her' | 'them'];
+      return this.resolvePronoun(subjectForm, pronoun[1], from, from);
+    }
     const stop = /[.;:!?“”"\n]|\s(?:in|on|at|during|after|before|when|while|as|adding|saying|who|which|told|to)\s/.exec(window);
     const chunkEnd = from + (stop ? stop.index : window.length);
     const chunks = this.chunks(from, chunkEnd);
@@ -297,6 +304,14 @@ export class Attributor {
   /** The speaker of a cue found before the quote. */
   private speakerForCue(cue: Cue, sentence: Segment, si: number, quoteOpen: number, previousInSentence?: Speaker): Speaker | undefined {
     const text = this.text;
+    if (cue.word === 'words') {
+      // "In his words, “…”": the possessive names the speaker
+      const owner = /(his|her|their)\s+$/i.exec(text.slice(Math.max(0, cue.start - 8), cue.start));
+      if (owner) {
+        const subject = { his: 'he', her: 'she', their: 'they' }[owner[1].toLowerCase() as 'his' | 'her' | 'their'];
+        return this.resolvePronoun(subject, `${owner[1]} words`, cue.start, cue.start);
+      }
+    }
     if (cue.word === 'according') {
       const toEnd = cue.end + (/^\s*to\s+/i.exec(text.slice(cue.end))?.[0].length ?? 0);
       return this.nounPhraseAfter(toEnd);
@@ -485,7 +500,16 @@ export class Attributor {
    * preferred antecedent is the previous utterance's subject; Grosz, Joshi & Weinstein 1995).
    */
   private antecedent(gender: 'male' | 'female', offset: number): PersonEntity | undefined {
-    const ok = (e: PersonEntity) => e.gender === undefined || e.gender === gender;
+    // news text names far more men than women, so "she" goes to a person known to be a woman when
+    // one was mentioned recently, before any person of unknown gender
+    if (gender === 'female') {
+      const known = this.antecedentWhere((e) => e.gender === 'female', offset);
+      if (known) return known;
+    }
+    return this.antecedentWhere((e) => e.gender === undefined || e.gender === gender, offset);
+  }
+
+  private antecedentWhere(ok: (e: PersonEntity) => boolean, offset: number): PersonEntity | undefined {
     const si = segmentAt(this.sentences, offset);
     for (let s = si; s >= Math.max(0, si - 4); s--) {
       const sent = this.sentences[s];

@@ -24,8 +24,14 @@ export function genderOfFirstName(word: string): Gender {
   const tags = lexiconTags(w);
   if (tags.includes('MaleName')) return 'male';
   if (tags.includes('FemaleName')) return 'female';
+  // first names the lexicon lacks: in the Slavic, Baltic and Romance languages that most unknown
+  // names in this domain come from, a final -a marks a woman's name (Kaja, Olha, Iryna, Giorgia),
+  // with a few common men's names as exceptions
+  if (tags.length === 0 && /a$/.test(w) && w.length >= 3 && !MALE_NAMES_IN_A.has(w)) return 'female';
   return undefined;
 }
+
+const MALE_NAMES_IN_A = new Set('nikita ilya illia luca andrea joshua mustafa musa isa kostya sasha misha vanya yasha zhenya dima vova seryozha lyosha borja jonah elia mattia nicola sergiu'.split(' '));
 
 export function isKnownFirstName(word: string): boolean {
   const tags = lexiconTags(word);

@@ -122,6 +122,12 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
     let t: RegExpExecArray | null;
     let current: Part = { tokens: [], offsets: [], start: -1, possessive: false };
     while ((t = re.exec(m[0]))) {
+      // a title-case headline ("Zelensky Says Ukraine Faces …") runs names into verbs: split at speech verbs
+      if (current.tokens.length && SPEECH_VERB_FORMS.has(t[0].toLowerCase()) && /s$|ed$|said|told|wrote/.test(t[0].toLowerCase())) {
+        parts.push(current);
+        current = { tokens: [], offsets: [], start: -1, possessive: false };
+        continue;
+      }
       const [bare, poss] = stripPossessive(t[0]);
       if (current.start < 0) current.start = m.index + t.index;
       current.tokens.push(cleanToken(bare));

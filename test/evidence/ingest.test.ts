@@ -175,3 +175,30 @@ describe('wire-style.txt: titles, roles, appositions, British single quotes, pla
     expect(r.sources).toEqual(['Fox News']);
   });
 });
+
+describe('briefing.txt: title-case headline, object pronouns, "in his words", women speakers', () => {
+  const r = ingestFile('briefing.txt');
+  it('attributes every quote', () => {
+    expect(r.quotes.map((q) => [q.text.slice(0, 24), q.speaker, q.partial])).toEqual([
+      ['Difficult Choice', 'Volodymyr Zelenskyy', true], // "Zelensky Says … ‘…’"
+      ['We are ready to discuss,', 'Volodymyr Zelenskyy', false], // "the Ukrainian president"
+      ['The meeting was useful,', 'Peskov', false],
+      ['agreed to continue conta', 'Peskov', true], // "According to him, …"
+      ['We have nothing to add.', 'Peskov', false],
+      ['the process is ongoing.', 'Peskov', true],
+      ['no decisions have been t', 'Kremlin spokesman', true], // no holder named in this text
+      ['Europe is not at the tab', 'Peskov', false], // "In his words, …"
+      ['grateful for the efforts', 'Volodymyr Zelenskyy', true], // ", writing on X that …"
+      ['constructive.', 'Dmitriev', true], // called the talks "…"
+      ['requires additional work', 'European leaders', true],
+      ["It's too early to say,", 'Yuri Ushakov', false],
+      ['Peace is near,', 'Witkoff', false],
+      ['Peace,', 'Witkoff', false],
+      ['is near.', 'Witkoff', false],
+      ['difficult but honest.', 'Olga Stefanishyna', true],
+      ['will not be rushed.', 'Olga Stefanishyna', true], // "The ambassador" → "Ukraine's ambassador to the US"
+      ['tremendous progress.', 'Rubio', true],
+      ['We have to be realistic', 'Olga Stefanishyna', false], // she → the woman, not the nearer man
+    ]);
+  });
+});
