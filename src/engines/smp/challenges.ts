@@ -39,6 +39,7 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
   const { n, base, slope, alphaRisk, weight, totalSalience, rule, commit } = t;
   const uI = new Float64Array(n);
   const keys = new Float64Array(n);
+  const forI = new Float64Array(n + 1);
   const bound = new Float64Array(n);
   const uJ = new Float64Array(n);
   const fast = rule === VR_PROP && commit === TPC_SEMI;
@@ -46,6 +47,9 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
     const r = alphaRisk[i];
     const io = i * n;
     for (let a = 0; a < n; a++) uI[a] = base[io + a] + r * slope[io + a];
+    // forI[a] = Σ_{n ≥ a} w_n (1 − u_ni): the most third parties from a on can add for i.
+    forI[n] = 0;
+    for (let a = n - 1; a >= 0; a--) forI[a] = forI[a + 1] + weight[a] * (1 - uI[a]);
     let bestJ = -1;
     let bestP = 0;
     let bestEU = -1;
@@ -87,12 +91,29 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
         // Proportional votes, SemiCommit third parties (thirdPartyVote inlined). u_nn = 1 exactly
         // (d_nn = 0), and 3·u equals KTAB's u+u+u bit for bit (both round the exact 3u once).
         // The third parties run in three stretches so that i and j need no test in the loop.
+        //
+        // Early abandon: a third party's vote for i is at most w_n(1 − u_ni) (it equals
+        // w_n[π(1 − u_ni) − (1 − π)(1 − u_nj)]), so after the voters before a, P cannot exceed
+        // (C_i + R)/(C_i + R + C_j) with R = Σ_{n ≥ a} w_n(1 − u_ni); if even that P leaves the gain
+        // below the best found (or below 1e-5), j cannot be chosen and the rest is skipped. Targets
+        // evaluated to the end are summed exactly as before, so results do not change.
         const lo = i < j ? i : j;
         const hi = i < j ? j : i;
-        for (let part = 0; part < 3; part++) {
+        const sj = totalSalience[j];
+        const threshold = (bestEU > MIN_SIGNIFICANT_GAIN ? bestEU : MIN_SIGNIFICANT_GAIN) - 1e-9;
+        let abandoned = false;
+        for (let part = 0; part < 3 && !abandoned; part++) {
           const start = part === 0 ? 0 : part === 1 ? lo + 1 : hi + 1;
           const end = part === 0 ? lo : part === 1 ? hi : n;
-          for (let a = start; a < end; a++) {
+          for (let a0 = start; a0 < end; a0 += 128) {
+            const rest = forI[a0];
+            const pMax = (chij + rest) / (chij + rest + chji);
+            if (ub * (1 - 2 * sj * (1 - pMax)) < threshold) {
+              abandoned = true;
+              break;
+            }
+            const a1 = a0 + 128 < end ? a0 + 128 : end;
+          for (let a = a0; a < a1; a++) {
             // A weightless third party adds exactly 0 to both sides: no test needed.
             const w = weight[a];
             const uai = uI[a];
@@ -110,7 +131,9 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
             chij += 0.5 * (v + av);
             chji += 0.5 * (av - v);
           }
+          }
         }
+        if (abandoned) continue;
       } else {
         for (let a = 0; a < n; a++) uJ[a] = base[jo + a] + r * slope[jo + a];
         for (let a = 0; a < n; a++) {
