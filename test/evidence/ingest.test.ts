@@ -198,7 +198,7 @@ describe('briefing.txt: title-case headline, object pronouns, "in his words", wo
       ['difficult but honest.', 'Olga Stefanishyna', true],
       ['will not be rushed.', 'Olga Stefanishyna', true], // "The ambassador" → "Ukraine's ambassador to the US"
       ['tremendous progress.', 'Rubio', true],
-      ['We have to be realistic', 'Olga Stefanishyna', false], // she → the woman, not the nearer man
+      ['We have to be realistic,', 'Olga Stefanishyna', false], // she → the woman, not the nearer man
     ]);
   });
 });
