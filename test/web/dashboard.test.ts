@@ -204,6 +204,28 @@ suite(title, () => {
     expect(pageErrors).toEqual([]);
   }, BROWSER_TEST_MS);
 
+  it('shows the case as of a date, kept across views, and back to the latest', async () => {
+    const overviewAt = (asOf?: string) =>
+      api<{ cells: unknown[] }>(`/api/cases/${UKRAINE_CASE}/overview${asOf ? `?asOf=${asOf}` : ''}`).then((o) => o.cells.length);
+    const [early, latest] = await Promise.all([overviewAt('2025-11-21'), overviewAt()]);
+    expect(early).toBeLessThan(latest);
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}`);
+    await page.getByTestId('matrix').waitFor();
+    await expect(page.locator('[data-testid=matrix] .cell').count()).resolves.toBe(latest);
+    await page.getByTestId('as-of').getByLabel('As of', { exact: true }).fill('2025-11-21');
+    await page.getByText('Showing the case as it stood on 2025-11-21.').waitFor();
+    await expect.poll(() => page.locator('[data-testid=matrix] .cell').count()).toBe(early);
+    expect(page.url()).toContain('?asOf=2025-11-21');
+    // The date travels with the links; the past is read-only.
+    await page.getByRole('navigation', { name: 'Case views' }).getByRole('link', { name: 'Donbas and territory', exact: true }).click();
+    await page.getByTestId('edit-estimate-past').waitFor();
+    expect(page.url()).toContain('/issue/donbas?asOf=2025-11-21');
+    await page.getByRole('button', { name: 'Latest' }).click();
+    await page.getByTestId('edit-estimate').waitFor();
+    expect(page.url()).not.toContain('asOf');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
   it('changing an estimate moves the compromise forecast by the weighted-mean shift', async () => {
     const issue = 'donbas';
     await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/issue/${issue}`);

@@ -15,6 +15,11 @@ describe('dashboard routes', () => {
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
     expect(href({ view: 'issue', caseId: 'a b', issueId: 'x/y' })).toBe('#/case/a%20b/issue/x%2Fy');
+    // As-of dates travel in the hash, so a view of the past is a link.
+    const past: Route = { view: 'issue', caseId: 'c', issueId: 'donbas', asOf: '2025-11-25' };
+    expect(href(past)).toBe('#/case/c/issue/donbas?asOf=2025-11-25');
+    expect(parseRoute(href(past))).toEqual(past);
+    expect(parseRoute('#/case/c/drafts?asOf=yesterday')).toEqual({ view: 'drafts', caseId: 'c' });
     expect(parseRoute('#/case/a%20b/issue/x%2Fy')).toEqual({ view: 'issue', caseId: 'a b', issueId: 'x/y' });
   });
 

@@ -5,6 +5,7 @@ import { CasesList } from './views/CasesList.tsx';
 import { CaseOverviewView } from './views/CaseOverview.tsx';
 import { ErrorNote, Loading } from './components/Status.tsx';
 import { TokenField } from './views/TokenField.tsx';
+import { Field } from './components/Field.tsx';
 
 // The overview needs no charts: the views drawn with Observable Plot load on first use, keeping first render light.
 const IssueView = lazy(() => import('./views/IssueView.tsx').then((m) => ({ default: m.IssueView })));
@@ -21,13 +22,15 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   // Move focus to the new view so keyboard and screen-reader users land on it after navigation
   // (not on the first load: there the skip link should be the first Tab stop). Comparing with the
-  // route last focused keeps this right when StrictMode runs the effect twice.
-  const focusedRoute = useRef(route);
+  // view last focused keeps this right when StrictMode runs the effect twice.
+  // Changing only the as-of date keeps focus in the date field.
+  const viewKey = route.view === 'cases' || route.view === 'not-found' ? href(route) : href({ ...route, asOf: undefined });
+  const focusedView = useRef(viewKey);
   useEffect(() => {
-    if (focusedRoute.current === route) return;
-    focusedRoute.current = route;
+    if (focusedView.current === viewKey) return;
+    focusedView.current = viewKey;
     main.current?.focus({ preventScroll: true });
-  }, [route]);
+  }, [viewKey]);
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
@@ -48,7 +51,7 @@ export function App() {
             No view at “{route.hash}”. <a href="#/">All cases</a>
           </p>
         ) : (
-          <CaseProvider caseId={route.caseId}>
+          <CaseProvider caseId={route.caseId} asOf={route.asOf}>
             <CaseShell route={route} />
           </CaseProvider>
         )}
@@ -77,7 +80,7 @@ function CaseShell({ route }: { route: CaseRoute }) {
         <ul>
           {tabs.map((t) => (
             <li key={t.view}>
-              <a href={href({ view: t.view, caseId: route.caseId } as CaseRoute)} aria-current={route.view === t.view ? 'page' : undefined}>
+              <a href={href({ view: t.view, caseId: route.caseId, asOf: route.asOf } as CaseRoute)} aria-current={route.view === t.view ? 'page' : undefined}>
                 {t.label}
               </a>
             </li>
@@ -87,7 +90,7 @@ function CaseShell({ route }: { route: CaseRoute }) {
             {data.issues.map((i) => (
               <a
                 key={i.id}
-                href={href({ view: 'issue', caseId: route.caseId, issueId: i.id })}
+                href={href({ view: 'issue', caseId: route.caseId, issueId: i.id, asOf: route.asOf })}
                 aria-current={route.view === 'issue' && route.issueId === i.id ? 'page' : undefined}
               >
                 {i.title}
@@ -95,11 +98,36 @@ function CaseShell({ route }: { route: CaseRoute }) {
             ))}
           </li>
         </ul>
+        <AsOfPicker route={route} />
       </nav>
       <Suspense fallback={<Loading what="the view" />}>
         <CaseBody route={route} />
       </Suspense>
     </>
+  );
+}
+
+/** See the case as it stood on a date: estimates, evidence, drafts and events dated later are hidden. */
+function AsOfPicker({ route }: { route: CaseRoute }) {
+  const go = (asOf: string | undefined) => {
+    window.location.hash = href({ ...route, asOf } as CaseRoute);
+  };
+  return (
+    <div className="as-of" data-testid="as-of">
+      <Field label="As of">
+        {(id) => <input id={id} type="date" value={route.asOf ?? ''} onChange={(e) => go(e.target.value || undefined)} />}
+      </Field>
+      {route.asOf ? (
+        <>
+          <span role="status">Showing the case as it stood on {route.asOf}.</span>
+          <button type="button" className="small" onClick={() => go(undefined)}>
+            Latest
+          </button>
+        </>
+      ) : (
+        <span className="muted">latest state</span>
+      )}
+    </div>
   );
 }
 

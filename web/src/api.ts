@@ -4,7 +4,9 @@
  */
 import type { Case, Evidence, Stance } from '../../src/case/schema.ts';
 import type { CaseOverview } from '../../src/case/overview.ts';
+import type { DraftChecks, DraftDiff } from '../../src/analysis/drafts.ts';
 import type { ForecastJson } from '../../src/analysis/forecast-json.ts';
+import type { ZoneOfAgreement } from '../../src/analysis/zopa.ts';
 
 export interface CaseSummary {
   id: string;
@@ -131,13 +133,14 @@ export const api = {
   forecast: (id: string, body: { models?: string[]; rounds?: number; seed?: number; asOf?: string; scenario?: string } = {}) =>
     request<ForecastResponse>('POST', `/api/cases/${enc(id)}/forecast`, body),
   putStance: (id: string, stance: Stance) => request<{ id: string; revision: number }>('PUT', `/api/cases/${enc(id)}/stances`, stance),
-  simulate: (id: string, body: { runs: number; seed: number; models?: string[] }) =>
+  simulate: (id: string, body: { runs: number; seed: number; models?: string[]; asOf?: string }) =>
     request<{ jobId: string }>('POST', `/api/cases/${enc(id)}/simulate`, body),
   job: <R>(jobId: string) => request<Job<R>>('GET', `/api/jobs/${enc(jobId)}`),
   cancelJob: (jobId: string) => request<void>('DELETE', `/api/jobs/${enc(jobId)}`),
-  zopa: (id: string) => request<unknown>('GET', `/api/cases/${enc(id)}/zopa`),
-  draftsCheck: (id: string) => request<unknown>('GET', `/api/cases/${enc(id)}/drafts/check`),
-  draftsDiff: (id: string, a: string, b: string) => request<unknown>('GET', `/api/cases/${enc(id)}/drafts/diff${query({ a, b })}`),
+  zopa: (id: string, asOf?: string) => request<ZoneOfAgreement>('GET', `/api/cases/${enc(id)}/zopa${query({ asOf })}`),
+  draftsCheck: (id: string, asOf?: string) => request<DraftChecks>('GET', `/api/cases/${enc(id)}/drafts/check${query({ asOf })}`),
+  draftsDiff: (id: string, a: string, b: string, asOf?: string) =>
+    request<DraftDiff>('GET', `/api/cases/${enc(id)}/drafts/diff${query({ a, b, asOf })}`),
   ingest: (body: IngestRequest) => request<IngestResult>('POST', '/api/ingest', body),
   settleEvidence: (id: string, evidenceId: string, verdict: 'accept' | 'reject') =>
     request<Evidence>('POST', `/api/cases/${enc(id)}/evidence/${enc(evidenceId)}/${verdict}`),

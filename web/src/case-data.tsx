@@ -24,6 +24,8 @@ export interface MonteCarloState {
 
 export interface CaseData {
   caseId: string;
+  /** The date the case is seen as of (undefined: its latest state). */
+  asOf: string | undefined;
   data: Case | undefined;
   overview: CaseOverview | undefined;
   error: Error | undefined;
@@ -48,7 +50,7 @@ export function useCase(): CaseData {
   return c;
 }
 
-export function CaseProvider({ caseId, children }: { caseId: string; children: ReactNode }) {
+export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?: string; children: ReactNode }) {
   const [data, setData] = useState<Case>();
   const [overview, setOverview] = useState<CaseOverview>();
   const [error, setError] = useState<Error>();
@@ -65,7 +67,7 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
     if (currentJob.current) void api.cancelJob(currentJob.current).catch(() => undefined);
     setMonteCarlo({ status: 'running', progress: 0 });
     try {
-      const { jobId } = await api.simulate(caseId, { runs: DASHBOARD_RUNS, seed: DASHBOARD_SEED });
+      const { jobId } = await api.simulate(caseId, { runs: DASHBOARD_RUNS, seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}) });
       currentJob.current = jobId;
       for (;;) {
         if (mine !== generation.current) return;
@@ -86,11 +88,11 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
     } catch (e) {
       if (mine === generation.current) setMonteCarlo({ status: 'failed', progress: 0, error: (e as Error).message });
     }
-  }, [caseId]);
+  }, [caseId, asOf]);
 
   /** The case and its overview, together (the overview's evidence counts follow the case). */
   const loadCase = useCallback(async (): Promise<boolean> => {
-    const [c, o] = await Promise.allSettled([api.case(caseId), api.overview(caseId)]);
+    const [c, o] = await Promise.allSettled([api.case(caseId, asOf), api.overview(caseId, asOf)]);
     if (c.status === 'fulfilled') {
       setData(c.value);
       setError(undefined);
@@ -99,7 +101,7 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
     else if (c.status === 'fulfilled') setError(o.reason as Error);
     setVersion((v) => v + 1);
     return c.status === 'fulfilled';
-  }, [caseId]);
+  }, [caseId, asOf]);
 
   const refresh = useCallback(async (what: 'case' | 'all' = 'all') => {
     if (what === 'case') {
@@ -111,7 +113,7 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
     const loaded = await loadCase();
     if (mine !== generation.current || !loaded) return;
     try {
-      const f = await api.forecast(caseId, { seed: DASHBOARD_SEED });
+      const f = await api.forecast(caseId, { seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}) });
       if (mine !== generation.current) return;
       setPrevious(latestForecasts.current);
       latestForecasts.current = f.results;
@@ -121,7 +123,7 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
       if (mine === generation.current) setForecastError(e as Error);
     }
     void runMonteCarlo(mine);
-  }, [caseId, loadCase, runMonteCarlo]);
+  }, [caseId, asOf, loadCase, runMonteCarlo]);
 
   useEffect(() => {
     setData(undefined);
@@ -137,7 +139,7 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
   }, [refresh]);
 
   return (
-    <Ctx.Provider value={{ caseId, data, overview, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh }}>
+    <Ctx.Provider value={{ caseId, asOf, data, overview, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh }}>
       {children}
     </Ctx.Provider>
   );

@@ -4,23 +4,31 @@
  */
 import { useEffect, useState } from 'react';
 
+/** Case views may look at the case as it stood on a date (`?asOf=YYYY-MM-DD` after the path). */
+interface AsOf {
+  asOf?: string;
+}
 export type Route =
   | { view: 'cases' }
-  | { view: 'overview'; caseId: string }
-  | { view: 'issue'; caseId: string; issueId: string }
-  | { view: 'trajectories'; caseId: string }
-  | { view: 'drafts'; caseId: string }
-  | { view: 'evidence'; caseId: string }
-  | { view: 'ingest'; caseId: string }
-  | { view: 'scenarios'; caseId: string }
+  | ({ view: 'overview'; caseId: string } & AsOf)
+  | ({ view: 'issue'; caseId: string; issueId: string } & AsOf)
+  | ({ view: 'trajectories'; caseId: string } & AsOf)
+  | ({ view: 'drafts'; caseId: string } & AsOf)
+  | ({ view: 'evidence'; caseId: string } & AsOf)
+  | ({ view: 'ingest'; caseId: string } & AsOf)
+  | ({ view: 'scenarios'; caseId: string } & AsOf)
   | { view: 'not-found'; hash: string };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const caseViews = ['trajectories', 'drafts', 'evidence', 'ingest', 'scenarios'] as const;
 
 /** `#/case/ukraine-2025/issue/territory` → the route it names. */
 export function parseRoute(hash: string): Route {
-  const parts = hash
-    .replace(/^#\/?/, '')
+  const [path, search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const asOfParam = new URLSearchParams(search).get('asOf');
+  const asOf = asOfParam && isoDate.test(asOfParam) ? { asOf: asOfParam } : {};
+  const parts = path
     .split('/')
     .filter(Boolean)
     .map((p) => {
@@ -33,10 +41,10 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { view: 'cases' };
   if (parts[0] === 'case' && parts[1]) {
     const caseId = parts[1];
-    if (parts.length === 2) return { view: 'overview', caseId };
-    if (parts[2] === 'issue' && parts[3] && parts.length === 4) return { view: 'issue', caseId, issueId: parts[3] };
+    if (parts.length === 2) return { view: 'overview', caseId, ...asOf };
+    if (parts[2] === 'issue' && parts[3] && parts.length === 4) return { view: 'issue', caseId, issueId: parts[3], ...asOf };
     const sub = caseViews.find((v) => v === parts[2]);
-    if (sub && parts.length === 3) return { view: sub, caseId };
+    if (sub && parts.length === 3) return { view: sub, caseId, ...asOf };
   }
   return { view: 'not-found', hash };
 }
@@ -44,18 +52,12 @@ export function parseRoute(hash: string): Route {
 /** The hash of a route (the inverse of parseRoute). */
 export function href(route: Route): string {
   const e = encodeURIComponent;
-  switch (route.view) {
-    case 'cases':
-      return '#/';
-    case 'overview':
-      return `#/case/${e(route.caseId)}`;
-    case 'issue':
-      return `#/case/${e(route.caseId)}/issue/${e(route.issueId)}`;
-    case 'not-found':
-      return route.hash;
-    default:
-      return `#/case/${e(route.caseId)}/${route.view}`;
-  }
+  if (route.view === 'cases') return '#/';
+  if (route.view === 'not-found') return route.hash;
+  const q = route.asOf ? `?asOf=${route.asOf}` : '';
+  if (route.view === 'overview') return `#/case/${e(route.caseId)}${q}`;
+  if (route.view === 'issue') return `#/case/${e(route.caseId)}/issue/${e(route.issueId)}${q}`;
+  return `#/case/${e(route.caseId)}/${route.view}${q}`;
 }
 
 export function useRoute(): Route {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DraftChecks, DraftDiff, PointDiff, RedLineCrossing } from '../../../src/analysis/drafts.ts';
+import type { PointDiff, RedLineCrossing } from '../../../src/analysis/drafts.ts';
 import { api } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -10,14 +10,14 @@ import { Field } from '../components/Field.tsx';
 
 /** Two drafts side by side, point by point, with who gains and whose red lines they cross. */
 export function DraftsView() {
-  const { caseId, data, version } = useCase();
+  const { caseId, asOf, data, version } = useCase();
   const drafts = data?.drafts ?? [];
   // Default: the latest revision against the draft it revises; else the first two.
   const revision = [...drafts].reverse().find((d) => d.revises && drafts.some((x) => x.id === d.revises));
   const [a, setA] = useState(revision?.revises ?? drafts[0]?.id ?? '');
   const [b, setB] = useState(revision?.id ?? drafts[1]?.id ?? drafts[0]?.id ?? '');
-  const check = useLoad(() => (drafts.length ? (api.draftsCheck(caseId) as Promise<DraftChecks>) : Promise.resolve(null)), [caseId, version]);
-  const diff = useLoad(() => (a && b && a !== b ? (api.draftsDiff(caseId, a, b) as Promise<DraftDiff>) : Promise.resolve(null)), [caseId, a, b, version]);
+  const check = useLoad(() => (drafts.length ? api.draftsCheck(caseId, asOf) : Promise.resolve(null)), [caseId, asOf, version]);
+  const diff = useLoad(() => (a && b && a !== b && drafts.some((d) => d.id === a) && drafts.some((d) => d.id === b) ? api.draftsDiff(caseId, a, b, asOf) : Promise.resolve(null)), [caseId, a, b, asOf, version]);
   if (!data) return null;
   if (drafts.length === 0) return <p className="muted">The case has no drafts.</p>;
   const name = (actor: string) => data.actors.find((x) => x.id === actor)?.name ?? actor;

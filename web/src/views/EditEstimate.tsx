@@ -29,7 +29,7 @@ const str = (x: number | undefined) => (x === undefined ? '' : String(x));
  * and Monte Carlo intervals are then recomputed and the forecast table shows old → new.
  */
 export function EditEstimate({ issueId }: { issueId: string }) {
-  const { caseId, data, refresh } = useCase();
+  const { caseId, asOf, data, refresh } = useCase();
   const [actor, setActor] = useState(data?.actors[0]?.id ?? '');
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<Error>();
@@ -58,6 +58,12 @@ export function EditEstimate({ issueId }: { issueId: string }) {
   }, [actor, issueId, data]);
 
   if (!data || !form) return null;
+  if (asOf)
+    return (
+      <p className="muted" data-testid="edit-estimate-past">
+        You are looking at the case as of {asOf}; estimates are edited on its latest state (clear “As of” above).
+      </p>
+    );
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
   const evidence = [...data.evidence]
     .filter((e) => e.status !== 'rejected')

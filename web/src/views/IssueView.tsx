@@ -1,4 +1,3 @@
-import type { ZoneOfAgreement } from '../../../src/analysis/zopa.ts';
 import { currentStances, pairKey } from '../../../src/case/view.ts';
 import { api } from '../api.ts';
 import { useCase } from '../case-data.tsx';
@@ -13,8 +12,8 @@ import { EditEstimate } from './EditEstimate.tsx';
 import { ForecastTable } from './ForecastTable.tsx';
 
 export function IssueView({ issueId }: { issueId: string }) {
-  const { caseId, data, forecasts, monteCarlo, version } = useCase();
-  const zopa = useLoad(() => api.zopa(caseId) as Promise<ZoneOfAgreement>, [caseId, version]);
+  const { caseId, asOf, data, forecasts, monteCarlo, version } = useCase();
+  const zopa = useLoad(() => api.zopa(caseId, asOf), [caseId, asOf, version]);
   if (!data) return null;
   const k = data.issues.findIndex((i) => i.id === issueId);
   if (k < 0)

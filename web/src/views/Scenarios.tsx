@@ -9,11 +9,11 @@ import { num, outcomeOn } from '../numbers.ts';
 
 /** Every scenario's forecasts next to the baseline's: the same models, the same seed. */
 export function ScenariosView() {
-  const { caseId, data, forecasts, version } = useCase();
+  const { caseId, asOf, data, forecasts, version } = useCase();
   const scenarios = data?.scenarios ?? [];
   const runs = useLoad(
-    () => Promise.all(scenarios.map((s) => api.forecast(caseId, { scenario: s.id, seed: DASHBOARD_SEED }).then((r) => [s.id, r.results] as const))),
-    [caseId, version, scenarios.map((s) => s.id).join('\u0000')],
+    () => Promise.all(scenarios.map((s) => api.forecast(caseId, { scenario: s.id, seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}) }).then((r) => [s.id, r.results] as const))),
+    [caseId, asOf, version, scenarios.map((s) => s.id).join('\u0000')],
   );
   if (!data) return null;
   if (scenarios.length === 0) return <p className="muted">The case has no scenarios.</p>;
