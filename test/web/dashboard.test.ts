@@ -270,6 +270,15 @@ suite(title, () => {
     expect(estimate(latest.position)).toEqual({ value: 10, low: 0, high: 20 });
     expect(saved.stances.length).toBe(c.stances.length + 1);
     await shot('04-estimate-edited');
+    // The overview's history lists the edit as the newest revision.
+    const revisions = await api<Array<{ revision: number; message: string }>>(`/api/cases/${UKRAINE_CASE}/revisions`);
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}`);
+    await page.getByText('Revision history').click();
+    const first = page.locator('[data-testid=revisions] tbody tr').first();
+    await first.waitFor();
+    await expect(page.locator('[data-testid=revisions] tbody tr').count()).resolves.toBe(revisions.length);
+    expect(revisions.length).toBeGreaterThanOrEqual(2);
+    await expect(first.locator('td').first().textContent()).resolves.toBe(String(Math.max(...revisions.map((r) => r.revision))));
     expect(pageErrors).toEqual([]);
   }, BROWSER_TEST_MS);
 

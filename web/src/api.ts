@@ -19,6 +19,13 @@ export interface CaseSummary {
   updatedAt: string;
 }
 
+export interface Revision {
+  revision: number;
+  author: string;
+  message: string;
+  createdAt: string;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -129,6 +136,7 @@ const query = (params: Record<string, string | number | undefined | null>): stri
 export const api = {
   cases: () => request<Page<CaseSummary>>('GET', '/api/cases?limit=200'),
   case: (id: string, asOf?: string) => request<Case>('GET', `/api/cases/${enc(id)}${query({ asOf })}`),
+  revisions: (id: string) => request<Revision[]>('GET', `/api/cases/${enc(id)}/revisions`),
   overview: (id: string, asOf?: string) => request<CaseOverview>('GET', `/api/cases/${enc(id)}/overview${query({ asOf })}`),
   forecast: (id: string, body: { models?: string[]; rounds?: number; seed?: number; asOf?: string; scenario?: string } = {}) =>
     request<ForecastResponse>('POST', `/api/cases/${enc(id)}/forecast`, body),

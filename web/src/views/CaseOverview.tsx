@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import type { OverviewCell } from '../../../src/case/overview.ts';
+import { api, type Revision } from '../api.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
@@ -77,6 +80,7 @@ export function CaseOverviewView() {
         ]}
         />
       </details>
+      <RevisionHistory />
     </section>
   );
 }
@@ -99,5 +103,34 @@ function Cell({ c }: { c: OverviewCell }) {
         {c.evidenceCount} evidence{c.uncertain ? ' · uncertain' : ''}
       </div>
     </div>
+  );
+}
+
+/** Every change to the case is a revision (who, when, what); loaded when the reader opens it. */
+function RevisionHistory() {
+  const { caseId, version } = useCase();
+  const [open, setOpen] = useState(false);
+  const revisions = useLoad(() => (open ? api.revisions(caseId) : Promise.resolve(undefined)), [caseId, version, open]);
+  return (
+    <details className="more" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Revision history</summary>
+      <ErrorNote error={revisions.error} />
+      {revisions.data ? (
+        <DataTable<Revision>
+          title="Revisions"
+          testId="revisions"
+          rows={[...revisions.data].reverse()}
+          rowKey={(r) => String(r.revision)}
+          columns={[
+            { label: 'revision', value: (r) => r.revision, numeric: true },
+            { label: 'when', value: (r) => r.createdAt, render: (r) => new Date(r.createdAt).toLocaleString() },
+            { label: 'who', value: (r) => r.author },
+            { label: 'what', value: (r) => r.message },
+          ]}
+        />
+      ) : open ? (
+        <Loading what="revisions" />
+      ) : null}
+    </details>
   );
 }
