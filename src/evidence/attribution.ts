@@ -76,6 +76,8 @@ export class Attributor {
   private readonly nonQuotes: NonQuote[] = [];
   /** Attribution events in text order: who spoke at which offset (for continuation and pronouns). */
   private readonly speakerEvents: Array<{ at: number; speaker: Speaker; sentence: number }> = [];
+  /** Quotes attributed by continuation only, which a following attributed quote may claim. */
+  private readonly unattributed = new Set<AttributedQuote>();
 
   constructor(
     private readonly text: string,
@@ -105,7 +107,8 @@ export class Attributor {
       const startsUpper = /^[\s\W]*\p{Lu}/u.test(inner) || /^[\s\W]*(?:I|I['’]\w+)\b/.test(inner);
       const full =
         span.multiParagraph ||
-        trimmedBefore === '' ||
+        // a quote opening the sentence is a full quote unless the reporter's sentence runs on from it ("“Serious talks” are needed, …")
+        (trimmedBefore === '' && (/[,.!?…:;—–-]\s*$/.test(inner) || /^\s*(?:[,.!?;:—–-]|$)/.test(after) || /^\s+\p{Ll}+\s+(?:said|says|told|added|wrote|asked)\b/u.test(after))) ||
         /:$/.test(trimmedBefore) ||
         (/,$/.test(trimmedBefore) && (startsUpper || !!prevInSentence?.full) && !!this.lastCue(sentence.start, span.open)) ||
         (/[—–-]$/.test(trimmedBefore) && startsUpper && wordCount > 3);
@@ -127,6 +130,7 @@ export class Attributor {
         speaker = found;
         cueText = this.cuePhrase(cueBefore.start, span.open);
       }
+      const attributedBy: 'cue' | 'none' = speaker ? 'cue' : 'none';
       if (!speaker) {
         // no attribution in the sentence: a quote continues the previous speaker's, a short term is a label
         const para = this.paragraphOf(span.open);
@@ -153,6 +157,16 @@ export class Attributor {
         entity: speaker.entity,
         sentence,
       };
+      // `“A.” “B,” Varga said.`: a quote with no attribution of its own, directly followed in its
+      // paragraph by one that has an attribution, takes that later attribution
+      const pending = this.quotes[this.quotes.length - 1];
+      if (pending && this.unattributed.has(pending) && this.paragraphOf(pending.start) === this.paragraphOf(span.start) && /^[\s]*$/.test(text.slice(this.spans[qi - 1]?.close ?? span.open, span.open)) && speaker.mention) {
+        pending.speaker = speaker.name;
+        pending.speakerMention = speaker.mention;
+        pending.cue = cueText;
+        pending.entity = speaker.entity;
+      }
+      if (attributedBy === 'none') this.unattributed.add(quote);
       this.quotes.push(quote);
       this.speakerEvents.push({ at: span.open, speaker, sentence: si });
       previous = { quote, paragraph: this.paragraphOf(span.open), full, speaker, cue: cueText };
@@ -252,7 +266,7 @@ export class Attributor {
     WORD.lastIndex = 0;
     let w: RegExpExecArray | null;
     let count = 0;
-    while ((w = WORD.exec(rest)) && count < 9) {
+    while ((w = WORD.exec(rest)) && count < 14) {
       const at = base + w.index;
       if (this.isCueWord(w[0], at) && !LABEL_VERB_FORMS.has(w[0].toLowerCase())) {
         const verb = w[0];
@@ -271,7 +285,7 @@ export class Attributor {
         return { speaker: subject, cue: [verb, ...cueWords].join(' ').trim() };
       }
       // stop at words that start a new clause
-      if (/^(?:that|which|who|but|and|because|while|although)$/i.test(w[0])) return undefined;
+      if (/^(?:that|which|who|but|because|while|although)$/i.test(w[0])) return undefined;
       count++;
     }
     return undefined;
@@ -570,6 +584,12 @@ export class Attributor {
     if (!np || np.split(/\s+/).length > 8 || /[“”"]/.test(np)) return undefined;
     if (!/^(?:the|a|an|his|her|their|its|two|three|several|some|many|other|another|one|\p{Lu})/iu.test(np)) return undefined;
     const offset = from + Math.max(0, this.text.slice(from, to).indexOf(np));
+    // "a statement from the Kremlin", "a readout by the White House": the document speaks for its author
+    const document = /^(?:an?|the|in\s+an?)\s+(?:\w+\s+)?(?:statement|post|message|letter|readout|communiqu[ée]|decree|note)\s+(?:from|by|of|issued\s+by)\s+(.+)$/i.exec(np);
+    if (document) {
+      const at = offset + np.length - document[1].length;
+      return this.personIn(at, at + document[1].length) ?? this.resolveNounPhrase(at, at + document[1].length) ?? { name: np, mention: np, group: true };
+    }
     const lower = np.toLowerCase().replace(/^the\s+/, '');
     const state = METONYMS[lower] ?? STATE_NAMES[lower] ?? (lexiconTags(lower).includes('Country') ? np.replace(/^the\s+/i, '') : undefined);
     if (state) return { name: state, mention: np, group: true };

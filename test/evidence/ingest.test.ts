@@ -202,3 +202,17 @@ describe('briefing.txt: title-case headline, object pronouns, "in his words", wo
     ]);
   });
 });
+
+describe('attribution-order.txt: attribution after a second quote, long subjects, documents', () => {
+  const r = ingestFile('attribution-order.txt');
+  it('attributes every quote', () => {
+    expect(r.quotes.map((q) => [q.text, q.speaker, q.partial])).toEqual([
+      ['We are ready.', 'Peskov', false], // takes the attribution of the quote that follows it
+      ['The ball is in their court,', 'Peskov', false],
+      ['Serious talks', 'Lavrov', true], // the reporter's sentence runs on from the quote
+      ['We will not give up,', 'Andriy Yermak', false], // a twelve-word subject before "said"
+      ['Russia is ready for a settlement,', 'Russia', false], // "according to a statement from the Kremlin"
+      ['Nothing has changed,', 'Andriy Yermak', false], // said <role>, <name>
+    ]);
+  });
+});
