@@ -4,7 +4,7 @@
  * counts only in such a crediting construction, so photo credits ("VALENTIN FLAURAUD / AFP"),
  * bylines and the publisher's own dateline ("/TASS/", "(CNN) —") do not.
  */
-import { KNOWN_OUTLETS, OUTLET_NAME_WORDS, OUTLET_NOUNS } from './lexicon.ts';
+import { KNOWN_OUTLETS, OUTLET_NAME_WORDS, OUTLET_NOUNS, lexiconTags } from './lexicon.ts';
 import { stripDiacritics } from './people.ts';
 
 /** Other names of the same outlet, mapped to the name reported. */
@@ -27,7 +27,7 @@ const OUTLET_CANONICAL: Record<string, string> = {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const OUTLET_ALTERNATION = [...KNOWN_OUTLETS].sort((a, b) => b.length - a.length).map(escape).join('|');
 /** A known outlet, or a capitalised name shaped like an outlet's (up to five words). */
-const OUTLET = `(?:the\\s+)?(?:${OUTLET_ALTERNATION})(?![\\p{L}\\p{N}])|(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*){0,4}`;
+const OUTLET = `(?:the[ \\t]+)?(?:${OUTLET_ALTERNATION})(?![\\p{L}\\p{N}])|(?:the[ \\t]+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*(?:[ \\t]+(?:of[ \\t]+)?\\p{Lu}[\\p{L}\\p{N}.&'’-]*){0,4}`;
 
 /** Cues written before the outlet: "according to X", "told X", "in an interview with X", "the newspaper X". */
 const BEFORE_CUES = [
@@ -61,11 +61,11 @@ const capitalisable = (alternation: string): string =>
     .join('|');
 // Cues are found first and the outlet name is matched only next to them, so the long alternation of
 // outlet names is tried at a handful of positions, not at every character (linear on 10 MB input).
-const BEFORE_RE = new RegExp(`\\b(?:(${capitalisable(BEFORE_CUES)})|(${OUTLET_NOUN_CUES}))\\s+`, 'gu');
-const AFTER_RE = new RegExp(`(?:\\s+(?:${AFTER_CUES})\\b|['’]s\\s+(?:report|reporting|correspondent|sources|interview|investigation)\\b)`, 'gu');
+const BEFORE_RE = new RegExp(`\\b(?:(${capitalisable(BEFORE_CUES)})|(${OUTLET_NOUN_CUES}))[ \\t]+`, 'gu');
+const AFTER_RE = new RegExp(`(?:\\s+(?:${AFTER_CUES})\\b|['’]s\\s+(?:report|reporting|correspondent|sources|interview|investigation)\\b|,[ \\t]+(?:citing|quoting)\\b)`, 'gu');
 const OUTLET_AT = new RegExp(`(?:${OUTLET})`, 'uy');
 /** The capitalised run (up to six words, "The" allowed) that ends right before a cue. */
-const NAME_RUN_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}.&'’/-]*\s+(?:of\s+)?){0,5}\p{Lu}[\p{L}\p{N}.&'’/-]*$/u;
+const NAME_RUN_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]he[ \t]+)?(?:\p{Lu}[\p{L}\p{N}.&'’/-]*[ \t]+(?:of[ \t]+)?){0,5}\p{Lu}[\p{L}\p{N}.&'’/-]*$/u;
 
 const OUTLETS_BY_KEY = new Map(KNOWN_OUTLETS.map((o) => [stripDiacritics(o.toLowerCase()), o]));
 
@@ -107,6 +107,8 @@ export function findSources(text: string, options: SourceOptions = {}): string[]
       if (OUTLET_NAME_WORDS.test(clean) || introducedAsOutlet) canonical = clean;
     }
     if (!canonical || /^(?:state|foreign|local|Russian|Ukrainian|Western|social)\s+media$/i.test(canonical)) return;
+    // "the Russian newspaper Kommersant": a nationality is not an outlet
+    if (lexiconTags(canonical).includes('Demonym') || /^(?:state|national|local|independent|opposition|pro-\w+)$/i.test(canonical)) return;
     if (/^(?:X|Telegram|Facebook|Instagram|YouTube|TikTok|Truth Social|Twitter)$/.test(canonical)) return;
     const lower = stripDiacritics(canonical.toLowerCase());
     if (publisher && (publisher.includes(lower) || lower.includes(publisher.replace(/^the\s+/, '')))) return;
@@ -142,10 +144,12 @@ export function findSources(text: string, options: SourceOptions = {}): string[]
   return [...new Set(found.map((f) => f.name))];
 }
 
-/** "MOSCOW, December 1. /TASS/." or "(CNN) —" or "News.Az reports": the publisher's own dateline. */
+/** "MOSCOW, December 1. /TASS/." or "KYIV (Reuters) -" or "News.Az reports": the publisher's own dateline. */
 function isDateline(text: string, at: number, name: string): boolean {
   if (at > 200) return false;
+  const before = text.slice(Math.max(0, at - 3), at);
+  const after = text.slice(at + name.length, at + name.length + 3);
+  if (/[(/]\s*$/.test(before) && /^\s*[)/]/.test(after)) return true;
   const lineStart = text.lastIndexOf('\n', at) + 1;
-  const prefix = text.slice(lineStart, at);
-  return /^[\p{Lu}\s,.'’-]*(?:\d{1,2}\s*)?[.,]?\s*\/?$/u.test(prefix) || new RegExp(`^${escape(name)}\\s+reports\\b`).test(text.slice(at));
+  return lineStart === 0 && text.slice(0, at).trim() === '' && new RegExp(`^${escape(name)}\\s+reports\\b`).test(text.slice(at));
 }
