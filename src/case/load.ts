@@ -3,7 +3,7 @@
  * columns). Every problem is collected — syntax, types, cross-references, ranges — each with file,
  * line, column and field path, and reported together.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode, type Node as YamlNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { Case } from './schema.ts';
@@ -143,13 +143,29 @@ export function parseCase(text: string, file = '<input>'): Case {
   return c;
 }
 
-export async function loadCaseFile(file: string): Promise<Case> {
-  let text: string;
+/**
+ * Read an input file as UTF-8 text, refusing what cannot be a case (too large, binary) with a
+ * located error instead of a crash. Shared by the case loader and every importer.
+ */
+export async function readInputFile(file: string, maxBytes = MAX_CASE_BYTES): Promise<string> {
+  const fail = (message: string): never => {
+    throw new CaseFileError([{ file, line: 0, column: 0, path: '', message }]);
+  };
+  let buf: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const info = await stat(file);
+    if (info.isDirectory()) fail('is a directory, not a file');
+    if (info.size > maxBytes) fail(`file is larger than ${maxBytes} bytes`);
+    buf = await readFile(file);
   } catch (e) {
+    if (e instanceof CaseFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CaseFileError([{ file, line: 0, column: 0, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(e)})` }]);
+    return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(e)})`);
   }
-  return parseCase(text, file);
+  if (buf.includes(0)) fail('this is a binary file, not text');
+  return buf.toString('utf8');
+}
+
+export async function loadCaseFile(file: string): Promise<Case> {
+  return parseCase(await readInputFile(file), file);
 }

@@ -3,10 +3,9 @@
  * (so forecasts, analysis and export work the same on any input) and reports malformed input as a
  * CaseFileError with file, line, column and field.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Case } from '../case/schema.ts';
-import { CaseFileError, parseCase } from '../case/load.ts';
+import { CaseFileError, parseCase, readInputFile } from '../case/load.ts';
 import { ktabCsvExporter, ktabCsvImporter, ktabXmlImporter } from './ktab.ts';
 import { bdmCsvImporter } from './bdm-csv.ts';
 import { deuImporter } from './deu.ts';
@@ -56,12 +55,5 @@ export function importText(text: string, file: string, format?: string): Case {
 
 /** Read a case file or any importable format, detected from its content and name unless given. */
 export async function importFile(file: string, format?: string): Promise<Case> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CaseFileError([{ file, line: 0, column: 0, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(e)})` }]);
-  }
-  return importText(text, file, format);
+  return importText(await readInputFile(file), file, format);
 }

@@ -118,3 +118,20 @@ describe('loading case files', () => {
     }
   });
 });
+
+describe('reading input files', () => {
+  it('refuses binary files, directories and oversized files with a located message', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readInputFile } = await import('../../src/case/load.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-read-'));
+    const bin = join(dir, 'x.yaml');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+    await expect(loadCaseFile(bin)).rejects.toThrow(`${bin}:0:0: this is a binary file, not text`);
+    await expect(loadCaseFile(dir)).rejects.toThrow(`${dir}:0:0: is a directory, not a file`);
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, 'x'.repeat(2000));
+    await expect(readInputFile(big, 1000)).rejects.toThrow(`${big}:0:0: file is larger than 1000 bytes`);
+  });
+});

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compromise } from '../../src/engines/compromise.ts';
-import type { ModelInput } from '../../src/engines/types.ts';
-
-export function input(rows: Array<[cap: number, pos: number[], sal: number[]]>, sq: number[] = []): ModelInput {
-  const n = rows.length;
-  const m = rows[0][1].length;
-  const f = (g: (i: number, k: number) => number) => Float64Array.from({ length: n * m }, (_, j) => g(Math.floor(j / m), j % m));
-  return {
-    actors: rows.map((_, i) => `A${i}`),
-    issues: Array.from({ length: m }, (_, k) => `I${k}`),
-    position: f((i, k) => rows[i][1][k]),
-    salience: f((i, k) => rows[i][2][k]),
-    capability: f((i) => rows[i][0]),
-    scaleMin: new Float64Array(m),
-    scaleMax: new Float64Array(m).fill(100),
-    statusQuo: Float64Array.from({ length: m }, (_, k) => sq[k] ?? NaN),
-  };
-}
+import { modelInput as input } from './input.ts';
 
 describe('compromise', () => {
   it('is the capability × salience weighted mean (hand-computed)', () => {

@@ -3,10 +3,10 @@
  * proposal; or a case file whose issues record `outcome`): mean and median absolute error and RMSE on
  * 0–100, and optionally the per-issue forecasts and errors as CSV.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { backtest, type BacktestResult } from '../../analysis/backtest.ts';
-import { CaseFileError } from '../../case/load.ts';
+import { readInputFile } from '../../case/load.ts';
 import type { Case } from '../../case/schema.ts';
 import { looksLikeDeu, parseDeuByProposal } from '../../formats/deu.ts';
 import { importText } from '../../formats/index.ts';
@@ -18,13 +18,7 @@ import { addModelParamOptions, inputFormatOption, paramsFor } from './forecast.t
 
 /** The dataset as cases: DEU III split by proposal, anything else one case. */
 export async function loadDataset(file: string, format?: string): Promise<Case[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CaseFileError([{ file, line: 0, column: 0, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(e)})` }]);
-  }
+  const text = await readInputFile(file);
   if (format === 'deu' || (format === undefined && looksLikeDeu(text))) return parseDeuByProposal(text, file);
   return [importText(text, file, format)];
 }
