@@ -310,6 +310,17 @@ suite(title, () => {
 
   it('shows an article with <script> and <img onerror> as inert text', async () => {
     const article = fixture('hostile-article.txt');
+    // With the Content-Security-Policy switched off: the markup must stay inert because it is only
+    // ever rendered as text, not because the policy would block it.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => {
+      pageErrors.push(`a dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    const shot = (name: string, fullPage = true) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage, timeout: 60_000 });
     await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/ingest`);
     await page.getByLabel('Article text').fill(article);
     await page.getByLabel('Article date').fill('2025-11-27');
@@ -339,5 +350,6 @@ suite(title, () => {
     expect(await page.locator('body img').count()).toBe(0);
     expect(await page.locator('body script').count()).toBe(0);
     expect(pageErrors).toEqual([]);
+    await context.close();
   }, BROWSER_TEST_MS);
 });
