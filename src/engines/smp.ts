@@ -179,6 +179,17 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
     ivb: pick(params, 'InterVecBrgn'),
     bModel: pick(params, 'BargnModel'),
   };
+  const chosen: SmpParameters = {
+    VictoryProbModel: p.vpm.name,
+    VotingRule: p.rule.name,
+    PCEModel: p.pcem.name,
+    StateTransitions: p.stm.name,
+    BigRRange: p.rRange.name,
+    BigRAdjust: p.rAdjust.name,
+    ThirdPartyCommit: p.commit.name,
+    InterVecBrgn: p.ivb.name,
+    BargnModel: p.bModel.name,
+  };
   const run: SmpRunOptions = {
     maxTurns: integerParam(params, ['maxTurns', 'rounds'], 100, 1),
     minTurns: integerParam(params, ['minTurns'], 2, 1),
@@ -187,7 +198,16 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
   };
   const n = input.actors.length;
   const m = input.issues.length;
-  if (n < 2) throw new SmpParameterError('SMP needs at least two actors');
+  if (n < 2) {
+    // Nobody to bargain with: the lone actor's position (or the status quo) is the forecast.
+    const outcome = Array.from({ length: m }, (_, k) => (n === 1 ? input.position[k] : input.statusQuo[k]));
+    return {
+      model: 'smp',
+      outcome,
+      rounds: [{ positions: positionsOf(input), outcome: outcome.slice(), moves: [], modal: outcome.slice(), probabilities: n === 1 ? [1] : [], riskAttitudes: n === 1 ? [0] : [] }],
+      params: { ...chosen, turns: 0, modal: outcome.slice() },
+    };
+  }
 
   // KTAB's internal scale: positions 0–1 on each dimension; capability = the actor's (issue 0).
   const span = new Float64Array(m);
@@ -249,15 +269,7 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
       outcome: last.outcome.slice(),
       rounds,
       params: {
-        VictoryProbModel: p.vpm.name,
-        VotingRule: p.rule.name,
-        PCEModel: p.pcem.name,
-        StateTransitions: p.stm.name,
-        BigRRange: p.rRange.name,
-        BigRAdjust: p.rAdjust.name,
-        ThirdPartyCommit: p.commit.name,
-        InterVecBrgn: p.ivb.name,
-        BargnModel: p.bModel.name,
+        ...chosen,
         maxTurns: run.maxTurns,
         minTurns: run.minTurns,
         seed: run.seed,

@@ -270,6 +270,12 @@ describe('smp engine properties', () => {
     const three = smp(inp, { maxTurns: 3, threads: 3 });
     expect(three.rounds.map((r) => [r.positions, r.probabilities, r.moves.map((mv) => mv.why)])).toEqual(one.rounds.map((r) => [r.positions, r.probabilities, r.moves.map((mv) => mv.why)]));
   }, 60_000);
+  it('a lone actor is its own forecast', () => {
+    const r = smp(randomInput(1, 2, 9));
+    expect(r.outcome).toEqual(r.rounds[0].positions[0]);
+    expect(r.rounds).toHaveLength(1);
+    expect(r.rounds[0].probabilities).toEqual([1]);
+  });
   it('positions on other scales are converted to 0–1 and back', () => {
     const inp = randomInput(6, 2, 3);
     const shifted: ModelInput = { ...inp, position: inp.position.map((v) => -50 + v * 2), scaleMin: Float64Array.of(-50, -50), scaleMax: Float64Array.of(150, 150) };
