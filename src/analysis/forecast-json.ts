@@ -9,7 +9,8 @@
  *
  * Extras an engine puts on a round (bdm's median and mean, exchange's exchanges, smp's
  * probabilities, nash's bargains) are kept; per-issue arrays listed in `perIssueExtras` become
- * {issue: value} like the outcome. Non-finite numbers become null (JSON has no NaN).
+ * {issue: value} like the outcome, per-actor arrays in `perActorExtras` {actor: value} (KTAB's
+ * "prob" rows as `"probabilities": {actor: p}`). Non-finite numbers become null (JSON has no NaN).
  */
 import type { EngineResult, ModelInput, Move } from '../engines/types.ts';
 
@@ -38,8 +39,11 @@ export interface ForecastJson {
   params: Record<string, unknown>;
 }
 
-/** Round extras that are one number per issue. */
-export const perIssueExtras = ['median', 'mean'] as const;
+/** Round extras that are one number per issue (bdm's median and mean, smp's most probable position). */
+export const perIssueExtras = ['median', 'mean', 'modal'] as const;
+
+/** Round extras that are one number per actor (smp's PCE probabilities and risk attitudes). */
+export const perActorExtras = ['probabilities', 'riskAttitudes'] as const;
 
 /** Names made unique for use as JSON keys: a repeated name gets " (2)", " (3)", … */
 export function uniqueNames(names: string[]): string[] {
@@ -66,6 +70,7 @@ export function forecastToJson(input: ModelInput, result: EngineResult): Forecas
   const actors = uniqueNames(input.actors);
   const issues = uniqueNames(input.issues);
   const byIssue = (values: ArrayLike<number>): Record<string, number | null> => Object.fromEntries(issues.map((name, k) => [name, finite(values[k])]));
+  const byActor = (values: ArrayLike<number>): Record<string, number | null> => Object.fromEntries(actors.map((name, i) => [name, finite(values[i])]));
   const move = (mv: Move): MoveJson => ({
     actor: actors[mv.actor] ?? String(mv.actor),
     issue: issues[mv.issue] ?? String(mv.issue),
@@ -87,8 +92,10 @@ export function forecastToJson(input: ModelInput, result: EngineResult): Forecas
         moves: moves.map(move),
       };
       for (const [key, value] of Object.entries(extras)) {
-        const perIssue = (perIssueExtras as readonly string[]).includes(key) && Array.isArray(value) && value.length === issues.length;
-        out[key] = perIssue ? byIssue(value as number[]) : jsonSafe(value);
+        const list = Array.isArray(value) || ArrayBuffer.isView(value) ? (value as ArrayLike<number>) : undefined;
+        if (list && list.length === issues.length && (perIssueExtras as readonly string[]).includes(key)) out[key] = byIssue(list);
+        else if (list && list.length === actors.length && (perActorExtras as readonly string[]).includes(key)) out[key] = byActor(list);
+        else out[key] = jsonSafe(value);
       }
       return out;
     }),
