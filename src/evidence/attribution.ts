@@ -113,7 +113,10 @@ export class Attributor {
         (/,$/.test(trimmedBefore) && (startsUpper || !!prevInSentence?.full) && !!this.lastCue(sentence.start, span.open)) ||
         (/[—–-]$/.test(trimmedBefore) && startsUpper && wordCount > 3);
 
-      if (!full && (LABEL_MARKERS.test(before) || /\bwhat\s+(?:\S+\s+){0,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?|described|labels?|labell?ed)\s+(?:(?:as|its|the|a|an|his|her|their)\s+)*$/i.test(before))) {
+      // a short term after a possessive, with the sentence running on ("Russia's “special military
+      // operation” entered …", "Trump's “peace plan” has …"), names a thing: house-style scare quotes
+      const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before);
+      if (!full && (possessiveLabel || LABEL_MARKERS.test(before) || /\bwhat\s+(?:\S+\s+){0,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?|described|labels?|labell?ed)\s+(?:(?:as|its|the|a|an|his|her|their)\s+)*$/i.test(before))) {
         this.nonQuotes.push({ text: inner, start: span.start, end: span.end, reason: 'label or scare quote' });
         continue;
       }

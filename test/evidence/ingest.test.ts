@@ -216,3 +216,17 @@ describe('attribution-order.txt: attribution after a second quote, long subjects
     ]);
   });
 });
+
+describe('scare quotes after a possessive', () => {
+  it('are labels even in a sentence with a speech verb; fragments after called/described stay quotes', () => {
+    const r = ingestArticle({
+      text: 'Putin said Russia\'s "special military operation" would continue. Zelensky said he would not accept Trump\'s “peace plan” in its current form. Putin called the plan “a basis” for talks. Lavrov described its “spirit” as positive, and said the plan\'s “key points” were “acceptable.”',
+    });
+    expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['a basis', 'Putin'],
+      ['spirit', 'Lavrov'],
+      ['acceptable.', 'Lavrov'],
+    ]);
+    expect(r.nonQuotes.map((q) => q.text)).toEqual(['special military operation', 'peace plan', 'key points']);
+  });
+});
