@@ -6,9 +6,11 @@
  */
 import type { Case } from '../case/schema.ts';
 import { estimate } from '../case/estimate.ts';
-import type { EstimatePicker } from '../case/model-input.ts';
-import { currentStances } from '../case/view.ts';
-import { caseView, forecastCase, type ForecastOptions } from './forecast.ts';
+import { toModelInput } from '../case/model-input.ts';
+import { currentStances, pairKey } from '../case/view.ts';
+import { engines } from '../engines/index.ts';
+import type { EngineResult, ModelInput } from '../engines/types.ts';
+import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
 import { scaleRange } from './red-lines.ts';
 
 export type EstimateField = 'position' | 'salience' | 'capability';
@@ -59,35 +61,76 @@ interface Target {
   issue: string | null;
   field: EstimateField;
   e: { value: number; low?: number; high?: number };
+  /** The ModelInput array the estimate feeds, and the row-major slots (i·M + k) it fills there. */
+  array: EstimateField;
+  slots: number[];
 }
 
-/** Every estimate of the current view that toModelInput reads, with its range. */
+/**
+ * Every estimate of the current view that toModelInput reads, with its range and the slots of the
+ * base ModelInput it fills: a stance's position, salience and own capability fill slot i·M + k; an
+ * actor's capability fills every slot of its row whose pair has no capability of its own (pairs
+ * without a stance included, as in toModelInput).
+ */
 function estimatesOf(view: Case): Target[] {
   const out: Target[] = [];
-  for (const a of view.actors) out.push({ actor: a.id, issue: null, field: 'capability', e: estimate(a.capability) });
+  const m = view.issues.length;
   const current = currentStances(view);
-  for (const a of view.actors) {
-    for (const iss of view.issues) {
-      const s = current.get(`${a.id}\u0000${iss.id}`);
-      if (!s) continue;
-      out.push({ actor: a.id, issue: iss.id, field: 'position', e: estimate(s.position) });
-      out.push({ actor: a.id, issue: iss.id, field: 'salience', e: estimate(s.salience) });
-      if (s.capability !== undefined) out.push({ actor: a.id, issue: iss.id, field: 'capability', e: estimate(s.capability) });
-    }
-  }
+  view.actors.forEach((a, i) => {
+    const slots = view.issues.flatMap((iss, k) => (current.get(pairKey(a.id, iss.id))?.capability === undefined ? [i * m + k] : []));
+    out.push({ actor: a.id, issue: null, field: 'capability', e: estimate(a.capability), array: 'capability', slots });
+  });
+  view.actors.forEach((a, i) => {
+    view.issues.forEach((iss, k) => {
+      const s = current.get(pairKey(a.id, iss.id));
+      if (!s) return;
+      const slot = [i * m + k];
+      out.push({ actor: a.id, issue: iss.id, field: 'position', e: estimate(s.position), array: 'position', slots: slot });
+      out.push({ actor: a.id, issue: iss.id, field: 'salience', e: estimate(s.salience), array: 'salience', slots: slot });
+      if (s.capability !== undefined) out.push({ actor: a.id, issue: iss.id, field: 'capability', e: estimate(s.capability), array: 'capability', slots: slot });
+    });
+  });
   return out;
 }
 
-/** A picker that sets one estimate to `v` and leaves every other at its value. */
-function pinning(t: Target, v: number): EstimatePicker {
-  return (e, where) => (where.actor === t.actor && where.field === t.field && (where.issue ?? null) === t.issue ? v : e.value);
+/**
+ * An estimate's value as the engines read it in slot i·M + k: the same clamping toModelInput
+ * applies (positions into the issue's scale, salience from 0–100 to 0–1, capability ≥ 0). The
+ * test "swinging one slot gives the arrays toModelInput builds" holds the two to the same numbers.
+ */
+function slotValue(input: ModelInput, field: EstimateField, slot: number, v: number): number {
+  if (field === 'capability') return Math.max(0, v);
+  if (field === 'salience') return Math.min(1, Math.max(0, v / 100));
+  const k = slot % input.issues.length;
+  return Math.min(input.scaleMax[k], Math.max(input.scaleMin[k], v));
+}
+
+/**
+ * Run the models with one estimate set to `v`: the estimate's slots of the shared base input are
+ * overwritten, the models run, and the slots restored. When the slots would not change (a bound
+ * equal to the value, or clamped back to it), the baseline results are the answer and no model runs.
+ */
+function runSwung(input: ModelInput, t: Target, v: number, run: () => EngineResult[], baseline: EngineResult[]): EngineResult[] {
+  const arr = input[t.array];
+  const saved = t.slots.map((j) => arr[j]);
+  const swung = t.slots.map((j) => slotValue(input, t.field, j, v));
+  if (swung.every((x, n) => Object.is(x, saved[n]))) return baseline;
+  t.slots.forEach((j, n) => (arr[j] = swung[n]));
+  try {
+    return run();
+  } finally {
+    t.slots.forEach((j, n) => (arr[j] = saved[n]));
+  }
 }
 
 export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityReport {
   const view = caseView(c, opts);
-  const { asOf: _a, scenario: _s, ...rest } = opts;
-  const base = forecastCase(view, rest).results;
-  const models = base.map((r) => r.model);
+  const { asOf: _a, scenario: _s, models: chosen, ...params } = opts;
+  const models = resolveModels(chosen);
+  // One ModelInput for every swing (building it per swing re-reads the whole case each time).
+  const input = toModelInput(view);
+  const run = () => models.map((name) => engines[name](input, params));
+  const base = run();
   const ranges = view.issues.map(scaleRange);
   const entries: SensitivityEntry[] = [];
   let fixed = 0;
@@ -98,8 +141,8 @@ export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityRep
       fixed++;
       continue;
     }
-    const atLow = forecastCase(view, rest, pinning(t, low)).results;
-    const atHigh = forecastCase(view, rest, pinning(t, high)).results;
+    const atLow = runSwung(input, t, low, run, base);
+    const atHigh = runSwung(input, t, high, run, base);
     const outcomes: SensitivityEntry['outcomes'] = {};
     const swings: SensitivityEntry['swings'] = {};
     models.forEach((model, j) => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compareScenarios, sensitivity, timeline } from '../../src/analysis/index.ts';
 import { parse, twoActors } from './cases.ts';
 import type { Case } from '../../src/case/schema.ts';
+import { toModelInput } from '../../src/case/model-input.ts';
+import { engines } from '../../src/engines/index.ts';
+import type { ModelInput } from '../../src/engines/types.ts';
 
 /** twoActors as of January: b at {60, 40–100}, salience {100, 50–100}; a at 0 with capability {1, 1–3}. */
 const january = (): Case => {
@@ -61,5 +64,38 @@ describe('timeline', () => {
   it('applies a scenario on every date', () => {
     const r = timeline(parse(twoActors), { models: ['compromise'], scenario: 'b-weaker' });
     expect(r.points.at(-1)!.outcome.compromise[0]).toBeCloseTo(40 / 1.5, 12);
+  });
+});
+
+describe('sensitivity: one shared ModelInput, one slot swung at a time', () => {
+  it('runs the models once for the baseline and once per bound that changes an input slot', () => {
+    // A counting engine beside the real ones: it records each input it is given (a copy of the
+    // arrays, since the swing happens in place) and returns the compromise forecast.
+    const seen: Array<{ input: ModelInput; position: number[]; salience: number[]; capability: number[] }> = [];
+    engines.counting = (input, params) => {
+      seen.push({ input, position: [...input.position], salience: [...input.salience], capability: [...input.capability] });
+      return { ...engines.compromise(input, params), model: 'counting' };
+    };
+    try {
+      const r = sensitivity(january(), { models: ['counting'] });
+      // a's capability {1, 1–3}: the low bound is the value (no run); b's position 40–100: two runs;
+      // b's salience {100, 50–100}: the high bound is the value (no run). 1 + 0 + 1 + 2 + 1 = 5.
+      expect(seen.length).toBe(5);
+      expect(new Set(seen.map((s) => s.input)).size).toBe(1);
+      // Each run differs from the baseline in one slot only, with the value toModelInput gives.
+      const base = toModelInput(january());
+      expect(seen[0]).toMatchObject({ position: [...base.position], salience: [...base.salience], capability: [...base.capability] });
+      expect(seen.slice(1).map((s) => [s.capability, s.position, s.salience])).toEqual([
+        [[3, 1], [0, 60], [1, 1]],
+        [[1, 1], [0, 40], [1, 1]],
+        [[1, 1], [0, 100], [1, 1]],
+        [[1, 1], [0, 60], [1, 0.5]],
+      ]);
+      // The shared input is restored after the swings.
+      expect([...seen[0].input.position]).toEqual([...base.position]);
+      expect(r.tornado.counting.map((b) => b.swing)).toEqual([30, 15, 10]);
+    } finally {
+      delete engines.counting;
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDrafts, diffDrafts, zoneOfAgreement } from '../../src/analysis/index.ts';
+import { checkDrafts, diffDrafts, forecastCase, sensitivity, zoneOfAgreement } from '../../src/analysis/index.ts';
 import { loadCaseFile } from '../../src/case/load.ts';
 import { projectRoot } from '../helpers/reference.ts';
 
@@ -45,5 +45,21 @@ describe('examples/ukraine-2025.yaml', () => {
     const gain = Object.fromEntries(donbas.gains.map((g) => [g.actor, g.change]));
     expect(gain.russia).toBeLessThan(0);
     expect(gain.ukraine).toBeGreaterThan(0);
+  });
+
+  it('swings each estimate in the shared input exactly as rebuilding the case with that estimate pinned does', () => {
+    // The reference path: the whole case turned into arrays again, with one estimate at its bound
+    // (toModelInput's own clamping applies), for every ranged estimate of the case.
+    const models = ['compromise', 'median'];
+    const r = sensitivity(ukraine, { models });
+    expect(r.entries.length).toBeGreaterThan(100);
+    for (const e of r.entries) {
+      for (const bound of ['low', 'high'] as const) {
+        const pinned = forecastCase(ukraine, { models }, (est, where) =>
+          where.actor === e.actor && where.field === e.field && (where.issue ?? null) === e.issue ? e[bound] : est.value,
+        ).results;
+        models.forEach((m, j) => expect(e.outcomes[m][bound]).toEqual(pinned[j].outcome));
+      }
+    }
   });
 });
