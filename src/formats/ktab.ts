@@ -529,9 +529,13 @@ export const ktabCsvImporter: Importer = {
 
 export const ktabXmlImporter: Importer = {
   name: 'ktab-xml',
-  description: 'KTAB SMP scenario XML (smpSchema.xsd); its ModelParameters are available through parseKtabXml',
+  description: 'KTAB SMP scenario XML (smpSchema.xsd); its ModelParameters and seed become the smp parameters',
   detect: (text, file) => /\.xml$/i.test(file) && looksLikeKtabXml(text),
   parse: (text, file) => parseKtabXml(text, file).case,
+  parseWithParams: (text, file) => {
+    const { case: c, params } = parseKtabXml(text, file);
+    return { case: c, params: { smp: params } };
+  },
 };
 
 export const ktabCsvExporter: Exporter = {

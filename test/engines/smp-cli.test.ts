@@ -30,3 +30,25 @@ describeWithReference('smp from the CLI (forecast, explain) on KTAB files', () =
     expect(r.stderr.trim()).toBe(`${referencePath('ktab', 'smpExample.xml')}:32:9: Actors.Actor[0] (Alice).Position.dCoord[0]: no text for dCoord`);
   }, 60_000);
 });
+
+describeWithReference('forecast takes the model parameters a KTAB XML file sets', () => {
+  it('passes ModelParameters and the seed to smp, with the command line's own flags added', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('../cli/run.ts');
+    const xml = readFileSync(referencePath('ktab', 'dummyData_3Dim.xml'), 'utf8').replace(
+      '<Dimensions>',
+      '<ModelParameters><VictoryProbModel>Square</VictoryProbModel><PCEModel>Conditional</PCEModel><StateTransitions>Deterministic</StateTransitions>' +
+        '<VotingRule>PropCbc</VotingRule><BigRAdjust>Half</BigRAdjust><BigRRange>Mid</BigRRange><ThirdPartyCommit>SemiCommit</ThirdPartyCommit>' +
+        '<InterVecBrgn>S2P2</InterVecBrgn><BargnModel>InitOnlyInterp</BargnModel></ModelParameters>\n  <Dimensions>',
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'parley-ktab-')), 'params.xml');
+    writeFileSync(file, xml);
+    const r = await runCli('forecast', file, '--model', 'smp', '--format', 'json', '--threads', '2');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const params = (Array.isArray(out) ? out[0] : out).params;
+    expect(params).toMatchObject({ VictoryProbModel: 'Square', VotingRule: 'PropCbc', BigRAdjust: 'Half', threads: 2, seed: 5624325846996413 });
+  });
+});

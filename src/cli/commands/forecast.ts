@@ -10,7 +10,7 @@ import { forecastCase, resolveModels } from '../../analysis/forecast.ts';
 import { forecastToJson } from '../../analysis/forecast-json.ts';
 import type { Case } from '../../case/schema.ts';
 import type { EngineParams, EngineResult, ModelInput } from '../../engines/types.ts';
-import { importFile, importers } from '../../formats/index.ts';
+import { importFileWithParams, importers } from '../../formats/index.ts';
 import { asOfOption, formatOption, parseCount, type OutputFormat } from '../options.ts';
 import { formatNumber, renderCsv, renderTable } from '../table.ts';
 import { analysisAction, modelOption, scenarioOption } from './analysis-common.ts';
@@ -41,6 +41,7 @@ export const modelParamOptions: ModelParamOption[] = [
   { flags: '--variant <variant>', key: 'variant', description: 'bdm: the paper’s specification or the replication code’s behaviour', models: ['bdm'], choices: ['paper', 'reference'] },
   { flags: '--utility <shape>', key: 'utility', description: 'nash: linear −s|x−xᵢ| or quadratic −s(x−xᵢ)² utilities (default linear)', models: ['nash'], choices: ['linear', 'quadratic'] },
   { flags: '--rule <rule>', key: 'rule', description: 'nash: who must gain over the status quo: everyone (unanimity) or a decisive coalition (default unanimity)', models: ['nash'], choices: ['unanimity', 'coalition'] },
+  { flags: '--threads <n>', key: 'threads', description: 'smp: worker threads (the result is the same whatever the count; default 1)', models: ['smp'], parse: parseCount },
   { flags: '--coalition-share <share>', key: 'coalitionShare', description: 'nash: capability share a decisive coalition needs, in (0, 1] (default 0.5)', models: ['nash'], parse: numberIn(0, 1, true) },
 ];
 
@@ -73,11 +74,13 @@ export interface ForecastRun {
 
 /** Load the input and run each model with its own parameters. */
 export async function runForecast(file: string, opts: Record<string, unknown>): Promise<ForecastRun> {
-  const c = await importFile(file, opts.inputFormat as string | undefined);
+  const { case: c, params: fileParams } = await importFileWithParams(file, opts.inputFormat as string | undefined);
   const models = resolveModels(opts.model as string[] | undefined);
   let input: ModelInput | undefined;
   const results = models.map((name) => {
-    const set = forecastCase(c, { models: [name], asOf: opts.asOf as string | undefined, scenario: opts.scenario as string | undefined, ...paramsFor(name, opts) });
+    // Parameters the file sets (KTAB XML's ModelParameters) give way to those on the command line.
+    const params = { ...fileParams[name], ...paramsFor(name, opts) };
+    const set = forecastCase(c, { models: [name], asOf: opts.asOf as string | undefined, scenario: opts.scenario as string | undefined, ...params });
     input ??= set.input;
     return set.results[0];
   });
