@@ -32,7 +32,7 @@ describeWithReference('smp from the CLI (forecast, explain) on KTAB files', () =
 });
 
 describeWithReference('forecast takes the model parameters a KTAB XML file sets', () => {
-  it('passes ModelParameters and the seed to smp, with the command line's own flags added', async () => {
+  it('passes ModelParameters and the seed to smp, with the command-line flags added', async () => {
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
