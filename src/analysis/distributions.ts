@@ -67,9 +67,14 @@ export function drawEstimate(e: { value: number; low?: number; high?: number }, 
   const low = Math.min(e.low ?? e.value, e.value);
   const high = Math.max(e.high ?? e.value, e.value);
   if (!(high > low)) return e.value;
+  return drawBetween(low, e.value, high, dist, rng);
+}
+
+/** A draw on [low, high] (low < high) with mode `mode`: uniform ignores the mode. */
+export function drawBetween(low: number, mode: number, high: number, dist: DistributionName, rng: Rng): number {
   if (dist === 'uniform') return low + (high - low) * rng();
-  if (dist === 'beta') return pert(low, e.value, high, rng);
-  return triangular(low, e.value, high, rng());
+  if (dist === 'beta') return pert(low, mode, high, rng);
+  return triangular(low, mode, high, rng());
 }
 
 /**

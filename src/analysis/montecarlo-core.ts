@@ -2,18 +2,20 @@
  * The part of a Monte Carlo simulation that a worker thread runs: runs [from, to) of a plan, each
  * with its own random stream `createRng(seed, r)`, so that run r gives the same numbers whichever
  * thread computes it.
+ *
+ * A worker imports this file, the engines and the plan's helpers in model-input.ts alone (no zod,
+ * YAML or CLI), and receives the case already flattened into an `InputPlan`.
  */
-import type { Case } from '../case/schema.ts';
-import { toModelInput } from '../case/model-input.ts';
+import { emptyModelInput, setEstimate, type InputPlan } from '../case/model-input.ts';
 import { engines } from '../engines/index.ts';
-import type { EngineParams } from '../engines/types.ts';
+import type { Engine, EngineParams, ModelInput } from '../engines/types.ts';
 import { createRng } from '../engines/random.ts';
-import { drawEstimate, type DistributionName } from './distributions.ts';
+import { drawBetween, type DistributionName } from './distributions.ts';
 
 /** Everything a worker needs: plain data, cloneable to a worker thread. */
 export interface MonteCarloPlan {
-  /** The case as simulated (as-of date and scenario already applied). */
-  case: Case;
+  /** The estimates of the case as simulated (as-of date and scenario already applied). */
+  input: InputPlan;
   models: string[];
   seed: number;
   distribution: DistributionName;
@@ -22,26 +24,60 @@ export interface MonteCarloPlan {
 }
 
 /**
+ * The estimates that are random (a range wider than a point: `drawEstimate`'s rule), with their
+ * bounds, and an input holding every other estimate at its value: per run only the random ones
+ * are drawn and written.
+ */
+function prepareRuns(plan: InputPlan): { fixed: ModelInput; random: Int32Array; low: Float64Array; high: Float64Array } {
+  const fixed = emptyModelInput(plan);
+  const random: number[] = [];
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let e = 0; e < plan.value.length; e++) {
+    const v = plan.value[e];
+    const lo = Math.min(Number.isNaN(plan.low[e]) ? v : plan.low[e], v);
+    const hi = Math.max(Number.isNaN(plan.high[e]) ? v : plan.high[e], v);
+    if (hi > lo) {
+      random.push(e);
+      low.push(lo);
+      high.push(hi);
+    } else setEstimate(plan, fixed, e, v);
+  }
+  return { fixed, random: Int32Array.from(random), low: Float64Array.from(low), high: Float64Array.from(high) };
+}
+
+/**
  * Outcomes of runs [from, to): per model, a (to − from) × M row-major array. Each run draws every
- * estimate once (in toModelInput's fixed order) and gives the same draw to every model (common
+ * random estimate once (in the plan's fixed order) and gives the same draw to every model (common
  * random numbers: model differences are not blurred by different inputs); models with random
- * elements get a seed drawn from the same stream.
+ * elements get a seed drawn from the same stream. The engines run with `explain: false` (their
+ * outcome is the same; the per-round records are not built).
  */
 export function runBatch(plan: MonteCarloPlan, from: number, to: number): Float64Array[] {
-  const m = plan.case.issues.length;
+  const m = plan.input.issues.length;
   const out = plan.models.map(() => new Float64Array((to - from) * m));
-  const run = plan.models.map((name) => {
+  const run: Engine[] = plan.models.map((name) => {
     const engine = engines[name];
     if (!engine) throw new Error(`unknown model "${name}"`);
     return engine;
   });
+  const { fixed, random, low, high } = prepareRuns(plan.input);
+  const input = emptyModelInput(plan.input);
+  const params: EngineParams = { ...plan.params, seed: 0, explain: false };
   for (let r = from; r < to; r++) {
     const rng = createRng(plan.seed, r);
-    const input = toModelInput(plan.case, (e) => drawEstimate(e, plan.distribution, rng));
-    const engineSeed = Math.floor(rng() * 2 ** 32);
+    // Start every run from the fixed values (an engine that wrote to its input cannot leak into the next run).
+    input.position.set(fixed.position);
+    input.salience.set(fixed.salience);
+    input.capability.set(fixed.capability);
+    for (let d = 0; d < random.length; d++) {
+      const e = random[d];
+      setEstimate(plan.input, input, e, drawBetween(low[d], plan.input.value[e], high[d], plan.distribution, rng));
+    }
+    params.seed = Math.floor(rng() * 2 ** 32);
+    const row = (r - from) * m;
     for (let j = 0; j < run.length; j++) {
-      const outcome = run[j](input, { ...plan.params, seed: engineSeed }).outcome;
-      const row = (r - from) * m;
+      const outcome = run[j](input, params).outcome;
       for (let k = 0; k < m; k++) out[j][row + k] = outcome[k];
     }
   }

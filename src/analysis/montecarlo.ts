@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Case } from '../case/schema.ts';
 import { currentStances } from '../case/view.ts';
+import { inputPlan } from '../case/model-input.ts';
 import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
 import { quantileSorted, type DistributionName, distributionNames } from './distributions.ts';
 import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
@@ -150,11 +151,12 @@ async function runInThisThread(plan: MonteCarloPlan, start: number, runs: number
   }
 }
 
+/** Estimates of the actors and current stances written with a range. */
 function countRandomEstimates(c: Case): number {
   let n = 0;
   const ranged = (e: unknown) => typeof e === 'object' && e !== null && ((e as { low?: number }).low !== undefined || (e as { high?: number }).high !== undefined);
   for (const a of c.actors) if (ranged(a.capability)) n++;
-  for (const s of c.stances) for (const e of [s.position, s.salience, s.capability]) if (ranged(e)) n++;
+  for (const s of currentStances(c).values()) for (const e of [s.position, s.salience, s.capability]) if (ranged(e)) n++;
   return n;
 }
 
@@ -169,9 +171,9 @@ export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<Sim
   const view = caseView(c, opts);
   const models = resolveModels(opts.models);
   const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, workers: _w, distribution: _d, onProgress, signal, ...params } = opts;
-  // The runs read only the current stances: the plan carries those alone (less to copy to each
-  // thread, less to scan per run); drafts, evidence and history stay here for the summary.
-  const plan: MonteCarloPlan = { case: { ...view, stances: [...currentStances(view).values()], evidence: [], drafts: [], events: [], scenarios: [] }, models, seed, distribution, params };
+  // The runs read only the estimates of the current stances, flattened once into arrays (cheap to
+  // copy to each thread, nothing to look up per run); drafts, evidence and history stay here.
+  const plan: MonteCarloPlan = { input: inputPlan(view), models, seed, distribution, params };
   const m = view.issues.length;
   const outcomes = models.map(() => new Float64Array(runs * m));
   let done = 0;
@@ -267,7 +269,7 @@ export function summarize(view: Case, plan: MonteCarloPlan, runs: number, outcom
     quantiles,
     acceptance,
     draftPoints,
-    randomEstimates: countRandomEstimates(plan.case),
+    randomEstimates: countRandomEstimates(view),
   };
 }
 

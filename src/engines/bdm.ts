@@ -71,7 +71,9 @@ interface IssueActors {
 const fmt = (x: number, d = 2): string => (Number.isInteger(x) ? String(x) : x.toFixed(d));
 
 /** Scholz eqs. 15/16/22/23/24: `2 − 4·base^r`. */
-const basicUtility = (base: number, r: number): number => 2 - 4 * (r === 1 ? Math.max(0, base) : Math.max(0, base) ** r);
+function basicUtility(base: number, r: number): number {
+  return 2 - 4 * (r === 1 ? Math.max(0, base) : Math.max(0, base) ** r);
+}
 
 /**
  * P^i that i beats j (Scholz eqs. 30–31): third parties' capability × salience weighted support,
@@ -97,28 +99,62 @@ export function probabilityOfWinning(act: IssueActors, i: number, j: number): nu
  * up to rounding (property-tested).
  */
 export class SupportIndex {
-  private readonly xs: Float64Array;
+  /** Positions in ascending order (ties in actor order), and the actor order behind them. */
+  private xs: Float64Array;
+  private order: Int32Array;
   /** Prefix sums: cumW[r] = Σ of the r lowest positions' weights; cumWX likewise of w·x. */
-  private readonly cumW: Float64Array;
-  private readonly cumWX: Float64Array;
+  private cumW: Float64Array;
+  private cumWX: Float64Array;
+  private n = 0;
 
-  constructor(act: IssueActors) {
+  /** `capacity`: the most actors `load` will be given (the arrays are reused across issues and rounds). */
+  constructor(act: IssueActors, capacity = act.x.length) {
+    this.xs = new Float64Array(capacity);
+    this.order = new Int32Array(capacity);
+    this.cumW = new Float64Array(capacity + 1);
+    this.cumWX = new Float64Array(capacity + 1);
+    this.load(act);
+  }
+
+  /** Re-index for another set of actors (or their new positions). */
+  load(act: IssueActors): this {
     const n = act.x.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => act.x[a] - act.x[b]);
-    this.xs = Float64Array.from(order, (i) => act.x[i]);
-    this.cumW = new Float64Array(n + 1);
-    this.cumWX = new Float64Array(n + 1);
-    order.forEach((i, r) => {
-      const w = act.c[i] * act.s[i];
-      this.cumW[r + 1] = this.cumW[r] + w;
-      this.cumWX[r + 1] = this.cumWX[r] + w * act.x[i];
-    });
+    if (n > this.xs.length) {
+      this.xs = new Float64Array(n);
+      this.order = new Int32Array(n);
+      this.cumW = new Float64Array(n + 1);
+      this.cumWX = new Float64Array(n + 1);
+    }
+    this.n = n;
+    const { x, c, s } = act;
+    const { xs, order, cumW, cumWX } = this;
+    // Stable insertion sort by position (N is small; ties keep actor order, as a stable sort would).
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      let r = i - 1;
+      while (r >= 0 && xs[r] > v) {
+        xs[r + 1] = xs[r];
+        order[r + 1] = order[r];
+        r--;
+      }
+      xs[r + 1] = v;
+      order[r + 1] = i;
+    }
+    cumW[0] = 0;
+    cumWX[0] = 0;
+    for (let r = 0; r < n; r++) {
+      const i = order[r];
+      const w = c[i] * s[i];
+      cumW[r + 1] = cumW[r] + w;
+      cumWX[r + 1] = cumWX[r] + w * x[i];
+    }
+    return this;
   }
 
   /** Number of positions < v (strict) or ≤ v. */
   private rank(v: number, inclusive: boolean): number {
     let lo = 0;
-    let hi = this.xs.length;
+    let hi = this.n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.xs[mid] < v || (inclusive && this.xs[mid] === v)) lo = mid + 1;
@@ -135,7 +171,7 @@ export class SupportIndex {
     const gap = hi - lo;
     const sum = xi + xj;
     const { cumW, cumWX } = this;
-    const total = cumW[cumW.length - 1];
+    const total = cumW[this.n];
     const rLo = this.rank(lo, true); // x ≤ lo
     const rMid = this.rank(sum / 2, false); // x < mid
     const rHi = this.rank(hi, false); // x < hi
@@ -230,64 +266,42 @@ export function expectedUtilityOfChallenge(ctx: EuContext, i: number, j: number,
 /**
  * Risk exponents from the security levels (Scholz §5, eqs. 33–34): the actors most exposed to
  * profitable challenges become the most risk-acceptant (r up to 2), the safest risk-averse (r ≥ 0.5).
+ * Written into `r` (and `security`, scratch), both of length ≥ N.
  */
-function riskExponents(ctx: EuContext, prob?: Float64Array): Float64Array {
+function riskExponents(ctx: EuContext, prob: Float64Array | undefined, security: Float64Array, r: Float64Array): void {
   const n = ctx.act.x.length;
-  const security = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    security[i] = 0;
     for (let j = 0; j < n; j++) if (j !== i) security[i] += expectedUtilityOfChallenge(ctx, j, i, 1, prob ? prob[j * n + i] : probability(ctx, j, i));
   }
   let max = -Infinity;
   let min = Infinity;
-  for (const v of security) {
+  for (let i = 0; i < n; i++) {
+    const v = security[i];
     if (v > max) max = v;
     if (v < min) min = v;
   }
-  const r = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const basis = max > min ? (2 * security[i] - max - min) / (max - min) : 0;
     r[i] = (1 - basis / 3) / (1 + basis / 3);
   }
-  return r;
 }
 
-function classifyOffer(a: number, b: number, variant: BdmVariant): OfferKind | null {
-  if (b > a && a > 0) return 'conflict';
+const offerKinds: OfferKind[] = ['conflict', 'compromise', 'capitulation'];
+const NO_OFFER = -1;
+
+/**
+ * The offer receiver i gets from proposer j (fig. 6), as its index in `offerKinds` — which is also
+ * its rank in the choice (§6.2: conflict before compromise before capitulation) — or NO_OFFER.
+ */
+function classifyOffer(a: number, b: number, variant: BdmVariant): number {
+  if (b > a && a > 0) return 0;
   if (b > 0 && a < 0) {
-    if (b > Math.abs(a)) return 'compromise';
+    if (b > Math.abs(a)) return 1;
     // The reference code's capitulation test (`eu_ji < abs(eu_ji)`) is never true.
-    return variant === 'paper' ? 'capitulation' : null;
+    return variant === 'paper' ? 2 : NO_OFFER;
   }
-  return null;
-}
-
-const kindOrder: Record<OfferKind, number> = { conflict: 0, compromise: 1, capitulation: 2 };
-
-function chooseOffer(offers: Offer[], xi: number, variant: BdmVariant): Offer | undefined {
-  let best: Offer | undefined;
-  const key = (o: Offer): number => {
-    if (variant === 'reference' && o.kind === 'compromise') {
-      const wa = Math.abs(o.euReceiver);
-      const wb = Math.abs(o.euProposer);
-      return (wa * xi + wb * o.proposerAt) / (wa + wb);
-    }
-    return Math.abs(o.to - xi);
-  };
-  for (const o of offers) {
-    if (!best) {
-      best = o;
-      continue;
-    }
-    const dk = kindOrder[o.kind] - kindOrder[best.kind];
-    if (dk < 0) best = o;
-    else if (dk === 0) {
-      const dm = key(o) - key(best);
-      // Paper: ties in movement go to the most enforceable offer (the proposer's higher EU);
-      // the reference code keeps the first in actor order.
-      if (dm < 0 || (dm === 0 && variant === 'paper' && o.euProposer > best.euProposer)) best = o;
-    }
-  }
-  return best;
+  return NO_OFFER;
 }
 
 function explainOffer(o: Offer, receiver: string, proposer: string, from: number, count: number): string {
@@ -303,73 +317,138 @@ function explainOffer(o: Offer, receiver: string, proposer: string, from: number
   }
 }
 
-/** One round on one issue: new local positions and the moves that explain them. */
-function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange: number, q: number, variant: BdmVariant): { next: Float64Array; moves: Move[] } {
+/** Arrays of one bdm() call, sized for its largest issue and reused by every issue and round. */
+interface Scratch {
+  w: Float64Array;
+  ones: Float64Array;
+  security: Float64Array;
+  r: Float64Array;
+  /** N×N: P^i that i beats j, and (paper) E^i(U_ij). */
+  prob: Float64Array;
+  eu: Float64Array;
+  support: SupportIndex;
+}
+
+function scratchFor(n: number): Scratch {
+  const none: IssueActors = { ids: [], x: new Float64Array(0), c: new Float64Array(0), s: new Float64Array(0) };
+  return {
+    w: new Float64Array(n),
+    ones: new Float64Array(n).fill(1),
+    security: new Float64Array(n),
+    r: new Float64Array(n),
+    prob: new Float64Array(n * n),
+    eu: new Float64Array(n * n),
+    support: new SupportIndex(none, n),
+  };
+}
+
+/** The reference variant's distance terms and normaliser for the risk exponents r. */
+function referencePass(ctx: EuContext, r: Float64Array): void {
+  ctx.r = r;
+  ctx.distances = referenceDistances(ctx.act, r, ctx.range);
+  ctx.normaliser = referenceNormaliser(ctx.act, ctx.distances);
+}
+
+function fillProbabilities(ctx: EuContext, prob: Float64Array): void {
+  const n = ctx.act.x.length;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) prob[i * n + j] = probability(ctx, i, j);
+}
+
+/**
+ * One round on one issue: writes the new local positions into `next` and returns true, or returns
+ * false when nobody can move (fewer than two actors, or all at one point). With `moves` given, the
+ * moves are recorded there with their reasons; without, only the numbers are computed (the same).
+ */
+function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange: number, q: number, variant: BdmVariant, scratch: Scratch, next: Float64Array, moves: Move[] | null): boolean {
   const n = act.x.length;
-  const next = act.x.slice();
-  const moves: Move[] = [];
+  const x = act.x;
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of act.x) {
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
   const range = variant === 'reference' ? fixedRange : hi - lo;
-  if (n < 2 || !(range > 0) || hi === lo) return { next, moves };
-  const w = new Float64Array(n);
+  if (n < 2 || !(range > 0) || hi === lo) return false;
+  next.set(x);
+  const w = scratch.w.subarray(0, n);
   for (let i = 0; i < n; i++) w[i] = act.c[i] * act.s[i];
-  const median = weightedMedian(act.x, w);
-  const ctx: EuContext = { act, range, median: Number.isNaN(median) ? (lo + hi) / 2 : median, q, variant, r: new Float64Array(n).fill(1), normaliser: 0 };
-  const referencePass = (r: Float64Array) => {
-    ctx.r = r;
-    ctx.distances = referenceDistances(act, r, range);
-    ctx.normaliser = referenceNormaliser(act, ctx.distances);
-  };
-  const prob = new Float64Array(n * n);
-  const probabilities = () => {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) prob[i * n + j] = probability(ctx, i, j);
-  };
+  const median = weightedMedian(x, w);
+  const ctx: EuContext = { act, range, median: Number.isNaN(median) ? (lo + hi) / 2 : median, q, variant, r: scratch.ones, normaliser: 0 };
+  const prob = scratch.prob;
   // The paper's P does not depend on r: one matrix serves both passes; the reference's does.
-  if (variant === 'reference') referencePass(ctx.r);
+  if (variant === 'reference') referencePass(ctx, ctx.r);
   else {
-    ctx.support = new SupportIndex(act);
-    probabilities();
+    ctx.support = scratch.support.load(act);
+    fillProbabilities(ctx, prob);
   }
-  const r = riskExponents(ctx, variant === 'paper' ? prob : undefined);
+  const r = scratch.r;
+  riskExponents(ctx, variant === 'paper' ? prob : undefined, scratch.security, r);
   ctx.r = r;
   if (variant === 'reference') {
-    referencePass(r);
-    probabilities();
+    referencePass(ctx, r);
+    fillProbabilities(ctx, prob);
   }
 
   // Second pass: every ordered dyad's EU with the risk exponents (paper: the challenger's own;
   // reference: the receiver's, so both EUs of a dyad are computed when the receiver is known).
-  const eu = new Float64Array(n * n);
+  const eu = scratch.eu;
   if (variant === 'paper') {
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) eu[i * n + j] = expectedUtilityOfChallenge(ctx, i, j, r[i], prob[i * n + j]);
   }
   for (let i = 0; i < n; i++) {
-    const offers: Offer[] = [];
+    const xi = x[i];
+    // The offer i accepts (§6.2), chosen as the offers arrive in proposer order: a lower kind wins;
+    // within a kind the least move (reference: the lowest EU-weighted midpoint of a compromise);
+    // an exact tie goes to the proposer with the higher EU (paper) or stays with the first (reference).
+    let count = 0;
+    let bestFrom = -1;
+    let bestKind = NO_OFFER;
+    let bestKey = 0;
+    let bestTo = 0;
+    let bestA = 0;
+    let bestB = 0;
     for (let j = 0; j < n; j++) {
-      if (j === i || act.x[j] === act.x[i]) continue;
+      if (j === i || x[j] === xi) continue;
       const a = variant === 'paper' ? eu[i * n + j] : expectedUtilityOfChallenge(ctx, i, j, r[i], prob[i * n + j]);
       const b = variant === 'paper' ? eu[j * n + i] : expectedUtilityOfChallenge(ctx, j, i, r[i], prob[j * n + i]);
       const kind = classifyOffer(a, b, variant);
-      if (!kind) continue;
-      const to = kind === 'compromise' ? act.x[i] + (act.x[j] - act.x[i]) * Math.abs(a / b) : act.x[j];
-      offers.push({ kind, from: j, proposerAt: act.x[j], to, euReceiver: a, euProposer: b, probProposerWins: prob[j * n + i] });
+      if (kind === NO_OFFER) continue;
+      count++;
+      const to = kind === 1 ? xi + (x[j] - xi) * Math.abs(a / b) : x[j];
+      let key: number;
+      if (variant === 'reference' && kind === 1) {
+        const wa = Math.abs(a);
+        const wb = Math.abs(b);
+        key = (wa * xi + wb * x[j]) / (wa + wb);
+      } else key = Math.abs(to - xi);
+      if (bestFrom >= 0) {
+        if (kind > bestKind) continue;
+        if (kind === bestKind) {
+          const dm = key - bestKey;
+          if (!(dm < 0 || (dm === 0 && variant === 'paper' && b > bestB))) continue;
+        }
+      }
+      bestFrom = j;
+      bestKind = kind;
+      bestKey = key;
+      bestTo = to;
+      bestA = a;
+      bestB = b;
     }
-    const best = chooseOffer(offers, act.x[i], variant);
-    if (!best) continue;
-    next[i] = best.to;
+    if (bestFrom < 0) continue;
+    next[i] = bestTo;
+    if (!moves) continue;
+    const best: Offer = { kind: offerKinds[bestKind], from: bestFrom, proposerAt: x[bestFrom], to: bestTo, euReceiver: bestA, euProposer: bestB, probProposerWins: prob[bestFrom * n + i] };
     const receiver = input.actors[act.ids[i]];
-    const proposer = input.actors[act.ids[best.from]];
+    const proposer = input.actors[act.ids[bestFrom]];
     moves.push({
       actor: act.ids[i],
       issue: k,
-      from: act.x[i],
-      to: best.to,
-      why: explainOffer(best, receiver, proposer, act.x[i], offers.length),
+      from: xi,
+      to: bestTo,
+      why: explainOffer(best, receiver, proposer, xi, count),
       detail: {
         offer: best.kind,
         challenger: proposer,
@@ -377,18 +456,34 @@ function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange
         euOfChallenger: best.euProposer,
         probabilityChallengerWins: best.probProposerWins,
         riskExponent: r[i],
-        offers: offers.length,
+        offers: count,
         median: ctx.median,
       },
     });
   }
-  return { next, moves };
+  return true;
+}
+
+/** The round's forecast on issue k (the weighted median μ) and the weighted mean beside it (Scholz Table 2). */
+function issueForecast(input: ModelInput, k: number, act: IssueActors, w: Float64Array): { median: number; mean: number } {
+  const { x, c, s } = act;
+  let num = 0;
+  let den = 0;
+  const wk = w.subarray(0, x.length);
+  for (let i = 0; i < x.length; i++) {
+    wk[i] = c[i] * s[i];
+    num += wk[i] * x[i];
+    den += wk[i];
+  }
+  const med = weightedMedian(x, wk);
+  return { median: Number.isNaN(med) ? fallbackOutcome(input, k) : med, mean: den > 0 ? num / den : fallbackOutcome(input, k) };
 }
 
 export function bdm(input: ModelInput, params: BdmParams = {}): EngineResult {
   const q = params.q ?? 1;
   const rounds = params.rounds ?? 10;
   const variant: BdmVariant = params.variant ?? 'paper';
+  const explain = params.explain !== false;
   if (!(q >= 0 && q <= 1)) throw new RangeError(`bdm: q must be in [0, 1], got ${q}`);
   if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`bdm: rounds must be a whole number ≥ 0, got ${rounds}`);
   if (variant !== 'paper' && variant !== 'reference') throw new RangeError(`bdm: variant must be paper or reference, got "${String(variant)}"`);
@@ -398,48 +493,61 @@ export function bdm(input: ModelInput, params: BdmParams = {}): EngineResult {
 
   // The actors taking part in each issue (salience > 0), and the initial range (reference variant).
   const issueActors: IssueActors[] = [];
+  const spare: Float64Array[] = [];
   const initialRange = new Float64Array(m);
+  let most = 0;
   for (let k = 0; k < m; k++) {
     const ids: number[] = [];
     for (let i = 0; i < n; i++) if (input.salience[i * m + k] > 0) ids.push(i);
-    const x = Float64Array.from(ids, (i) => position[i * m + k]);
-    issueActors.push({ ids, x, c: Float64Array.from(ids, (i) => input.capability[i * m + k]), s: Float64Array.from(ids, (i) => input.salience[i * m + k]) });
-    initialRange[k] = x.length ? Math.max(...x) - Math.min(...x) : 0;
+    const x = new Float64Array(ids.length);
+    const c = new Float64Array(ids.length);
+    const s = new Float64Array(ids.length);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let l = 0; l < ids.length; l++) {
+      const slot = ids[l] * m + k;
+      x[l] = position[slot];
+      c[l] = input.capability[slot];
+      s[l] = input.salience[slot];
+      hi = Math.max(hi, x[l]);
+      lo = Math.min(lo, x[l]);
+    }
+    issueActors.push({ ids, x, c, s });
+    spare.push(new Float64Array(ids.length));
+    initialRange[k] = ids.length ? hi - lo : 0;
+    most = Math.max(most, ids.length);
   }
+  const scratch = scratchFor(most);
 
   const summarize = (moves: Move[]): Round => {
     const median: number[] = new Array(m);
     const mean: number[] = new Array(m);
-    for (let k = 0; k < m; k++) {
-      const { x, c, s } = issueActors[k];
-      let num = 0;
-      let den = 0;
-      const w = new Float64Array(x.length);
-      for (let i = 0; i < x.length; i++) {
-        w[i] = c[i] * s[i];
-        num += w[i] * x[i];
-        den += w[i];
-      }
-      const med = weightedMedian(x, w);
-      median[k] = Number.isNaN(med) ? fallbackOutcome(input, k) : med;
-      mean[k] = den > 0 ? num / den : fallbackOutcome(input, k);
-    }
+    for (let k = 0; k < m; k++) ({ median: median[k], mean: mean[k] } = issueForecast(input, k, issueActors[k], scratch.w));
     return { positions: positionsOf(input, position), outcome: median.slice(), moves, median, mean };
   };
 
-  const history: Round[] = [summarize([])];
+  // Without explanations (Monte Carlo) no round is recorded: only the last round's forecast is computed.
+  const history: Round[] = explain ? [summarize([])] : [];
   for (let t = 1; t <= rounds; t++) {
-    const moves: Move[] = [];
+    const moves: Move[] | null = explain ? [] : null;
     for (let k = 0; k < m; k++) {
       const act = issueActors[k];
-      const { next, moves: issueMoves } = roundOnIssue(input, k, act, initialRange[k], q, variant);
+      const next = spare[k];
+      if (!roundOnIssue(input, k, act, initialRange[k], q, variant, scratch, next, moves)) continue;
+      spare[k] = act.x;
       act.x = next;
-      act.ids.forEach((i, local) => (position[i * m + k] = next[local]));
-      moves.push(...issueMoves);
+      if (explain) for (let l = 0; l < act.ids.length; l++) position[act.ids[l] * m + k] = next[l];
     }
-    moves.sort((a, b) => a.actor - b.actor || a.issue - b.issue);
-    history.push(summarize(moves));
+    if (moves) {
+      moves.sort((a, b) => a.actor - b.actor || a.issue - b.issue);
+      history.push(summarize(moves));
+    }
   }
-  const last = history[history.length - 1];
-  return { model: 'bdm', outcome: last.outcome.slice(), rounds: history, params: { q, rounds, variant } };
+  let outcome: number[];
+  if (explain) outcome = history[history.length - 1].outcome.slice();
+  else {
+    outcome = new Array(m);
+    for (let k = 0; k < m; k++) outcome[k] = issueForecast(input, k, issueActors[k], scratch.w).median;
+  }
+  return { model: 'bdm', outcome, rounds: history, params: { q, rounds, variant } };
 }

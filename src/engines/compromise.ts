@@ -8,20 +8,14 @@
  * @example
  * // Two actors: A (c=2, s=1) at 0 and B (c=1, s=1) at 90 → (2·0 + 1·90) / 3 = 30.
  */
-import { positionsOf, type EngineResult, type ModelInput } from './types.ts';
+import { positionsOf, type EngineParams, type EngineResult, type ModelInput } from './types.ts';
 import { weightedMeanOnIssue } from './weights.ts';
 
-export function compromise(input: ModelInput): EngineResult {
+export function compromise(input: ModelInput, params: EngineParams = {}): EngineResult {
   const m = input.issues.length;
   const outcome: number[] = new Array(m);
   for (let k = 0; k < m; k++) outcome[k] = weightedMeanOnIssue(input, k);
-  const positions = positionsOf(input);
-  return {
-    model: 'compromise',
-    outcome,
-    rounds: [
-      { positions, outcome: outcome.slice(), moves: [] },
-    ],
-    params: {},
-  };
+  // Without explanations (Monte Carlo), no round 0: it would only copy the input.
+  const rounds = params.explain === false ? [] : [{ positions: positionsOf(input), outcome: outcome.slice(), moves: [] }];
+  return { model: 'compromise', outcome, rounds, params: {} };
 }

@@ -11,7 +11,7 @@
  * // A (c=2, s=1) at 0, B (c=1, s=1) at 50, C (c=2, s=1) at 100 → weights 2, 1, 2 of 5; the
  * // cumulative weight passes 2.5 at B → 50.
  */
-import { positionsOf, type EngineResult, type ModelInput } from './types.ts';
+import { positionsOf, type EngineParams, type EngineResult, type ModelInput } from './types.ts';
 import { fallbackOutcome, weightedMedian } from './weights.ts';
 
 /** The capability × salience weighted median on issue k (the status quo or mid-scale when nobody cares). */
@@ -28,14 +28,11 @@ export function weightedMedianOnIssue(input: ModelInput, k: number, position: Ar
   return Number.isNaN(med) ? fallbackOutcome(input, k) : med;
 }
 
-export function median(input: ModelInput): EngineResult {
+export function median(input: ModelInput, params: EngineParams = {}): EngineResult {
   const m = input.issues.length;
   const outcome: number[] = new Array(m);
   for (let k = 0; k < m; k++) outcome[k] = weightedMedianOnIssue(input, k);
-  return {
-    model: 'median',
-    outcome,
-    rounds: [{ positions: positionsOf(input), outcome: outcome.slice(), moves: [] }],
-    params: {},
-  };
+  // Without explanations (Monte Carlo), no round 0: it would only copy the input.
+  const rounds = params.explain === false ? [] : [{ positions: positionsOf(input), outcome: outcome.slice(), moves: [] }];
+  return { model: 'median', outcome, rounds, params: {} };
 }

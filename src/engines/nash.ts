@@ -107,30 +107,41 @@ export function nash(input: ModelInput, params: NashParams = {}): EngineResult {
   if (utility !== 'linear' && utility !== 'quadratic') throw new RangeError(`nash: utility must be linear or quadratic, got "${String(utility)}"`);
   if (rule !== 'unanimity' && rule !== 'coalition') throw new RangeError(`nash: rule must be unanimity or coalition, got "${String(rule)}"`);
   if (!(share > 0 && share <= 1)) throw new RangeError(`nash: coalitionShare must be in (0, 1], got ${share}`);
+  const explain = params.explain !== false;
   const m = input.issues.length;
   const outcome: number[] = new Array(m);
   const bargains: NashBargain[] = [];
   for (let k = 0; k < m; k++) {
-    const b = bargainOnIssue(input, k, utility, rule, share);
+    const b = bargainOnIssue(input, k, utility, rule, share, explain);
     outcome[k] = b.outcome;
     bargains.push(b);
   }
   return {
     model: 'nash',
     outcome,
-    rounds: [{ positions: positionsOf(input), outcome: outcome.slice(), moves: [], bargains }],
+    // Without explanations (Monte Carlo) no round 0: the bargains' sentences are not even written.
+    rounds: explain ? [{ positions: positionsOf(input), outcome: outcome.slice(), moves: [], bargains }] : [],
     params: { utility, rule, coalitionShare: rule === 'coalition' ? share : 1 },
   };
 }
 
-function bargainOnIssue(input: ModelInput, k: number, utility: NashUtility, rule: NashRule, share: number): NashBargain {
+const namesOf = (input: ModelInput, idx: number[]): string => idx.map((i) => input.actors[i]).join(', ');
+
+/** The status quo (or mid-scale) in words. */
+function disagreementWords(input: ModelInput, k: number, d: number): string {
+  return Number.isFinite(input.statusQuo[k]) ? `the status quo (${fmt(d)})` : `the middle of the scale (${fmt(d)}, no status quo given)`;
+}
+
+/**
+ * The bargain on issue k. With `explain` false the `why` is left empty (its sentences are only
+ * written when asked for; the numbers are the same).
+ */
+function bargainOnIssue(input: ModelInput, k: number, utility: NashUtility, rule: NashRule, share: number, explain: boolean): NashBargain {
   const n = input.actors.length;
   const m = input.issues.length;
-  const sqKnown = Number.isFinite(input.statusQuo[k]);
   const d = fallbackOutcome(input, k);
-  const dWords = sqKnown ? `the status quo (${fmt(d)})` : `the middle of the scale (${fmt(d)}, no status quo given)`;
-  const names = (idx: number[]) => idx.map((i) => input.actors[i]).join(', ');
-  const stay = (why: string, coalition: number[] = [], coalitionShare = 0): NashBargain => ({ issue: k, disagreementPoint: d, outcome: d, coalition, coalitionShare, why });
+  const dWords = explain ? disagreementWords(input, k, d) : '';
+  const stay = (why: () => string, coalition: number[] = [], coalitionShare = 0): NashBargain => ({ issue: k, disagreementPoint: d, outcome: d, coalition, coalitionShare, why: explain ? why() : '' });
 
   const above: number[] = [];
   const below: number[] = [];
@@ -151,15 +162,15 @@ function bargainOnIssue(input: ModelInput, k: number, utility: NashUtility, rule
       capBelow += c;
     } else atSq.push(i);
   }
-  if (above.length + below.length + atSq.length === 0) return stay(`Nobody cares about this issue: ${dWords} stands.`);
+  if (above.length + below.length + atSq.length === 0) return stay(() => `Nobody cares about this issue: ${dWords} stands.`);
 
   let coalition: number[];
   let sigma: 1 | -1;
   let coalitionShare: number;
   if (rule === 'unanimity') {
-    if (atSq.length > 0) return stay(`${names(atSq)} already stand${atSq.length === 1 ? 's' : ''} at ${dWords}: any change makes ${atSq.length === 1 ? 'it' : 'them'} worse off, so under unanimity no point improves on the status quo for everyone and it stands.`);
+    if (atSq.length > 0) return stay(() => `${namesOf(input, atSq)} already stand${atSq.length === 1 ? 's' : ''} at ${dWords}: any change makes ${atSq.length === 1 ? 'it' : 'them'} worse off, so under unanimity no point improves on the status quo for everyone and it stands.`);
     if (above.length > 0 && below.length > 0) {
-      return stay(`${names(above)} want${above.length === 1 ? 's' : ''} more than ${dWords} and ${names(below)} want${below.length === 1 ? 's' : ''} less: no point improves on the status quo for every actor, so under unanimity it stands.`);
+      return stay(() => `${namesOf(input, above)} want${above.length === 1 ? 's' : ''} more than ${dWords} and ${namesOf(input, below)} want${below.length === 1 ? 's' : ''} less: no point improves on the status quo for every actor, so under unanimity it stands.`);
     }
     coalition = above.length > 0 ? above : below;
     sigma = above.length > 0 ? 1 : -1;
@@ -169,10 +180,10 @@ function bargainOnIssue(input: ModelInput, k: number, utility: NashUtility, rule
     const shareBelow = capTotal > 0 ? capBelow / capTotal : 0;
     const decisive = (s: number) => s >= share - 1e-12;
     if (!decisive(shareAbove) && !decisive(shareBelow)) {
-      return stay(`Neither the actors wanting more than ${dWords} (${pct(shareAbove)} of capability) nor those wanting less (${pct(shareBelow)}) reach the ${pct(share)} a decisive coalition needs: the status quo stands.`);
+      return stay(() => `Neither the actors wanting more than ${dWords} (${pct(shareAbove)} of capability) nor those wanting less (${pct(shareBelow)}) reach the ${pct(share)} a decisive coalition needs: the status quo stands.`);
     }
     if (decisive(shareAbove) && decisive(shareBelow) && shareAbove === shareBelow) {
-      return stay(`The actors wanting more and those wanting less than ${dWords} hold equal capability (${pct(shareAbove)} each): no decisive direction, the status quo stands.`);
+      return stay(() => `The actors wanting more and those wanting less than ${dWords} hold equal capability (${pct(shareAbove)} each): no decisive direction, the status quo stands.`);
     }
     const up = decisive(shareAbove) && (!decisive(shareBelow) || shareAbove > shareBelow);
     coalition = up ? above : below;
@@ -183,15 +194,16 @@ function bargainOnIssue(input: ModelInput, k: number, utility: NashUtility, rule
   const y = coalition.map((i) => sigma * (input.position[i * m + k] - d));
   const w = coalition.map((i) => input.capability[i * m + k]);
   const upper = 2 * Math.min(...y);
-  if (!w.some((v) => v > 0)) return stay(`The actors who could gain (${names(coalition)}) have no capability: ${dWords} stands.`, coalition, coalitionShare);
+  if (!w.some((v) => v > 0)) return stay(() => `The actors who could gain (${namesOf(input, coalition)}) have no capability: ${dWords} stands.`, coalition, coalitionShare);
   const z = nashOnHalfLine(y, w, upper, utility);
   const x = d + sigma * z;
+  if (!explain) return { issue: k, disagreementPoint: d, outcome: x, coalition, coalitionShare, why: '' };
   const limiting = coalition[y.indexOf(Math.min(...y))];
   const losers = rule === 'coalition' ? [...(sigma === 1 ? below : above), ...atSq] : [];
   const why =
-    `${names(coalition)} (${pct(coalitionShare)} of capability${rule === 'coalition' ? `, ${pct(share)} needed` : ', unanimity'}) all gain by moving from ${dWords} ` +
+    `${namesOf(input, coalition)} (${pct(coalitionShare)} of capability${rule === 'coalition' ? `, ${pct(share)} needed` : ', unanimity'}) all gain by moving from ${dWords} ` +
     `${sigma === 1 ? 'up' : 'down'}; ${utility} utilities, capability-weighted Nash product, maximised at ${fmt(x)} ` +
     `(no coalition member may lose, so ${input.actors[limiting]} caps the move at ${fmt(d + sigma * upper)})` +
-    (losers.length ? `; ${names(losers)} lose${losers.length === 1 ? 's' : ''} but cannot block.` : '.');
+    (losers.length ? `; ${namesOf(input, losers)} lose${losers.length === 1 ? 's' : ''} but cannot block.` : '.');
   return { issue: k, disagreementPoint: d, outcome: x, coalition, coalitionShare, why };
 }

@@ -60,6 +60,13 @@ export interface EngineParams {
   rounds?: number;
   /** Seed for models with random elements. */
   seed?: number;
+  /**
+   * Whether to explain the forecast (default true). When false, the engine need return only what
+   * Monte Carlo reads: `outcome` (bit for bit the same as with `explain: true`) and `params`;
+   * `rounds` may be empty (`[]`), and the per-round positions, moves, `why` sentences and `detail`
+   * records are not built. Monte Carlo passes false; every other caller leaves it unset.
+   */
+  explain?: boolean;
   [key: string]: unknown;
 }
 

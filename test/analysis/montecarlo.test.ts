@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { simulate, SimulationCancelled } from '../../src/analysis/index.ts';
 import { pert, quantileSorted, triangular, drawEstimate } from '../../src/analysis/distributions.ts';
 import { runBatch } from '../../src/analysis/montecarlo-core.ts';
+import { inputPlan } from '../../src/case/model-input.ts';
 import { createRng } from '../../src/engines/random.ts';
 import { parse, threeActors } from './cases.ts';
 import type { CaseInput } from '../../src/case/schema.ts';
@@ -54,7 +55,7 @@ describe('distributions', () => {
 describe('simulate', () => {
   it('draws run r from stream r of the seed alone', () => {
     const c = parse(oneUncertain);
-    const out = runBatch({ case: c, models: ['compromise'], seed: 9, distribution: 'uniform', params: {} }, 5, 7)[0];
+    const out = runBatch({ input: inputPlan(c), models: ['compromise'], seed: 9, distribution: 'uniform', params: {} }, 5, 7)[0];
     // Run 5's only random estimate is a's position: 0 + 100·u with u the first draw of stream 5.
     expect(out[0]).toBe(100 * createRng(9, 5)());
     expect(out[1]).toBe(100 * createRng(9, 6)());
