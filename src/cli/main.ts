@@ -15,6 +15,7 @@ const commandModules: Array<() => Promise<{ register: (p: Command) => void }>> =
   () => import('./commands/check.ts'),
   () => import('./commands/show.ts'),
   () => import('./commands/schema.ts'),
+  () => import('./commands/export.ts'),
   // engines (issues 3, 4)
   () => import('./commands/forecast.ts'),
   () => import('./commands/explain.ts'),
