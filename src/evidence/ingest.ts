@@ -59,15 +59,25 @@ export interface IngestResult {
 
 const COUNTRY_WORD = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})(?![\p{L}\p{N}])/gu;
 
+/** A name in a byline or photo credit: "By Tom Alder", "Photo: Maria Lindqvist / Reuters", "(Reuters: Sarah Meyssonnier)". */
+function inCredit(body: string, start: number, end: number): boolean {
+  const lineStart = body.lastIndexOf('\n', start) + 1;
+  const before = body.slice(lineStart, start);
+  const after = body.slice(end, end + 4);
+  return /^(?:By|Photo(?:graph)?|Image|Picture|Credit|Video|Illustration)\b[^.]*$/i.test(before.trimStart()) || /\(\s*[\p{L} .&-]+:\s*$/u.test(before) || /^\s*\//.test(after) || /\/\s*$/.test(before);
+}
+
 /** States, organisations and people the article names, canonicalised (Moscow → Russia). */
 function namedActors(body: string, people: ReturnType<typeof findPeople>, speakers: string[], inQuote: (o: number) => boolean): string[] {
   const out = new Set<string>();
   for (const s of speakers) out.add(s);
-  for (const e of people.entities) if (e.mentions.some((m) => !m.possessive)) out.add(e.canonical);
+  for (const e of people.entities) if (e.mentions.some((m) => !m.possessive && !inCredit(body, m.start, m.end))) out.add(e.canonical);
   COUNTRY_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COUNTRY_WORD.exec(body))) {
     if (inQuote(m.index)) continue;
+    // all-capital words are photo file names and captions ("UKRAINE-CRISIS-FRANCE"), except state acronyms
+    if (/^\p{Lu}{4,}$/u.test(m[1]) && !(m[1].toLowerCase() in STATE_NAMES)) continue;
     const words = m[1].replace(/['’]s$/, '').split(/\s+/);
     // the longest leading run that names a state or a metonym
     for (let n = words.length; n >= 1; n--) {
@@ -156,12 +166,17 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
     const linked = caseActorsIn(body, c).map((a) => a.name);
     actors = [...new Set([...linked, ...actors])];
   }
+  // outlets are sources, not actors ("the news outlet Obschestvennoye. Novosti published …")
+  const sources = findSources(body, { publisher: outlet, excluded: insideQuote });
+  const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const sourceKeys = new Set(sources.map(squash));
+  actors = actors.filter((a) => !sourceKeys.has(squash(a)));
   return {
     article: { date: date ?? null, outlet: outlet ?? null, title: title ?? null, ...(input.url ? { url: input.url } : {}) },
     body,
     quotes: outQuotes,
     nonQuotes,
-    sources: findSources(body, { publisher: outlet, excluded: insideQuote }),
+    sources,
     actors,
     dates: findDates(body, date).map((d) => ({ text: d.text, resolved: d.resolved })),
   };
