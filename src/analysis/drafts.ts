@@ -3,10 +3,19 @@
  *
  * Utility is the salience-weighted negative distance of `red-lines.ts` (u_i ∈ [−1, 0]); a draft is
  * read as a package: its values on the issues it sets, the status quo on the others.
+ *
+ * A draft is judged by the red lines and stances in force on its own date by default: a red line
+ * an actor redrew after the draft was tabled cannot have been crossed by it (a draft of 24 November
+ * does not "cross" a line first drawn on 14 December). A pair with no stance dated by then takes
+ * its earliest recorded stance, the first estimate there is of it (lines are often first reported
+ * in answer to a draft: Kyiv's territorial line on 21 November, a day after the 28-point plan).
+ * `against: 'latest'` checks every draft against the lines of the case's latest view (or of
+ * `asOf`) instead: would the old text pass today?
  */
 import type { Case, Draft } from '../case/schema.ts';
+import { applyScenario, asOf, pairKey } from '../case/view.ts';
 import { caseView, forecastCase, type ForecastOptions } from './forecast.ts';
-import { crossing, draftPackage, draftValues, redLines, scaleRange, utilityChange, utilityModel, utilityOf } from './red-lines.ts';
+import { crossing, draftPackage, draftValues, redLines, scaleRange, utilityChange, utilityModel, utilityOf, type RedLineBound, type UtilityModel } from './red-lines.ts';
 import { jaccard, wordDiff, type TextOp } from './text-diff.ts';
 
 export interface RedLineCrossing {
@@ -30,11 +39,21 @@ export interface ActorDraftUtility {
   vsForecast: Record<string, number>;
 }
 
+/** Which red lines and stances a draft is checked against. */
+export type DraftLinesDate = 'draft-date' | 'latest';
+
 export interface DraftCheck {
   draft: string;
   title: string;
   date: string;
   sponsor: string | null;
+  /**
+   * The date whose red lines and stances (for the utilities) the draft was checked against: the
+   * draft's date, or with `against: 'latest'` the `asOf` date, null meaning the case's latest stances.
+   */
+  linesAsOf: string | null;
+  /** Actor × issue pairs whose stance was first recorded after linesAsOf: their earliest stance was used. */
+  firstRecordedLater: Array<{ actor: string; issue: string; date: string }>;
   crossings: RedLineCrossing[];
   /** Actors whose veto red line the draft crosses (the draft cannot pass without them moving). */
   vetoedBy: string[];
@@ -47,9 +66,18 @@ export interface DraftChecks {
   case: { id: string; title: string };
   asOf: string | null;
   scenario: string | null;
+  /** Whether each draft was checked against the lines of its own date or the latest ones. */
+  against: DraftLinesDate;
   models: string[];
   forecasts: Record<string, number[]>;
   drafts: DraftCheck[];
+}
+
+export interface DraftCheckOptions extends ForecastOptions {
+  /** Only these drafts (ids). */
+  drafts?: string[];
+  /** The red lines of each draft's own date (default) or the latest ones. */
+  against?: DraftLinesDate;
 }
 
 export class UnknownDraftError extends Error {}
@@ -60,15 +88,56 @@ function findDraft(c: Case, id: string): Draft {
   return d;
 }
 
-export function checkDrafts(c: Case, opts: ForecastOptions & { drafts?: string[] } = {}): DraftChecks {
+/**
+ * The case with the stances in force on `date`: each pair's latest stance dated on or before it,
+ * and for a pair first recorded later, its earliest stance (every stance of that earliest date, so
+ * that currentStances picks the one written last, as it does everywhere).
+ */
+export function stancesInForceOn(c: Case, date: string): { view: Case; firstRecordedLater: DraftCheck['firstRecordedLater'] } {
+  const dated = asOf(c, date);
+  const known = new Set(dated.stances.map((s) => pairKey(s.actor, s.issue)));
+  const earliest = new Map<string, string>();
+  for (const s of c.stances) {
+    const key = pairKey(s.actor, s.issue);
+    // Undated stances are in force on every date, so only dated ones can be missing.
+    if (known.has(key) || s.date === undefined) continue;
+    const prev = earliest.get(key);
+    if (prev === undefined || s.date < prev) earliest.set(key, s.date);
+  }
+  const later = c.stances.filter((s) => s.date !== undefined && earliest.get(pairKey(s.actor, s.issue)) === s.date);
+  const firstRecordedLater = c.actors.flatMap((a) =>
+    c.issues.flatMap((iss) => {
+      const d = earliest.get(pairKey(a.id, iss.id));
+      return d === undefined ? [] : [{ actor: a.id, issue: iss.id, date: d }];
+    }),
+  );
+  return { view: { ...c, stances: [...dated.stances, ...later] }, firstRecordedLater };
+}
+
+export function checkDrafts(c: Case, opts: DraftCheckOptions = {}): DraftChecks {
   const view = caseView(c, opts);
-  const { asOf: _a, scenario: _s, drafts: only, ...rest } = opts;
+  const { asOf: _a, scenario: _s, drafts: only, against = 'draft-date', ...rest } = opts;
+  if (against !== 'draft-date' && against !== 'latest') throw new RangeError(`against must be "draft-date" or "latest", not "${String(against)}"`);
   const { results } = forecastCase(view, rest);
-  const lines = redLines(view);
-  const um = utilityModel(view);
-  const sq = view.issues.map((i) => i.statusQuo);
+  // The lines of one date, computed once for the drafts that share it (null: the view's own).
+  // Never a stance recorded after asOf, even as a pair's earliest one.
+  const known = opts.asOf ? asOf(c, opts.asOf) : c;
+  const linesOn = new Map<string | null, { lines: RedLineBound[]; um: UtilityModel; sq: number[]; firstRecordedLater: DraftCheck['firstRecordedLater'] }>();
+  const judgedOn = (date: string | null) => {
+    let j = linesOn.get(date);
+    if (!j) {
+      const inForce = date === null ? { view, firstRecordedLater: [] } : stancesInForceOn(known, date);
+      const v = date === null || !opts.scenario ? inForce.view : applyScenario(inForce.view, opts.scenario);
+      j = { lines: redLines(v), um: utilityModel(v), sq: v.issues.map((i) => i.statusQuo), firstRecordedLater: inForce.firstRecordedLater };
+      linesOn.set(date, j);
+    }
+    return j;
+  };
   const selected = only && only.length ? only.map((id) => findDraft(view, id)) : view.drafts;
   const drafts = selected.map((d): DraftCheck => {
+    // view.drafts holds only drafts dated on or before asOf, so a draft's date never reaches past it.
+    const linesAsOf = against === 'latest' ? (opts.asOf ?? null) : d.date;
+    const { lines, um, sq, firstRecordedLater } = judgedOn(against === 'latest' ? null : d.date);
     const crossings: RedLineCrossing[] = [];
     for (const p of d.points) {
       for (const [issue, value] of Object.entries(p.values)) {
@@ -106,6 +175,8 @@ export function checkDrafts(c: Case, opts: ForecastOptions & { drafts?: string[]
       title: d.title,
       date: d.date,
       sponsor: d.sponsor ?? null,
+      linesAsOf,
+      firstRecordedLater,
       crossings,
       vetoedBy: [...new Set(crossings.filter((x) => x.veto).map((x) => x.actor))],
       utilities,
@@ -116,6 +187,7 @@ export function checkDrafts(c: Case, opts: ForecastOptions & { drafts?: string[]
     case: { id: c.id, title: c.title },
     asOf: opts.asOf ?? null,
     scenario: opts.scenario ?? null,
+    against,
     models: results.map((r) => r.model),
     forecasts: Object.fromEntries(results.map((r) => [r.model, r.outcome])),
     drafts,

@@ -7,7 +7,7 @@
 import type { Case } from '../case/schema.ts';
 import { caseView } from './forecast.ts';
 import { zoneOfAgreement } from './zopa.ts';
-import { checkDrafts, diffDrafts, type DraftDiff } from './drafts.ts';
+import { checkDrafts, diffDrafts, type DraftDiff, type DraftLinesDate } from './drafts.ts';
 import { simulate, type SimulateOptions } from './montecarlo.ts';
 import { sensitivity } from './sensitivity.ts';
 import { compareScenarios } from './scenarios.ts';
@@ -23,6 +23,8 @@ export interface ReportOptions extends SimulateOptions {
   document: Document;
   /** Rows per model in the sensitivity tables (default 15). */
   top?: number;
+  /** Check each draft against the red lines of its own date (default) or the latest ones. */
+  against?: DraftLinesDate;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -123,12 +125,12 @@ function tabular(w: Writer, t: Tabular): void {
 
 /** Build the report. Runs the Monte Carlo simulation (the slow part; progress via `onProgress`). */
 export async function buildReport(c: Case, opts: ReportOptions): Promise<string> {
-  const { format, document, top = 15, ...run } = opts;
+  const { format, document, top = 15, against = 'draft-date', ...run } = opts;
   const view = caseView(c, run);
   const w = format === 'html' ? htmlWriter(document) : markdownWriter(document);
   const forecastOpts = { models: run.models, asOf: run.asOf, scenario: run.scenario, ...(run.rounds !== undefined ? { rounds: run.rounds } : {}) };
   const zone = zoneOfAgreement(c, forecastOpts);
-  const drafts = checkDrafts(c, forecastOpts);
+  const drafts = checkDrafts(c, { ...forecastOpts, against });
   const sim = await simulate(c, run);
   const sens = sensitivity(c, forecastOpts);
   const scen = compareScenarios(c, { models: run.models, asOf: run.asOf });
@@ -148,6 +150,7 @@ export async function buildReport(c: Case, opts: ReportOptions): Promise<string>
 
   w.heading(2, 'Drafts');
   if (!drafts.drafts.length) w.paragraph('The case has no drafts.');
+  else w.paragraph(against === 'latest' ? `Every draft is checked against the latest red lines and stances${run.asOf ? ` (as of ${run.asOf})` : ''}, whatever its date.` : "Each draft is checked against the red lines and stances in force on the draft's own date.");
   tabular(w, draftCheckTables(drafts));
   for (const d of view.drafts) {
     if (!d.revises || !view.drafts.some((x) => x.id === d.revises)) continue;

@@ -64,17 +64,22 @@ export function zoneTables(z: ZoneOfAgreement): Tabular {
   };
 }
 
+/** Which red lines a draft was checked against, in words. */
+const linesUsed = (dr: DraftChecks['drafts'][number]): string => (dr.linesAsOf === null ? 'the latest red lines' : dr.linesAsOf === dr.date ? `red lines in force on its date, ${dr.linesAsOf}` : `red lines in force on ${dr.linesAsOf}`);
+
 export function draftCheckTables(d: DraftChecks): Tabular {
   const sections: Section[] = [];
   for (const dr of d.drafts) {
     sections.push({
-      title: `${dr.title} [${dr.draft}], ${dr.date}: red lines crossed`,
-      note: dr.vetoedBy.length ? `Crosses the veto red line of: ${dr.vetoedBy.join(', ')}.` : 'Crosses no veto red line.',
+      title: `${dr.title} [${dr.draft}], ${dr.date}: red lines crossed (${linesUsed(dr)})`,
+      note:
+        (dr.vetoedBy.length ? `Crosses the veto red line of: ${dr.vetoedBy.join(', ')}.` : 'Crosses no veto red line.') +
+        (dr.firstRecordedLater.length ? ` ${dr.firstRecordedLater.length} actor × issue stances were first recorded after ${dr.linesAsOf}: their earliest record is used.` : ''),
       header: ['point', 'issue', 'value', 'actor', 'veto', 'crosses', 'by'],
       rows: dr.crossings.map((x) => [x.point, x.issue, r2(x.value), x.actor, x.veto ? 'yes' : 'no', `${x.bound} ${r2(x.limit)}`, r2(x.by)]),
     });
     sections.push({
-      title: `${dr.title} [${dr.draft}]: utility by actor (0 = ideal, −1 = farthest)`,
+      title: `${dr.title} [${dr.draft}]: utility by actor (0 = ideal, −1 = farthest; stances of ${dr.linesAsOf ?? 'the latest view'})`,
       header: ['actor', 'utility', 'vs status quo', ...d.models.map((m) => `vs ${m}`)],
       rows: dr.utilities.map((u) => [u.actor, r3(u.utility), r3(u.vsStatusQuo), ...d.models.map((m) => r3(u.vsForecast[m]))]),
     });
@@ -88,11 +93,11 @@ export function draftCheckTables(d: DraftChecks): Tabular {
     title: `Drafts: ${d.case.title}`,
     sections,
     csv: {
-      header: ['draft', 'actor', 'utility', 'vs_status_quo', ...d.models.map((m) => `vs_${m}`), 'veto', 'crossings'],
+      header: ['draft', 'lines_as_of', 'actor', 'utility', 'vs_status_quo', ...d.models.map((m) => `vs_${m}`), 'veto', 'crossings'],
       rows: d.drafts.flatMap((dr) =>
         dr.utilities.map((u) => {
           const own = dr.crossings.filter((x) => x.actor === u.actor);
-          return [dr.draft, u.actor, u.utility, u.vsStatusQuo, ...d.models.map((m) => u.vsForecast[m]), own.some((x) => x.veto) ? 'yes' : own.length ? 'no' : '', own.map((x) => `#${x.point} ${x.issue}=${x.value} ${x.bound} ${x.limit} by ${x.by}`).join('; ')];
+          return [dr.draft, dr.linesAsOf ?? 'latest', u.actor, u.utility, u.vsStatusQuo, ...d.models.map((m) => u.vsForecast[m]), own.some((x) => x.veto) ? 'yes' : own.length ? 'no' : '', own.map((x) => `#${x.point} ${x.issue}=${x.value} ${x.bound} ${x.limit} by ${x.by}`).join('; ')];
         }),
       ),
     },

@@ -78,3 +78,20 @@ export const twoActors: CaseInput = {
 };
 
 export const parse = (c: CaseInput): Case => Case.parse(c);
+
+/**
+ * threeActors with a history: a's line on x (≤ 40) is dated 1 Nov and a redraws it to ≤ 80 and moves
+ * to 60 on 22 Nov; c first draws a veto line x ≤ 60 on 22 Nov; b's stances are first recorded on
+ * 21 Nov, the day after d1 (20 Nov). d2 is dated 24 Nov.
+ */
+export const withHistory = (): CaseInput => {
+  const dated = threeActors.stances!.map((s) => ({ ...s, date: s.actor === 'b' ? '2025-11-21' : '2025-11-01' }));
+  return {
+    ...threeActors,
+    stances: [
+      ...dated,
+      { actor: 'a', issue: 'x', date: '2025-11-22', position: 60, salience: 80, redLine: { max: 80, veto: true } },
+      { actor: 'c', issue: 'x', date: '2025-11-22', position: 50, salience: 100, redLine: { max: 60, veto: true } },
+    ],
+  };
+};

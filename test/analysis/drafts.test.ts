@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDrafts, diffDrafts, wordDiff, jaccard, UnknownDraftError } from '../../src/analysis/index.ts';
-import { parse, threeActors } from './cases.ts';
+import { parse, threeActors, withHistory } from './cases.ts';
 
 describe('checkDrafts', () => {
   const r = checkDrafts(parse(threeActors), { models: ['compromise'] });
@@ -38,6 +38,46 @@ describe('checkDrafts', () => {
 
   it('rejects an unknown draft with the known ones named', () => {
     expect(() => checkDrafts(parse(threeActors), { drafts: ['nope'] })).toThrow(/unknown draft "nope" \(the case has: d1, d2\)/);
+  });
+});
+
+describe('checkDrafts: the red lines of the draft\'s own date', () => {
+  const byDate = checkDrafts(parse(withHistory()), { models: ['compromise'] });
+  const latest = checkDrafts(parse(withHistory()), { models: ['compromise'], against: 'latest' });
+  const onX = (r: typeof byDate, draft: string) => r.drafts.find((d) => d.draft === draft)!.crossings.filter((x) => x.issue === 'x').map((x) => [x.actor, x.limit, x.by]);
+
+  it('checks d1 (20 Nov) against the lines of 20 Nov by default, and says so', () => {
+    expect(byDate.against).toBe('draft-date');
+    expect(byDate.drafts.map((d) => [d.draft, d.linesAsOf])).toEqual([['d1', '2025-11-20'], ['d2', '2025-11-24']]);
+    // x = 70: a's line of 1 Nov (≤ 40) is crossed by 30; c's line of 22 Nov did not exist yet.
+    expect(onX(byDate, 'd1')).toEqual([['a', 40, 30]]);
+    // b is first recorded on 21 Nov: its earliest stances stand in, and are named.
+    // (b's lines admit d1; its utility, −(10/300 + 2·5/30), comes from the stances of 21 Nov.)
+    expect(byDate.drafts[0].utilities.find((u) => u.actor === 'b')!.utility).toBeCloseTo(-(1 / 30 + 1 / 3), 12);
+    expect(byDate.drafts[0].firstRecordedLater).toEqual([{ actor: 'b', issue: 'x', date: '2025-11-21' }, { actor: 'b', issue: 'y', date: '2025-11-21' }]);
+    expect(byDate.drafts[1].firstRecordedLater).toEqual([]);
+  });
+
+  it('uses the stances of the draft date for the utilities', () => {
+    // a on 20 Nov: ideal (20, 2), weights 0.8/0.2; d1 (70, 3): −(0.8·50/100 + 0.2·1/10) = −0.42.
+    expect(byDate.drafts[0].utilities.find((u) => u.actor === 'a')!.utility).toBeCloseTo(-0.42, 12);
+    // Against the latest stances a's ideal on x is 60: −(0.8·10/100 + 0.2·1/10) = −0.1.
+    expect(latest.drafts[0].utilities.find((u) => u.actor === 'a')!.utility).toBeCloseTo(-0.1, 12);
+  });
+
+  it('checks every draft against the latest lines with against: latest', () => {
+    expect(latest.against).toBe('latest');
+    expect(latest.drafts.map((d) => d.linesAsOf)).toEqual([null, null]);
+    // a's redrawn line (≤ 80) admits 70; c's new line (≤ 60) is crossed by 10.
+    expect(onX(latest, 'd1')).toEqual([['c', 60, 10]]);
+    expect(latest.drafts[0].firstRecordedLater).toEqual([]);
+  });
+
+  it('with asOf, never takes a stance recorded after it, even as an earliest record', () => {
+    const r = checkDrafts(parse(withHistory()), { models: ['compromise'], asOf: '2025-11-20' });
+    expect(r.drafts.map((d) => d.draft)).toEqual(['d1']);
+    expect(r.drafts[0].firstRecordedLater).toEqual([]);
+    expect(r.drafts[0].crossings.some((x) => x.actor === 'b')).toBe(false);
   });
 });
 

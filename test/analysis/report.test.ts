@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, escapeMarkdown, escapeMarkdownInline } from '../../src/analysis/report.ts';
 import { nodeDocument } from '../../src/charts/node-document.ts';
-import { parse, threeActors } from './cases.ts';
+import { parse, threeActors, withHistory } from './cases.ts';
 
 const hostile = parse({
   ...threeActors,
@@ -45,5 +45,17 @@ describe('buildReport', () => {
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
     expect(escapeMarkdown('- not an item')).toBe('\\- not an item');
     expect(escapeMarkdownInline('34.19')).toBe('34.19');
+  });
+
+  it("checks drafts against the red lines of each draft's date, or with against: latest against today's, and says which", async () => {
+    const history = parse(withHistory());
+    const md = await buildReport(history, { ...opts, runs: 20, format: 'md' });
+    expect(md).toContain("Each draft is checked against the red lines and stances in force on the draft's own date.");
+    expect(md).toContain('red lines crossed (red lines in force on its date, 2025-11-20)**');
+    expect(md).toContain('| 1 | x | 70 | a | yes | max 40 | 30 |');
+    const latest = await buildReport(history, { ...opts, runs: 20, format: 'md', against: 'latest' });
+    expect(latest).toContain('Every draft is checked against the latest red lines and stances, whatever its date.');
+    expect(latest).toContain('| 1 | x | 70 | c | yes | max 60 | 10 |');
+    expect(latest).not.toContain('| 1 | x | 70 | a | yes | max 40 | 30 |');
   });
 });

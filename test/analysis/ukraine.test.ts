@@ -17,7 +17,10 @@ describe('examples/ukraine-2025.yaml', () => {
 
   it("the 28-point draft crosses Ukraine's red line on territory", () => {
     const donbas = crossings('us-28-point').find((x) => x.issue === 'donbas' && x.actor === 'ukraine');
-    expect(donbas).toMatchObject({ bound: 'max', value: 95, limit: 50, by: 45 });
+    // Against Kyiv's first recorded line (21 Nov, ≤ 25: the constitution bars ceding territory); its line of 23 Dec (≤ 50) is crossed too.
+    expect(donbas).toMatchObject({ bound: 'max', value: 95, limit: 25, by: 70 });
+    const today = checkDrafts(ukraine, { models: ['compromise'], against: 'latest', drafts: ['us-28-point'] }).drafts[0];
+    expect(today.crossings.find((x) => x.issue === 'donbas' && x.actor === 'ukraine')).toMatchObject({ bound: 'max', value: 95, limit: 50, by: 45 });
     expect(crossings('us-28-point').some((x) => x.actor === 'russia' && x.issue === 'donbas')).toBe(false);
   });
 
@@ -25,6 +28,15 @@ describe('examples/ukraine-2025.yaml', () => {
     const donbas = crossings('e3-counter-proposal').find((x) => x.issue === 'donbas' && x.actor === 'russia');
     expect(donbas).toMatchObject({ bound: 'min', value: 25, limit: 75, by: 50 });
     expect(crossings('e3-counter-proposal').some((x) => x.actor === 'ukraine' && x.issue === 'donbas')).toBe(false);
+  });
+
+  it('checks the Geneva text of 24 Nov against the lines of 24 Nov, not the guarantees line Kyiv drew on 14 Dec', () => {
+    const geneva = checks.drafts.find((d) => d.draft === 'geneva-19-point')!;
+    expect(geneva.linesAsOf).toBe('2025-11-24');
+    expect(geneva.crossings.some((x) => x.actor === 'ukraine' && x.issue === 'security-guarantees')).toBe(false);
+    const today = checkDrafts(ukraine, { models: ['compromise'], against: 'latest', drafts: ['geneva-19-point'] }).drafts[0];
+    expect(today.linesAsOf).toBeNull();
+    expect(today.crossings.find((x) => x.actor === 'ukraine' && x.issue === 'security-guarantees')).toMatchObject({ veto: true, bound: 'min', value: 65, limit: 75 });
   });
 
   it('has no zone of agreement on Donbas: one of the two veto lines must move by 25', () => {

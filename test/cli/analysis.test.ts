@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from './run.ts';
-import { threeActors, twoActors } from '../analysis/cases.ts';
+import { threeActors, twoActors, withHistory } from '../analysis/cases.ts';
 import { projectRoot } from '../helpers/reference.ts';
 import { analysisAction } from '../../src/cli/commands/analysis-common.ts';
 import { SimulationCancelled } from '../../src/analysis/index.ts';
@@ -16,6 +16,8 @@ const three = join(dir, 'three.yaml');
 writeFileSync(three, stringify(threeActors));
 const two = join(dir, 'two.yaml');
 writeFileSync(two, stringify(twoActors));
+const history = join(dir, 'history.yaml');
+writeFileSync(history, stringify(withHistory()));
 const broken = join(dir, 'broken.yaml');
 writeFileSync(broken, 'id: b\ntitle: B\nactors: [{id: a, name: A, kind: state, capability: 1}]\nissues: [{id: x, title: X, statusQuo: 0}]\nstances: [{actor: a, issue: x, position: fifty, salience: 1}]\n');
 
@@ -51,6 +53,24 @@ describe('parley drafts', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Crosses the veto red line of: a, c.');
     expect(r.stdout).toMatch(/1\s+x\s+70\s+a\s+yes\s+max 40\s+30/);
+  });
+
+  it("checks each draft against the red lines of its own date, or with --against latest against today's", async () => {
+    const r = await runCli('drafts', history, '--model', 'compromise', '--draft', 'd1');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[d1], 2025-11-20: red lines crossed (red lines in force on its date, 2025-11-20)');
+    expect(r.stdout).toContain('2 actor × issue stances were first recorded after 2025-11-20: their earliest record is used.');
+    expect(r.stdout).toMatch(/1\s+x\s+70\s+a\s+yes\s+max 40\s+30/);
+    const latest = await runCli('drafts', history, '--model', 'compromise', '--draft', 'd1', '--against', 'latest');
+    expect(latest.stdout).toContain('[d1], 2025-11-20: red lines crossed (the latest red lines)');
+    expect(latest.stdout).toMatch(/1\s+x\s+70\s+c\s+yes\s+max 60\s+10/);
+    expect(latest.stdout).not.toMatch(/max 40/);
+    const csv = (await runCli('drafts', history, '--model', 'compromise', '--format', 'csv')).stdout.split('\n');
+    expect(csv[0]).toBe('draft,lines_as_of,actor,utility,vs_status_quo,vs_compromise,veto,crossings');
+    expect(csv[1]).toMatch(/^d1,2025-11-20,a,/);
+    const json = JSON.parse((await runCli('drafts', history, '--model', 'compromise', '--format', 'json', '--against', 'latest')).stdout);
+    expect([json.against, json.drafts[0].linesAsOf]).toEqual(['latest', null]);
+    expect((await runCli('drafts', history, '--against', 'yesterday')).code).toBe(2);
   });
 
   it('diffs two drafts point by point', async () => {

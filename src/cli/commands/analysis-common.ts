@@ -16,6 +16,8 @@ import { renderCsv, renderTable } from '../table.ts';
 export const modelOption = () =>
   new Option('--model <name...>', 'models to run (repeatable; "all" for every model; default: all)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').filter(Boolean)]);
 export const scenarioOption = () => new Option('--scenario <id>', "apply one of the case's scenarios first");
+export const againstOption = () =>
+  new Option('--against <lines>', "check each draft against the red lines of its own date, or against the latest ones (would the old text pass today?)").choices(['draft-date', 'latest']).default('draft-date');
 
 /**
  * Run a command body; unknown models, scenarios and drafts and out-of-range options become exit-2

@@ -8,7 +8,8 @@ import { nodeDocument } from '../../charts/node-document.ts';
 import { loadCaseFile } from '../../case/load.ts';
 import { CliError } from '../errors.ts';
 import { asOfOption, parseCount } from '../options.ts';
-import { analysisAction, modelOption, scenarioOption } from './analysis-common.ts';
+import { againstOption, analysisAction, modelOption, scenarioOption } from './analysis-common.ts';
+import type { DraftLinesDate } from '../../analysis/drafts.ts';
 import { progressBar } from './simulate.ts';
 
 export function register(program: Command): void {
@@ -24,7 +25,8 @@ export function register(program: Command): void {
     .addOption(modelOption())
     .addOption(asOfOption())
     .addOption(scenarioOption())
-    .action((file: string, opts: { out: string; runs: number; seed: number; workers?: number; distribution: DistributionName; model?: string[]; asOf?: string; scenario?: string }) =>
+    .addOption(againstOption())
+    .action((file: string, opts: { out: string; runs: number; seed: number; workers?: number; distribution: DistributionName; model?: string[]; asOf?: string; scenario?: string; against: DraftLinesDate }) =>
       analysisAction(async () => {
         const ext = extname(opts.out).toLowerCase();
         const format = ext === '.md' || ext === '.markdown' ? 'md' : ext === '.html' || ext === '.htm' ? 'html' : null;
@@ -41,6 +43,7 @@ export function register(program: Command): void {
           models: opts.model,
           asOf: opts.asOf,
           scenario: opts.scenario,
+          against: opts.against,
           onProgress: bar,
         });
         bar.end();
