@@ -230,6 +230,12 @@ interface EuContext {
   normaliser: number;
   /** Paper variant: eq. 31 by prefix sums. */
   support?: SupportIndex;
+  /**
+   * U_sq = 2 − 4·0.5^r for the last r seen: the loops hold r fixed over every j, so this saves
+   * a third of the powers (the same value, computed once).
+   */
+  sqRisk?: number;
+  sqUtility?: number;
 }
 
 function probability(ctx: EuContext, i: number, j: number): number {
@@ -252,7 +258,11 @@ export function expectedUtilityOfChallenge(ctx: EuContext, i: number, j: number,
   const dist = Math.abs(x[i] - x[j]) / ctx.range;
   const success = basicUtility(0.5 - 0.5 * dist, r);
   const failure = basicUtility(0.5 + 0.5 * dist, r);
-  const statusQuo = basicUtility(0.5, r);
+  if (ctx.sqRisk !== r) {
+    ctx.sqRisk = r;
+    ctx.sqUtility = basicUtility(0.5, r);
+  }
+  const statusQuo = ctx.sqUtility!;
   const challenge = s[j] * (p * success + (1 - p) * failure) + (1 - s[j]) * success;
   if (ctx.variant === 'reference' || ctx.q === 1) return challenge - ctx.q * statusQuo;
   // No challenge: with probability 1−Q, j drifts toward the median, better for i (T = 1) or worse.
@@ -375,7 +385,7 @@ function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange
   const w = scratch.w.subarray(0, n);
   for (let i = 0; i < n; i++) w[i] = act.c[i] * act.s[i];
   const median = weightedMedian(x, w);
-  const ctx: EuContext = { act, range, median: Number.isNaN(median) ? (lo + hi) / 2 : median, q, variant, r: scratch.ones, normaliser: 0 };
+  const ctx: EuContext = { act, range, median: Number.isNaN(median) ? (lo + hi) / 2 : median, q, variant, r: scratch.ones, normaliser: 0, distances: undefined, support: undefined, sqRisk: NaN, sqUtility: 0 };
   const prob = scratch.prob;
   // The paper's P does not depend on r: one matrix serves both passes; the reference's does.
   if (variant === 'reference') referencePass(ctx, ctx.r);

@@ -3,10 +3,13 @@ import fc from 'fast-check';
 import { simulate, SimulationCancelled } from '../../src/analysis/index.ts';
 import { pert, quantileSorted, triangular, drawEstimate } from '../../src/analysis/distributions.ts';
 import { runBatch } from '../../src/analysis/montecarlo-core.ts';
-import { inputPlan } from '../../src/case/model-input.ts';
+import { emptyModelInput, inputPlan, setEstimate, toModelInput } from '../../src/case/model-input.ts';
+import { loadCaseFile } from '../../src/case/load.ts';
+import { engines } from '../../src/engines/index.ts';
 import { createRng } from '../../src/engines/random.ts';
+import { projectRoot } from '../helpers/reference.ts';
 import { parse, threeActors } from './cases.ts';
-import type { CaseInput } from '../../src/case/schema.ts';
+import type { Case, CaseInput } from '../../src/case/schema.ts';
 
 /** One actor whose position is {50, 0–100}: the compromise forecast is that position itself. */
 const oneUncertain: CaseInput = {
@@ -150,5 +153,81 @@ describe('simulate', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+/**
+ * Every kind of slot the flat plan must fill: a stance with its own ranged capability, a pair
+ * without a stance (status quo, salience 0, the actor's capability), an actor capability range,
+ * draws that leave the scale (clamped) and saliences that leave 0–100 (clamped), and a later
+ * dated stance that replaces an earlier one.
+ */
+const everySlot: CaseInput = {
+  id: 'slots',
+  title: 'Every slot',
+  actors: [
+    { id: 'a', name: 'Alpha', kind: 'state', capability: { value: 40, low: 10, high: 90 } },
+    { id: 'b', name: 'Beta', kind: 'state', capability: 20 },
+    { id: 'c', name: 'Gamma', kind: 'state', capability: { value: 5, low: 0, high: 5 } },
+  ],
+  issues: [
+    { id: 'x', title: 'X', statusQuo: 10, scale: { min: 0, max: 100 } },
+    { id: 'y', title: 'Y', statusQuo: 70, scale: { min: 0, max: 100 } },
+  ],
+  stances: [
+    { actor: 'a', issue: 'x', position: { value: 20, low: 0, high: 60 }, salience: { value: 90, low: 60, high: 100 }, capability: { value: 30, low: 5, high: 80 } },
+    { actor: 'a', issue: 'y', position: 55, salience: { value: 50, low: 10, high: 90 } },
+    { actor: 'b', issue: 'x', position: { value: 80, low: 40, high: 100 }, salience: 70, date: '2025-01-01' },
+    { actor: 'b', issue: 'x', position: { value: 90, low: 70, high: 100 }, salience: { value: 60, low: 30, high: 100 }, date: '2025-03-01' },
+    { actor: 'c', issue: 'y', position: { value: 100, low: 90, high: 100 }, salience: 100, capability: 3 },
+  ],
+};
+
+/** The per-run path before the flat plan: toModelInput with a drawing picker, engines explaining. */
+function rebuiltRun(c: Case, models: string[], seed: number, distribution: 'triangular' | 'uniform' | 'beta', r: number): number[][] {
+  const rng = createRng(seed, r);
+  const input = toModelInput(c, (e) => drawEstimate(e, distribution, rng));
+  const engineSeed = Math.floor(rng() * 2 ** 32);
+  return models.map((name) => engines[name](input, { seed: engineSeed }).outcome);
+}
+
+describe('the flat input plan', () => {
+  const cases: Array<[string, () => Promise<Case>]> = [
+    ['every kind of slot', async () => parse(everySlot)],
+    ['examples/ukraine-2025.yaml', () => loadCaseFile(`${projectRoot}/examples/ukraine-2025.yaml`)],
+  ];
+
+  it.each(cases)('fills the arrays toModelInput builds (%s)', async (_name, load) => {
+    const c = await load();
+    for (const pick of [(e: { value: number }) => e.value, (e: { value: number; low?: number }) => (e.low ?? e.value) - 7, (e: { value: number; high?: number }) => (e.high ?? e.value) + 7]) {
+      const plan = inputPlan(c);
+      const input = emptyModelInput(plan);
+      for (let e = 0; e < plan.value.length; e++) setEstimate(plan, input, e, pick({ value: plan.value[e], low: Number.isNaN(plan.low[e]) ? undefined : plan.low[e], high: Number.isNaN(plan.high[e]) ? undefined : plan.high[e] }));
+      expect(input).toEqual(toModelInput(c, pick));
+    }
+  });
+
+  it('bounds each slot as the engines expect', () => {
+    const input = toModelInput(parse(everySlot), (e) => (e.high ?? e.value) + 7);
+    // Rows a, b, c × issues x, y. a's own capability on x (80 + 7), its actor capability on y (90 + 7);
+    // c on x has no stance: status quo 10, salience 0, actor capability 5 + 7.
+    expect([...input.capability]).toEqual([87, 97, 27, 27, 12, 10]);
+    expect([...input.position]).toEqual([67, 62, 100, 70, 10, 100]);
+    expect([...input.salience]).toEqual([1, 0.97, 1, 0, 0, 1]);
+  });
+
+  it.each(cases)('gives the numbers of the per-run rebuild, every model, every distribution (%s)', async (_name, load) => {
+    const c = await load();
+    const models = ['compromise', 'median', 'nash', 'bdm'];
+    for (const distribution of ['triangular', 'uniform', 'beta'] as const) {
+      const out = runBatch({ input: inputPlan(c), models, seed: 11, distribution, params: {} }, 30, 45);
+      const m = c.issues.length;
+      for (let r = 30; r < 45; r++) {
+        const expected = rebuiltRun(c, models, 11, distribution, r);
+        models.forEach((_model, j) => {
+          for (let k = 0; k < m; k++) expect(Object.is(out[j][(r - 30) * m + k], expected[j][k])).toBe(true);
+        });
+      }
+    }
   });
 });
