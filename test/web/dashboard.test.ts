@@ -185,7 +185,7 @@ suite(title, () => {
     await page.locator('[data-testid=draft-diff] tbody tr').first().waitFor();
     // The 28-point plan crosses Ukraine's veto red line on Donbas.
     const crossing = page.locator('[data-testid=crossings] tbody tr', { hasText: 'The US 28-point plan' }).filter({ hasText: 'Donbas and territory' }).filter({ hasText: /^(?=.*Ukraine)(?=.*veto)/ });
-    await expect(crossing.count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => crossing.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await shot('09-drafts');
 
     await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/evidence`);
@@ -201,6 +201,22 @@ suite(title, () => {
     await expect(table.locator('tbody tr').count()).resolves.toBe(results.length * c.issues.length);
     for (const sc of c.scenarios) await expect(table.locator('thead').textContent()).resolves.toContain(sc.title);
     await shot('10-scenarios');
+    expect(pageErrors).toEqual([]);
+  }, BROWSER_TEST_MS);
+
+  it('shows the outlook: Monte Carlo intervals, the forecast over time and a sensitivity ranking', async () => {
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/outlook`);
+    await page.getByLabel('Model', { exact: true }).selectOption('compromise');
+    const rows = page.locator('[data-testid=sensitivity-table] tbody tr');
+    await rows.first().waitFor();
+    // Ranked by swing, largest first.
+    const swings = (await page.locator('[data-testid=sensitivity-table] tbody tr td:last-child').allTextContents()).map(Number);
+    expect(swings.length).toBeGreaterThan(1);
+    for (let i = 1; i < swings.length; i++) expect(swings[i]).toBeLessThanOrEqual(swings[i - 1]);
+    await page.getByTestId('tornado-chart').locator('svg').first().waitFor();
+    await page.getByTestId('timeline-chart').locator('svg').first().waitFor();
+    await page.getByTestId('quantile-chart').locator('svg').first().waitFor({ timeout: 100_000 });
+    await shot('11-outlook');
     expect(pageErrors).toEqual([]);
   }, BROWSER_TEST_MS);
 

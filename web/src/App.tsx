@@ -14,6 +14,7 @@ const DraftsView = lazy(() => import('./views/Drafts.tsx').then((m) => ({ defaul
 const EvidenceView = lazy(() => import('./views/Evidence.tsx').then((m) => ({ default: m.EvidenceView })));
 const IngestView = lazy(() => import('./views/Ingest.tsx').then((m) => ({ default: m.IngestView })));
 const ScenariosView = lazy(() => import('./views/Scenarios.tsx').then((m) => ({ default: m.ScenariosView })));
+const OutlookView = lazy(() => import('./views/Outlook.tsx').then((m) => ({ default: m.OutlookView })));
 
 type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
 
@@ -67,6 +68,7 @@ const tabs: Array<{ view: CaseRoute['view']; label: string }> = [
   { view: 'evidence', label: 'Evidence' },
   { view: 'ingest', label: 'Ingest' },
   { view: 'scenarios', label: 'Scenarios' },
+  { view: 'outlook', label: 'Outlook & sensitivity' },
 ];
 
 function CaseShell({ route }: { route: CaseRoute }) {
@@ -147,5 +149,7 @@ function CaseBody({ route }: { route: CaseRoute }) {
       return <IngestView />;
     case 'scenarios':
       return <ScenariosView />;
+    case 'outlook':
+      return <OutlookView />;
   }
 }

@@ -6,6 +6,8 @@ import type { Case, Evidence, Stance } from '../../src/case/schema.ts';
 import type { CaseOverview } from '../../src/case/overview.ts';
 import type { DraftChecks, DraftDiff } from '../../src/analysis/drafts.ts';
 import type { ForecastJson } from '../../src/analysis/forecast-json.ts';
+import type { SensitivityReport } from '../../src/analysis/sensitivity.ts';
+import type { Timeline } from '../../src/analysis/timeline.ts';
 import type { ZoneOfAgreement } from '../../src/analysis/zopa.ts';
 
 export interface CaseSummary {
@@ -149,6 +151,8 @@ export const api = {
   draftsCheck: (id: string, asOf?: string) => request<DraftChecks>('GET', `/api/cases/${enc(id)}/drafts/check${query({ asOf })}`),
   draftsDiff: (id: string, a: string, b: string, asOf?: string) =>
     request<DraftDiff>('GET', `/api/cases/${enc(id)}/drafts/diff${query({ a, b, asOf })}`),
+  timeline: (id: string) => request<Timeline>('GET', `/api/cases/${enc(id)}/timeline`),
+  sensitivity: (id: string, body: { models?: string[]; asOf?: string }) => request<SensitivityReport>('POST', `/api/cases/${enc(id)}/sensitivity`, body),
   ingest: (body: IngestRequest) => request<IngestResult>('POST', '/api/ingest', body),
   settleEvidence: (id: string, evidenceId: string, verdict: 'accept' | 'reject') =>
     request<Evidence>('POST', `/api/cases/${enc(id)}/evidence/${enc(evidenceId)}/${verdict}`),

@@ -28,7 +28,17 @@ export function ChartFrame({
     return () => el.replaceChildren();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  const svg = () => holder.current?.querySelector('svg') ?? null;
+  // A chart with a legend or title is a <figure> whose swatches are small SVGs too: export the plot,
+  // the largest one.
+  const svg = () => {
+    let best: SVGSVGElement | null = null;
+    let bestArea = -1;
+    for (const s of holder.current?.querySelectorAll('svg') ?? []) {
+      const r = s.getBoundingClientRect();
+      if (r.width * r.height > bestArea) [best, bestArea] = [s, r.width * r.height];
+    }
+    return best;
+  };
   const exportSvg = () => {
     const s = svg();
     if (s) download(fileName(title, 'svg'), new Blob([svgText(s)], { type: 'image/svg+xml' }));
