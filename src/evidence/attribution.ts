@@ -262,6 +262,16 @@ export class Attributor {
 
   /** `“…,” Putin said`, `“…,” said Yermak`, `“…,” a U.S. official told AFP` */
   private postposed(span: QuotedSpan, after: string, inner: string): { speaker: Speaker; cue: string } | undefined {
+    // headline style: "‘We will not betray Ukraine’: Zelensky", "“…” – Peskov"
+    const tag = /^\s*[:—–-]\s*(?=\S)/.exec(after);
+    if (tag && after.trim().split(/\s+/).length <= 5 && !/[.!?]\s*\S/.test(after.trim())) {
+      const from = span.close + tag[0].length;
+      const person = this.personIn(from, from + after.length - tag[0].length);
+      if (person) return { speaker: person, cue: tag[0].trim() };
+      // a bare name the rest of the text never introduces
+      const bare = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*[.]?\s*$/u.exec(after.slice(tag[0].length));
+      if (bare && !lexiconTags(bare[1].toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Place')) return { speaker: { name: bare[1], mention: bare[1] }, cue: tag[0].trim() };
+    }
     const m = /^[\s,.!?—–-]*/.exec(after)!;
     if (!/[,!?—–-]/.test(m[0]) && !/[,!?…]\s*$/.test(inner) && !/^\s+\p{Ll}/u.test(after)) return undefined;
     const base = span.close + m[0].length;

@@ -230,3 +230,15 @@ describe('scare quotes after a possessive', () => {
     expect(r.nonQuotes.map((q) => q.text)).toEqual(['special military operation', 'peace plan', 'key points']);
   });
 });
+
+describe('headline-tags.txt: "‘…’: Name" and "“…” – Name" headline attributions', () => {
+  it('attributes quotes tagged with a name after a colon or dash', () => {
+    const r = ingestFile('headline-tags.txt');
+    expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['We will not betray Ukraine', 'Volodymyr Zelensky'],
+      ['We are ready,', 'Putin'], // "was quoted as saying"
+      ['Great progress!', 'Trump'], // "posted on Truth Social:"
+      ['We disagree', 'Peskov'],
+    ]);
+  });
+});
