@@ -100,6 +100,9 @@ export const apiToken = {
   set: (t: string): void => (t ? sessionStorage.setItem(TOKEN_KEY, t) : sessionStorage.removeItem(TOKEN_KEY)),
 };
 
+/** A view never waits forever: long work (Monte Carlo) runs as a job that is polled instead. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -107,9 +110,10 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   if (token && method !== 'GET') headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (e) {
-    throw new ApiError(`the server did not answer (${(e as Error).message})`, 0);
+    const timedOut = (e as Error).name === 'TimeoutError';
+    throw new ApiError(timedOut ? `the server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` : `the server did not answer (${(e as Error).message})`, 0);
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
