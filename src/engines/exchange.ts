@@ -71,9 +71,16 @@ export interface ExchangeParams extends EngineParams {
   tieBreak?: TieBreak;
   /**
    * Replays recorded tie decisions (0: the first, 1: the second), in the order the ties occur, before
-   * falling back to `tieBreak`; reproduces a particular run of decide, whose coin is unseeded.
+   * falling back to `tieBreak`; reproduces a particular run of decide, whose coin is unseeded. Adding
+   * 2 (2, 3) first swaps which of the two equal gains counts as listed first: decide's 28-digit
+   * decimals order gains that are equal in exact arithmetic by their last-digit round-off.
    */
   tieChoices?: readonly number[];
+  /**
+   * false: skip what only explains the run (per-round positions, moves with their `why`, exchange
+   * records, externalities); the outcomes, per round and final, are the same numbers. Default true.
+   */
+  explain?: boolean;
 }
 
 /** One realized exchange, as decide's exchange list prints it (names, voting positions, gain). */
@@ -166,33 +173,36 @@ class MoveStacks {
   }
 }
 
-/** Max-heap of (gain, exchange, version) with lazy deletion; equal gains: earlier in decide's list first. */
+/**
+ * Max-heap of (gain, exchange, version) with lazy deletion; equal gains: earlier in decide's list
+ * first. Typed arrays, grown by doubling and kept across rounds (a Monte Carlo run allocates them once).
+ */
 class GainHeap {
-  constructor(private readonly listPos: () => Int32Array) {}
-  gain: number[] = [];
-  ex: number[] = [];
-  ver: number[] = [];
+  gain = new Float64Array(256);
+  ex = new Int32Array(256);
+  ver = new Int32Array(256);
+  size = 0;
+  /** Each candidate's position in decide's list (the candidates' `listPos`, set by the run). */
+  listPos = new Int32Array(0);
   clear(): void {
-    this.gain.length = 0;
-    this.ex.length = 0;
-    this.ver.length = 0;
-  }
-  get size(): number {
-    return this.gain.length;
+    this.size = 0;
   }
   private above(a: number, b: number): boolean {
     const ga = this.gain[a];
     const gb = this.gain[b];
-    // Gains equal up to round-off (decide's 28-digit decimals make them exactly equal) keep list order.
-    if (!sameGain(ga, gb)) return ga > gb;
-    const pos = this.listPos();
-    return pos[this.ex[a]] < pos[this.ex[b]];
+    // Gains equal up to round-off (decide's 28-digit decimals make them exactly equal) keep list
+    // order: `sameGain` spelled out for gains ≥ 0 (this is the innermost comparison of the run).
+    const hi = ga > gb ? ga : gb;
+    const tol = hi * TIE_REL > TIE_ABS ? hi * TIE_REL : TIE_ABS;
+    if (ga - gb > tol) return true;
+    if (gb - ga > tol) return false;
+    return this.listPos[this.ex[a]] < this.listPos[this.ex[b]];
   }
   private swap(a: number, b: number): void {
-    let t = this.gain[a];
+    const g = this.gain[a];
     this.gain[a] = this.gain[b];
-    this.gain[b] = t;
-    t = this.ex[a];
+    this.gain[b] = g;
+    let t = this.ex[a];
     this.ex[a] = this.ex[b];
     this.ex[b] = t;
     t = this.ver[a];
@@ -200,10 +210,22 @@ class GainHeap {
     this.ver[b] = t;
   }
   push(g: number, e: number, v: number): void {
-    let n = this.gain.length;
-    this.gain.push(g);
-    this.ex.push(e);
-    this.ver.push(v);
+    if (this.size === this.gain.length) {
+      const len = this.size * 2;
+      const gain = new Float64Array(len);
+      gain.set(this.gain);
+      this.gain = gain;
+      const ex = new Int32Array(len);
+      ex.set(this.ex);
+      this.ex = ex;
+      const ver = new Int32Array(len);
+      ver.set(this.ver);
+      this.ver = ver;
+    }
+    let n = this.size++;
+    this.gain[n] = g;
+    this.ex[n] = e;
+    this.ver[n] = v;
     while (n > 0) {
       const parent = (n - 1) >> 1;
       if (!this.above(n, parent)) break;
@@ -212,13 +234,10 @@ class GainHeap {
     }
   }
   pop(): void {
-    const last = this.gain.length - 1;
+    const last = --this.size;
     this.swap(0, last);
-    this.gain.pop();
-    this.ex.pop();
-    this.ver.pop();
     let n = 0;
-    const len = this.gain.length;
+    const len = this.size;
     for (;;) {
       const l = 2 * n + 1;
       const r = l + 1;
@@ -318,8 +337,24 @@ export function exchange(input: ModelInput, params: ExchangeParams = {}): Engine
   const tieBreak: TieBreak = params.tieBreak ?? 'random';
   if (!['random', 'first', 'second'].includes(tieBreak)) throw new RangeError(`tieBreak must be "random", "first" or "second", got ${String(tieBreak)}`);
   const tieChoices = params.tieChoices ?? [];
-  return new ExchangeRun(input, rounds, variant, p, seed, tieBreak, tieChoices).run();
+  // The working arrays of a finished run are reused by the next (Monte Carlo runs thousands): every
+  // field is re-initialized per candidate and per round, so nothing carries over but capacity.
+  const scratch = spareScratch ?? new Scratch();
+  spareScratch = undefined;
+  try {
+    return new ExchangeRun(input, rounds, variant, p, seed, tieBreak, tieChoices, params.explain !== false, scratch).run();
+  } finally {
+    spareScratch = scratch;
+  }
 }
+
+/** The growable working arrays of a run. */
+class Scratch {
+  readonly cand = new Candidates();
+  readonly stacks = new MoveStacks();
+  readonly heap = new GainHeap();
+}
+let spareScratch: Scratch | undefined;
 
 class ExchangeRun {
   readonly n: number;
@@ -335,16 +370,23 @@ class ExchangeRun {
   readonly num: Float64Array;
   readonly nbs: Float64Array;
   readonly left: Uint8Array;
-  readonly cand = new Candidates();
-  readonly stacks = new MoveStacks();
-  readonly heap = new GainHeap(() => this.cand.listPos);
+  readonly cand: Candidates;
+  readonly stacks: MoveStacks;
+  readonly heap: GainHeap;
   /** The next position at the end of decide's exchange list. */
   listEnd = 0;
   /** Index: actor×issue → candidate sides that supply (resp. demand) it. */
-  supplyIndex: number[][] = [];
-  demandIndex: number[][] = [];
+  supplyStart = new Int32Array(0);
+  supplyList = new Int32Array(0);
+  demandStart = new Int32Array(0);
+  demandList = new Int32Array(0);
+  /** Members of the four groups of an issue pair (decide `determine_groups`), reused. */
+  groupMembers: Int32Array[] = [];
+  groupSize = new Int32Array(4);
   stamp = new Int32Array(0);
   stampNow = 0;
+  /** Candidates still on decide's list: the round ends at 0 without draining the heap's stale entries. */
+  aliveCount = 0;
   readonly rng: Rng;
   readonly tieRng: Rng;
   tiesSeen = 0;
@@ -358,7 +400,12 @@ class ExchangeRun {
     readonly seed: number,
     readonly tieBreak: TieBreak,
     readonly tieChoices: readonly number[],
+    readonly explain: boolean,
+    scratch: Scratch,
   ) {
+    this.cand = scratch.cand;
+    this.stacks = scratch.stacks;
+    this.heap = scratch.heap;
     const n = (this.n = input.actors.length);
     const m = (this.m = input.issues.length);
     this.x = new Float64Array(n * m);
@@ -431,41 +478,23 @@ class ExchangeRun {
   run(): EngineResult {
     const { n, m, input } = this;
     this.computeOutcomes();
-    const result: Round[] = [{ positions: positionsOf(input), outcome: this.outcomeOnScale(), moves: [], exchanges: [], externalities: [], ties: 0 }];
+    const result: Round[] = [{ positions: this.explain ? positionsOf(input) : [], outcome: this.outcomeOnScale(), moves: [], exchanges: [], externalities: [], ties: 0 }];
+    const startX = new Float64Array(n * m);
     for (let r = 1; r <= this.rounds; r++) {
       this.roundTies = 0;
       const realized = this.playRound();
       const moves: Move[] = [];
       const records: RealizedExchange[] = [];
-      const ext = new Float64Array(n * 5);
+      const ext = this.explain ? new Float64Array(n * 5) : undefined;
       const cd = this.cand;
       // Voting positions: realized exchanges in order (a later exchange's y already includes earlier ones).
-      for (const e of realized) {
-        records.push(this.record(e, ext));
-        for (let side = 0; side < 2; side++) {
-          const h = 2 * e + side;
-          const a = cd.actor[h];
-          const k = cd.supplyIssue[h];
-          const partner = cd.actor[2 * e + 1 - side];
-          const from = this.denormalize(k, cd.supplyPos[h]);
-          const to = this.denormalize(k, cd.y[h]);
-          moves.push({
-            actor: a,
-            issue: k,
-            from,
-            to,
-            why: `exchanged with ${input.actors[partner]}: gave ground on ${input.issues[k]} (salience ${fmt(this.s[a * m + k])}) for ${input.actors[partner]}'s move on ${input.issues[cd.demandIssue[h]]} (salience ${fmt(this.s[a * m + cd.demandIssue[h]])}), gaining ${fmt(cd.eu[h])}`,
-            detail: {
-              partner: input.actors[partner],
-              supplied: input.issues[k],
-              demanded: input.issues[cd.demandIssue[h]],
-              gain: cd.eu[h],
-              exchangeGain: cd.gain[e],
-            },
-          });
+      if (ext) {
+        for (const e of realized) {
+          records.push(this.record(e, ext));
+          for (let side = 0; side < 2; side++) moves.push(this.move(e, side));
         }
       }
-      const startX = this.x.slice();
+      startX.set(this.x);
       for (const e of realized) {
         for (let side = 0; side < 2; side++) {
           const h = 2 * e + side;
@@ -474,11 +503,11 @@ class ExchangeRun {
       }
       this.computeOutcomes();
       const round: Round = {
-        positions: this.positionsOnScale(),
+        positions: ext ? this.positionsOnScale() : [],
         outcome: this.outcomeOnScale(),
         moves,
         exchanges: records,
-        externalities: this.externalityRows(ext),
+        externalities: ext ? this.externalityRows(ext) : [],
         ties: this.roundTies,
       };
       result.push(round);
@@ -498,8 +527,46 @@ class ExchangeRun {
       model: 'exchange',
       outcome: last.outcome.slice(),
       rounds: result,
-      params: { rounds: this.rounds, variant: this.variant, p: this.p, seed: this.seed, tieBreak: this.tieBreak },
+      params: { rounds: this.rounds, variant: this.variant, p: this.p, seed: this.seed, tieBreak: this.tieBreak, explain: this.explain },
     };
+  }
+
+  /** Side `side` of realized exchange e as a move with its reason in words. */
+  move(e: number, side: number): Move {
+    const { m, input } = this;
+    const cd = this.cand;
+    const h = 2 * e + side;
+    const a = cd.actor[h];
+    const k = cd.supplyIssue[h];
+    const partner = cd.actor[2 * e + 1 - side];
+    const demanded = cd.demandIssue[h];
+    const sSupplied = this.s[a * m + k];
+    const sDemanded = this.s[a * m + demanded];
+    const gain = cd.eu[h];
+    const move: Move = {
+      actor: a,
+      issue: k,
+      from: this.denormalize(k, cd.supplyPos[h]),
+      to: this.denormalize(k, cd.y[h]),
+      why: '',
+      detail: {
+        partner: input.actors[partner],
+        supplied: input.issues[k],
+        demanded: input.issues[demanded],
+        gain,
+        exchangeGain: cd.gain[e],
+      },
+    };
+    // The sentence is built when first read (formatting numbers for every move of every round was
+    // half the run time); it stays an ordinary enumerable property for JSON and structured clone.
+    let why: string | undefined;
+    Object.defineProperty(move, 'why', {
+      enumerable: true,
+      configurable: true,
+      get: () =>
+        (why ??= `exchanged with ${input.actors[partner]}: gave ground on ${input.issues[k]} (salience ${fmt(sSupplied)}) for ${input.actors[partner]}'s move on ${input.issues[demanded]} (salience ${fmt(sDemanded)}), gaining ${fmt(gain)}`),
+    });
+    return move;
   }
 
   externalityRows(ext: Float64Array): ActorExternalities[] {
@@ -582,47 +649,50 @@ class ExchangeRun {
     const cd = this.cand;
     for (let a = 0; a < n; a++) for (let k = 0; k < m; k++) this.left[a * m + k] = this.x[a * m + k] < this.nbs[k] ? 1 : 0;
     cd.n = 0;
+    this.aliveCount = 0;
     this.listEnd = 0;
-    cd.updates = [];
     this.stacks.reset();
     this.heap.clear();
-    this.supplyIndex = Array.from({ length: n * m }, () => []);
-    this.demandIndex = Array.from({ length: n * m }, () => []);
     // Groups per issue pair (decide `determine_groups`): 0 = right on both, 1 = left on p only,
     // 2 = left on q only, 3 = left on both; candidates are 0×3 and 1×2, in actor order.
-    const groups: number[][] = [[], [], [], []];
+    if (this.groupMembers.length === 0) for (let g = 0; g < 4; g++) this.groupMembers.push(new Int32Array(n));
+    const groups = this.groupMembers;
+    const size = this.groupSize;
     for (let p = 0; p < m; p++) {
       for (let q = p + 1; q < m; q++) {
-        for (const g of groups) g.length = 0;
+        size.fill(0);
         for (let a = 0; a < n; a++) {
           if (!this.active[a * m + p] || !this.active[a * m + q]) continue;
-          groups[this.left[a * m + p] | (this.left[a * m + q] << 1)].push(a);
+          const g = this.left[a * m + p] | (this.left[a * m + q] << 1);
+          groups[g][size[g]++] = a;
         }
-        for (const [ga, gb] of [
-          [0, 3],
-          [1, 2],
-        ]) {
-          for (const a of groups[ga]) for (const b of groups[gb]) this.addCandidate(a, b, p, q);
-        }
+        for (let u = 0; u < size[0]; u++) for (let v = 0; v < size[3]; v++) this.addCandidate(groups[0][u], groups[3][v], p, q);
+        for (let u = 0; u < size[1]; u++) for (let v = 0; v < size[2]; v++) this.addCandidate(groups[1][u], groups[2][v], p, q);
       }
     }
+    this.buildIndex();
+    this.heap.listPos = cd.listPos;
     if (this.stamp.length < cd.n) this.stamp = new Int32Array(cd.gain.length);
     else this.stamp.fill(0, 0, cd.n);
     this.stampNow = 0;
     const realized: number[] = [];
     const heap = this.heap;
     const take = (): number => {
-      while (heap.size > 0) {
+      while (heap.size > 0 && this.aliveCount > 0) {
         const e = heap.ex[0];
         if (cd.alive[e] && heap.ver[0] === cd.version[e]) return e;
         heap.pop();
       }
       return -1;
     };
-    const coin = (): boolean => {
+    // A tie decision: bit 0 is decide's coin (1: realize the runner-up); bit 1 (replay only) swaps
+    // which of two equal gains decide's sort put first (see docs/exchange.md: its 28-digit decimals
+    // order gains that are equal in exact arithmetic by their last-digit round-off).
+    const decision = (): number => {
       const t = this.tiesSeen++;
       this.roundTies++;
-      return t < this.tieChoices.length ? this.tieChoices[t] === 1 : this.tieBreak === 'random' ? this.tieRng() >= 0.5 : this.tieBreak === 'second';
+      if (t < this.tieChoices.length) return this.tieChoices[t];
+      return (this.tieBreak === 'random' ? this.tieRng() >= 0.5 : this.tieBreak === 'second') ? 1 : 0;
     };
     for (;;) {
       let e = take();
@@ -635,12 +705,28 @@ class ExchangeRun {
       let selfFirst = false;
       if (cd.copies[e] >= 2) {
         // The runner-up is another copy of the best itself.
-        if (coin()) cd.copies[e]--;
+        if (decision() & 1) cd.copies[e]--;
         else selfFirst = true;
       } else {
         const next = take();
         if (next >= 0 && sameGain(cd.gain[e], cd.gain[next])) {
-          if (coin()) {
+          const d = decision();
+          if (d & 2) {
+            // The runner-up was listed first: `next` is the best, `e` the runner-up.
+            heap.pop();
+            if (d & 1) {
+              cd.listPos[next] = this.listEnd++;
+              cd.version[next]++;
+              heap.push(cd.gain[next], next, cd.version[next]);
+              cd.copies[e] = 0;
+            } else {
+              cd.copies[e]++;
+              heap.push(cd.gain[e], e, cd.version[e]);
+              e = next;
+              if (cd.copies[e] >= 2) cd.copies[e]--;
+              else cd.copies[e] = 0;
+            }
+          } else if (d & 1) {
             heap.pop();
             cd.listPos[e] = this.listEnd++;
             cd.version[e]++;
@@ -655,7 +741,7 @@ class ExchangeRun {
         } else cd.copies[e] = 0;
       }
       realized.push(e);
-      if (cd.copies[e] <= 0) cd.alive[e] = 0;
+      if (cd.copies[e] <= 0) this.kill(e);
       this.recalculateAffected(e, selfFirst);
     }
     return realized;
@@ -690,15 +776,48 @@ class ExchangeRun {
     cd.version[e] = 0;
     cd.updates[hi] = undefined;
     cd.updates[hj] = undefined;
-    this.supplyIndex[ai * m + q].push(hi);
-    this.supplyIndex[aj * m + p].push(hj);
-    this.demandIndex[ai * m + p].push(hi);
-    this.demandIndex[aj * m + q].push(hj);
     this.calculate(e);
     cd.alive[e] = cd.valid[e];
+    this.aliveCount += cd.valid[e];
     cd.copies[e] = 1;
     cd.listPos[e] = this.listEnd++;
+    this.heap.listPos = cd.listPos; // `ensure` may have reallocated it
     if (cd.valid[e]) this.heap.push(cd.gain[e], e, 0);
+  }
+
+  /** Takes candidate e off decide's list. */
+  kill(e: number): void {
+    if (this.cand.alive[e]) {
+      this.cand.alive[e] = 0;
+      this.aliveCount--;
+    }
+  }
+
+  /**
+   * Index (actor × issue) → candidate sides that supply (resp. demand) it, in side order, as
+   * compressed rows (counting sort): rebuilt each round into reused typed arrays.
+   */
+  buildIndex(): void {
+    const { n, m } = this;
+    const cd = this.cand;
+    const sides = 2 * cd.n;
+    if (this.supplyStart.length !== n * m + 1) {
+      this.supplyStart = new Int32Array(n * m + 1);
+      this.demandStart = new Int32Array(n * m + 1);
+    }
+    if (this.supplyList.length < sides) {
+      this.supplyList = new Int32Array(cd.actor.length);
+      this.demandList = new Int32Array(cd.actor.length);
+    }
+    const fill = (start: Int32Array, list: Int32Array, issue: Int32Array) => {
+      start.fill(0);
+      for (let h = 0; h < sides; h++) start[cd.actor[h] * m + issue[h] + 1]++;
+      for (let k = 0; k < n * m; k++) start[k + 1] += start[k];
+      const at = start.slice(0, n * m);
+      for (let h = 0; h < sides; h++) list[at[cd.actor[h] * m + issue[h]]++] = h;
+    };
+    fill(this.supplyStart, this.supplyList, cd.supplyIssue);
+    fill(this.demandStart, this.demandList, cd.demandIssue);
   }
 
   /**
@@ -717,19 +836,17 @@ class ExchangeRun {
       this.recalculate(r, r);
       selfLeft--;
       if (!cd.valid[r]) {
-        cd.alive[r] = 0;
+        this.kill(r);
         selfLeft = 0;
       }
     }
-    const lists = [
-      this.supplyIndex[cd.actor[2 * r] * m + cd.supplyIssue[2 * r]],
-      this.supplyIndex[cd.actor[2 * r + 1] * m + cd.supplyIssue[2 * r + 1]],
-      this.demandIndex[cd.actor[2 * r] * m + cd.demandIssue[2 * r]],
-      this.demandIndex[cd.actor[2 * r + 1] * m + cd.demandIssue[2 * r + 1]],
-    ];
-    for (const list of lists) {
-      for (const h of list) {
-        const e = h >> 1;
+    for (let l = 0; l < 4; l++) {
+      const h0 = 2 * r + (l & 1);
+      const key = cd.actor[h0] * m + (l < 2 ? cd.supplyIssue[h0] : cd.demandIssue[h0]);
+      const start = l < 2 ? this.supplyStart : this.demandStart;
+      const list = l < 2 ? this.supplyList : this.demandList;
+      for (let t = start[key], end = start[key + 1]; t < end; t++) {
+        const e = list[t] >> 1;
         if (e === r || !cd.alive[e] || this.stamp[e] === stamp) continue;
         this.stamp[e] = stamp;
         for (let c = 0; c < cd.copies[e] && cd.valid[e]; c++) this.recalculate(e, r);
@@ -737,7 +854,7 @@ class ExchangeRun {
           cd.version[e]++;
           this.heap.push(cd.gain[e], e, cd.version[e]);
         } else {
-          cd.alive[e] = 0;
+          this.kill(e);
         }
       }
     }
@@ -748,7 +865,7 @@ class ExchangeRun {
       if (cd.valid[r]) {
         cd.version[r]++;
         this.heap.push(cd.gain[r], r, cd.version[r]);
-      } else cd.alive[r] = 0;
+      } else this.kill(r);
     }
   }
 
