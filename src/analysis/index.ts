@@ -4,7 +4,7 @@
  * worker threads).
  */
 export { zoneOfAgreement, cheapestMeetingPoint, type ZoneOfAgreement, type IssueZone, type RedLineMove, type PackageCheck, type ZoneOptions } from './zopa.ts';
-export { checkDrafts, diffDrafts, alignPoints, UnknownDraftError, type DraftChecks, type DraftCheck, type DraftDiff, type PointDiff, type IssueValueChange, type RedLineCrossing } from './drafts.ts';
+export { checkDrafts, diffDrafts, alignPoints, stancesInForceOn, UnknownDraftError, type DraftCheckOptions, type DraftLinesDate, type DraftChecks, type DraftCheck, type DraftDiff, type PointDiff, type IssueValueChange, type RedLineCrossing } from './drafts.ts';
 export { simulate, summarize, SimulationCancelled, QUANTILE_LEVELS, type SimulateOptions, type SimulationResult, type OutcomeQuantiles, type DraftPointPlacement } from './montecarlo.ts';
 export { sensitivity, type SensitivityReport, type SensitivityEntry, type TornadoBar } from './sensitivity.ts';
 export { compareScenarios, type ScenarioComparison, type ScenarioForecast } from './scenarios.ts';

@@ -11,7 +11,7 @@ import type { Tabular } from '../../analysis/tables.ts';
 import { UnknownScenarioError } from '../../case/view.ts';
 import { CliError, reportErrors } from '../errors.ts';
 import type { OutputFormat } from '../options.ts';
-import { renderCsv, renderTable } from '../table.ts';
+import { formatNumber, renderCsv, renderTable } from '../table.ts';
 
 export const modelOption = () =>
   new Option('--model <name...>', 'models to run (repeatable; "all" for every model; default: all)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').filter(Boolean)]);
@@ -35,19 +35,82 @@ export function analysisAction<T>(body: () => Promise<T>): Promise<T> {
   });
 }
 
-/** Write a report: JSON as computed, or its tables as text or CSV. */
+/** Write a report: JSON as computed, or its tables as text (fitted to the terminal) or CSV. */
 export function emit(format: OutputFormat, data: unknown, tables: Tabular): void {
   if (format === 'json') process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   else if (format === 'csv') process.stdout.write(renderCsv(tables.csv.header, tables.csv.rows));
-  else process.stdout.write(renderText(tables));
+  else process.stdout.write(renderText(tables, terminalWidth()));
 }
 
-export function renderText(t: Tabular): string {
+/** The terminal's width; 120 columns when the output is not a terminal (a file, a pipe, a test). */
+export const terminalWidth = (): number => Math.max(60, process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120);
+
+export function renderText(t: Tabular, width = 120): string {
   const out = [t.title, ''];
   for (const s of t.sections) {
     out.push(s.title);
     if (s.note) out.push(s.note);
-    out.push(s.rows.length ? renderTable(s.header, s.rows) : '(none)\n');
+    out.push(s.rows.length ? renderTable(s.header, fitRowsToWidth(s.header, s.rows, width)) : '(none)\n');
   }
   return out.join('\n');
+}
+
+/** The narrowest a wrapped text column gets (below it, lines of one or two words read badly). */
+const MIN_TEXT_COLUMN = 16;
+const COLUMN_GAP = 2;
+const length = (s: string): number => [...s].length;
+
+/** A text cell broken into lines of at most `width` characters, at spaces where it can be. */
+export function wrapCell(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (length(word) > width) {
+      // A word longer than the column (a URL): fill the current line, then cut.
+      const room = line ? width - length(line) - 1 : width;
+      if (room < 1) { lines.push(line); line = ''; continue; }
+      const chars = [...word];
+      lines.push(line ? `${line} ${chars.slice(0, room).join('')}` : chars.slice(0, room).join(''));
+      line = '';
+      word = chars.slice(room).join('');
+    }
+    if (!line) line = word;
+    else if (length(line) + 1 + length(word) <= width) line += ` ${word}`;
+    else { lines.push(line); line = word; }
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
+
+/**
+ * Rows whose text columns are wrapped so that the table fits `width` characters: the widest text
+ * columns are narrowed to one common width (water-filling: the narrower ones keep theirs), never
+ * below their header or MIN_TEXT_COLUMN, and each cell continues on rows of its own below. A table
+ * that fits is returned as it is; numbers and short columns are never wrapped. Rows that wrapped are
+ * set apart by an empty row.
+ */
+export function fitRowsToWidth(header: string[], rows: Array<Array<string | number>>, width: number): Array<Array<string | number>> {
+  const text = (c: string | number | undefined) => (typeof c === 'number' ? formatNumber(c) : (c ?? ''));
+  const natural = header.map((h, j) => Math.max(length(h), ...rows.map((r) => length(text(r[j])))));
+  const gaps = COLUMN_GAP * (header.length - 1);
+  if (natural.reduce((a, b) => a + b, 0) + gaps <= width) return rows;
+  const floor = header.map((h) => Math.max(length(h), MIN_TEXT_COLUMN));
+  const wrappable = header.map((_, j) => natural[j] > floor[j] && rows.some((r) => typeof r[j] === 'string'));
+  const fixed = natural.reduce((a, w, j) => a + (wrappable[j] ? 0 : w), 0);
+  const fits = (cap: number) => natural.reduce((a, w, j) => a + (wrappable[j] ? Math.min(w, Math.max(cap, floor[j])) : 0), 0) + fixed + gaps <= width;
+  let cap = Math.max(...natural);
+  while (cap > MIN_TEXT_COLUMN && !fits(cap)) cap--;
+  const limit = header.map((_, j) => Math.max(cap, floor[j]));
+  const out: Array<Array<string | number>> = [];
+  let wrapped = false;
+  for (const r of rows) {
+    const cells = r.map((c, j) => (wrappable[j] && typeof c === 'string' && length(c) > limit[j] ? wrapCell(c, limit[j]) : [c]));
+    const height = Math.max(...cells.map((c) => c.length));
+    if (height > 1 || wrapped) {
+      if (out.length) out.push(header.map(() => ''));
+      wrapped = height > 1;
+    }
+    for (let i = 0; i < height; i++) out.push(cells.map((c) => c[i] ?? ''));
+  }
+  return out;
 }
