@@ -6,7 +6,7 @@
  * - `fetchArticle(url, {timeoutMs, maxBytes})` → the page (HTML or text), with limits;
  * - `candidatesFromIngest(result, case)` → candidate evidence items, deduplicated against the case.
  */
-export { ingestArticle, type ArticleInput, type IngestOptions, type IngestQuote, type IngestResult } from './ingest.ts';
+export { ingestArticle, ingestJson, type ArticleInput, type IngestOptions, type IngestQuote, type IngestResult } from './ingest.ts';
 export { fetchArticle, FetchArticleError, type FetchedArticle, type FetchOptions } from './fetch.ts';
 export { candidatesFromIngest } from './candidates.ts';
 export { ArticleInputError, MAX_ARTICLE_BYTES, decodeArticleBytes, splitHeader, looksLikeHtml } from './input.ts';

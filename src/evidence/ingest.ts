@@ -181,3 +181,6 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
     dates: findDates(body, date).map((d) => ({ text: d.text, resolved: d.resolved })),
   };
 }
+
+/** The JSON contract of `parley ingest --format json` and `POST /api/ingest`: everything but the body text. */
+export const ingestJson = (r: IngestResult) => ({ article: r.article, quotes: r.quotes, sources: r.sources, actors: r.actors, dates: r.dates });

@@ -33,8 +33,7 @@ import {
 } from '../analysis/index.ts';
 import { forecastToJson } from '../analysis/forecast-json.ts';
 import { exporters, importers, importText } from '../formats/index.ts';
-import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestArticle, splitHeader, type ArticleInput } from '../evidence/index.ts';
-import { ingestJson } from '../cli/commands/ingest.ts';
+import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestArticle, ingestJson, splitHeader, type ArticleInput } from '../evidence/index.ts';
 import { assertPublicUrl } from './public-url.ts';
 import { ConflictError, InvalidCaseError, NotFoundError, canonicalJson, inputHash, pageOf, type Store } from '../store/index.ts';
 import { JobManager } from './jobs.ts';

@@ -13,6 +13,7 @@ import {
   decodeArticleBytes,
   fetchArticle,
   ingestArticle,
+  ingestJson,
   MAX_ARTICLE_BYTES,
   splitHeader,
   looksLikeHtml,
@@ -88,9 +89,6 @@ export function formatIngestTable(r: IngestResult): string {
   lines.push(`dates: ${r.dates.map((d) => `${d.text} = ${dash(d.resolved)}`).join('; ') || '-'}`);
   return `${lines.join('\n')}\n`;
 }
-
-/** The JSON contract: everything but the body text. */
-export const ingestJson = (r: IngestResult) => ({ article: r.article, quotes: r.quotes, sources: r.sources, actors: r.actors, dates: r.dates });
 
 export function register(program: Command): void {
   program
