@@ -382,9 +382,13 @@ function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange
   const range = variant === 'reference' ? fixedRange : hi - lo;
   if (n < 2 || !(range > 0) || hi === lo) return false;
   next.set(x);
-  const w = scratch.w.subarray(0, n);
-  for (let i = 0; i < n; i++) w[i] = act.c[i] * act.s[i];
-  const median = weightedMedian(x, w);
+  // μ enters the EUs only through the (1−Q) term of the paper variant; otherwise it is only reported.
+  let median = NaN;
+  if ((variant === 'paper' && q !== 1) || moves) {
+    const w = scratch.w.subarray(0, n);
+    for (let i = 0; i < n; i++) w[i] = act.c[i] * act.s[i];
+    median = weightedMedian(x, w);
+  }
   const ctx: EuContext = { act, range, median: Number.isNaN(median) ? (lo + hi) / 2 : median, q, variant, r: scratch.ones, normaliser: 0, distances: undefined, support: undefined, sqRisk: NaN, sqUtility: 0 };
   const prob = scratch.prob;
   // The paper's P does not depend on r: one matrix serves both passes; the reference's does.
