@@ -32,9 +32,12 @@ export async function dashboardStaleness(root = projectRoot): Promise<string | n
     await newestMtime(join(web, 'src')),
     await newestMtime(join(web, 'index.html')),
     await newestMtime(join(web, 'vite.config.ts')),
+    // The dashboard imports types and pure helpers from these.
     await newestMtime(join(root, 'src', 'case')),
+    await newestMtime(join(root, 'src', 'charts')),
+    await newestMtime(join(root, 'src', 'analysis')),
   );
-  return sources > built ? 'web/src changed since the last build' : null;
+  return sources > built ? 'its sources changed since the last build' : null;
 }
 
 /** Build the dashboard if it is stale; returns what was done. */
@@ -49,7 +52,15 @@ export async function buildDashboard(log: (line: string) => void = () => {}, roo
     throw new Error('cannot build the dashboard: vite is not installed (run "npm ci", which installs the dev dependencies)');
   }
   const started = performance.now();
-  await vite.build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // React's production build whatever NODE_ENV the caller runs under (vitest sets "test").
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   log(`built the dashboard in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 'built';
 }
