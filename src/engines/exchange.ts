@@ -527,7 +527,7 @@ class ExchangeRun {
       model: 'exchange',
       outcome: last.outcome.slice(),
       rounds: result,
-      params: { rounds: this.rounds, variant: this.variant, p: this.p, seed: this.seed, tieBreak: this.tieBreak, explain: this.explain },
+      params: { rounds: this.rounds, variant: this.variant, p: this.p, seed: this.seed, tieBreak: this.tieBreak },
     };
   }
 

@@ -78,6 +78,74 @@ describe('parley forecast', () => {
   });
 });
 
+// Stokman's exchange, two actors, two issues (c = 1): Alpha cares for P (s .9) over Q (.1), Beta the
+// reverse; O_P = (.9·0 + .1·100)/1 = 10, O_Q = 90. Beta moving fully to 0 on P shifts O_P by 10; equal
+// gain gives ΔO_Q = 10·(.9+.1)/(.1+.9) = 10, Alpha's move on Q = 10·1/.1 = 100 (to Beta's 100); each
+// gains .9·10 − .1·10 = 8. After round 1: P = 0, Q = 100.
+const trade = write(
+  'trade.yaml',
+  `id: trade
+title: Trade
+actors:
+  - { id: a, name: Alpha, kind: state, capability: 1 }
+  - { id: b, name: Beta, kind: state, capability: 1 }
+issues:
+  - { id: p, title: P, statusQuo: 50, scale: { min: 0, max: 100 } }
+  - { id: q, title: Q, statusQuo: 50, scale: { min: 0, max: 100 } }
+stances:
+  - { actor: a, issue: p, position: 0, salience: 90 }
+  - { actor: a, issue: q, position: 0, salience: 10 }
+  - { actor: b, issue: p, position: 100, salience: 10 }
+  - { actor: b, issue: q, position: 100, salience: 90 }
+`,
+);
+
+describe('parley forecast: exchange parameters', () => {
+  const exchangeJson = async (...args: string[]) => {
+    const r = await runCli('forecast', trade, '--model', 'exchange', '--rounds', '1', '--format', 'json', ...args);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout)[0];
+  };
+
+  it('equal gain by default: the hand-computed exchange, --tie-break reaches the engine', async () => {
+    const ex = await exchangeJson('--tie-break', 'first');
+    expect(ex.params).toEqual({ rounds: 1, variant: 'equal-gain', p: 0, seed: 0, tieBreak: 'first' });
+    expect(ex.outcome).toEqual({ P: 0, Q: 100 });
+    expect(ex.rounds[1].exchanges).toHaveLength(1);
+    expect(ex.rounds[1].exchanges[0]).toMatchObject({ i: 'Alpha', supplyI: 'Q', j: 'Beta', supplyJ: 'P', gain: 8, gainI: 8, gainJ: 8, toI: 100, toJ: 0 });
+  });
+
+  it('--variant random --p: p = 0 is equal gain; p = 1 divides the gain unequally, seeded', async () => {
+    const p0 = await exchangeJson('--variant', 'random', '--p', '0', '--seed', '3');
+    expect(p0.params).toMatchObject({ variant: 'random', p: 0, seed: 3 });
+    expect(p0.rounds[1].exchanges[0]).toMatchObject({ gainI: 8, gainJ: 8, toJ: 0 });
+    const p1 = await exchangeJson('--variant', 'random', '--p', '1', '--seed', '3');
+    const again = await exchangeJson('--variant', 'random', '--p', '1', '--seed', '3');
+    expect(again.rounds).toEqual(p1.rounds);
+    const e = p1.rounds[1].exchanges[0];
+    expect(e.gainI).not.toBeCloseTo(e.gainJ, 6);
+    expect(Math.min(e.gainI, e.gainJ)).toBeGreaterThanOrEqual(0);
+    // Only Beta's supply on P was re-divided: Alpha still moves all the way on Q.
+    expect(e.toI).toBe(100);
+    expect(e.toJ).toBeGreaterThan(0);
+    expect(p1.outcome.P).toBeCloseTo(e.toJ * 0.1, 12);
+  });
+
+  it('--variant goes to the models it fits; a value no chosen model takes is wrong usage', async () => {
+    const r = await runCli('forecast', trade, '--model', 'exchange,bdm', '--variant', 'random', '--rounds', '1', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const [ex, bdm] = JSON.parse(r.stdout);
+    expect(ex.params.variant).toBe('random');
+    expect(bdm.params.variant).toBe('paper');
+    const wrong = await runCli('forecast', trade, '--model', 'bdm', '--variant', 'random');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--variant random is not a choice of the chosen model (bdm: paper|reference)');
+    expect((await runCli('forecast', trade, '--model', 'exchange', '--variant', 'paper')).code).toBe(2);
+    expect((await runCli('forecast', trade, '--model', 'exchange', '--p', '1.5')).code).toBe(2);
+    expect((await runCli('forecast', trade, '--model', 'exchange', '--tie-break', 'coin')).code).toBe(2);
+  });
+});
+
 describeWithReference('parley forecast on the BDM replication input', () => {
   it('bdm, reference variant, JSON: the log’s round 1, with the median and the mean per round', async () => {
     const r = await runCli('forecast', referencePath('bdm/ExampleActors.csv'), '--model', 'bdm', '--variant', 'reference', '--rounds', '2', '--format', 'json');

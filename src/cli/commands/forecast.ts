@@ -6,6 +6,7 @@
  * each model receives only the parameters that apply to it.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { CliError } from '../errors.ts';
 import { forecastCase, resolveModels } from '../../analysis/forecast.ts';
 import { forecastToJson } from '../../analysis/forecast-json.ts';
 import type { Case } from '../../case/schema.ts';
@@ -31,6 +32,8 @@ export interface ModelParamOption {
   models: string[] | 'all';
   parse?: (v: string) => unknown;
   choices?: string[];
+  /** Where models take different values of one flag: each model's own (`choices` is their union). */
+  choicesByModel?: Record<string, string[]>;
 }
 
 /** Every model parameter of the CLI, once. */
@@ -38,7 +41,16 @@ export const modelParamOptions: ModelParamOption[] = [
   { flags: '--rounds <n>', key: 'rounds', description: 'rounds for the iterative models (default: each model’s own, 10 for bdm)', models: 'all', parse: parseCount },
   { flags: '--seed <s>', key: 'seed', description: 'seed for the models with random elements (same seed, same result)', models: 'all', parse: parseCount },
   { flags: '--q <q>', key: 'q', description: 'bdm: probability that the status quo holds when nobody challenges, 0–1 (default 1, as Scholz for the EC case)', models: ['bdm'], parse: numberIn(0, 1) },
-  { flags: '--variant <variant>', key: 'variant', description: 'bdm: the paper’s specification or the replication code’s behaviour', models: ['bdm'], choices: ['paper', 'reference'] },
+  {
+    flags: '--variant <variant>',
+    key: 'variant',
+    description: 'bdm: paper|reference (the paper’s specification or the replication code’s behaviour); exchange: equal-gain|random (REX, randomized division of the gain)',
+    models: ['bdm', 'exchange'],
+    choices: ['paper', 'reference', 'equal-gain', 'random'],
+    choicesByModel: { bdm: ['paper', 'reference'], exchange: ['equal-gain', 'random'] },
+  },
+  { flags: '--p <p>', key: 'p', description: 'exchange, --variant random: REX randomness, 0–1 (0 = equal gain; default 0.5)', models: ['exchange'], parse: numberIn(0, 1) },
+  { flags: '--tie-break <rule>', key: 'tieBreak', description: 'exchange: two best exchanges with equal gains: a seeded coin as decide (random, default), the first or the second listed', models: ['exchange'], choices: ['random', 'first', 'second'] },
   { flags: '--utility <shape>', key: 'utility', description: 'nash: linear −s|x−xᵢ| or quadratic −s(x−xᵢ)² utilities (default linear)', models: ['nash'], choices: ['linear', 'quadratic'] },
   { flags: '--rule <rule>', key: 'rule', description: 'nash: who must gain over the status quo: everyone (unanimity) or a decisive coalition (default unanimity)', models: ['nash'], choices: ['unanimity', 'coalition'] },
   { flags: '--threads <n>', key: 'threads', description: 'smp: worker threads (the result is the same whatever the count; default 1)', models: ['smp'], parse: parseCount },
@@ -56,14 +68,32 @@ export function addModelParamOptions(cmd: Command): Command {
   return cmd;
 }
 
-/** The parameters that apply to `model`, from the parsed options. */
+const reads = (p: ModelParamOption, model: string, value: unknown): boolean =>
+  (p.models === 'all' || p.models.includes(model)) && (!p.choicesByModel?.[model] || p.choicesByModel[model].includes(String(value)));
+
+/** The parameters that apply to `model`, from the parsed options (a per-model choice only where it is that model's). */
 export function paramsFor(model: string, opts: Record<string, unknown>): EngineParams {
   const params: EngineParams = {};
   for (const p of modelParamOptions) {
-    if (opts[p.key] === undefined) continue;
-    if (p.models === 'all' || p.models.includes(model)) params[p.key] = opts[p.key];
+    if (opts[p.key] !== undefined && reads(p, model, opts[p.key])) params[p.key] = opts[p.key];
   }
   return params;
+}
+
+/**
+ * Wrong usage (exit 2) when a per-model choice, e.g. `--variant random`, fits none of the chosen
+ * models that take the flag (with `--model all`, `--variant random` goes to exchange, bdm keeps its own).
+ */
+export function checkModelParams(models: readonly string[], opts: Record<string, unknown>): void {
+  for (const p of modelParamOptions) {
+    const value = opts[p.key];
+    if (value === undefined || !p.choicesByModel) continue;
+    const takers = models.filter((m) => p.models === 'all' || p.models.includes(m));
+    if (takers.length === 0 || takers.some((m) => reads(p, m, value))) continue;
+    const flag = p.flags.split(' ')[0];
+    const own = takers.map((m) => `${m}: ${(p.choicesByModel[m] ?? []).join('|')}`).join('; ');
+    throw new CliError(`${flag} ${String(value)} is not a choice of the chosen model${takers.length > 1 ? 's' : ''} (${own})`, 2);
+  }
 }
 
 export interface ForecastRun {
@@ -76,6 +106,7 @@ export interface ForecastRun {
 export async function runForecast(file: string, opts: Record<string, unknown>): Promise<ForecastRun> {
   const { case: c, params: fileParams } = await importFileWithParams(file, opts.inputFormat as string | undefined);
   const models = resolveModels(opts.model as string[] | undefined);
+  checkModelParams(models, opts);
   let input: ModelInput | undefined;
   const results = models.map((name) => {
     // Parameters the file sets (KTAB XML's ModelParameters) give way to those on the command line.
