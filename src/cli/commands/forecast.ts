@@ -87,11 +87,12 @@ export function paramsFor(model: string, opts: Record<string, unknown>): EngineP
 export function checkModelParams(models: readonly string[], opts: Record<string, unknown>): void {
   for (const p of modelParamOptions) {
     const value = opts[p.key];
-    if (value === undefined || !p.choicesByModel) continue;
+    const byModel = p.choicesByModel;
+    if (value === undefined || !byModel) continue;
     const takers = models.filter((m) => p.models === 'all' || p.models.includes(m));
     if (takers.length === 0 || takers.some((m) => reads(p, m, value))) continue;
     const flag = p.flags.split(' ')[0];
-    const own = takers.map((m) => `${m}: ${(p.choicesByModel[m] ?? []).join('|')}`).join('; ');
+    const own = takers.map((m) => `${m}: ${(byModel[m] ?? []).join('|')}`).join('; ');
     throw new CliError(`${flag} ${String(value)} is not a choice of the chosen model${takers.length > 1 ? 's' : ''} (${own})`, 2);
   }
 }
