@@ -7,11 +7,13 @@
  *   node --import tsx bench/montecarlo.ts --runs 2000 --models bdm,smp --workers 2
  *
  * Wall-clock times include starting the worker threads (each loads the TypeScript sources through
- * tsx, about 0.5–1 s); on a shared machine they vary with its load.
+ * tsx, about 0.3–1 s); on a shared machine they vary with its load. The "cpu s" columns are the CPU
+ * time the whole process used (every thread), which the machine's load disturbs much less: on an
+ * idle machine, wall ≈ cpu s for one thread and ≈ cpu s / threads (plus start-up) for several.
  */
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,21 +38,24 @@ const file = values.case ?? [join(root, 'examples/ukraine-2025.yaml'), join(root
 const c = await loadCaseFile(file);
 const models = values.models ? values.models.split(',') : modelNames();
 
-console.log(`Monte Carlo benchmark: ${file.replace(`${root}/`, '')} (${c.actors.length} actors, ${c.issues.length} issues), ${runs} runs, seed ${seed}, Node ${process.version}, ${availableParallelism()} cores`);
-console.log(['model'.padEnd(12), ...workerCounts.flatMap((w) => [`${w} thr: s`.padStart(11), 'runs/s'.padStart(9)]), 'same bytes'.padStart(11)].join(' '));
+const load = () => loadavg()[0].toFixed(1);
+console.log(`Monte Carlo benchmark: ${file.replace(`${root}/`, '')} (${c.actors.length} actors, ${c.issues.length} issues), ${runs} runs, seed ${seed}, Node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
+console.log(['model'.padEnd(12), ...workerCounts.flatMap((w) => [`${w} thr: s`.padStart(11), 'runs/s'.padStart(9), 'cpu s'.padStart(7)]), 'same bytes'.padStart(11)].join(' '));
 const totals = new Map<number, number>();
 for (const model of [...models, 'all']) {
   const cells: string[] = [model.padEnd(12)];
   const digests = new Set<string>();
   for (const workers of workerCounts) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = await simulate(c, { runs, seed, workers, models: model === 'all' ? models : [model] });
     const secs = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     if (model !== 'all') totals.set(workers, (totals.get(workers) ?? 0) + secs);
     digests.add(createHash('sha256').update(JSON.stringify(result)).digest('hex'));
-    cells.push(secs.toFixed(2).padStart(11), Math.round(runs / secs).toString().padStart(9));
+    cells.push(secs.toFixed(2).padStart(11), Math.round(runs / secs).toString().padStart(9), ((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(7));
   }
   cells.push((digests.size === 1 ? 'yes' : 'NO').padStart(11));
   console.log(cells.join(' '));
 }
-console.log(`one simulation per model, summed: ${[...totals].map(([w, s]) => `${w} thread(s) ${s.toFixed(1)} s`).join(', ')}; "all" runs every model on each drawn input in one simulation`);
+console.log(`one simulation per model, summed: ${[...totals].map(([w, s]) => `${w} thread(s) ${s.toFixed(1)} s`).join(', ')}; "all" runs every model on each drawn input in one simulation; load average now ${load()}`);
