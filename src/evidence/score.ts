@@ -188,9 +188,12 @@ export function scoreIngest(items: ScoredArticle[], names: CanonicalNames): Inge
 /**
  * Run the ingester over an evaluation folder (`<dir>/gold/*.json` with `<dir>/articles/<article>`)
  * and score it. Each article's header gives its date and publisher, as `--date`/`--outlet` would.
+ * `folders` points at gold and article folders laid out differently (the project's own set keeps
+ * its gold in test/evidence/gold-own next to the test articles).
  */
-export async function scoreEvalDir(dir: string): Promise<IngestScore> {
-  const goldDir = join(dir, 'gold');
+export async function scoreEvalDir(dir: string, folders: { gold?: string; articles?: string } = {}): Promise<IngestScore> {
+  const goldDir = folders.gold ?? join(dir, 'gold');
+  const articlesDir = folders.articles ?? join(dir, 'articles');
   const files = (await readdir(goldDir)).filter((f) => f.endsWith('.json') && f !== 'canonical_names.json').sort();
   let names: CanonicalNames = {};
   try {
@@ -201,7 +204,7 @@ export async function scoreEvalDir(dir: string): Promise<IngestScore> {
   const items: ScoredArticle[] = [];
   for (const f of files) {
     const gold = JSON.parse(await readFile(join(goldDir, f), 'utf8')) as GoldArticle;
-    const raw = await readFile(join(dir, 'articles', gold.article ?? f.replace(/\.json$/, '.txt')), 'utf8');
+    const raw = await readFile(join(articlesDir, gold.article ?? f.replace(/\.json$/, '.txt')), 'utf8');
     const { header, body } = splitHeader(raw);
     const result = ingestArticle({ text: body, date: gold.articleDate ?? header.date, outlet: header.outlet, title: header.title });
     items.push({ gold, result });
