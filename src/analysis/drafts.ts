@@ -17,6 +17,7 @@ import { applyScenario, asOf, pairKey } from '../case/view.ts';
 import { caseView, forecastCase, type ForecastOptions } from './forecast.ts';
 import { crossing, draftPackage, draftValues, redLines, scaleRange, utilityChange, utilityModel, utilityOf, type RedLineBound, type UtilityModel } from './red-lines.ts';
 import { jaccard, wordDiff, type TextOp } from './text-diff.ts';
+import { analysisHeading, type AnalysisHeading } from './heading.ts';
 
 export interface RedLineCrossing {
   point: string;
@@ -62,10 +63,7 @@ export interface DraftCheck {
   distanceFromForecast: Record<string, { mean: number; issues: Record<string, number> }>;
 }
 
-export interface DraftChecks {
-  case: { id: string; title: string };
-  asOf: string | null;
-  scenario: string | null;
+export interface DraftChecks extends AnalysisHeading {
   /** Whether each draft was checked against the lines of its own date or the latest ones. */
   against: DraftLinesDate;
   models: string[];
@@ -184,9 +182,7 @@ export function checkDrafts(c: Case, opts: DraftCheckOptions = {}): DraftChecks 
     };
   });
   return {
-    case: { id: c.id, title: c.title },
-    asOf: opts.asOf ?? null,
-    scenario: opts.scenario ?? null,
+    ...analysisHeading(c, opts),
     against,
     models: results.map((r) => r.model),
     forecasts: Object.fromEntries(results.map((r) => [r.model, r.outcome])),

@@ -11,5 +11,6 @@ export { compareScenarios, type ScenarioComparison, type ScenarioForecast } from
 export { timeline, type Timeline, type TimelinePoint } from './timeline.ts';
 export { redLines, utilityModel, utilityOf, utilityChange, draftValues, draftPackage, type RedLineBound, type UtilityModel } from './red-lines.ts';
 export { distributionNames, type DistributionName } from './distributions.ts';
-export { wordDiff, jaccard, type TextOp } from './text-diff.ts';
+export { wordDiff, jaccard, renderWordDiff, type TextOp, type DiffMarkup } from './text-diff.ts';
+export { analysisHeading, type AnalysisHeading } from './heading.ts';
 export { forecastCase, resolveModels, caseView, UnknownModelError, type ForecastOptions, type ForecastSet } from './forecast.ts';

@@ -12,6 +12,7 @@ import { simulate, type SimulateOptions } from './montecarlo.ts';
 import { sensitivity } from './sensitivity.ts';
 import { compareScenarios } from './scenarios.ts';
 import { timeline } from './timeline.ts';
+import { renderWordDiff, type DiffMarkup } from './text-diff.ts';
 import { draftCheckTables, draftDiffTables, scenarioTables, sensitivityTables, simulationTables, timelineTables, zoneTables, type Section, type Tabular } from './tables.ts';
 import { positionMap, quantileChart, renderSvg, timelineChart, tornadoChart, type PlotOptions } from '../charts/index.ts';
 
@@ -55,6 +56,17 @@ interface Writer {
   done(title: string): string;
 }
 
+/** The points a diff changed, each part escaped (and the text marked up) for one output format. */
+function changedPoints(d: DraftDiff, markup: DiffMarkup): Array<{ status: string; numbers: string; text: string }> {
+  return d.points
+    .filter((p) => p.status !== 'unchanged')
+    .map((p) => ({
+      status: markup.escape(`${p.status}${p.renumbered ? ', renumbered' : ''}`),
+      numbers: `(${markup.escape(p.numberA ?? '–')} → ${markup.escape(p.numberB ?? '–')})`,
+      text: renderWordDiff(p.text, markup),
+    }));
+}
+
 function markdownWriter(doc: Document): Writer {
   const out: string[] = [];
   return {
@@ -70,11 +82,8 @@ function markdownWriter(doc: Document): Writer {
     // One line of SVG: a blank line inside an HTML block would end it in CommonMark.
     chart: (options) => out.push(renderSvg(options, doc).replace(/\s*\n\s*/g, ' '), ''),
     diff(d) {
-      for (const p of d.points) {
-        if (p.status === 'unchanged') continue;
-        const text = p.text.map((o) => (o.op === 'equal' ? escapeMarkdownInline(o.text) : o.op === 'delete' ? `~~${escapeMarkdownInline(o.text)}~~` : `**${escapeMarkdownInline(o.text)}**`)).join(' ');
-        out.push(`- ${p.status}${p.renumbered ? ', renumbered' : ''} (${escapeMarkdownInline(p.numberA ?? '–')} → ${escapeMarkdownInline(p.numberB ?? '–')}): ${text}`);
-      }
+      const markup = { escape: escapeMarkdownInline, deleted: (t: string) => `~~${t}~~`, inserted: (t: string) => `**${t}**` };
+      for (const p of changedPoints(d, markup)) out.push(`- ${p.status} ${p.numbers}: ${p.text}`);
       out.push('');
     },
     done: () => out.join('\n'),
@@ -95,13 +104,8 @@ function htmlWriter(doc: Document): Writer {
     },
     chart: (options) => out.push(`<div class="chart">${renderSvg(options, doc)}</div>`),
     diff(d) {
-      out.push('<ul class="diff">');
-      for (const p of d.points) {
-        if (p.status === 'unchanged') continue;
-        const text = p.text.map((o) => (o.op === 'equal' ? escapeHtml(o.text) : o.op === 'delete' ? `<del>${escapeHtml(o.text)}</del>` : `<ins>${escapeHtml(o.text)}</ins>`)).join(' ');
-        out.push(`<li><b>${escapeHtml(p.status)}${p.renumbered ? ', renumbered' : ''}</b> (${escapeHtml(p.numberA ?? '–')} → ${escapeHtml(p.numberB ?? '–')}): ${text}</li>`);
-      }
-      out.push('</ul>');
+      const markup = { escape: escapeHtml, deleted: (t: string) => `<del>${t}</del>`, inserted: (t: string) => `<ins>${t}</ins>` };
+      out.push('<ul class="diff">', ...changedPoints(d, markup).map((p) => `<li><b>${p.status}</b> ${p.numbers}: ${p.text}</li>`), '</ul>');
     },
     done: (title) =>
       [

@@ -12,6 +12,7 @@ import { engines } from '../engines/index.ts';
 import type { EngineResult, ModelInput } from '../engines/types.ts';
 import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
 import { scaleRange } from './red-lines.ts';
+import { analysisHeading, type AnalysisHeading } from './heading.ts';
 
 export type EstimateField = 'position' | 'salience' | 'capability';
 
@@ -42,10 +43,7 @@ export interface TornadoBar {
   swingPercent: number;
 }
 
-export interface SensitivityReport {
-  case: { id: string; title: string };
-  asOf: string | null;
-  scenario: string | null;
+export interface SensitivityReport extends AnalysisHeading {
   models: string[];
   issues: string[];
   baseline: Record<string, number[]>;
@@ -168,9 +166,7 @@ export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityRep
     tornado[model] = bars.map((b, i) => [b, i] as const).sort((x, y) => y[0].swingPercent - x[0].swingPercent || x[1] - y[1]).map((x) => x[0]);
   }
   return {
-    case: { id: c.id, title: c.title },
-    asOf: opts.asOf ?? null,
-    scenario: opts.scenario ?? null,
+    ...analysisHeading(c, opts),
     models,
     issues: view.issues.map((i) => i.id),
     baseline: Object.fromEntries(base.map((r) => [r.model, r.outcome])),

@@ -9,7 +9,7 @@ import type { SimulationResult } from './montecarlo.ts';
 import type { SensitivityReport } from './sensitivity.ts';
 import type { ScenarioComparison } from './scenarios.ts';
 import type { Timeline } from './timeline.ts';
-import type { TextOp } from './text-diff.ts';
+import { renderWordDiff, type TextOp } from './text-diff.ts';
 
 export type Cell = string | number;
 export interface Section {
@@ -105,9 +105,7 @@ export function draftCheckTables(d: DraftChecks): Tabular {
 }
 
 /** A word diff in plain text: [-deleted-] {+inserted+} (the wdiff convention). */
-export function plainWordDiff(ops: TextOp[]): string {
-  return ops.map((o) => (o.op === 'equal' ? o.text : o.op === 'delete' ? `[-${o.text}-]` : `{+${o.text}+}`)).join(' ');
-}
+export const plainWordDiff = (ops: TextOp[]): string => renderWordDiff(ops, { escape: (t) => t, deleted: (t) => `[-${t}-]`, inserted: (t) => `{+${t}+}` });
 
 export function draftDiffTables(d: DraftDiff): Tabular {
   const val = (v: number | null) => (v === null ? 'silent' : String(r2(v)));
@@ -164,6 +162,9 @@ export function simulationTables(s: SimulationResult): Tabular {
 }
 
 export function sensitivityTables(s: SensitivityReport, top = 15): Tabular {
+  // The swung estimate behind a tornado bar (its range), looked up once per estimate.
+  const entries = new Map(s.entries.map((e) => [`${e.actor}\u0000${e.issue ?? ''}\u0000${e.field}`, e]));
+  const estimateOf = (b: SensitivityReport['tornado'][string][number]) => entries.get(`${b.actor}\u0000${b.issue ?? ''}\u0000${b.field}`)!;
   return {
     title: `Sensitivity: ${s.case.title}`,
     sections: s.models.map((m) => ({
@@ -171,14 +172,14 @@ export function sensitivityTables(s: SensitivityReport, top = 15): Tabular {
       ...(s.fixedEstimates ? { note: `${s.fixedEstimates} estimates have no range and were not swung.` } : {}),
       header: ['rank', 'actor', 'estimate', 'range', 'forecast issue', 'at low', 'at high', 'swing', 'swing %'],
       rows: s.tornado[m].slice(0, top).map((b, i) => {
-        const e = s.entries.find((x) => x.actor === b.actor && x.issue === b.issue && x.field === b.field)!;
+        const e = estimateOf(b);
         return [i + 1, b.actor, `${b.field}${b.issue ? ` on ${b.issue}` : ''}`, `${r2(e.low)}–${r2(e.high)}`, b.forecastIssue, r2(b.outcomeLow), r2(b.outcomeHigh), r2(b.swing), r2(b.swingPercent)];
       }),
     })),
     csv: {
       header: ['model', 'rank', 'actor', 'issue', 'field', 'low', 'high', 'forecast_issue', 'outcome_low', 'outcome_high', 'swing', 'swing_percent'],
       rows: s.models.flatMap((m) => s.tornado[m].map((b, i) => {
-        const e = s.entries.find((x) => x.actor === b.actor && x.issue === b.issue && x.field === b.field)!;
+        const e = estimateOf(b);
         return [m, i + 1, b.actor, b.issue ?? '', b.field, e.low, e.high, b.forecastIssue, b.outcomeLow, b.outcomeHigh, b.swing, b.swingPercent];
       })),
     },

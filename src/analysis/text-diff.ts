@@ -73,3 +73,18 @@ export function wordDiff(a: string, b: string): TextOp[] {
   }
   return out;
 }
+
+/** How a rendering marks text: escaping for its format, and the wrappers of deleted and inserted runs. */
+export interface DiffMarkup {
+  escape: (text: string) => string;
+  deleted: (escaped: string) => string;
+  inserted: (escaped: string) => string;
+}
+
+/**
+ * A word diff as one line of text in some markup: plain wdiff `[-old-] {+new+}` in tables,
+ * `~~old~~ **new**` in Markdown, `<del>`/`<ins>` in HTML; every run escaped first.
+ */
+export function renderWordDiff(ops: TextOp[], markup: DiffMarkup): string {
+  return ops.map((o) => (o.op === 'equal' ? markup.escape(o.text) : o.op === 'delete' ? markup.deleted(markup.escape(o.text)) : markup.inserted(markup.escape(o.text)))).join(' ');
+}

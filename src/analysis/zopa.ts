@@ -7,6 +7,7 @@
 import type { Case } from '../case/schema.ts';
 import { forecastCase, caseView, type ForecastOptions } from './forecast.ts';
 import { crossing, draftValues, redLines, type RedLineBound } from './red-lines.ts';
+import { analysisHeading, type AnalysisHeading } from './heading.ts';
 
 export interface RedLineMove {
   actor: string;
@@ -53,10 +54,7 @@ export interface PackageCheck {
   outside: Array<{ issue: string; value: number; by: number; point?: string }>;
 }
 
-export interface ZoneOfAgreement {
-  case: { id: string; title: string };
-  asOf: string | null;
-  scenario: string | null;
+export interface ZoneOfAgreement extends AnalysisHeading {
   issues: IssueZone[];
   /** Packages respecting every veto holder's red line exist (every issue's zone is non-empty). */
   packagesExist: boolean;
@@ -156,9 +154,7 @@ export function zoneOfAgreement(c: Case, opts: ZoneOptions = {}): ZoneOfAgreemen
     forecasts = results.map((r) => checkPackage('forecast', r.model, r.model, view.issues.map((iss, k) => ({ issue: iss.id, value: r.outcome[k] })), byIssue));
   }
   return {
-    case: { id: c.id, title: c.title },
-    asOf: opts.asOf ?? null,
-    scenario: opts.scenario ?? null,
+    ...analysisHeading(c, opts),
     issues,
     packagesExist,
     box: packagesExist ? Object.fromEntries(issues.map((z) => [z.issue, z.zone!])) : null,

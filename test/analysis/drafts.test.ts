@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrafts, diffDrafts, wordDiff, jaccard, UnknownDraftError } from '../../src/analysis/index.ts';
+import { checkDrafts, diffDrafts, wordDiff, jaccard, renderWordDiff, sensitivity, zoneOfAgreement, UnknownDraftError } from '../../src/analysis/index.ts';
+import { escapeHtml } from '../../src/analysis/report.ts';
+import { plainWordDiff } from '../../src/analysis/tables.ts';
 import { parse, threeActors, withHistory } from './cases.ts';
 
 describe('checkDrafts', () => {
@@ -122,9 +124,25 @@ describe('text comparison', () => {
     expect(wordDiff('', 'new text')).toEqual([{ op: 'insert', text: 'new text' }]);
   });
 
+  it('renders a word diff in any markup, escaping every run first', () => {
+    const ops = wordDiff('keeps <b>', 'caps <b>');
+    expect(plainWordDiff(ops)).toBe('[-keeps-] {+caps+} <b>');
+    expect(renderWordDiff(ops, { escape: escapeHtml, deleted: (t) => `<del>${t}</del>`, inserted: (t) => `<ins>${t}</ins>` })).toBe('<del>keeps</del> <ins>caps</ins> &lt;b&gt;');
+  });
+
   it('measures word-set similarity', () => {
     // {a, b, c} vs {b, c, d}: 2 common of 4.
     expect(jaccard('A b c', 'b, c d')).toBe(0.5);
     expect(jaccard('', '')).toBe(1);
+  });
+});
+
+describe('the heading every analysis report opens with', () => {
+  it('names the case, the as-of date and the scenario in the same way in each report', () => {
+    const c = parse({ ...threeActors, scenarios: [{ id: 'weak-a', title: 'A weakens', changes: [{ actor: 'a', field: 'capability', value: 1 }] }] });
+    const opts = { models: ['compromise'], asOf: '2025-11-22', scenario: 'weak-a' };
+    const heading = { case: { id: 'three', title: 'Three actors' }, asOf: '2025-11-22', scenario: 'weak-a' };
+    for (const r of [checkDrafts(c, opts), zoneOfAgreement(c, opts), sensitivity(c, opts)]) expect({ case: r.case, asOf: r.asOf, scenario: r.scenario }).toEqual(heading);
+    expect(Object.keys(checkDrafts(c, { models: ['compromise'] })).slice(0, 3)).toEqual(['case', 'asOf', 'scenario']);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -142,5 +142,20 @@ describe('analysis command errors', () => {
 
   it('lets unexpected errors through (they are bugs, not user input)', async () => {
     await expect(analysisAction(async () => { throw new TypeError('boom'); })).rejects.toBeInstanceOf(TypeError);
+  });
+});
+
+describe('parley report', () => {
+  it('takes the Monte Carlo options simulate takes (--rounds included) and writes the document', async () => {
+    const out = join(dir, 'report.md');
+    const r = await runCli('report', history, '--out', out, '--runs', '20', '--seed', '3', '--workers', '1', '--rounds', '2', '--distribution', 'uniform', '--model', 'compromise', '--against', 'latest');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^wrote .*report\.md \(\d+ bytes\)/);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('Monte Carlo: 20 runs, seed 3, uniform distributions.');
+    expect(md).toContain('Every draft is checked against the latest red lines and stances, whatever its date.');
+    const bad = await runCli('report', history, '--out', join(dir, 'report.pdf'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--out must end in .md or .html');
   });
 });

@@ -4,13 +4,15 @@
  * the output in the three formats (the tables come from src/analysis/tables.ts, as the report's do).
  */
 import { Option } from 'commander';
+import { distributionNames, type DistributionName } from '../../analysis/distributions.ts';
+import type { SimulateOptions } from '../../analysis/montecarlo.ts';
 import { UnknownModelError } from '../../analysis/forecast.ts';
 import { UnknownDraftError } from '../../analysis/drafts.ts';
 import { SimulationCancelled } from '../../analysis/montecarlo.ts';
 import type { Tabular } from '../../analysis/tables.ts';
 import { UnknownScenarioError } from '../../case/view.ts';
 import { CliError, reportErrors } from '../errors.ts';
-import type { OutputFormat } from '../options.ts';
+import { parseCount, type OutputFormat } from '../options.ts';
 import { formatNumber, renderCsv, renderTable } from '../table.ts';
 
 export const modelOption = () =>
@@ -18,6 +20,39 @@ export const modelOption = () =>
 export const scenarioOption = () => new Option('--scenario <id>', "apply one of the case's scenarios first");
 export const againstOption = () =>
   new Option('--against <lines>', "check each draft against the red lines of its own date, or against the latest ones (would the old text pass today?)").choices(['draft-date', 'latest']).default('draft-date');
+
+/** The Monte Carlo options (`simulate`, `report`), declared once. */
+export const monteCarloOptions = (): Option[] => [
+  new Option('--runs <n>', 'number of Monte Carlo runs').argParser(parseCount).default(1000),
+  new Option('--seed <s>', 'random seed (same seed, same numbers)').argParser(parseCount).default(1),
+  new Option('--workers <k>', 'worker threads (default: every core; 1: none)').argParser(parseCount),
+  new Option('--distribution <name>', "each estimate's distribution over its range").choices(distributionNames).default('triangular'),
+  new Option('--rounds <n>', 'rounds for the iterative models').argParser(parseCount),
+];
+
+/** What the Monte Carlo options and the common ones parse to. */
+export interface MonteCarloFlags {
+  runs: number;
+  seed: number;
+  workers?: number;
+  distribution: DistributionName;
+  rounds?: number;
+  model?: string[];
+  asOf?: string;
+  scenario?: string;
+}
+
+/** The flags as simulate() options (rounds only when given: each engine has its own default). */
+export const simulateOptionsOf = (f: MonteCarloFlags): SimulateOptions => ({
+  runs: f.runs,
+  seed: f.seed,
+  workers: f.workers,
+  distribution: f.distribution,
+  models: f.model,
+  asOf: f.asOf,
+  scenario: f.scenario,
+  ...(f.rounds !== undefined ? { rounds: f.rounds } : {}),
+});
 
 /**
  * Run a command body; unknown models, scenarios and drafts and out-of-range options become exit-2
