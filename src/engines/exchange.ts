@@ -174,19 +174,27 @@ class MoveStacks {
 }
 
 /**
- * Max-heap of (gain, exchange, version) with lazy deletion; equal gains: earlier in decide's list
- * first. Typed arrays, grown by doubling and kept across rounds (a Monte Carlo run allocates them once).
+ * Indexed max-heap of the candidates on decide's list, by gain; equal gains (up to round-off): earlier
+ * in decide's list first. A recomputed candidate is moved in place and a dropped one removed (no stale
+ * entries to pop: a recomputed gain usually moves a few levels, a pop walks the whole depth).
+ * Typed arrays, kept across rounds and runs.
  */
 class GainHeap {
-  gain = new Float64Array(256);
-  ex = new Int32Array(256);
-  ver = new Int32Array(256);
+  items = new Int32Array(256);
+  /** Each candidate's slot in `items`, −1 when not in the heap. */
+  slot = new Int32Array(256).fill(-1);
   size = 0;
-  /** Each candidate's position in decide's list (the candidates' `listPos`, set by the run). */
+  /** The candidates' current gains and positions in decide's list (set by the run). */
+  gain = new Float64Array(0);
   listPos = new Int32Array(0);
   clear(): void {
+    for (let t = 0; t < this.size; t++) this.slot[this.items[t]] = -1;
     this.size = 0;
   }
+  top(): number {
+    return this.size > 0 ? this.items[0] : -1;
+  }
+  /** Whether candidate a goes above candidate b. */
   private above(a: number, b: number): boolean {
     const ga = this.gain[a];
     const gb = this.gain[b];
@@ -196,58 +204,79 @@ class GainHeap {
     const tol = hi * TIE_REL > TIE_ABS ? hi * TIE_REL : TIE_ABS;
     if (ga - gb > tol) return true;
     if (gb - ga > tol) return false;
-    return this.listPos[this.ex[a]] < this.listPos[this.ex[b]];
+    return this.listPos[a] < this.listPos[b];
   }
-  private swap(a: number, b: number): void {
-    const g = this.gain[a];
-    this.gain[a] = this.gain[b];
-    this.gain[b] = g;
-    let t = this.ex[a];
-    this.ex[a] = this.ex[b];
-    this.ex[b] = t;
-    t = this.ver[a];
-    this.ver[a] = this.ver[b];
-    this.ver[b] = t;
+  private place(t: number, e: number): void {
+    this.items[t] = e;
+    this.slot[e] = t;
   }
-  push(g: number, e: number, v: number): void {
-    if (this.size === this.gain.length) {
-      const len = this.size * 2;
-      const gain = new Float64Array(len);
-      gain.set(this.gain);
-      this.gain = gain;
-      const ex = new Int32Array(len);
-      ex.set(this.ex);
-      this.ex = ex;
-      const ver = new Int32Array(len);
-      ver.set(this.ver);
-      this.ver = ver;
+  private up(t: number): void {
+    const e = this.items[t];
+    while (t > 0) {
+      const parent = (t - 1) >> 1;
+      const pe = this.items[parent];
+      if (!this.above(e, pe)) break;
+      this.place(t, pe);
+      t = parent;
     }
-    let n = this.size++;
-    this.gain[n] = g;
-    this.ex[n] = e;
-    this.ver[n] = v;
-    while (n > 0) {
-      const parent = (n - 1) >> 1;
-      if (!this.above(n, parent)) break;
-      this.swap(n, parent);
-      n = parent;
-    }
+    this.place(t, e);
   }
-  pop(): void {
-    const last = --this.size;
-    this.swap(0, last);
-    let n = 0;
+  private down(t: number): void {
+    const e = this.items[t];
     const len = this.size;
     for (;;) {
-      const l = 2 * n + 1;
-      const r = l + 1;
-      let best = n;
-      if (l < len && this.above(l, best)) best = l;
-      if (r < len && this.above(r, best)) best = r;
-      if (best === n) break;
-      this.swap(n, best);
-      n = best;
+      const l = 2 * t + 1;
+      if (l >= len) break;
+      let c = l;
+      let ce = this.items[l];
+      if (l + 1 < len) {
+        const re = this.items[l + 1];
+        if (this.above(re, ce)) {
+          c = l + 1;
+          ce = re;
+        }
+      }
+      if (!this.above(ce, e)) break;
+      this.place(t, ce);
+      t = c;
     }
+    this.place(t, e);
+  }
+  /** Insert candidate e, or move it to where its (changed) gain or list position puts it. */
+  push(e: number): void {
+    if (e >= this.slot.length) {
+      const slot = new Int32Array(Math.max(e + 1, this.slot.length * 2)).fill(-1);
+      slot.set(this.slot);
+      this.slot = slot;
+    }
+    const t = this.slot[e];
+    if (t >= 0) {
+      this.up(t);
+      this.down(this.slot[e]);
+      return;
+    }
+    if (this.size === this.items.length) {
+      const items = new Int32Array(this.size * 2);
+      items.set(this.items);
+      this.items = items;
+    }
+    this.items[this.size] = e;
+    this.slot[e] = this.size;
+    this.up(this.size++);
+  }
+  /** Remove candidate e if it is in the heap. */
+  remove(e: number): void {
+    const t = e < this.slot.length ? this.slot[e] : -1;
+    if (t < 0) return;
+    this.slot[e] = -1;
+    const last = this.items[--this.size];
+    if (t === this.size) return;
+    this.place(t, last);
+    this.up(t);
+    this.down(this.slot[last]);
+  }
+  pop(): void {
+    this.remove(this.items[0]);
   }
 }
 
@@ -672,19 +701,13 @@ class ExchangeRun {
     }
     this.buildIndex();
     this.heap.listPos = cd.listPos;
+    this.heap.gain = cd.gain;
     if (this.stamp.length < cd.n) this.stamp = new Int32Array(cd.gain.length);
     else this.stamp.fill(0, 0, cd.n);
     this.stampNow = 0;
     const realized: number[] = [];
     const heap = this.heap;
-    const take = (): number => {
-      while (heap.size > 0 && this.aliveCount > 0) {
-        const e = heap.ex[0];
-        if (cd.alive[e] && heap.ver[0] === cd.version[e]) return e;
-        heap.pop();
-      }
-      return -1;
-    };
+    const take = (): number => heap.top();
     // A tie decision: bit 0 is decide's coin (1: realize the runner-up); bit 1 (replay only) swaps
     // which of two equal gains decide's sort put first (see docs/exchange.md: its 28-digit decimals
     // order gains that are equal in exact arithmetic by their last-digit round-off).
@@ -717,11 +740,11 @@ class ExchangeRun {
             if (d & 1) {
               cd.listPos[next] = this.listEnd++;
               cd.version[next]++;
-              heap.push(cd.gain[next], next, cd.version[next]);
+              heap.push(next);
               cd.copies[e] = 0;
             } else {
               cd.copies[e]++;
-              heap.push(cd.gain[e], e, cd.version[e]);
+              heap.push(e);
               e = next;
               if (cd.copies[e] >= 2) cd.copies[e]--;
               else cd.copies[e] = 0;
@@ -730,7 +753,7 @@ class ExchangeRun {
             heap.pop();
             cd.listPos[e] = this.listEnd++;
             cd.version[e]++;
-            heap.push(cd.gain[e], e, cd.version[e]);
+            heap.push(e);
             e = next;
             if (cd.copies[e] >= 2) cd.copies[e]--;
             else cd.copies[e] = 0;
@@ -781,8 +804,9 @@ class ExchangeRun {
     this.aliveCount += cd.valid[e];
     cd.copies[e] = 1;
     cd.listPos[e] = this.listEnd++;
-    this.heap.listPos = cd.listPos; // `ensure` may have reallocated it
-    if (cd.valid[e]) this.heap.push(cd.gain[e], e, 0);
+    this.heap.listPos = cd.listPos; // `ensure` may have reallocated them
+    this.heap.gain = cd.gain;
+    if (cd.valid[e]) this.heap.push(e);
   }
 
   /** Takes candidate e off decide's list. */
@@ -791,6 +815,7 @@ class ExchangeRun {
       this.cand.alive[e] = 0;
       this.aliveCount--;
     }
+    this.heap.remove(e);
   }
 
   /**
@@ -852,7 +877,7 @@ class ExchangeRun {
         for (let c = 0; c < cd.copies[e] && cd.valid[e]; c++) this.recalculate(e, r);
         if (cd.valid[e]) {
           cd.version[e]++;
-          this.heap.push(cd.gain[e], e, cd.version[e]);
+          this.heap.push(e);
         } else {
           this.kill(e);
         }
@@ -864,7 +889,7 @@ class ExchangeRun {
       for (let c = 0; c < selfLeft && cd.valid[r]; c++) this.recalculate(r, r);
       if (cd.valid[r]) {
         cd.version[r]++;
-        this.heap.push(cd.gain[r], r, cd.version[r]);
+        this.heap.push(r);
       } else this.kill(r);
     }
   }
