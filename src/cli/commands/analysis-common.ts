@@ -3,7 +3,8 @@
  * share: their common options, declared once, the errors users cause turned into messages, and
  * the output in the three formats (the tables come from src/analysis/tables.ts, as the report's do).
  */
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
+import type { ForecastOptions } from '../../analysis/forecast.ts';
 import { distributionNames, type DistributionName } from '../../analysis/distributions.ts';
 import type { SimulateOptions } from '../../analysis/montecarlo.ts';
 import { UnknownModelError } from '../../analysis/forecast.ts';
@@ -12,7 +13,7 @@ import { SimulationCancelled } from '../../analysis/montecarlo.ts';
 import type { Tabular } from '../../analysis/tables.ts';
 import { UnknownScenarioError } from '../../case/view.ts';
 import { CliError, reportErrors } from '../errors.ts';
-import { parseCount, type OutputFormat } from '../options.ts';
+import { asOfOption, parseCount, type OutputFormat } from '../options.ts';
 import { formatNumber, renderCsv, renderTable } from '../table.ts';
 
 export const modelOption = () =>
@@ -20,6 +21,24 @@ export const modelOption = () =>
 export const scenarioOption = () => new Option('--scenario <id>', "apply one of the case's scenarios first");
 export const againstOption = () =>
   new Option('--against <lines>', "check each draft against the red lines of its own date, or against the latest ones (would the old text pass today?)").choices(['draft-date', 'latest']).default('draft-date');
+
+/** The options of every forecasting analysis (zopa, drafts, sensitivity, report): models, as-of date, scenario. */
+export const forecastOptions = (): Option[] => [modelOption(), asOfOption(), scenarioOption()];
+
+/** What forecastOptions() parse to. */
+export interface ForecastFlags {
+  model?: string[];
+  asOf?: string;
+  scenario?: string;
+}
+
+export const forecastOptionsOf = (f: ForecastFlags): Pick<ForecastOptions, 'models' | 'asOf' | 'scenario'> => ({ models: f.model, asOf: f.asOf, scenario: f.scenario });
+
+/** Mount a list of declared options on a command (commander takes them one at a time). */
+export function withOptions(command: Command, ...options: Option[]): Command {
+  for (const option of options) command.addOption(option);
+  return command;
+}
 
 /** The Monte Carlo options (`simulate`, `report`), declared once. */
 export const monteCarloOptions = (): Option[] => [
@@ -31,15 +50,12 @@ export const monteCarloOptions = (): Option[] => [
 ];
 
 /** What the Monte Carlo options and the common ones parse to. */
-export interface MonteCarloFlags {
+export interface MonteCarloFlags extends ForecastFlags {
   runs: number;
   seed: number;
   workers?: number;
   distribution: DistributionName;
   rounds?: number;
-  model?: string[];
-  asOf?: string;
-  scenario?: string;
 }
 
 /** The flags as simulate() options (rounds only when given: each engine has its own default). */
@@ -48,9 +64,7 @@ export const simulateOptionsOf = (f: MonteCarloFlags): SimulateOptions => ({
   seed: f.seed,
   workers: f.workers,
   distribution: f.distribution,
-  models: f.model,
-  asOf: f.asOf,
-  scenario: f.scenario,
+  ...forecastOptionsOf(f),
   ...(f.rounds !== undefined ? { rounds: f.rounds } : {}),
 });
 
