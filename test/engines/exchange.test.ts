@@ -240,3 +240,58 @@ describe('exchange, properties', () => {
     expect(p0.outcome).toEqual(eq.outcome);
   });
 });
+
+describe('exchange: explain and tie decisions', () => {
+  it('explain: false gives the same outcomes, round by round, bit for bit, without the records', () => {
+    fc.assert(
+      fc.property(arbCase, fc.constantFrom('equal-gain', 'random'), fc.integer({ min: 0, max: 1e6 }), (mi, variant, seed) => {
+        const params = { rounds: 4, variant: variant as 'equal-gain' | 'random', p: 0.7, seed };
+        const full = exchange(mi, params);
+        const lean = exchange(mi, { ...params, explain: false });
+        expect(lean.outcome).toEqual(full.outcome);
+        expect(lean.rounds.map((rd) => rd.outcome)).toEqual(full.rounds.map((rd) => rd.outcome));
+        expect(lean.rounds.map((rd) => rd.ties)).toEqual(full.rounds.map((rd) => rd.ties));
+        for (const rd of lean.rounds) {
+          expect(rd.moves).toEqual([]);
+          expect(rd.positions).toEqual([]);
+          expect(rd.exchanges).toEqual([]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a run after another on a different case is unaffected by the reused working arrays', () => {
+    const small = input([
+      [1, [0, 0], [0.9, 0.1]],
+      [1, [100, 100], [0.1, 0.9]],
+    ]);
+    const big = input([
+      [1, [0, 0, 100], [0.9, 0.2, 0.5]],
+      [1, [100, 100, 0], [0.2, 0.9, 0.6]],
+      [0.5, [30, 80, 40], [0.6, 0.4, 0.7]],
+      [0.7, [90, 10, 60], [0.5, 0.8, 0.3]],
+    ]);
+    const first = exchange(small, { rounds: 3 });
+    exchange(big, { rounds: 5 });
+    expect(exchange(small, { rounds: 3 })).toEqual(first);
+  });
+
+  // Alpha against two identical partners: (B1, Alpha) and (B2, Alpha) have exactly equal gains, B1's
+  // listed first. Decision 0 realizes the first (B1), 1 the runner-up (B2); 2 and 3 take B2's as the
+  // one decide's sort put first, so 2 realizes B2 and 3 (the coin on top of the swap) B1.
+  it('tie decisions: 0/1 are decide’s coin, 2/3 the same after swapping which equal gain is listed first', () => {
+    const mi = input([
+      [1, [0, 0], [0.9, 0.1]],
+      [1, [100, 100], [0.1, 0.9]],
+      [1, [100, 100], [0.1, 0.9]],
+    ]);
+    const partner = (d: number) => {
+      const ex = exchangesOf(exchange(mi, { rounds: 1, tieChoices: [d] }), 1)[0];
+      expect(ex.i).toBe('A0'); // the higher s_0/s_1: Alpha supplies I1
+      return ex.j;
+    };
+    expect([0, 1, 2, 3].map(partner)).toEqual(['A1', 'A2', 'A2', 'A1']);
+    expect(exchange(mi, { rounds: 1, tieChoices: [0] }).rounds[1].ties).toBe(1);
+  });
+});
