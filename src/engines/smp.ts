@@ -245,28 +245,37 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
   });
 
   const pool = run.threads > 1 && n >= 64 ? challengePool(run.threads) : undefined;
+  // explain: false (Monte Carlo): no rounds, moves or sentences, and the "prob" row (pDist) only for
+  // the final state, which is all the forecast reads; every turn's arithmetic is the same, so the
+  // outcome is the same bit for bit.
+  const explain = params.explain !== false;
   try {
-    let analysis = analyseState(x, n, m, sal, cap, cfg, pool);
-    const rounds: Round[] = [round(x, analysis, [])];
-    const history: Float64Array[] = [x];
+    let analysis = analyseState(x, n, m, sal, cap, cfg, pool, explain);
+    const rounds: Round[] = explain ? [round(x, analysis, [])] : [];
     let firstStep = 0;
+    let turns = 0;
     for (let t = 1; t <= run.maxTurns; t++) {
       const rng = cfg.stochastic ? createRng(run.seed, t) : undefined;
-      const step = bargainingTurn(x, analysis, n, m, sal, cap, weight, totalSal, cfg, rng, pool, input, toScale);
+      const step = bargainingTurn(x, analysis, n, m, sal, cap, weight, totalSal, cfg, rng, pool, input, toScale, explain);
+      const previous = x;
       x = step.next;
-      history.push(x);
-      analysis = analyseState(x, n, m, sal, cap, cfg, pool);
-      rounds.push(round(x, analysis, step.moves));
-      const change = stateDistance(history[t], history[t - 1], n, m);
+      turns = t;
+      const change = stateDistance(x, previous, n, m);
       if (t === 1) firstStep = change + 1e-4;
       const ratio = change / firstStep;
-      rounds[t].changeRatio = ratio;
-      if (t >= run.minTurns && ratio < 0.02) break;
+      const stop = (t >= run.minTurns && ratio < 0.02) || t === run.maxTurns;
+      analysis = analyseState(x, n, m, sal, cap, cfg, pool, explain || stop);
+      if (explain) {
+        rounds.push(round(x, analysis, step.moves));
+        rounds[t].changeRatio = ratio;
+      }
+      if (stop) break;
     }
-    const last = rounds[rounds.length - 1];
+    const outcome = Array.from(analysis.expected, (v, k) => toScale(v, k));
+    const modal = Array.from(analysis.modal, (v, k) => toScale(v, k));
     return {
       model: 'smp',
-      outcome: last.outcome.slice(),
+      outcome,
       rounds,
       params: {
         ...chosen,
@@ -274,8 +283,8 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
         minTurns: run.minTurns,
         seed: run.seed,
         threads: run.threads,
-        turns: rounds.length - 1,
-        modal: (last.modal as number[]).slice(),
+        turns,
+        modal,
       },
     };
   } finally {
@@ -308,6 +317,8 @@ function coalitionsWith(pool: ChallengePool | undefined) {
     pool && (nOpt * nOpt * nVoters) / 2 > PARALLEL_COALITION_WORK ? pool.coalitions(nVoters, nOpt, weight, util, rule) : coalitionStrengths(nVoters, nOpt, weight, util, rule);
 }
 
+const EMPTY = new Float64Array(0);
+
 /** Groups of bitwise-identical positions: `group[i]` and one representative per group. */
 function identicalPositions(x: Float64Array, n: number, m: number): { group: Int32Array; reps: number[] } {
   const group = new Int32Array(n);
@@ -330,7 +341,7 @@ function identicalPositions(x: Float64Array, n: number, m: number): { group: Int
  * What KTAB computes on entering a state (setAllAUtil and pDist(-1)): distances, risk attitudes and
  * the PCE probability of each actor's position, and the forecast from them.
  */
-function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, cap: Float64Array, cfg: Config, pool?: ChallengePool): TurnAnalysis {
+function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, cap: Float64Array, cfg: Config, pool: ChallengePool | undefined, withProbabilities: boolean): TurnAnalysis {
   const coalitions = coalitionsWith(pool);
   const distance = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) distance[i * n + j] = i === j ? 0 : salienceDistance(x, i * m, x, j * m, sal, i * m, m);
@@ -350,6 +361,10 @@ function analyseState(x: Float64Array, n: number, m: number, sal: Float64Array, 
       : coalitions(n, g, cap, neutral, cfg.rule);
   const pNeutral = pceFromCoalitions(expandCoalitions(cg, g, group), n, cfg.vpm, cfg.pcem);
   const risk = riskAttitudes(pNeutral, cfg.rRange);
+
+  // The next turn needs only distances and risk attitudes; the "prob" row and the forecast are
+  // for the record (and for the final state).
+  if (!withProbabilities) return { distance, risk, probability: EMPTY, expected: EMPTY, modal: EMPTY };
 
   // pDist(-1): distinct positions (first of each within 1e-3), each actor with its own attitude,
   // proportional voting, weights = capability.
@@ -428,6 +443,7 @@ function bargainingTurn(
   pool: ChallengePool | undefined,
   input: ModelInput,
   toScale: (v: number, k: number) => number,
+  explain: boolean,
 ): StepResult {
   const { distance, risk } = a;
   const coalitions = coalitionsWith(pool);
@@ -561,7 +577,7 @@ function bargainingTurn(
     const adopted = queue[chosen];
     const pos = adopted.initiator === adopted.receiver ? x.subarray(k * m, k * m + m) : adopted.initiator === k ? adopted.initiatorPosition : adopted.receiverPosition;
     next.set(pos, k * m);
-    moves.push(...explainActor(k, queue, pb, chosen, rng !== undefined, target, probability, gain, x, next, m, input, toScale));
+    if (explain) moves.push(...explainActor(k, queue, pb, chosen, rng !== undefined, target, probability, gain, x, next, m, input, toScale));
   }
   return { next, moves };
 }

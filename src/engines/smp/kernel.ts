@@ -220,7 +220,50 @@ export function coalitionStrengths(nVoters: number, nOpt: number, weight: ArrayL
 export function coalitionRows(nVoters: number, nOpt: number, weight: ArrayLike<number>, util: ArrayLike<number>, rule: number, c: Float64Array, from: number, to: number): void {
   for (let a = from; a < to; a++) {
     const ao = a * nVoters;
-    for (let b = 0; b < a; b++) {
+    let b = 0;
+    if (rule === VR_PROP) {
+      // Four pairs (a, b..b+3) per pass over the voters: each pair keeps its own two running sums,
+      // added in the same voter order as the one-pair loop below (so the same bits), but the eight
+      // independent addition chains keep the CPU busy where one pair's two chains wait on each
+      // add's latency, and row a is read once for four pairs.
+      for (; b + 3 < a; b += 4) {
+        const o0 = b * nVoters;
+        const o1 = o0 + nVoters;
+        const o2 = o1 + nVoters;
+        const o3 = o2 + nVoters;
+        let c0 = MIN_COALITION, d0 = MIN_COALITION, c1 = MIN_COALITION, d1 = MIN_COALITION;
+        let c2 = MIN_COALITION, d2 = MIN_COALITION, c3 = MIN_COALITION, d3 = MIN_COALITION;
+        for (let k = 0; k < nVoters; k++) {
+          const w = weight[k];
+          const ua = util[ao + k];
+          const v0 = w * (ua - util[o0 + k]);
+          const v1 = w * (ua - util[o1 + k]);
+          const v2 = w * (ua - util[o2 + k]);
+          const v3 = w * (ua - util[o3 + k]);
+          const a0 = Math.abs(v0);
+          const a1 = Math.abs(v1);
+          const a2 = Math.abs(v2);
+          const a3 = Math.abs(v3);
+          c0 += 0.5 * (v0 + a0);
+          d0 += 0.5 * (a0 - v0);
+          c1 += 0.5 * (v1 + a1);
+          d1 += 0.5 * (a1 - v1);
+          c2 += 0.5 * (v2 + a2);
+          d2 += 0.5 * (a2 - v2);
+          c3 += 0.5 * (v3 + a3);
+          d3 += 0.5 * (a3 - v3);
+        }
+        c[a * nOpt + b] = c0;
+        c[b * nOpt + a] = d0;
+        c[a * nOpt + b + 1] = c1;
+        c[(b + 1) * nOpt + a] = d1;
+        c[a * nOpt + b + 2] = c2;
+        c[(b + 2) * nOpt + a] = d2;
+        c[a * nOpt + b + 3] = c3;
+        c[(b + 3) * nOpt + a] = d3;
+      }
+    }
+    for (; b < a; b++) {
       const bo = b * nVoters;
       let cab = MIN_COALITION;
       let cba = MIN_COALITION;
