@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCaseFile } from '../src/case/load.ts';
 import { toModelInput } from '../src/case/model-input.ts';
 import { exchange } from '../src/engines/exchange.ts';
 import { createRng } from '../src/engines/random.ts';
@@ -61,10 +62,10 @@ interface Timing {
 }
 
 /** CPU seconds per 10-round run: the first (cold) run, then the median of ≥ 3 more (or ~1 s of CPU). */
-function time(mi: ModelInput): Timing {
+function time(mi: ModelInput, explain = true): Timing {
   const once = (): [number, number] => {
     const start = process.cpuUsage();
-    const r = exchange(mi, { rounds: ROUNDS, tieBreak: 'first' });
+    const r = exchange(mi, { rounds: ROUNDS, tieBreak: 'first', explain });
     const s = cpuSeconds(start);
     return [s, r.rounds.reduce((sum, rd) => sum + (rd.exchanges as unknown[]).length, 0)];
   };
@@ -94,6 +95,16 @@ if (existsSync(cop21File)) {
   console.log('decide/cop21.csv (15 × 13)'.padEnd(28) + fmt(t.seconds).padStart(10) + fmt(t.cold).padStart(10) + String(t.runs).padStart(6) + String(t.exchanges).padStart(11) + `   decide (Python): 36.8 s → ${(36.8 / t.seconds).toFixed(0)}× faster; target < 0.2 s`);
 } else {
   console.log(`decide/cop21.csv: skipped (${cop21File} not found; set PARLEY_REFERENCE)`);
+}
+
+// The case Monte Carlo runs thousands of times, with `explain: false` as it does (outcomes only).
+const ukraine = toModelInput(await loadCaseFile(join(root, 'examples', 'ukraine-2025.yaml')));
+{
+  const full = time(ukraine);
+  const lean = time(ukraine, false);
+  const label = `ukraine-2025 (${ukraine.actors.length} × ${ukraine.issues.length})`;
+  console.log(label.padEnd(28) + fmt(full.seconds).padStart(10) + fmt(full.cold).padStart(10) + String(full.runs).padStart(6) + String(full.exchanges).padStart(11) + '   with the explanation records');
+  console.log('  same, explain: false'.padEnd(28) + fmt(lean.seconds).padStart(10) + fmt(lean.cold).padStart(10) + String(lean.runs).padStart(6) + ''.padStart(11) + `   as Monte Carlo runs it: 10,000 runs ≈ ${(lean.seconds * 1e4).toFixed(1)} CPU s`);
 }
 
 const sizes: Array<[number, number]> = [
