@@ -54,9 +54,13 @@ interface Speaker {
   group?: boolean;
 }
 
+/** Words that open a subordinate clause; a name after them can be that clause's subject. */
+const SUBORDINATORS = new Set('after before since until as when while because although though if once'.split(' '));
+/** Nouns after which a quoted title names a work or an operation. */
+const TITLE_KIND_BEFORE = /\b(?:operation|book|memoir|memoirs|novel|film|movie|documentary|report|song|album|play|series|programme|program|doctrine|exercise|campaign|newspaper|magazine|show|poem|essay|treaty|manifesto|podcast)\s*$/i;
 const PREPOSITIONS = new Set('for of to with by from about against between on at in under after before than into over among via per toward towards behind beside near like including'.split(' '));
 const LEADING_DROPPABLE = /^(?:in|on|at|during|after|before|since|until|while|when|as|although|though|if|because|despite|following|amid|with|without|by|for|from|under|over|later|earlier|meanwhile|however|also|still|yet|then|now|today|yesterday|asked|speaking|writing|addressing|but|and|so|separately|similarly|instead|elsewhere|overall|again|previously|last|this|that|on\s+\w+day|\w+ly|\w+ing|\w+ed)\b/i;
-const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like|\p{Lu}[\p{L}.]*['’]s\s)/iu;
+const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.]*['’]s\s)/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:also|later|earlier|then|again|previously|once|first|finally|repeatedly|recently|publicly|privately|separately|has|had|have|was|were|is|are|would|will|could|may|might|did|does|do|not|never|\w+ly|on\s+\w+day|this\s+week|last\s+week|on\s+\w+))+$/i;
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*/gu;
 /**
@@ -104,11 +108,14 @@ export class Attributor {
       if (!/[\p{L}\p{N}]/u.test(inner)) continue;
 
       const trimmedBefore = before.trimEnd();
+      // a quote that ends with a quote nested in it ("… used to say, 'a bad peace …,'") keeps its own
+      // trailing punctuation inside the inner marks
+      const innerCore = inner.replace(/['’"”]+$/, '');
       const startsUpper = /^[\s\W]*\p{Lu}/u.test(inner) || /^[\s\W]*(?:I|I['’]\w+)\b/.test(inner);
       const full =
         span.multiParagraph ||
         // a quote opening the sentence is a full quote unless the reporter's sentence runs on from it ("“Serious talks” are needed, …")
-        (trimmedBefore === '' && (/[,.!?…:;—–-]\s*$/.test(inner) || /^\s*(?:[,.!?;:—–-]|$)/.test(after) || /^\s+\p{Ll}+\s+(?:said|says|told|added|wrote|asked)\b/u.test(after))) ||
+        (trimmedBefore === '' && (/[,.!?…:;—–-]\s*$/.test(innerCore) || /^\s*(?:[,.!?;:—–-]|$)/.test(after) || /^\s+\p{Ll}+\s+(?:said|says|told|added|wrote|asked)\b/u.test(after))) ||
         /:$/.test(trimmedBefore) ||
         (/,$/.test(trimmedBefore) && (startsUpper || !!prevInSentence?.full) && !!this.lastCue(sentence.start, span.open)) ||
         (/[—–-]$/.test(trimmedBefore) && startsUpper && wordCount > 3);
@@ -116,22 +123,39 @@ export class Attributor {
       // a short term after a possessive, with the sentence running on ("Russia's “special military
       // operation” entered …", "Trump's “peace plan” has …"), names a thing: house-style scare quotes
       const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before);
-      if (!full && (possessiveLabel || LABEL_MARKERS.test(before) || /\bwhat\s+(?:\S+\s+){0,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?|described|labels?|labell?ed)\s+(?:(?:as|its|the|a|an|his|her|their)\s+)*$/i.test(before))) {
+      // the title of a work or an operation: title-case words after the noun that names the kind
+      // (Operation "Allied Force", the memoir "To End a War")
+      const titleLabel = wordCount <= 8 && !/[,.;:!?…]$/.test(inner) && /^\p{Lu}/u.test(inner) && inner.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w)) && TITLE_KIND_BEFORE.test(before);
+      // "asked about the “…”": the quoted term is the topic of a question, not the subject's speech
+      const questionTopic = /\b(?:asked|questioned|quizzed|pressed)\s+about\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?$/i.test(before);
+      if (!full && (possessiveLabel || titleLabel || questionTopic || LABEL_MARKERS.test(before) || /\bwhat\s+(?:\S+\s+){0,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?|described|labels?|labell?ed)\s+(?:(?:as|its|the|a|an|his|her|their)\s+)*$/i.test(before))) {
         this.nonQuotes.push({ text: inner, start: span.start, end: span.end, reason: 'label or scare quote' });
         continue;
       }
 
       let speaker: Speaker | undefined;
       let cueText: string | null = null;
-      const postposed = this.postposed(span, after, inner);
+      const postposed = this.postposed(span, after, innerCore);
       const cueBefore = this.lastCue(prevInSentence && !full ? Math.max(sentence.start) : sentence.start, span.open);
-      if (postposed && (full || /^\s*[,—–]/.test(after) || /[,!?]$/.test(inner) || !cueBefore)) {
+      if (postposed && (full || /^\s*[,—–]/.test(after) || /[,!?]$/.test(innerCore) || !cueBefore)) {
         speaker = postposed.speaker;
         cueText = postposed.cue;
       } else if (cueBefore) {
         const found = this.speakerForCue(cueBefore, sentence, si, span.open, prevInSentence?.speaker);
         speaker = found;
         cueText = this.cuePhrase(cueBefore.start, span.open);
+      }
+      if (!speaker && /:$/.test(trimmedBefore)) {
+        // a live-page subhead or headline tag: "Starmer: ‘This is a critical moment’"
+        const colon = sentence.start + trimmedBefore.length - 1;
+        const lead = text.slice(sentence.start, colon).trim();
+        if (lead && lead.split(/\s+/).length <= 4 && !/[.!?]/.test(lead)) {
+          const tagged = this.personIn(sentence.start, colon) ?? this.resolveNounPhrase(sentence.start, colon);
+          if (tagged?.name) {
+            speaker = tagged;
+            cueText = ':';
+          }
+        }
       }
       const attributedBy: 'cue' | 'none' = speaker ? 'cue' : 'none';
       if (!speaker) {
@@ -197,6 +221,8 @@ export class Attributor {
 
   private isCueWord(word: string, offset: number): boolean {
     const lower = word.toLowerCase();
+    // "as one diplomat put it"
+    if (lower === 'put') return /^put\s+it\b/.test(this.text.slice(offset, offset + 8));
     if (!SPEECH_VERB_FORMS.has(lower) && !LABEL_VERB_FORMS.has(lower) && lower !== 'according' && lower !== 'words') return false;
     if (word === lower) return true;
     // capitalised: a sentence-initial participle ("Speaking to reporters, …") or a title-case headline verb ("Says")
@@ -235,7 +261,9 @@ export class Attributor {
       if (this.insideQuote(at)) continue;
       if (!this.isCueWord(m[0], at)) continue;
       if (m[0].toLowerCase() === 'according' && !/^according\s+to\b/i.test(chunk.slice(m.index))) continue;
-      if (m[0].toLowerCase() === 'words' && !/\b(?:in|In)\s+(?:his|her|their)\s+$/.test(chunk.slice(0, m.index))) continue;
+      if (m[0].toLowerCase() === 'words' && !/\b(?:in|In)\s+(?:his|her|their)\s+$/.test(chunk.slice(0, m.index)) && !(/\b(?:in|In)\s+the\s+$/.test(chunk.slice(0, m.index)) && /^words\s+of\s/i.test(chunk.slice(m.index)))) continue;
+      // a determiner before the word makes it a noun: "in a post on X"
+      if (AMBIGUOUS_CUES.test(m[0].toLowerCase()) && /\b(?:a|an|the|his|her|their|its|this|that)\s+$/i.test(chunk.slice(Math.max(0, m.index - 8), m.index))) continue;
       if (AMBIGUOUS_CUES.test(m[0].toLowerCase()) && !this.hasComplement(at + m[0].length, to)) continue;
       // "the zone proposed by Corvia": a passive participle describes a thing, it does not report speech
       if (/ed$/.test(m[0]) && /^\s+by\b/.test(chunk.slice(m.index + m[0].length))) continue;
@@ -276,6 +304,8 @@ export class Attributor {
     if (!/[,!?—–-]/.test(m[0]) && !/[,!?…]\s*$/.test(inner) && !/^\s+\p{Ll}/u.test(after)) return undefined;
     const base = span.close + m[0].length;
     const rest = after.slice(m[0].length);
+    // "“…,” and Marco Rubio … spoke of": a conjunction opens the next clause, whose verb is not this quote's
+    if (/^(?:and|but|while|whereas|although|though)\b/i.test(rest)) return undefined;
     WORD.lastIndex = 0;
     let w: RegExpExecArray | null;
     let count = 0;
@@ -298,7 +328,8 @@ export class Attributor {
         return { speaker: subject, cue: [verb, ...cueWords].join(' ').trim() };
       }
       // stop at words that start a new clause
-      if (/^(?:that|which|who|but|because|while|although)$/i.test(w[0])) return undefined;
+      // (a subordinate clause after the quote has its own subject: "“…,” hours after Trump told reporters")
+      if (/^(?:that|which|who|but|because|while|although)$/i.test(w[0]) || (w[0] !== 'as' && SUBORDINATORS.has(w[0].toLowerCase()))) return undefined;
       count++;
     }
     return undefined;
@@ -331,6 +362,10 @@ export class Attributor {
   /** The speaker of a cue found before the quote. */
   private speakerForCue(cue: Cue, sentence: Segment, si: number, quoteOpen: number, previousInSentence?: Speaker): Speaker | undefined {
     const text = this.text;
+    if (cue.word === 'words' && /^\s+of\s/.test(text.slice(cue.end, cue.end + 5))) {
+      // "in the words of one Ukrainian official, “…”"
+      return this.nounPhraseAfter(cue.end + (/^\s+of\s+/.exec(text.slice(cue.end))?.[0].length ?? 0));
+    }
     if (cue.word === 'words') {
       // "In his words, “…”": the possessive names the speaker
       const owner = /(his|her|their)\s+$/i.exec(text.slice(Math.max(0, cue.start - 8), cue.start));
@@ -390,6 +425,27 @@ export class Attributor {
    * appositions and relative clauses; then the person, pronoun or noun phrase nearest the verb.
    */
   private subjectOf(from: number, to: number, at: number): Speaker | undefined {
+    // a person named right before the verb is its subject, also after a subordinator ("hours after
+    // Trump told reporters …")
+    const mentions = this.people.mentions;
+    const mi = firstMentionFrom(mentions, to) - 1;
+    const near = mentions[mi];
+    if (near && near.start >= from && !near.possessive && /^\s*(?:(?:also|then|later|earlier|again|had|has|have|\w+ly)\s+)*$/.test(this.text.slice(near.end, to))) {
+      const prev = /(\S+)\s+$/.exec(this.text.slice(Math.max(from, near.start - 20), near.start))?.[1]?.toLowerCase();
+      if (!prev || !PREPOSITIONS.has(prev) || SUBORDINATORS.has(prev)) {
+        const entity = this.people.entities[near.entity];
+        return { name: entity.canonical, mention: near.text, entity };
+      }
+    }
+    // in a relative or complement clause the verb's subject follows the relative word: "a document
+    // that one European diplomat called …"
+    const clause = this.text.slice(from, to);
+    const rel = /^(.*\s)(?:that|which|whom)\s+(?=\S)/s.exec(clause);
+    if (rel && !/[,;]/.test(clause.slice(rel[0].length))) {
+      const s = from + rel[0].length;
+      const inner = this.personIn(s, to) ?? this.pronounIn(s, to, at) ?? this.resolveNounPhrase(s, to);
+      if (inner?.name) return inner;
+    }
     const all = this.chunks(from, to);
     const kept: Array<{ start: number; end: number }> = [];
     for (let i = 0; i < all.length; i++) {
@@ -503,6 +559,28 @@ export class Attributor {
       }
     }
     return undefined;
+  }
+
+  /**
+   * "the presidency", "the diplomat": a definite description repeats the fuller noun phrase that
+   * introduced it earlier ("The Brazilian presidency", "A senior European diplomat"); an indefinite
+   * introduction names an unnamed speaker.
+   */
+  private definiteAnaphor(np: string, offset: number): Speaker | undefined {
+    const m = /^the\s+([\p{Ll}-]+)$/iu.exec(np);
+    if (!m) return undefined;
+    const head = m[1];
+    const from = Math.max(0, offset - 4000);
+    const re = new RegExp(`(?:^|[^\\p{L}])(a|an|one|the)\\s+((?:[\\p{L}-]+\\s+){1,3})${head}(?![\\p{L}])`, 'giu');
+    const window = this.text.slice(from, offset);
+    let last: RegExpExecArray | undefined;
+    for (let x; (x = re.exec(window)); ) if (!this.insideQuote(from + x.index + 1)) last = x;
+    if (!last) return undefined;
+    const modifiers = last[2].trim();
+    if (!modifiers.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) || ['senior', 'top', 'chief', 'junior', 'former'].includes(w.toLowerCase()))) return undefined;
+    if (/\b(?:of|for|with|by|to|in|on|and|or)\b/i.test(modifiers)) return undefined;
+    const indefinite = /^(?:a|an|one)$/i.test(last[1]);
+    return { name: `${indefinite ? 'unnamed ' : ''}${modifiers} ${head}`, mention: np, group: true };
   }
 
   /** Index of the head noun of a noun phrase: the word before its first preposition. */
@@ -623,8 +701,15 @@ export class Attributor {
     const role = resolveRole(this.people, np, offset);
     if (role) return { name: role.canonical, mention: np, entity: role };
     const words = np.split(/\s+/);
-    const head = words[words.length - 1].toLowerCase();
-    if (!ROLE_NOUNS.has(head) && !/s$/.test(head) && !/^\p{Lu}/u.test(words[0])) return undefined;
+    // the head is the word before the first preposition: "a spokesperson for the Commission",
+    // "a person familiar with the matter"
+    let hi = this.headIndex(words);
+    // "a person familiar with the matter", "a source close to the talks": the adjective is not the head
+    while (hi > 0 && /^(?:familiar|close|briefed|involved|knowledgeable|aware|privy|informed|present)$/i.test(words[hi])) hi--;
+    const head = words[hi].toLowerCase();
+    const anaphor = this.definiteAnaphor(np, offset);
+    if (anaphor) return anaphor;
+    if (!ROLE_NOUNS.has(head) && head !== 'person' && !/s$/.test(head) && !/^\p{Lu}/u.test(words[0])) return undefined;
     const indefinite = /^(?:a|an|one)\s+(.+)$/i.exec(np);
     const name = indefinite ? `unnamed ${indefinite[1]}` : np.replace(/^the\s+/i, '');
     return { name, mention: np, group: true };

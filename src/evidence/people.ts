@@ -155,12 +155,15 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
       const tagged = nameTokens.some((n) => lexiconTags(n).some((tag) => tag === 'LastName' || tag === 'Person'));
       const honorific = leading.length > 0 ? genderOfFirstName(leading[leading.length - 1]) : undefined;
       const speaking = !part.possessive && (hasSpeechVerbAfter(text, end) || hasSpeechVerbBefore(text, start));
+      // a role in apposition marks a person the lexicon does not know: "Kaja Kallas, the EU's
+      // foreign policy chief", "its chair, Ilana Seid"
+      const apposed = !part.possessive && nameTokens.length >= 2 && (roleWordsAfter(text, end).length > 0 || roleWordsBeforeComma(text, start).length > 0);
       out.push({
         start,
         end,
         tokens: nameTokens,
         possessive: part.possessive,
-        personal: titled || firstNamed || tagged || honorific !== undefined || (speaking && lexiconTags(nameTokens[0]).length === 0 && nameTokens.length <= 3),
+        personal: titled || firstNamed || tagged || apposed || honorific !== undefined || (speaking && lexiconTags(nameTokens[0]).length === 0 && nameTokens.length <= 3),
         gender: honorific ?? (nameTokens.length >= 2 ? genderOfFirstName(nameTokens[0]) : undefined),
         role: roleWordsBefore(before),
       });
@@ -252,6 +255,11 @@ export function findPeople(text: string, excluded: (offset: number) => boolean, 
     // a mention joins the entity with the same surname key and a compatible first name
     const sameSurname = bySurname.get(key) ?? [];
     let entity = sameSurname.find((e) => r.tokens.length < 2 || !e.firstInitial || sameFirstName(e.firstInitial, r.tokens[0]));
+    // British usage names a knight or dame by honorific and first name ("Sir Keir" for Keir Starmer)
+    if (!entity && r.tokens.length === 1 && /^(?:sir|dame)$/i.test(wordsBefore(text, r.start, 1)[0] ?? '')) {
+      const first = stripDiacritics(r.tokens[0].toLowerCase());
+      entity = entities.find((e) => e.firstInitial !== undefined && stripDiacritics(e.firstInitial.toLowerCase()) === first);
+    }
     if (!entity) {
       entity = { id: entities.length, canonical: '', gender: undefined, roles: [], mentions: [] };
       entities.push(entity);
