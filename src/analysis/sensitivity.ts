@@ -3,18 +3,20 @@
  * "tornado diagram" of decision analysis, Howard 1988): each estimate with a range is set to its low
  * and then its high bound, every other estimate held at its value, and each model re-run. The swing
  * |forecast(high) − forecast(low)| ranks the estimates most worth researching next.
+ *
+ * The case is read once (the InputPlan of model-input.ts, the same one Monte Carlo uses): one
+ * ModelInput serves every swing, the swung estimate's slots rewritten in place and put back. The
+ * engines' own time dominates what is left (the exchange model most).
  */
 import type { Case } from '../case/schema.ts';
-import { estimate } from '../case/estimate.ts';
-import { toModelInput } from '../case/model-input.ts';
-import { currentStances, pairKey } from '../case/view.ts';
+import { emptyModelInput, FIELD_CAPABILITY, FIELD_POSITION, FIELD_SALIENCE, inputPlan, setEstimate, type EstimateField, type InputPlan } from '../case/model-input.ts';
 import { engines } from '../engines/index.ts';
 import type { EngineResult, ModelInput } from '../engines/types.ts';
 import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
 import { scaleRange } from './red-lines.ts';
 import { analysisHeading, type AnalysisHeading } from './heading.ts';
 
-export type EstimateField = 'position' | 'salience' | 'capability';
+export type { EstimateField };
 
 export interface SensitivityEntry {
   actor: string;
@@ -54,70 +56,38 @@ export interface SensitivityReport extends AnalysisHeading {
   fixedEstimates: number;
 }
 
-interface Target {
-  actor: string;
-  issue: string | null;
-  field: EstimateField;
-  e: { value: number; low?: number; high?: number };
-  /** The ModelInput array the estimate feeds, and the row-major slots (i·M + k) it fills there. */
-  array: EstimateField;
-  slots: number[];
+/** The ModelInput array each InputPlan field code writes into. */
+const ARRAY_OF_FIELD: EstimateField[] = [];
+ARRAY_OF_FIELD[FIELD_CAPABILITY] = 'capability';
+ARRAY_OF_FIELD[FIELD_POSITION] = 'position';
+ARRAY_OF_FIELD[FIELD_SALIENCE] = 'salience';
+
+/**
+ * The plan's estimates in the report's order: the actors' capabilities first, then per actor and
+ * issue the stance's position, salience and own capability (the tornado breaks ties by this order).
+ */
+function reportOrder(plan: InputPlan): number[] {
+  const rank = (e: number) => (plan.issue[e] < 0 ? 0 : 1 + [FIELD_POSITION, FIELD_SALIENCE, FIELD_CAPABILITY].indexOf(plan.field[e]));
+  const order = Array.from(plan.value, (_, e) => e);
+  return order.sort((x, y) => Math.min(rank(x), 1) - Math.min(rank(y), 1) || plan.actor[x] - plan.actor[y] || plan.issue[x] - plan.issue[y] || rank(x) - rank(y));
 }
 
 /**
- * Every estimate of the current view that toModelInput reads, with its range and the slots of the
- * base ModelInput it fills: a stance's position, salience and own capability fill slot i·M + k; an
- * actor's capability fills every slot of its row whose pair has no capability of its own (pairs
- * without a stance included, as in toModelInput).
+ * Run the models with estimate e set to `v`: its slots of the shared input are overwritten in place
+ * (bounded as toModelInput bounds them, by setEstimate), the models run, and the point value put
+ * back. When the slots do not change (a bound equal to the value, or clamped back to it), the
+ * baseline results are the answer and no model runs.
  */
-function estimatesOf(view: Case): Target[] {
-  const out: Target[] = [];
-  const m = view.issues.length;
-  const current = currentStances(view);
-  view.actors.forEach((a, i) => {
-    const slots = view.issues.flatMap((iss, k) => (current.get(pairKey(a.id, iss.id))?.capability === undefined ? [i * m + k] : []));
-    out.push({ actor: a.id, issue: null, field: 'capability', e: estimate(a.capability), array: 'capability', slots });
-  });
-  view.actors.forEach((a, i) => {
-    view.issues.forEach((iss, k) => {
-      const s = current.get(pairKey(a.id, iss.id));
-      if (!s) return;
-      const slot = [i * m + k];
-      out.push({ actor: a.id, issue: iss.id, field: 'position', e: estimate(s.position), array: 'position', slots: slot });
-      out.push({ actor: a.id, issue: iss.id, field: 'salience', e: estimate(s.salience), array: 'salience', slots: slot });
-      if (s.capability !== undefined) out.push({ actor: a.id, issue: iss.id, field: 'capability', e: estimate(s.capability), array: 'capability', slots: slot });
-    });
-  });
-  return out;
-}
-
-/**
- * An estimate's value as the engines read it in slot i·M + k: the same clamping toModelInput
- * applies (positions into the issue's scale, salience from 0–100 to 0–1, capability ≥ 0). The
- * test "swinging one slot gives the arrays toModelInput builds" holds the two to the same numbers.
- */
-function slotValue(input: ModelInput, field: EstimateField, slot: number, v: number): number {
-  if (field === 'capability') return Math.max(0, v);
-  if (field === 'salience') return Math.min(1, Math.max(0, v / 100));
-  const k = slot % input.issues.length;
-  return Math.min(input.scaleMax[k], Math.max(input.scaleMin[k], v));
-}
-
-/**
- * Run the models with one estimate set to `v`: the estimate's slots of the shared base input are
- * overwritten, the models run, and the slots restored. When the slots would not change (a bound
- * equal to the value, or clamped back to it), the baseline results are the answer and no model runs.
- */
-function runSwung(input: ModelInput, t: Target, v: number, run: () => EngineResult[], baseline: EngineResult[]): EngineResult[] {
-  const arr = input[t.array];
-  const saved = t.slots.map((j) => arr[j]);
-  const swung = t.slots.map((j) => slotValue(input, t.field, j, v));
-  if (swung.every((x, n) => Object.is(x, saved[n]))) return baseline;
-  t.slots.forEach((j, n) => (arr[j] = swung[n]));
+function runSwung(plan: InputPlan, input: ModelInput, e: number, v: number, run: () => EngineResult[], baseline: EngineResult[]): EngineResult[] {
+  const arr = input[ARRAY_OF_FIELD[plan.field[e]]];
+  const slots = plan.slots.subarray(plan.slotStart[e], plan.slotStart[e + 1]);
+  const before = Array.from(slots, (j) => arr[j]);
+  setEstimate(plan, input, e, v);
+  if (Array.from(slots, (j) => arr[j]).every((x, n) => Object.is(x, before[n]))) return baseline;
   try {
     return run();
   } finally {
-    t.slots.forEach((j, n) => (arr[j] = saved[n]));
+    setEstimate(plan, input, e, plan.value[e]);
   }
 }
 
@@ -126,21 +96,25 @@ export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityRep
   const { asOf: _a, scenario: _s, models: chosen, ...params } = opts;
   const models = resolveModels(chosen);
   // One ModelInput for every swing (building it per swing re-reads the whole case each time).
-  const input = toModelInput(view);
+  const plan = inputPlan(view);
+  const input = emptyModelInput(plan);
+  for (let e = 0; e < plan.value.length; e++) setEstimate(plan, input, e, plan.value[e]);
   const run = () => models.map((name) => engines[name](input, params));
   const base = run();
   const ranges = view.issues.map(scaleRange);
   const entries: SensitivityEntry[] = [];
   let fixed = 0;
-  for (const t of estimatesOf(view)) {
-    const low = Math.min(t.e.low ?? t.e.value, t.e.value);
-    const high = Math.max(t.e.high ?? t.e.value, t.e.value);
+  for (const e of reportOrder(plan)) {
+    const value = plan.value[e];
+    // A missing bound is NaN in the plan: the value stands in for it.
+    const low = Math.min(Number.isNaN(plan.low[e]) ? value : plan.low[e], value);
+    const high = Math.max(Number.isNaN(plan.high[e]) ? value : plan.high[e], value);
     if (!(high > low)) {
       fixed++;
       continue;
     }
-    const atLow = runSwung(input, t, low, run, base);
-    const atHigh = runSwung(input, t, high, run, base);
+    const atLow = runSwung(plan, input, e, low, run, base);
+    const atHigh = runSwung(plan, input, e, high, run, base);
     const outcomes: SensitivityEntry['outcomes'] = {};
     const swings: SensitivityEntry['swings'] = {};
     models.forEach((model, j) => {
@@ -150,7 +124,8 @@ export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityRep
       outcomes[model] = { low: lo, high: hi };
       swings[model] = { issues, largestPercent: Math.max(0, ...issues.map((s, k) => (100 * s) / ranges[k])) };
     });
-    entries.push({ actor: t.actor, issue: t.issue, field: t.field, value: t.e.value, low, high, outcomes, swings });
+    const k = plan.issue[e];
+    entries.push({ actor: view.actors[plan.actor[e]].id, issue: k < 0 ? null : view.issues[k].id, field: ARRAY_OF_FIELD[plan.field[e]], value, low, high, outcomes, swings });
   }
   const tornado: SensitivityReport['tornado'] = {};
   for (const model of models) {
