@@ -74,7 +74,7 @@ export function draftCheckTables(d: DraftChecks): Tabular {
       title: `${dr.title} [${dr.draft}], ${dr.date}: red lines crossed (${linesUsed(dr)})`,
       note:
         (dr.vetoedBy.length ? `Crosses the veto red line of: ${dr.vetoedBy.join(', ')}.` : 'Crosses no veto red line.') +
-        (dr.firstRecordedLater.length ? ` ${dr.firstRecordedLater.length} actor × issue stances were first recorded after ${dr.linesAsOf}: their earliest record is used.` : ''),
+        (dr.firstRecordedLater.length ? ` ${dr.firstRecordedLater.length} actor × issue stance${dr.firstRecordedLater.length === 1 ? ' was' : 's were'} first recorded after ${dr.linesAsOf}: the earliest record is used.` : ''),
       header: ['point', 'issue', 'value', 'actor', 'veto', 'crosses', 'by'],
       rows: dr.crossings.map((x) => [x.point, x.issue, r2(x.value), x.actor, x.veto ? 'yes' : 'no', `${x.bound} ${r2(x.limit)}`, r2(x.by)]),
     });

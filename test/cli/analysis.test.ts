@@ -59,7 +59,7 @@ describe('parley drafts', () => {
     const r = await runCli('drafts', history, '--model', 'compromise', '--draft', 'd1');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('[d1], 2025-11-20: red lines crossed (red lines in force on its date, 2025-11-20)');
-    expect(r.stdout).toContain('2 actor × issue stances were first recorded after 2025-11-20: their earliest record is used.');
+    expect(r.stdout).toContain('2 actor × issue stances were first recorded after 2025-11-20: the earliest record is used.');
     expect(r.stdout).toMatch(/1\s+x\s+70\s+a\s+yes\s+max 40\s+30/);
     const latest = await runCli('drafts', history, '--model', 'compromise', '--draft', 'd1', '--against', 'latest');
     expect(latest.stdout).toContain('[d1], 2025-11-20: red lines crossed (the latest red lines)');
