@@ -406,6 +406,7 @@ class ExchangeRun {
   listEnd = 0;
   /** Index: actor×issue → candidate sides that supply (resp. demand) it. */
   supplyStart = new Int32Array(0);
+  indexCursor = new Int32Array(0);
   supplyList = new Int32Array(0);
   demandStart = new Int32Array(0);
   demandList = new Int32Array(0);
@@ -827,6 +828,7 @@ class ExchangeRun {
     const cd = this.cand;
     const sides = 2 * cd.n;
     if (this.supplyStart.length !== n * m + 1) {
+      this.indexCursor = new Int32Array(n * m);
       this.supplyStart = new Int32Array(n * m + 1);
       this.demandStart = new Int32Array(n * m + 1);
     }
@@ -838,7 +840,8 @@ class ExchangeRun {
       start.fill(0);
       for (let h = 0; h < sides; h++) start[cd.actor[h] * m + issue[h] + 1]++;
       for (let k = 0; k < n * m; k++) start[k + 1] += start[k];
-      const at = start.slice(0, n * m);
+      const at = this.indexCursor;
+      at.set(start.subarray(0, n * m));
       for (let h = 0; h < sides; h++) list[at[cd.actor[h] * m + issue[h]]++] = h;
     };
     fill(this.supplyStart, this.supplyList, cd.supplyIssue);
@@ -976,6 +979,20 @@ class ExchangeRun {
 
   /** Outcome on side h's supply issue with the candidate's updates and h's actor at `pos` (decide `adjusted_nbs`). */
   adjustedOutcome(h: number, pos: number): number {
+    const k = this.cand.supplyIssue[h];
+    const num = this.othersNumerator(h);
+    return (num + this.cs[this.cand.actor[h] * this.m + k] * (pos - this.adjustedCurrent)) / this.W[k];
+  }
+
+  /** The actor's own position in the last `othersNumerator` (an `updates` entry can override it). */
+  adjustedCurrent = 0;
+
+  /**
+   * The numerator of the outcome on side h's supply issue with the candidate's updates applied, the
+   * actor still at its current position (`adjustedCurrent`): shared by the outcome before and after
+   * the move, which then differ only in the actor's last term (same operations, same bits).
+   */
+  othersNumerator(h: number): number {
     const { m } = this;
     const cd = this.cand;
     const k = cd.supplyIssue[h];
@@ -993,8 +1010,8 @@ class ExchangeRun {
         if (b === a) current = v;
       }
     }
-    num += this.cs[a * m + k] * (pos - current);
-    return num / this.W[k];
+    this.adjustedCurrent = current;
+    return num;
   }
 
   /**
@@ -1102,8 +1119,13 @@ class ExchangeRun {
     const cd = this.cand;
     const o = h ^ 1;
     const e = h >> 1;
-    cd.nbs0[h] = this.adjustedOutcome(h, cd.supplyPos[h]);
-    cd.nbs1[h] = this.adjustedOutcome(h, cd.y[h]);
+    {
+      const k = cd.supplyIssue[h];
+      const num = this.othersNumerator(h);
+      const csA = this.cs[cd.actor[h] * m + k];
+      cd.nbs0[h] = (num + csA * (cd.supplyPos[h] - this.adjustedCurrent)) / this.W[k];
+      cd.nbs1[h] = (num + csA * (cd.y[h] - this.adjustedCurrent)) / this.W[k];
+    }
     const target = cd.demandPos[o];
     const d0 = target - cd.nbs0[h];
     const d1 = target - cd.nbs1[h];
