@@ -409,11 +409,14 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     tag: 'analysis',
     summary: 'Every draft against every red line, with each actor’s utility',
     params: CaseParams,
-    query: AnalysisQuery.extend({ drafts: z.string().max(800).optional() }),
-    ok: { status: 200, schema: Anything, description: 'as `parley drafts check --format json`' },
+    query: AnalysisQuery.extend({
+      drafts: z.string().max(800).optional(),
+      against: z.enum(['draft-date', 'latest']).optional().openapi({ description: "each draft against the red lines of its own date (default) or the latest ones" }),
+    }),
+    ok: { status: 200, schema: Anything, description: 'as `parley drafts --format json`' },
     handler: async ({ c, params, query }) => {
       const drafts = query.drafts?.split(',').map((s) => s.trim()).filter(Boolean);
-      return c.json(jsonSafe(checkDrafts(await latest(params.id), { ...analysisOptions(query), ...(drafts ? { drafts } : {}) })));
+      return c.json(jsonSafe(checkDrafts(await latest(params.id), { ...analysisOptions(query), ...(drafts ? { drafts } : {}), ...(query.against ? { against: query.against } : {}) })));
     },
   });
   route({

@@ -271,6 +271,10 @@ describeEachBackend('HTTP API', (backend) => {
     expect((await call('GET', '/api/cases/talks/overview?asOf=2025-02-01')).json).toEqual(same(caseOverview((await call('GET', '/api/cases/talks?asOf=2025-02-01')).json, '2025-02-01')));
     expect((await call('GET', '/api/cases/talks/zopa?models=compromise')).json).toEqual(same(zoneOfAgreement(c, { models: ['compromise'] })));
     expect((await call('GET', '/api/cases/talks/drafts/check?models=compromise')).json).toEqual(same(checkDrafts(c, { models: ['compromise'] })));
+    const latestLines = (await call('GET', '/api/cases/talks/drafts/check?models=compromise&against=latest')).json;
+    expect(latestLines).toEqual(same(checkDrafts(c, { models: ['compromise'], against: 'latest' })));
+    expect(latestLines.against).toBe('latest');
+    expect((await call('GET', '/api/cases/talks/drafts/check?against=yesterday')).status).toBe(400);
     expect((await call('GET', '/api/cases/talks/drafts/diff?a=d1&b=d2')).json).toEqual(same(diffDrafts(c, 'd1', 'd2')));
     expect((await call('GET', '/api/cases/talks/drafts/diff?a=d1&b=zz')).json.error.path).toBe('draft');
     expect((await call('POST', '/api/cases/talks/sensitivity', { models: ['compromise'] })).json).toEqual(same(sensitivity(c, { models: ['compromise'] })));
