@@ -23,7 +23,8 @@ export function DraftsView() {
   const name = (actor: string) => data.actors.find((x) => x.id === actor)?.name ?? actor;
   const issueTitle = (id: string) => data.issues.find((x) => x.id === id)?.title ?? id;
   const draftTitle = (id: string) => drafts.find((d) => d.id === id)?.title ?? id;
-  const crossings = (check.data?.drafts ?? []).flatMap((d) => d.crossings.map((c) => ({ ...c, draft: d.draft })));
+  // Each draft is checked against the red lines in force on its own date (linesAsOf).
+  const crossings = (check.data?.drafts ?? []).flatMap((d) => d.crossings.map((c) => ({ ...c, draft: d.draft, linesAsOf: d.linesAsOf })));
   const select = (label: string, value: string, onChange: (v: string) => void) => (
     <Field label={label}>
       {(id) => (
@@ -98,7 +99,7 @@ export function DraftsView() {
         </>
       ) : null}
       <ErrorNote error={check.error} />
-      <DataTable<RedLineCrossing & { draft: string }>
+      <DataTable<RedLineCrossing & { draft: string; linesAsOf: string | null }>
         title="Red-line crossings"
         testId="crossings"
         rows={crossings}
@@ -113,6 +114,7 @@ export function DraftsView() {
           { label: 'red line', value: (c) => `${c.bound} ${num(c.limit)}` },
           { label: 'by', value: (c) => c.by, numeric: true, render: (c) => num(c.by) },
           { label: 'veto', value: (c) => c.veto, render: (c) => (c.veto ? <strong>veto</strong> : 'no') },
+          { label: 'lines as of', value: (c) => c.linesAsOf ?? 'latest' },
         ]}
       />
       {check.data ? (
