@@ -128,7 +128,11 @@ export class Attributor {
       const titleLabel = wordCount <= 8 && !/[,.;:!?…]$/.test(inner) && /^\p{Lu}/u.test(inner) && inner.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w)) && TITLE_KIND_BEFORE.test(before);
       // "asked about the “…”": the quoted term is the topic of a question, not the subject's speech
       const questionTopic = /\b(?:asked|questioned|quizzed|pressed)\s+about\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?$/i.test(before);
-      if (!full && (possessiveLabel || titleLabel || questionTopic || LABEL_MARKERS.test(before) || /\bwhat\s+(?:\S+\s+){0,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?|described|labels?|labell?ed)\s+(?:(?:as|its|the|a|an|his|her|their)\s+)*$/i.test(before))) {
+      // "what its general secretary called an “insulting” offer": a quoted modifier inside a noun
+      // phrase is the speaker's own evaluation, not the name of a thing
+      const nextWord = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+      const quotedModifier = wordCount <= 2 && /\b(?:a|an)\s+$/i.test(before) && !!nextWord && !lexiconTags(nextWord).some((t) => ['Preposition', 'Conjunction', 'Copula', 'PastTense', 'Modal', 'Auxiliary', 'Determiner', 'Adverb'].includes(t));
+      if (!full && (possessiveLabel || titleLabel || questionTopic || LABEL_MARKERS.test(before) || (!quotedModifier && /\bwhat\s+(?:\S+\s+){0,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?|described|labels?|labell?ed)\s+(?:(?:as|its|the|a|an|his|her|their)\s+)*$/i.test(before)))) {
         this.nonQuotes.push({ text: inner, start: span.start, end: span.end, reason: 'label or scare quote' });
         continue;
       }
@@ -440,7 +444,7 @@ export class Attributor {
     // in a relative or complement clause the verb's subject follows the relative word: "a document
     // that one European diplomat called …"
     const clause = this.text.slice(from, to);
-    const rel = /^(.*\s)(?:that|which|whom)\s+(?=\S)/s.exec(clause);
+    const rel = /^(.*\s)(?:that|which|whom|what)\s+(?=\S)/s.exec(clause);
     if (rel && !/[,;]/.test(clause.slice(rel[0].length))) {
       const s = from + rel[0].length;
       const inner = this.personIn(s, to) ?? this.pronounIn(s, to, at) ?? this.resolveNounPhrase(s, to);
@@ -577,7 +581,9 @@ export class Attributor {
     for (let x; (x = re.exec(window)); ) if (!this.insideQuote(from + x.index + 1)) last = x;
     if (!last) return undefined;
     const modifiers = last[2].trim();
-    if (!modifiers.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) || ['senior', 'top', 'chief', 'junior', 'former'].includes(w.toLowerCase()))) return undefined;
+    // a role noun ("a union source", "a Western diplomat") may be introduced by any modifier; other
+    // heads need a distinguishing one ("The Brazilian presidency", not "the new plan")
+    if (!ROLE_NOUNS.has(head.toLowerCase()) && !modifiers.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) || ['senior', 'top', 'chief', 'junior', 'former'].includes(w.toLowerCase()))) return undefined;
     if (/\b(?:of|for|with|by|to|in|on|and|or)\b/i.test(modifiers)) return undefined;
     const indefinite = /^(?:a|an|one)$/i.test(last[1]);
     return { name: `${indefinite ? 'unnamed ' : ''}${modifiers} ${head}`, mention: np, group: true };

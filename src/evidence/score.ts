@@ -143,8 +143,18 @@ export function scoreIngest(items: ScoredArticle[], names: CanonicalNames): Inge
   const errors: IngestScore['errors'] = [];
   const tally = { full: { tp: 0, p: 0, g: 0, m: 0, s: 0 }, all: { tp: 0, p: 0, g: 0, m: 0, s: 0 }, src: { tp: 0, p: 0, g: 0 } };
   for (const { gold, result } of items) {
-    const borderline = new Set(gold.quotes.filter((q) => q.borderline).map((q) => normaliseQuoteText(q.text)));
-    const predictedAll = result.quotes.filter((q) => !borderline.has(normaliseQuoteText(q.text)));
+    // a prediction that matches a borderline gold quote (same text, nearest offset) is ignored; the
+    // same words quoted elsewhere in the article still count
+    const nearestGold = (p: IngestResult['quotes'][number]): GoldQuote | undefined => {
+      const t = normaliseQuoteText(p.text);
+      let best: GoldQuote | undefined;
+      for (const g of gold.quotes) {
+        if (normaliseQuoteText(g.text) !== t) continue;
+        if (!best || (g.start !== undefined && best.start !== undefined && Math.abs(g.start - p.start) < Math.abs(best.start - p.start))) best = g;
+      }
+      return best;
+    };
+    const predictedAll = result.quotes.filter((q) => !nearestGold(q)?.borderline);
     const goldAll = gold.quotes.filter((q) => !q.borderline);
     for (const [scope, goldSet, predSet] of [
       ['all', goldAll, predictedAll],

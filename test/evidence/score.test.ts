@@ -63,4 +63,22 @@ describe('scoreIngest', () => {
     expect(s.sources.precision).toBeCloseTo(2 / 3, 12);
     expect(s.errors.map((e) => e.kind).sort()).toEqual(['missed', 'source-spurious', 'speaker', 'spurious']);
   });
+
+  it('ignores only the prediction nearest a borderline gold quote; the same words elsewhere still count', () => {
+    const at = (text: string, start: number, speaker: string | null) => ({ ...q(text, speaker, true), start, end: start + text.length });
+    const gold = {
+      article: 'b.txt',
+      quotes: [
+        { text: 'insulting', speaker: 'Russia', partial: true, borderline: true, start: 40 },
+        { text: 'insulting', speaker: 'Russia', partial: true, start: 300 },
+      ],
+      sources: [],
+    };
+    // only the body occurrence is predicted: it is scored (1 gold, 1 predicted, matched)
+    const s1 = scoreIngest([{ gold, result: result([at('insulting', 300, 'Moscow')], []) }], names);
+    expect(s1.allQuotes).toMatchObject({ gold: 1, predicted: 1, truePositives: 1, speakerCorrect: 1 });
+    // both predicted: the headline one is ignored, the body one scored
+    const s2 = scoreIngest([{ gold, result: result([at('insulting', 41, null), at('insulting', 300, 'Moscow')], []) }], names);
+    expect(s2.allQuotes).toMatchObject({ gold: 1, predicted: 1, truePositives: 1, speakerCorrect: 1 });
+  });
 });
