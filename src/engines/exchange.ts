@@ -406,7 +406,8 @@ class ExchangeRun {
   listEnd = 0;
   /** Index: actor×issue → candidate sides that supply (resp. demand) it. */
   supplyStart = new Int32Array(0);
-  indexCursor = new Int32Array(0);
+  supplyEnd = new Int32Array(0);
+  demandEnd = new Int32Array(0);
   supplyList = new Int32Array(0);
   demandStart = new Int32Array(0);
   demandList = new Int32Array(0);
@@ -828,7 +829,8 @@ class ExchangeRun {
     const cd = this.cand;
     const sides = 2 * cd.n;
     if (this.supplyStart.length !== n * m + 1) {
-      this.indexCursor = new Int32Array(n * m);
+      this.supplyEnd = new Int32Array(n * m);
+      this.demandEnd = new Int32Array(n * m);
       this.supplyStart = new Int32Array(n * m + 1);
       this.demandStart = new Int32Array(n * m + 1);
     }
@@ -836,16 +838,17 @@ class ExchangeRun {
       this.supplyList = new Int32Array(cd.actor.length);
       this.demandList = new Int32Array(cd.actor.length);
     }
-    const fill = (start: Int32Array, list: Int32Array, issue: Int32Array) => {
+    // Only candidates on decide's list are indexed; `end` is each row's end, moved down as
+    // recomputations drop candidates (the order of the rest is kept).
+    const fill = (start: Int32Array, end: Int32Array, list: Int32Array, issue: Int32Array) => {
       start.fill(0);
-      for (let h = 0; h < sides; h++) start[cd.actor[h] * m + issue[h] + 1]++;
+      for (let h = 0; h < sides; h++) if (cd.alive[h >> 1]) start[cd.actor[h] * m + issue[h] + 1]++;
       for (let k = 0; k < n * m; k++) start[k + 1] += start[k];
-      const at = this.indexCursor;
-      at.set(start.subarray(0, n * m));
-      for (let h = 0; h < sides; h++) list[at[cd.actor[h] * m + issue[h]]++] = h;
+      end.set(start.subarray(0, n * m));
+      for (let h = 0; h < sides; h++) if (cd.alive[h >> 1]) list[end[cd.actor[h] * m + issue[h]]++] = h;
     };
-    fill(this.supplyStart, this.supplyList, cd.supplyIssue);
-    fill(this.demandStart, this.demandList, cd.demandIssue);
+    fill(this.supplyStart, this.supplyEnd, this.supplyList, cd.supplyIssue);
+    fill(this.demandStart, this.demandEnd, this.demandList, cd.demandIssue);
   }
 
   /**
@@ -872,10 +875,14 @@ class ExchangeRun {
       const h0 = 2 * r + (l & 1);
       const key = cd.actor[h0] * m + (l < 2 ? cd.supplyIssue[h0] : cd.demandIssue[h0]);
       const start = l < 2 ? this.supplyStart : this.demandStart;
+      const ends = l < 2 ? this.supplyEnd : this.demandEnd;
       const list = l < 2 ? this.supplyList : this.demandList;
-      for (let t = start[key], end = start[key + 1]; t < end; t++) {
+      let w = start[key];
+      for (let t = start[key], end = ends[key]; t < end; t++) {
         const e = list[t] >> 1;
-        if (e === r || !cd.alive[e] || this.stamp[e] === stamp) continue;
+        if (!cd.alive[e]) continue; // off the list for good: dropped from the row
+        list[w++] = list[t];
+        if (e === r || this.stamp[e] === stamp) continue;
         this.stamp[e] = stamp;
         for (let c = 0; c < cd.copies[e] && cd.valid[e]; c++) this.recalculate(e, r);
         if (cd.valid[e]) {
@@ -885,6 +892,7 @@ class ExchangeRun {
           this.kill(e);
         }
       }
+      ends[key] = w;
     }
     // A realized candidate still listed (a tie listed it twice) is recomputed from its own voting
     // positions, as decide's list does; if still valid it can be realized again.
