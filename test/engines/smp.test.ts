@@ -7,6 +7,8 @@ import { parseKtabCsv } from '../../src/formats/ktab.ts';
 import { toModelInput } from '../../src/case/model-input.ts';
 import type { EngineResult, ModelInput } from '../../src/engines/types.ts';
 import { describeWithReference, referencePath } from '../helpers/reference.ts';
+import { bestChallenges } from '../../src/engines/smp/challenges.ts';
+import { loadCaseFile } from '../../src/case/load.ts';
 
 /** KTAB's printed histories: "Actor, Dim: v v v" and "Actor, prob : p p p" (read in place). */
 function parseKtabHistory(text: string): { positions: Map<string, number[][]>; prob: Map<string, number[]>; turns: number } {
@@ -283,5 +285,93 @@ describe('smp engine properties', () => {
     const b = smp(shifted);
     expect(b.rounds.length).toBe(a.rounds.length);
     b.outcome.forEach((v, k) => expect(v).toBeCloseTo(-50 + 2 * a.outcome[k], 9));
+  });
+});
+
+describe('smp with explain: false (Monte Carlo)', () => {
+  /** Same outcome bit for bit (Object.is: equal doubles, −0 apart from +0) and the same params. */
+  const expectSameOutcome = (lean: EngineResult, full: EngineResult) => {
+    expect(lean.outcome).toHaveLength(full.outcome.length);
+    lean.outcome.forEach((o, k) => expect(Object.is(o, full.outcome[k]), `issue ${k}: ${o} vs ${full.outcome[k]}`).toBe(true));
+    expect(lean.params).toEqual(full.params);
+    expect(lean.rounds).toEqual([]);
+  };
+  it('examples/ukraine-2025.yaml: the same outcome and params, no rounds', async () => {
+    const input = toModelInput(await loadCaseFile(new URL('../../examples/ukraine-2025.yaml', import.meta.url).pathname));
+    expect([input.actors.length, input.issues.length]).toEqual([6, 13]);
+    const full = smp(input);
+    expect(full.rounds.length).toBeGreaterThan(2);
+    expect(full.rounds.slice(1).some((r) => r.moves.some((mv) => mv.from !== mv.to))).toBe(true);
+    expectSameOutcome(smp(input, { explain: false }), full);
+    expect(full.outcome).toEqual(full.rounds[full.rounds.length - 1].outcome);
+    expect(JSON.stringify(smp(input, { explain: true }))).toBe(JSON.stringify(full));
+  });
+  it('every parameter combination: the same outcome bit for bit (positions on a coarse grid, so ties are common)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 2, max: 9 }),
+          m: fc.integer({ min: 1, max: 3 }),
+          seed: fc.integer({ min: 1, max: 1e6 }),
+          maxTurns: fc.integer({ min: 1, max: 12 }),
+          VictoryProbModel: fc.constantFrom('Linear', 'Square', 'Binary'),
+          VotingRule: fc.constantFrom('Binary', 'Proportional', 'PropCbc', 'ASymProsp'),
+          PCEModel: fc.constantFrom('Conditional', 'MarkovIncentive', 'MarkovUniform'),
+          StateTransitions: fc.constantFrom('Deterministic', 'Stochastic'),
+          BargnModel: fc.constantFrom('InitOnlyInterp', 'InitRcvrInterp', 'PWCompInterp'),
+        }),
+        ({ n, m, seed, ...params }) => {
+          const inp = randomInput(n, m, seed);
+          const coarse: ModelInput = { ...inp, position: inp.position.map((v) => Math.round(v / 25) * 25) };
+          for (const input of [inp, coarse]) expectSameOutcome(smp(input, { ...params, seed, explain: false }), smp(input, { ...params, seed }));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+  it('80 actors on worker threads: the same outcome as one thread with explanations', () => {
+    const inp = randomInput(80, 2, 23);
+    expectSameOutcome(smp(inp, { maxTurns: 4, threads: 2, explain: false }), { ...smp(inp, { maxTurns: 4 }), params: smp(inp, { maxTurns: 4, threads: 2 }).params });
+  }, 60_000);
+});
+
+describe('smp challenge search', () => {
+  it("the previous turn's targets change only the search order, never the chosen challenges", () => {
+    let withChallenges = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 40 }), fc.integer({ min: 1, max: 1e6 }), (n, seed) => {
+        let s = seed;
+        const rnd = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
+        // A valid turn: positions on a line (coarse, so gains tie), risk attitudes in [−1, 1],
+        // BigRAdjust OneThird (α = 2/3, β = 1/3) as smp.ts builds it.
+        const x = Array.from({ length: n }, () => Math.round(8 * rnd()) / 8);
+        const risk = Array.from({ length: n }, () => 2 * rnd() - 1);
+        const base = new Float64Array(n * n);
+        const slope = new Float64Array(n * n);
+        for (let a = 0; a < n; a++)
+          for (let b = 0; b < n; b++) {
+            const d = Math.abs(x[a] - x[b]);
+            base[b * n + a] = (1 - d) * (1 + (d * risk[a]) / 3);
+            slope[b * n + a] = (1 - d) * d;
+          }
+        const totalSalience = Float64Array.from({ length: n }, () => 0.05 + 0.95 * rnd());
+        const weight = Float64Array.from(totalSalience, (t) => t * (0.1 + 5 * rnd()));
+        const turn = { n, base, slope, alphaRisk: Float64Array.from(risk, (r) => (2 * r) / 3), weight, totalSalience, rule: VR_PROP, commit: 1 };
+        const search = (hint: Int32Array) => {
+          const target = new Int32Array(n);
+          const probability = new Float64Array(n);
+          const gain = new Float64Array(n);
+          bestChallenges({ ...turn, hint }, 0, n, target, probability, gain);
+          return { target: [...target], probability: [...probability], gain: [...gain] };
+        };
+        const plain = search(new Int32Array(n).fill(-1));
+        if (plain.target.some((j) => j >= 0)) withChallenges++;
+        expect(search(Int32Array.from({ length: n }, () => Math.floor(rnd() * (n + 1)) - 1))).toEqual(plain);
+        expect(search(Int32Array.from(plain.target))).toEqual(plain);
+      }),
+      { numRuns: 150 },
+    );
+    // The property is not vacuous: most random turns have challenges worth making.
+    expect(withChallenges).toBeGreaterThan(100);
   });
 });
