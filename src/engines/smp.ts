@@ -254,11 +254,9 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
     const rounds: Round[] = explain ? [round(x, analysis, [])] : [];
     let firstStep = 0;
     let turns = 0;
-    let hint: Int32Array = new Int32Array(n).fill(-1);
     for (let t = 1; t <= run.maxTurns; t++) {
       const rng = cfg.stochastic ? createRng(run.seed, t) : undefined;
-      const step = bargainingTurn(x, analysis, n, m, sal, cap, weight, totalSal, cfg, rng, pool, input, toScale, explain, hint);
-      hint = step.target;
+      const step = bargainingTurn(x, analysis, n, m, sal, cap, weight, totalSal, cfg, rng, pool, input, toScale, explain);
       const previous = x;
       x = step.next;
       turns = t;
@@ -428,8 +426,6 @@ function lastEquivalent(i: number, unique: number[], x: Float64Array, m: number,
 interface StepResult {
   next: Float64Array;
   moves: Move[];
-  /** Each actor's target this turn (−1: none), the next turn's search hint. */
-  target: Int32Array;
 }
 
 /** SMPState::doBCN: challenges, bargains, and the resolution of every actor's queue. */
@@ -448,7 +444,6 @@ function bargainingTurn(
   input: ModelInput,
   toScale: (v: number, k: number) => number,
   explain: boolean,
-  hint: Int32Array,
 ): StepResult {
   const { distance, risk } = a;
   const coalitions = coalitionsWith(pool);
@@ -465,7 +460,7 @@ function bargainingTurn(
     }
   }
   const alphaRisk = Float64Array.from(risk, (r) => alpha * r);
-  const turn: ChallengeTurn = { n, base, slope, alphaRisk, weight, totalSalience: totalSal, rule: cfg.rule, commit: cfg.commit, hint };
+  const turn: ChallengeTurn = { n, base, slope, alphaRisk, weight, totalSalience: totalSal, rule: cfg.rule, commit: cfg.commit };
   const target = new Int32Array(n);
   const probability = new Float64Array(n);
   const gain = new Float64Array(n);
@@ -584,7 +579,7 @@ function bargainingTurn(
     next.set(pos, k * m);
     if (explain) moves.push(...explainActor(k, queue, pb, chosen, rng !== undefined, target, probability, gain, x, next, m, input, toScale));
   }
-  return { next, moves, target };
+  return { next, moves };
 }
 
 /** One Move per issue for actor k: the challenge it chose, its queue, and the bargain it adopted. */

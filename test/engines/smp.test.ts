@@ -7,7 +7,6 @@ import { parseKtabCsv } from '../../src/formats/ktab.ts';
 import { toModelInput } from '../../src/case/model-input.ts';
 import type { EngineResult, ModelInput } from '../../src/engines/types.ts';
 import { describeWithReference, referencePath } from '../helpers/reference.ts';
-import { bestChallenges } from '../../src/engines/smp/challenges.ts';
 import { loadCaseFile } from '../../src/case/load.ts';
 
 /** KTAB's printed histories: "Actor, Dim: v v v" and "Actor, prob : p p p" (read in place). */
@@ -335,43 +334,3 @@ describe('smp with explain: false (Monte Carlo)', () => {
   }, 60_000);
 });
 
-describe('smp challenge search', () => {
-  it("the previous turn's targets change only the search order, never the chosen challenges", () => {
-    let withChallenges = 0;
-    fc.assert(
-      fc.property(fc.integer({ min: 3, max: 40 }), fc.integer({ min: 1, max: 1e6 }), (n, seed) => {
-        let s = seed;
-        const rnd = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
-        // A valid turn: positions on a line (coarse, so gains tie), risk attitudes in [−1, 1],
-        // BigRAdjust OneThird (α = 2/3, β = 1/3) as smp.ts builds it.
-        const x = Array.from({ length: n }, () => Math.round(8 * rnd()) / 8);
-        const risk = Array.from({ length: n }, () => 2 * rnd() - 1);
-        const base = new Float64Array(n * n);
-        const slope = new Float64Array(n * n);
-        for (let a = 0; a < n; a++)
-          for (let b = 0; b < n; b++) {
-            const d = Math.abs(x[a] - x[b]);
-            base[b * n + a] = (1 - d) * (1 + (d * risk[a]) / 3);
-            slope[b * n + a] = (1 - d) * d;
-          }
-        const totalSalience = Float64Array.from({ length: n }, () => 0.05 + 0.95 * rnd());
-        const weight = Float64Array.from(totalSalience, (t) => t * (0.1 + 5 * rnd()));
-        const turn = { n, base, slope, alphaRisk: Float64Array.from(risk, (r) => (2 * r) / 3), weight, totalSalience, rule: VR_PROP, commit: 1 };
-        const search = (hint: Int32Array) => {
-          const target = new Int32Array(n);
-          const probability = new Float64Array(n);
-          const gain = new Float64Array(n);
-          bestChallenges({ ...turn, hint }, 0, n, target, probability, gain);
-          return { target: [...target], probability: [...probability], gain: [...gain] };
-        };
-        const plain = search(new Int32Array(n).fill(-1));
-        if (plain.target.some((j) => j >= 0)) withChallenges++;
-        expect(search(Int32Array.from({ length: n }, () => Math.floor(rnd() * (n + 1)) - 1))).toEqual(plain);
-        expect(search(Int32Array.from(plain.target))).toEqual(plain);
-      }),
-      { numRuns: 150 },
-    );
-    // The property is not vacuous: most random turns have challenges worth making.
-    expect(withChallenges).toBeGreaterThan(100);
-  });
-});

@@ -25,23 +25,10 @@ export interface ChallengeTurn {
   totalSalience: Float64Array;
   rule: number;
   commit: number;
-  /**
-   * Each actor's target in the previous turn (−1: none), tried first: the best target rarely
-   * changes from one turn to the next, and a good gain found early lets the bound discard most other
-   * targets after a few third parties. Only the order of the search depends on it, never the result.
-   */
-  hint: Int32Array;
 }
 
 /** Smallest expected gain worth a challenge (SMPState::bestChallenge, minSigEDU). */
 export const MIN_SIGNIFICANT_GAIN = 1e-5;
-
-/**
- * Third parties between two checks of the early-abandon bound. A check costs one division; most
- * targets are abandoned part-way, and a shorter stride stops them sooner (32: about 15% fewer
- * third-party votes than 128 on the generated 500-actor case).
- */
-const ABANDON_CHECK_STRIDE = 32;
 
 /**
  * For actors i in [from, to): the best target j (or −1), i's probability of beating it and the
@@ -79,8 +66,12 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
       const q = ub <= 0 ? 0 : Math.floor(Math.min(ub, 1) * 4294967296);
       keys[j] = (4294967296 - q) * 1048576 + j;
     }
-    /** Evaluate challenging j (bound ub on its gain) unless the bounds rule it out; keep the best. */
-    const consider = (j: number, ub: number): void => {
+    keys.sort();
+    for (let q = 0; q < n; q++) {
+      const j = keys[q] % 1048576;
+      if (j === i) continue;
+      const ub = bound[j];
+      if (ub + 1e-9 < bestEU || ub + 1e-9 < MIN_SIGNIFICANT_GAIN) break;
       const jo = j * n;
       const uii = uI[i];
       const uij = base[jo + i] + r * slope[jo + i];
@@ -114,14 +105,14 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
         for (let part = 0; part < 3 && !abandoned; part++) {
           const start = part === 0 ? 0 : part === 1 ? lo + 1 : hi + 1;
           const end = part === 0 ? lo : part === 1 ? hi : n;
-          for (let a0 = start; a0 < end; a0 += ABANDON_CHECK_STRIDE) {
+          for (let a0 = start; a0 < end; a0 += 128) {
             const rest = forI[a0];
             const pMax = (chij + rest) / (chij + rest + chji);
             if (ub * (1 - 2 * sj * (1 - pMax)) < threshold) {
               abandoned = true;
               break;
             }
-            const a1 = a0 + ABANDON_CHECK_STRIDE < end ? a0 + ABANDON_CHECK_STRIDE : end;
+            const a1 = a0 + 128 < end ? a0 + 128 : end;
           for (let a = a0; a < a1; a++) {
             // A weightless third party adds exactly 0 to both sides: no test needed.
             const w = weight[a];
@@ -142,7 +133,7 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
           }
           }
         }
-        if (abandoned) return;
+        if (abandoned) continue;
       } else {
         for (let a = 0; a < n; a++) uJ[a] = base[jo + a] + r * slope[jo + a];
         for (let a = 0; a < n; a++) {
@@ -158,16 +149,6 @@ export function bestChallenges(t: ChallengeTurn, from: number, to: number, targe
         bestP = p;
         bestEU = edu;
       }
-    };
-    const hinted = t.hint[i];
-    if (hinted >= 0 && hinted !== i && hinted < n && bound[hinted] + 1e-9 >= MIN_SIGNIFICANT_GAIN) consider(hinted, bound[hinted]);
-    keys.sort();
-    for (let q = 0; q < n; q++) {
-      const j = keys[q] % 1048576;
-      if (j === i || j === hinted) continue;
-      const ub = bound[j];
-      if (ub + 1e-9 < bestEU || ub + 1e-9 < MIN_SIGNIFICANT_GAIN) break;
-      consider(j, ub);
     }
     target[i] = bestJ;
     probability[i] = bestP;

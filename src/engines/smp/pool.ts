@@ -39,7 +39,6 @@ export interface SharedTurn {
   alphaRisk: Float64Array;
   weight: Float64Array;
   totalSalience: Float64Array;
-  hint: Int32Array;
   target: Int32Array;
   probability: Float64Array;
   gain: Float64Array;
@@ -63,7 +62,6 @@ export function allocateShared(n: number): SharedTurn {
     alphaRisk: sharedF64(n),
     weight: sharedF64(n),
     totalSalience: sharedF64(n),
-    hint: new Int32Array(new SharedArrayBuffer(n * 4)),
     target: new Int32Array(new SharedArrayBuffer(n * 4)),
     probability: sharedF64(n),
     gain: sharedF64(n),
@@ -100,7 +98,7 @@ export function workOnGeneration(s: SharedTurn, gen: number): void {
     }
     return;
   }
-  const turn: ChallengeTurn = { n, base: s.base, slope: s.slope, alphaRisk: s.alphaRisk, weight: s.weight, totalSalience: s.totalSalience, hint: s.hint, rule: Atomics.load(control, RULE), commit: Atomics.load(control, COMMIT) };
+  const turn: ChallengeTurn = { n, base: s.base, slope: s.slope, alphaRisk: s.alphaRisk, weight: s.weight, totalSalience: s.totalSalience, rule: Atomics.load(control, RULE), commit: Atomics.load(control, COMMIT) };
   const size = Atomics.load(control, CHUNK_SIZE);
   for (let c = claimChunk(control, gen); c >= 0; c = claimChunk(control, gen)) {
     const from = c * size;
@@ -161,7 +159,6 @@ export function challengePool(threads: number): ChallengePool {
       s.alphaRisk.set(turn.alphaRisk);
       s.weight.set(turn.weight);
       s.totalSalience.set(turn.totalSalience);
-      s.hint.set(turn.hint);
       const chunkSize = Math.max(1, Math.ceil(n / (threads * 8)));
       const chunks = Math.ceil(n / chunkSize);
       const { control } = s;
