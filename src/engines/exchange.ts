@@ -314,7 +314,35 @@ class Candidates {
    * Positions of partners' realized moves on the exchange's issues (decide's `updates`), held by the
    * side that demands the issue, as flat [actor, position, actor, position, …].
    */
-  updates: (number[] | undefined)[] = [];
+  updHead = new Int32Array(0);
+  updTail = new Int32Array(0);
+  /** The update entries of all candidates: linked lists in insertion order, in a pool reset per round. */
+  updActor = new Int32Array(256);
+  updValue = new Float64Array(256);
+  updNext = new Int32Array(256);
+  updSize = 0;
+  /** A new entry (actor b at v) at the end of side h's list. */
+  addUpdate(h: number, b: number, v: number): void {
+    if (this.updSize === this.updActor.length) {
+      const len = this.updSize * 2;
+      const a = new Int32Array(len);
+      a.set(this.updActor);
+      this.updActor = a;
+      const f = new Float64Array(len);
+      f.set(this.updValue);
+      this.updValue = f;
+      const nx = new Int32Array(len);
+      nx.set(this.updNext);
+      this.updNext = nx;
+    }
+    const u = this.updSize++;
+    this.updActor[u] = b;
+    this.updValue[u] = v;
+    this.updNext[u] = -1;
+    if (this.updHead[h] < 0) this.updHead[h] = u;
+    else this.updNext[this.updTail[h]] = u;
+    this.updTail[h] = u;
+  }
 
   ensure(cap: number): void {
     if (this.gain.length >= cap) return;
@@ -341,6 +369,8 @@ class Candidates {
     this.nbs1 = f64(this.nbs1, 2);
     this.eu = f64(this.eu, 2);
     this.movesTop = i32(this.movesTop, 2);
+    this.updHead = i32(this.updHead, 2);
+    this.updTail = i32(this.updTail, 2);
     this.gain = f64(this.gain, 1);
     const v = new Uint8Array(c);
     v.set(this.valid);
@@ -680,6 +710,7 @@ class ExchangeRun {
     const cd = this.cand;
     for (let a = 0; a < n; a++) for (let k = 0; k < m; k++) this.left[a * m + k] = this.x[a * m + k] < this.nbs[k] ? 1 : 0;
     cd.n = 0;
+    cd.updSize = 0;
     this.aliveCount = 0;
     this.listEnd = 0;
     this.stacks.reset();
@@ -799,8 +830,8 @@ class ExchangeRun {
     cd.nbs0[hi] = cd.nbs1[hi] = cd.nbs0[hj] = cd.nbs1[hj] = 0;
     cd.gain[e] = 0;
     cd.version[e] = 0;
-    cd.updates[hi] = undefined;
-    cd.updates[hj] = undefined;
+    cd.updHead[hi] = -1;
+    cd.updHead[hj] = -1;
     this.calculate(e);
     cd.alive[e] = cd.valid[e];
     this.aliveCount += cd.valid[e];
@@ -964,25 +995,23 @@ class ExchangeRun {
     if (cd.actor[ej] === a && cd.demandIssue[ej] === issue) holder = ej;
     else if (cd.actor[ei] === a && cd.demandIssue[ei] === issue) holder = ei;
     else return false;
-    let upd = cd.updates[holder];
-    if (!upd) upd = cd.updates[holder] = [];
     const mover = cd.actor[rs];
     const y = cd.y[rs];
-    for (let u = 0; u < upd.length; u += 2) {
-      if (upd[u] !== mover) continue;
-      const existing = upd[u + 1];
-      if (cd.startPos[rs] <= existing) upd[u + 1] = existing < y ? existing : y;
-      else upd[u + 1] = existing > y ? existing : y;
+    for (let u = cd.updHead[holder]; u >= 0; u = cd.updNext[u]) {
+      if (cd.updActor[u] !== mover) continue;
+      const existing = cd.updValue[u];
+      if (cd.startPos[rs] <= existing) cd.updValue[u] = existing < y ? existing : y;
+      else cd.updValue[u] = existing > y ? existing : y;
       return true;
     }
-    upd.push(mover, y);
+    cd.addUpdate(holder, mover, y);
     return true;
   }
 
-  /** The updates that apply to the outcome of issue `k` for candidate e (held by the side demanding k). */
-  updatesFor(e: number, k: number): number[] | undefined {
+  /** The first update entry that applies to the outcome of issue `k` for candidate e (held by the side demanding k), or −1. */
+  updatesFor(e: number, k: number): number {
     const cd = this.cand;
-    return cd.demandIssue[2 * e] === k ? cd.updates[2 * e] : cd.updates[2 * e + 1];
+    return cd.demandIssue[2 * e] === k ? cd.updHead[2 * e] : cd.updHead[2 * e + 1];
   }
 
   /** Outcome on side h's supply issue with the candidate's updates and h's actor at `pos` (decide `adjusted_nbs`). */
@@ -1007,16 +1036,13 @@ class ExchangeRun {
     const a = cd.actor[h];
     let num = this.num[k];
     let current = this.x[a * m + k];
-    const upd = this.updatesFor(h >> 1, k);
-    if (upd) {
-      for (let u = 0; u < upd.length; u += 2) {
-        const b = upd[u];
-        const v = upd[u + 1];
-        const idx = b * m + k;
-        if (this.s[idx] <= 0) continue;
-        num += this.cs[idx] * (v - this.x[idx]);
-        if (b === a) current = v;
-      }
+    for (let u = this.updatesFor(h >> 1, k); u >= 0; u = cd.updNext[u]) {
+      const b = cd.updActor[u];
+      const v = cd.updValue[u];
+      const idx = b * m + k;
+      if (this.s[idx] <= 0) continue;
+      num += this.cs[idx] * (v - this.x[idx]);
+      if (b === a) current = v;
     }
     this.adjustedCurrent = current;
     return num;
@@ -1035,14 +1061,11 @@ class ExchangeRun {
     const a = cd.actor[h];
     const csA = this.cs[a * m + k];
     let num = this.num[k] + csA * (from - this.x[a * m + k]);
-    const upd = this.updatesFor(h >> 1, k);
-    if (upd) {
-      for (let u = 0; u < upd.length; u += 2) {
-        const b = upd[u];
-        const idx = b * m + k;
-        if (b === a || this.s[idx] <= 0) continue;
-        num += this.cs[idx] * (upd[u + 1] - this.x[idx]);
-      }
+    for (let u = this.updatesFor(h >> 1, k); u >= 0; u = cd.updNext[u]) {
+      const b = cd.updActor[u];
+      const idx = b * m + k;
+      if (b === a || this.s[idx] <= 0) continue;
+      num += this.cs[idx] * (cd.updValue[u] - this.x[idx]);
     }
     return (target * this.W[k] - num) / csA;
   }
