@@ -1,10 +1,10 @@
 /**
  * Article ingestion throughput on one core: `node --import tsx bench/ingest.ts`.
- * Uses the invented test articles (test/evidence/articles), padded to about 3 KB where shorter,
+ * Uses the invented test articles (test/evidence/articles; also the own annotated set own-*.txt), padded to about 3 KB where shorter,
  * and prints articles per second for plain text and for HTML pages (Readability extraction
  * included). Figures depend on the machine and its load: compare runs on the same machine.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadCaseFile } from '../src/case/load.ts';
 import { ingestArticle, splitHeader } from '../src/evidence/index.ts';
 
@@ -18,6 +18,17 @@ const articles = texts.map((t, i) => {
   return body;
 });
 const html = readFileSync(new URL('headline.html', dir), 'utf8');
+/** The own annotated set (own-*.txt: wire, live page, analysis, Q&A … house styles), each padded to ~3 KB the same way. */
+const ownTexts = readdirSync(dir)
+  .filter((f) => /^own-.*\.txt$/.test(f))
+  .sort()
+  .map((f) => splitHeader(readFileSync(new URL(f, dir), 'utf8')).body);
+const ownArticles = ownTexts.map((t, k) => {
+  let body = t;
+  const other = ownTexts[(k + 1) % ownTexts.length].split('\n\n');
+  for (let j = 0; Buffer.byteLength(body) < 3000; j++) body += `\n\n${other[j % other.length]}`;
+  return body;
+});
 
 /**
  * Runs `once` for `seconds` of wall time and reports articles per second both by wall clock and by
@@ -45,6 +56,8 @@ console.log(`node ${process.version}, one core (single thread)`);
 let i = 0;
 const avg = articles.reduce((s, a) => s + Buffer.byteLength(a), 0) / articles.length;
 measure('plain text, no case', avg, () => ingestArticle({ text: articles[i++ % articles.length], date: '2025-03-14' }));
+const ownAvg = ownArticles.reduce((s, a) => s + Buffer.byteLength(a), 0) / ownArticles.length;
+measure('own set (10 outlet styles), no case', ownAvg, () => ingestArticle({ text: ownArticles[i++ % ownArticles.length], date: '2025-11-28' }));
 measure('HTML page (Readability + linkedom)', Buffer.byteLength(html), () => ingestArticle({ html }));
 const ukraine = await loadCaseFile(new URL('../examples/ukraine-2025.yaml', import.meta.url).pathname);
 measure('plain text, with examples/ukraine-2025', avg, () => ingestArticle({ text: articles[i++ % articles.length], date: '2025-03-14' }, { case: ukraine }));
