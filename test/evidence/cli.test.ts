@@ -81,6 +81,13 @@ describe('parley ingest', () => {
 
 describe('parley score-ingest', () => {
   it('refuses a folder without gold/ and articles/', async () => {
-    await expect(run('score-ingest', articles)).rejects.toThrow('expected the folders gold/ and articles/');
+    await expect(run('score-ingest', articles)).rejects.toThrow(`${join(articles, 'gold')}: no such folder (expected gold annotations and articles)`);
+  });
+
+  it('scores gold and articles kept in separate folders', async () => {
+    const { out } = await run('score-ingest', '.', '--gold', 'test/evidence/gold-own', '--articles', 'test/evidence/articles', '--format', 'json');
+    const score = JSON.parse(out);
+    expect(score.fullQuotes.f1).toBeGreaterThanOrEqual(0.98);
+    expect(score.sources.f1).toBeGreaterThanOrEqual(0.9);
   });
 });

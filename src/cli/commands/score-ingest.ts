@@ -4,6 +4,7 @@
  * precision/recall/F1 (full and all quotes), speaker accuracy and source precision/recall.
  */
 import type { Command } from 'commander';
+import { formatOption, type OutputFormat } from '../options.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatScore, scoreEvalDir } from '../../evidence/index.ts';
@@ -14,15 +15,18 @@ export function register(program: Command): void {
     .command('score-ingest')
     .description('score the article ingester against gold annotations (quotes P/R/F1, speaker accuracy, sources)')
     .argument('<eval-dir>', 'folder with gold/*.json and articles/*.txt')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(formatOption(['table', 'json']))
+    .option('--gold <dir>', 'gold annotations elsewhere than <eval-dir>/gold (e.g. test/evidence/gold-own)')
+    .option('--articles <dir>', 'articles elsewhere than <eval-dir>/articles (e.g. test/evidence/articles)')
     .option('--errors', 'also list every missed, spurious or misattributed quote and source')
-    .action((dir: string, opts: { format: string; errors?: boolean }) =>
+    .action((dir: string, opts: { format: OutputFormat; gold?: string; articles?: string; errors?: boolean }) =>
       reportErrors(async () => {
-        if (opts.format !== 'table' && opts.format !== 'json') throw new CliError(`--format must be table or json, not "${opts.format}"`, 2);
-        if (!existsSync(join(dir, 'gold')) || !existsSync(join(dir, 'articles'))) throw new CliError(`${dir}: expected the folders gold/ and articles/ inside`, 1);
+        const gold = opts.gold ?? join(dir, 'gold');
+        const articles = opts.articles ?? join(dir, 'articles');
+        for (const folder of [gold, articles]) if (!existsSync(folder)) throw new CliError(`${folder}: no such folder (expected gold annotations and articles)`, 1);
         let score;
         try {
-          score = await scoreEvalDir(dir);
+          score = await scoreEvalDir(dir, { gold, articles });
         } catch (e) {
           if (e instanceof SyntaxError) throw new CliError(`${dir}: a gold file is not valid JSON (${e.message})`, 1);
           const code = (e as NodeJS.ErrnoException).code;
