@@ -319,20 +319,34 @@ function coalitionsWith(pool: ChallengePool | undefined) {
 
 const EMPTY = new Float64Array(0);
 
-/** Groups of bitwise-identical positions: `group[i]` and one representative per group. */
+/**
+ * Groups of identical positions (every coordinate equal): `group[i]` and one representative per
+ * group. Candidates are found by their first coordinate (a Map lookup, no string keys: this runs on
+ * every state, thousands of times per Monte Carlo study), then compared coordinate by coordinate.
+ */
 function identicalPositions(x: Float64Array, n: number, m: number): { group: Int32Array; reps: number[] } {
   const group = new Int32Array(n);
   const reps: number[] = [];
-  const seen = new Map<string, number>();
+  const byFirst = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    let key = '';
-    for (let k = 0; k < m; k++) key += x[i * m + k] + ',';
-    const g = seen.get(key);
-    if (g === undefined) {
-      seen.set(key, reps.length);
-      group[i] = reps.length;
+    const io = i * m;
+    const candidates = byFirst.get(x[io]);
+    let g = -1;
+    if (candidates) {
+      for (let c = 0; c < candidates.length && g < 0; c++) {
+        const ro = reps[candidates[c]] * m;
+        let same = true;
+        for (let k = 1; k < m && same; k++) same = x[io + k] === x[ro + k];
+        if (same) g = candidates[c];
+      }
+    }
+    if (g < 0) {
+      g = reps.length;
       reps.push(i);
-    } else group[i] = g;
+      if (candidates) candidates.push(g);
+      else byFirst.set(x[io], [g]);
+    }
+    group[i] = g;
   }
   return { group, reps };
 }
