@@ -590,31 +590,41 @@ export function coalitionStrengthsOnLine(voterPos: ArrayLike<number>, weight: Ar
     const sq = yp >= q ? 1 : -1;
     return sumU(lo, hi, -sp * p, sp) - sumU(lo, hi, -sq * q, sq);
   };
-  const c = new Float64Array(nOpt * nOpt);
+  // Each option's own breakpoints once (first voter at or right of it, first voter right of it),
+  // rather than two binary searches per pair: the same indices, so the same sums.
+  const atOrRight = new Int32Array(nOpt);
+  const rightOf = new Int32Array(nOpt);
   for (let a = 0; a < nOpt; a++) {
-    for (let b = 0; b < a; b++) {
-      const xa = optPos[a];
-      const xb = optPos[b];
+    atOrRight[a] = bound(optPos[a], false);
+    rightOf[a] = bound(optPos[a], true);
+  }
+  // Pairs visited by position: for the option a, its partners b from the leftmost up, so that the
+  // midpoint only moves right and its voter index is found by a forward walk (O(N) per option)
+  // instead of a binary search per pair. Every pair is still computed once by the same formulas.
+  const byPosition = Array.from({ length: nOpt }, (_, a) => a).sort((p, q) => optPos[p] - optPos[q] || p - q);
+  const c = new Float64Array(nOpt * nOpt);
+  for (let pa = 0; pa < nOpt; pa++) {
+    const a = byPosition[pa];
+    const right = optPos[a];
+    let iMidLo = 0;
+    for (let pb = 0; pb < pa; pb++) {
+      const b = byPosition[pb];
+      const left = optPos[b];
       let cab = MIN_COALITION;
       let cba = MIN_COALITION;
-      if (xa !== xb) {
-        const left = Math.min(xa, xb);
-        const right = Math.max(xa, xb);
+      if (left !== right) {
         const mid = (left + right) / 2;
-        // voters strictly left of mid prefer the left option; split at the left option's position.
-        const iLeft = bound(left, false);
-        const iMidLo = bound(mid, false);
-        const iMidHi = bound(mid, true);
-        const iRight = bound(right, true);
+        // voters strictly left of mid prefer the left option b; split at b's position and at a's.
+        while (iMidLo < nv && y[iMidLo] < mid) iMidLo++;
+        // first voter right of mid: step over the voters exactly at mid (usually none)
+        let iMidHi = iMidLo;
+        while (iMidHi < nv && y[iMidHi] <= mid) iMidHi++;
+        const iLeft = atOrRight[b];
+        const iRight = rightOf[a];
         const forLeft = support(0, iLeft, left, right) + support(iLeft, iMidLo, left, right);
         const forRight = support(iMidHi, iRight, right, left) + support(iRight, nv, right, left);
-        if (xa < xb) {
-          cab += forLeft;
-          cba += forRight;
-        } else {
-          cab += forRight;
-          cba += forLeft;
-        }
+        cab += forRight;
+        cba += forLeft;
       }
       c[a * nOpt + b] = cab;
       c[b * nOpt + a] = cba;
