@@ -7,14 +7,15 @@
  *   node --import tsx bench/smp.ts --cases a080,g1000 --threads 2
  *
  * Each measurement runs in a fresh child process so that its peak memory (max RSS) is its own.
- * The machine's load shows in wall-clock times; CPU seconds (user time of the process, all threads)
- * are printed beside them.
+ * The machine's load shows in wall-clock times; CPU seconds (user + system time of the process, all
+ * threads) are printed beside them, and the one-minute load average at the end of each run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseKtabCsv } from '../src/formats/ktab.ts';
 import { toModelInput } from '../src/case/model-input.ts';
 import { smp } from '../src/engines/smp.ts';
@@ -86,6 +87,7 @@ function measure(name: string, threads: number): void {
       turns: r.rounds.length - 1,
       peakMB: process.resourceUsage().maxRSS / 1024,
       digest: digest.digest('hex').slice(0, 16),
+      load: loadavg()[0],
     }),
   );
 }
@@ -105,7 +107,7 @@ function main(argv: string[]): void {
     return;
   }
   const self = fileURLToPath(import.meta.url);
-  console.log('case    actors threads  seconds  cpu-s  turns  peak-MB  KTAB-s  speed-up  result digest');
+  console.log('case    actors threads  seconds  cpu-s  turns  peak-MB  KTAB-s  speed-up  load  result digest');
   for (const name of cases) {
     const digests = new Set<string>();
     for (const threads of threadCounts) {
@@ -129,6 +131,7 @@ function main(argv: string[]): void {
           r.peakMB.toFixed(0).padStart(8),
           (ktab ? String(ktab) : '-').padStart(7),
           (ktab ? `${Math.round(ktab / r.seconds)}x` : '-').padStart(9),
+          r.load.toFixed(1).padStart(5),
           ` ${r.digest}`,
         ].join(' '),
       );
