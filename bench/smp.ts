@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/smp.ts                    # all cases, threads 1 and 2
  *   node --import tsx bench/smp.ts --cases a080,g1000 --threads 2
+ *   node --import tsx bench/smp.ts --lean             # Monte Carlo's case: ms per run, explain true/false
  *
  * Each measurement runs in a fresh child process so that its peak memory (max RSS) is its own.
  * The machine's load shows in wall-clock times; CPU seconds (user + system time of the process, all
@@ -18,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseKtabCsv } from '../src/formats/ktab.ts';
 import { toModelInput } from '../src/case/model-input.ts';
+import { loadCaseFile } from '../src/case/load.ts';
 import { smp } from '../src/engines/smp.ts';
 import { createRng } from '../src/engines/random.ts';
 import type { ModelInput } from '../src/engines/types.ts';
@@ -92,11 +94,33 @@ function measure(name: string, threads: number): void {
   );
 }
 
+/**
+ * What Monte Carlo pays per draw: examples/ukraine-2025.yaml (6 actors × 13 issues), many runs with
+ * and without explanations (after a warm-up), milliseconds per run (wall and CPU).
+ */
+async function lean(runs: number): Promise<void> {
+  const input = toModelInput(await loadCaseFile(join(root, 'examples/ukraine-2025.yaml')));
+  console.log(`examples/ukraine-2025.yaml: ${input.actors.length} actors x ${input.issues.length} issues, ${smp(input).params.turns} turns, ${runs} runs each`);
+  for (const explain of [true, false, true, false]) {
+    for (let r = 0; r < runs / 10; r++) smp(input, { explain });
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    for (let r = 0; r < runs; r++) smp(input, { explain });
+    const cpu = process.cpuUsage(c0);
+    const wall = (performance.now() - t0) / runs;
+    console.log(`explain ${String(explain).padEnd(5)}  ${wall.toFixed(3)} ms/run  ${((cpu.user + cpu.system) / 1000 / runs).toFixed(3)} CPU ms/run  load ${loadavg()[0].toFixed(1)}`);
+  }
+}
+
 function main(argv: string[]): void {
   const arg = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  if (argv.includes('--lean')) {
+    void lean(Number(arg('--runs') ?? 3000));
+    return;
+  }
   const one = arg('--one');
   if (one) return measure(one, Number(arg('--threads') ?? 1));
   const cases = (arg('--cases') ?? 'a040,a080,a160,g500,g1000').split(',');
