@@ -12,95 +12,10 @@
  * issue's description says so); BDM itself does not use it, the Nash model does.
  */
 import { basename, extname } from 'node:path';
-import { Case, type Case as CaseT, type CaseInput } from '../case/schema.ts';
-import { CaseFileError, MAX_CASE_BYTES, pathToString, type CaseProblem } from '../case/load.ts';
-import { checkCase } from '../case/validate.ts';
+import type { Case as CaseT } from '../case/schema.ts';
+import { CaseFileError, type CaseProblem } from '../case/load.ts';
 import type { Importer } from './index.ts';
-
-/** One cell of a delimited line, with its 1-based column for error messages. */
-export interface DelimitedCell {
-  text: string;
-  column: number;
-}
-
-/** Split one line at `delimiter`, honouring RFC 4180 double quotes (`""` inside is a literal quote). */
-export function splitDelimitedLine(line: string, delimiter: string): DelimitedCell[] {
-  const cells: DelimitedCell[] = [];
-  let i = 0;
-  for (;;) {
-    const column = i + 1;
-    if (line[i] === '"') {
-      let text = '';
-      let j = i + 1;
-      while (j < line.length) {
-        if (line[j] === '"') {
-          if (line[j + 1] === '"') {
-            text += '"';
-            j += 2;
-            continue;
-          }
-          j++;
-          break;
-        }
-        text += line[j++];
-      }
-      const end = line.indexOf(delimiter, j);
-      text += end < 0 ? line.slice(j) : line.slice(j, end);
-      cells.push({ text: text.trim(), column });
-      if (end < 0) break;
-      i = end + 1;
-    } else {
-      const end = line.indexOf(delimiter, i);
-      cells.push({ text: (end < 0 ? line.slice(i) : line.slice(i, end)).trim(), column });
-      if (end < 0) break;
-      i = end + 1;
-    }
-  }
-  return cells;
-}
-
-/** Non-empty lines with their 1-based numbers; a BOM is dropped; oversized input is refused. */
-export function delimitedLines(text: string, file: string): Array<{ line: number; text: string }> {
-  if (Buffer.byteLength(text) > MAX_CASE_BYTES) throw new CaseFileError([{ file, line: 1, column: 1, path: '', message: `file is larger than ${MAX_CASE_BYTES} bytes` }]);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const out: Array<{ line: number; text: string }> = [];
-  text.split(/\r\n|\n|\r/).forEach((t, idx) => {
-    if (t.trim() !== '') out.push({ line: idx + 1, text: t });
-  });
-  return out;
-}
-
-/** A plain decimal number (no thousands separators, no units), or undefined. */
-export function parseDecimal(s: string): number | undefined {
-  const t = s.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return undefined;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : undefined;
-}
-
-/** An id for the case schema from free text (letters, digits, "_", "." and "-"), unique within `taken`. */
-export function idFromText(text: string, fallback: string, taken: Set<string>): string {
-  let base = text
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+/, '')
-    .replace(/-+$/, '')
-    .slice(0, 70);
-  if (!base) base = fallback;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
-
-/** Validate an imported case with the schema and the semantic checks; problems point at the file. */
-export function validatedCase(input: CaseInput, file: string): CaseT {
-  const parsed = Case.safeParse(input);
-  if (!parsed.success) throw new CaseFileError(parsed.error.issues.map((i) => ({ file, line: 1, column: 1, path: pathToString(i.path as PropertyKey[]), message: i.message })));
-  const semantic = checkCase(parsed.data);
-  if (semantic.length) throw new CaseFileError(semantic.map((s) => ({ file, line: 1, column: 1, path: pathToString(s.path), message: s.message })));
-  return parsed.data;
-}
+import { delimitedLines, idFromText, parseDecimal, splitDelimitedLine, validatedCase } from './text.ts';
 
 const HEADER = /^\s*"?(actor|stakeholder)"?\s*,\s*"?(capability|resources)"?\s*,\s*"?position"?\s*,\s*"?salience"?\s*,?\s*$/i;
 const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);

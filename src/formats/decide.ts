@@ -15,21 +15,15 @@
  * Like decide, actor and issue references in #D/#M match case- and punctuation-insensitively.
  */
 import { basename, extname } from 'node:path';
-import { Case, estimate, type Case as CaseT, type CaseInput } from '../case/schema.ts';
-import { CaseFileError, MAX_CASE_BYTES, pathToString, type CaseProblem } from '../case/load.ts';
-import { checkCase } from '../case/validate.ts';
+import { estimate, type Case as CaseT, type CaseInput } from '../case/schema.ts';
+import { CaseFileError, MAX_CASE_BYTES, type CaseProblem } from '../case/load.ts';
 import { currentStances, pairKey } from '../case/view.ts';
 import type { Exporter, Importer } from './index.ts';
-
-interface Cell {
-  text: string;
-  /** 1-based column of the cell's first character. */
-  column: number;
-}
+import { idFromText, parseDecimal, splitDelimitedLine, validatedCase, type DelimitedCell } from './text.ts';
 
 interface Row {
   line: number;
-  cells: Cell[];
+  cells: DelimitedCell[];
 }
 
 /** decide's `create_key`: ids compare lower-cased, without punctuation or spaces. */
@@ -48,68 +42,7 @@ export function detectDelimiter(text: string): ';' | '\t' | undefined {
   return tab >= semi ? '\t' : ';';
 }
 
-/** Split one line into cells, honouring ' or " quotes (a doubled quote inside is a literal quote). */
-function splitLine(line: string, delimiter: string): Cell[] {
-  const cells: Cell[] = [];
-  let i = 0;
-  for (;;) {
-    const column = i + 1;
-    const q = line[i];
-    if (q === "'" || q === '"') {
-      let text = '';
-      let j = i + 1;
-      for (;;) {
-        if (j >= line.length) break;
-        if (line[j] === q) {
-          if (line[j + 1] === q) {
-            text += q;
-            j += 2;
-            continue;
-          }
-          j++;
-          break;
-        }
-        text += line[j++];
-      }
-      // Anything between the closing quote and the delimiter belongs to the cell (lenient, like csv).
-      const end = line.indexOf(delimiter, j);
-      text += end < 0 ? line.slice(j) : line.slice(j, end);
-      cells.push({ text, column });
-      if (end < 0) break;
-      i = end + 1;
-    } else {
-      const end = line.indexOf(delimiter, i);
-      cells.push({ text: (end < 0 ? line.slice(i) : line.slice(i, end)).trim(), column });
-      if (end < 0) break;
-      i = end + 1;
-    }
-  }
-  return cells;
-}
-
 const KNOWN = new Set(['#A', '#P', '#M', '#D', '#/', '#0', '#O']);
-
-/** A number as decide reads it (a decimal comma is accepted). */
-function parseNumber(s: string): number | undefined {
-  const t = s.trim().replace(',', '.');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return undefined;
-  return Number(t);
-}
-
-/** A case id from free text: letters, digits, "_", "." and "-", unique within `taken`. */
-function slugId(text: string, fallback: string, taken: Set<string>): string {
-  let base = text
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+/, '')
-    .replace(/-+$/, '')
-    .slice(0, 70);
-  if (!base) base = fallback;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
 
 const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
@@ -124,7 +57,7 @@ export function parseDecide(text: string, file = '<input>'): CaseT {
   const rows: Row[] = [];
   text.split(/\r?\n/).forEach((l, idx) => {
     if (l.trim() === '') return;
-    rows.push({ line: idx + 1, cells: splitLine(l, delimiter) });
+    rows.push({ line: idx + 1, cells: splitDelimitedLine(l, delimiter, { quotes: `'"`, trimQuoted: false }) });
   });
 
   let description: string | undefined;
@@ -193,7 +126,7 @@ export function parseDecide(text: string, file = '<input>'): CaseT {
   for (const row of mRows) {
     const k = lookup(row, 1, 'issue');
     const raw = row.cells[2]?.text ?? '';
-    const v = parseNumber(raw);
+    const v = parseDecimal(raw, { decimalComma: true });
     if (v === undefined) {
       at(row.line, row.cells[2]?.column ?? 1, 'position', `scale point must be a number, got "${clip(raw, 40)}"`);
       continue;
@@ -233,7 +166,7 @@ export function parseDecide(text: string, file = '<input>'): CaseT {
         at(row.line, col, field, `missing ${field}`);
         return undefined;
       }
-      const v = parseNumber(raw);
+      const v = parseDecimal(raw, { decimalComma: true });
       if (v === undefined) at(row.line, col, field, `${field} must be a number, got "${clip(raw, 40)}"`);
       return v;
     };
@@ -267,13 +200,13 @@ export function parseDecide(text: string, file = '<input>'): CaseT {
 
   const actorIds = new Set<string>();
   const issueIds = new Set<string>();
-  const actorId = actors.map((a, i) => slugId(a.name, `actor-${i + 1}`, actorIds));
-  const issueId = issues.map((iss, k) => slugId(iss.name, `issue-${k + 1}`, issueIds));
+  const actorId = actors.map((a, i) => idFromText(a.name, `actor-${i + 1}`, actorIds));
+  const issueId = issues.map((iss, k) => idFromText(iss.name, `issue-${k + 1}`, issueIds));
   const maxPower = new Array(actors.length).fill(0);
   for (const d of data) maxPower[d.actor] = Math.max(maxPower[d.actor], d.power);
   const stem = basename(file, extname(file));
   const caseInput: CaseInput = {
-    id: slugId(stem, 'decide', new Set()),
+    id: idFromText(stem, 'decide', new Set()),
     title: clip(description || stem || 'decide data set', 300),
     description: description ? clip(`Imported from decide file ${basename(file)}. ${description}`, 8000) : `Imported from decide file ${basename(file)}.`,
     actors: actors.map((a, i) => {
@@ -307,13 +240,7 @@ export function parseDecide(text: string, file = '<input>'): CaseT {
       capability: d.power,
     })),
   };
-  const parsed = Case.safeParse(caseInput);
-  if (!parsed.success) {
-    throw new CaseFileError(parsed.error.issues.map((i) => ({ file, line: 1, column: 1, path: pathToString(i.path as PropertyKey[]), message: i.message })));
-  }
-  const semantic = checkCase(parsed.data);
-  if (semantic.length) throw new CaseFileError(semantic.map((s) => ({ file, line: 1, column: 1, path: pathToString(s.path), message: s.message })));
-  return parsed.data;
+  return validatedCase(caseInput, file);
 }
 
 /** Whether a text looks like decide's format: its first typed rows start with #A, #P, #M, #D, #/ or #O. */

@@ -25,7 +25,7 @@ import { basename, extname } from 'node:path';
 import type { Case as CaseT, CaseInput } from '../case/schema.ts';
 import { CaseFileError, type CaseProblem } from '../case/load.ts';
 import type { Importer } from './index.ts';
-import { delimitedLines, idFromText, parseDecimal, splitDelimitedLine, validatedCase } from './bdm-csv.ts';
+import { delimitedLines, idFromText, parseDecimal, splitDelimitedLine, validatedCase } from './text.ts';
 
 /** DEU actor codes → names and capability (Nice Treaty Council votes; see the file comment). */
 export const deuActors: Record<string, { name: string; capability: number }> = {

@@ -20,6 +20,7 @@ import { CaseFileError, MAX_CASE_BYTES, pathToString, type CaseProblem } from '.
 import { currentStances, pairKey } from '../case/view.ts';
 import { SMP_DEFAULTS, type SmpParameters } from '../engines/smp.ts';
 import type { Exporter, Importer } from './index.ts';
+import { splitDelimitedLine, type DelimitedCell } from './text.ts';
 import {
   BARGAIN_MODELS,
   BIG_R_ADJUSTS,
@@ -74,47 +75,15 @@ function uniqueIds(names: string[], fallback: string): string[] {
   });
 }
 
-interface Field {
-  text: string;
-  column: number;
-}
 
-/** Split one CSV line (quotes as in minicsv: "…" with "" for a quote), with each field's column. */
-function splitCsvLine(line: string): Field[] {
-  const out: Field[] = [];
-  let i = 0;
-  for (;;) {
-    const column = i + 1;
-    let text = '';
-    while (line[i] === ' ' || line[i] === '\t') i++;
-    if (line[i] === '"') {
-      i++;
-      while (i < line.length) {
-        if (line[i] === '"') {
-          if (line[i + 1] === '"') {
-            text += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        text += line[i++];
-      }
-      while (i < line.length && line[i] !== ',') text += line[i++];
-    } else {
-      while (i < line.length && line[i] !== ',') text += line[i++];
-    }
-    out.push({ text: text.trim(), column });
-    if (i >= line.length) break;
-    i++; // the comma
-  }
-  // KTAB writes a comma after the last field; the variant without it is read the same way.
+
+/** One KTAB CSV line. KTAB writes a comma after the last field; the variant without it reads the same. */
+function splitKtabLine(line: string): DelimitedCell[] {
+  const out = splitDelimitedLine(line, ',');
   if (out.length > 1 && out[out.length - 1].text === '') out.pop();
   return out;
 }
-
-function numberField(f: Field | undefined, line: number, path: string, p: Problems, lineStart: Located): number | undefined {
+function numberField(f: DelimitedCell | undefined, line: number, path: string, p: Problems, lineStart: Located): number | undefined {
   if (!f || f.text === '') {
     p.add(f ? { line, column: f.column } : lineStart, path, 'missing number');
     return undefined;
@@ -162,9 +131,9 @@ export function parseKtabCsv(text: string, file = '<input>'): Case {
     p.throwIfAny();
   }
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const rows: { line: number; fields: Field[] }[] = [];
+  const rows: { line: number; fields: DelimitedCell[] }[] = [];
   lines.forEach((l, idx) => {
-    if (l.trim() !== '' && l.replace(/[,\s]/g, '') !== '') rows.push({ line: idx + 1, fields: splitCsvLine(l) });
+    if (l.trim() !== '' && l.replace(/[,\s]/g, '') !== '') rows.push({ line: idx + 1, fields: splitKtabLine(l) });
   });
   if (rows.length < 2) {
     p.add({ line: 1, column: 1 }, 'header', 'a KTAB CSV needs a scenario line (name, description, actors, dimensions) and a column header line');
@@ -509,7 +478,7 @@ export function writeKtabCsv(c: Case): string {
 /** Whether text looks like a KTAB CSV: a scenario line ending in two counts, then "Actor,Description,". */
 export function looksLikeKtabCsv(text: string): boolean {
   const [first = '', second = ''] = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 2);
-  const f = splitCsvLine(first);
+  const f = splitKtabLine(first);
   return f.length >= 4 && /^\d+$/.test(f[2].text) && /^\d+$/.test(f[3].text) && /^\s*"?Actor"?\s*,\s*"?Desc/i.test(second);
 }
 
