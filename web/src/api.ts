@@ -10,16 +10,8 @@ import type { SensitivityReport } from '../../src/analysis/sensitivity.ts';
 import type { Timeline } from '../../src/analysis/timeline.ts';
 import type { ZoneOfAgreement } from '../../src/analysis/zopa.ts';
 
-export interface CaseSummary {
-  id: string;
-  title: string;
-  actors: number;
-  issues: number;
-  drafts: number;
-  evidence: number;
-  revision: number;
-  updatedAt: string;
-}
+export type { CaseSummary } from '../../src/store/index.ts';
+import type { CaseSummary } from '../../src/store/index.ts';
 
 export interface Revision {
   revision: number;
