@@ -742,7 +742,7 @@ class ExchangeRun {
     const heap = this.heap;
     const take = (): number => heap.top();
     // A tie decision: bit 0 is decide's coin (1: realize the runner-up); bit 1 (replay only) swaps
-    // which of two equal gains decide's sort put first (see docs/exchange.md: its 28-digit decimals
+    // which of two equal gains decide's sort put first (see the README, exchange model, Conformance: its 28-digit decimals
     // order gains that are equal in exact arithmetic by their last-digit round-off).
     const decision = (): number => {
       const t = this.tiesSeen++;

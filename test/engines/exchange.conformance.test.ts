@@ -103,8 +103,8 @@ describeWithReference('exchange conformance: decide-exchange-model', () => {
 
   // Beyond round 1: with replayed tie decisions the exchange counts of rounds 1-4 match decide's for
   // both 10-round dumps (the restart rule x + ((1 − s)·0.4 + 0.1)(y − x), the outcome recomputed from
-  // the restarted positions, the groups from it); from round 5 on they do not (docs/exchange.md,
-  // "Conformance"), so neither the later counts nor the final outcomes are asserted.
+  // the restarted positions, the groups from it); from round 5 on they do not (the README's
+  // exchange-model "Conformance" section), so neither the later counts nor the final outcomes are asserted.
   it('sample_data.txt: exchange counts of rounds 1-4 of the 10-round run (sample_data_r10.json)', () => {
     const mi = load('sample_data.txt');
     const want = dump('sample_data_r10.json');
