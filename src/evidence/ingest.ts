@@ -4,7 +4,7 @@
  * Pure: no I/O, no clock; offsets are into the body text (`result.body`).
  */
 import type { Case } from '../case/schema.ts';
-import { Attributor } from './attribution.ts';
+import { Attributor, type AttributedQuote } from './attribution.ts';
 import { actorOfSpeaker, caseActorsIn, issueMatcher } from './case-link.ts';
 import { findDates } from './dates.ts';
 import { extractFromHtml, isoDay } from './html.ts';
@@ -31,14 +31,8 @@ export interface IngestOptions {
   case?: Case;
 }
 
-export interface IngestQuote {
-  text: string;
-  start: number;
-  end: number;
-  speaker: string | null;
-  speakerMention: string | null;
-  cue: string | null;
-  partial: boolean;
+/** A quote as the ingest JSON gives it: the attributed span, and with a case its actor and issues. */
+export interface IngestQuote extends Pick<AttributedQuote, 'text' | 'start' | 'end' | 'speaker' | 'speakerMention' | 'cue' | 'partial'> {
   /** With a case: the id of the actor the speaker speaks for. */
   actor: string | null;
   /** With a case: ids of the issues the quote touches. */
