@@ -318,25 +318,36 @@ export function conditionalPce(pv: Float64Array, nOpt: number): Float64Array {
   return p;
 }
 
-/** Model::markovUniformPCE: `q_a = (1/n)Σ_b P(a>b)(p_a+p_b)`, `p ← (p+q)/2` until max|q−p| ≤ 1e-6. */
-export function markovUniformPce(pv: Float64Array, nOpt: number): Float64Array {
+/**
+ * The Markov PCE iteration both KTAB variants share: from the uniform distribution, compute the
+ * chain's next distribution `q` (`nextOf(a, p)` per option), then `p ← (p+q)/2`, until
+ * max|q−p| ≤ `tolerance` (at most 1,000 steps).
+ */
+function markovFixedPoint(nOpt: number, tolerance: number, nextOf: (a: number, p: Float64Array) => number): Float64Array {
   let p = new Float64Array(nOpt).fill(1 / nOpt);
   const q = new Float64Array(nOpt);
   for (let iter = 0; iter < 1000; iter++) {
     let change = 0;
     for (let a = 0; a < nOpt; a++) {
-      let s = 0;
-      for (let b = 0; b < nOpt; b++) s += pv[a * nOpt + b] * (p[a] + p[b]);
-      q[a] = s / nOpt;
+      q[a] = nextOf(a, p);
       const c = Math.abs(q[a] - p[a]);
       if (c > change) change = c;
     }
     const next = new Float64Array(nOpt);
     for (let a = 0; a < nOpt; a++) next[a] = (p[a] + q[a]) / 2;
     p = next;
-    if (!(1e-6 < change)) break;
+    if (!(tolerance < change)) break;
   }
   return p;
+}
+
+/** Model::markovUniformPCE: `q_a = (1/n)Σ_b P(a>b)(p_a+p_b)`, `p ← (p+q)/2` until max|q−p| ≤ 1e-6. */
+export function markovUniformPce(pv: Float64Array, nOpt: number): Float64Array {
+  return markovFixedPoint(nOpt, 1e-6, (a, p) => {
+    let s = 0;
+    for (let b = 0; b < nOpt; b++) s += pv[a * nOpt + b] * (p[a] + p[b]);
+    return s / nOpt;
+  });
 }
 
 /**
@@ -351,26 +362,12 @@ export function markovIncentivePce(c: Float64Array, pv: Float64Array, nOpt: numb
     for (let a = 0; a < nOpt; a++) sum += c[a * nOpt + b] * pv[a * nOpt + b] + (a === b ? 1e-10 : 0);
     for (let a = 0; a < nOpt; a++) chlg[a * nOpt + b] = (c[a * nOpt + b] * pv[a * nOpt + b] + (a === b ? 1e-10 : 0)) / sum;
   }
-  let p = new Float64Array(nOpt).fill(1 / nOpt);
-  const q = new Float64Array(nOpt);
-  for (let iter = 0; iter < 1000; iter++) {
-    let change = 0;
-    for (let a = 0; a < nOpt; a++) {
-      let s = 0;
-      for (let b = 0; b < nOpt; b++) {
-        // ct(a,b) = p_a·P[b challenges a]; ct(b,a) = p_b·P[a challenges b]
-        s += pv[a * nOpt + b] * (p[a] * chlg[b * nOpt + a] + p[b] * chlg[a * nOpt + b]);
-      }
-      q[a] = s;
-      const ch = Math.abs(q[a] - p[a]);
-      if (ch > change) change = ch;
-    }
-    const next = new Float64Array(nOpt);
-    for (let a = 0; a < nOpt; a++) next[a] = (p[a] + q[a]) / 2;
-    p = next;
-    if (!(1e-8 < change)) break;
-  }
-  return p;
+  return markovFixedPoint(nOpt, 1e-8, (a, p) => {
+    let s = 0;
+    // ct(a,b) = p_a·P[b challenges a]; ct(b,a) = p_b·P[a challenges b]
+    for (let b = 0; b < nOpt; b++) s += pv[a * nOpt + b] * (p[a] * chlg[b * nOpt + a] + p[b] * chlg[a * nOpt + b]);
+    return s;
+  });
 }
 
 /** Model::probCE2: option probabilities from coalition strengths under the chosen PCE model. */
