@@ -4,7 +4,7 @@
  * line, column and field path, and reported together.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, type Node as YamlNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Node as YamlNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { Case } from './schema.ts';
 import { checkCase, type KnownIds } from './validate.ts';
@@ -56,9 +56,23 @@ export function parseCaseText(text: string, file = '<input>'): { case?: Case; pr
     if (problems.some((p) => p.line === line)) continue;
     problems.push({ file, line, column, path: '', message: `syntax error: ${err.message.split('\n')[0]}` });
   }
+  // An alias with no anchor before it is not a parse error to the YAML library, but converting it throws.
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return;
+      const { line, col: column } = lineCounter.linePos(alias.range?.[0] ?? 0);
+      problems.push({ file, line, column, path: '', message: `syntax error: alias *${alias.source} has no anchor &${alias.source} before it` });
+    },
+  });
   if (problems.length) return { problems };
   const at = locator(doc, lineCounter, file);
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // e.g. too many aliases (a "billion laughs" file): refuse the file rather than expand it.
+    return { problems: [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${(err as Error).message}` }] };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { problems: [{ file, line: 1, column: 1, path: '', message: 'a case file must be a mapping with id, title, actors and issues' }] };
   }

@@ -100,6 +100,15 @@ describe('loading case files', () => {
     expect(lines).toEqual([...lines].sort((x, y) => x - y));
   });
 
+  it('locates an alias with no anchor and refuses alias bombs instead of crashing', () => {
+    expect(messages(valid.replace('kind: organisation', 'kind: *person'))).toEqual([
+      'case.yaml:10:11: syntax error: alias *person has no anchor &person before it',
+    ]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
+    const [problem] = messages(bomb);
+    expect(problem).toMatch(/^case\.yaml:1:1: cannot read the file: .*alias/i);
+  });
+
   it('rejects a document that is not a mapping', () => {
     expect(messages('- just\n- a list\n')).toEqual(['case.yaml:1:1: a case file must be a mapping with id, title, actors and issues']);
   });
