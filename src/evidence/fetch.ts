@@ -1,14 +1,23 @@
 /**
  * Fetching an article by URL for ingestion: http(s) only, a timeout over the whole exchange, a size
  * limit enforced while streaming (not trusted from Content-Length alone), and a content-type check,
- * each failing with a message that says what went wrong.
+ * each failing with a message that says what went wrong. Redirects are followed one hop at a time so
+ * that every target can be checked (`checkUrl`) before it is requested.
  */
 import { ArticleInputError, decodeArticleBytes, MAX_ARTICLE_BYTES } from './input.ts';
 
 export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
+  /**
+   * Called with the URL and with every redirect target before it is requested; throws to refuse one
+   * (the server refuses loopback and private addresses, so a public page cannot redirect it inward).
+   */
+  checkUrl?: (url: string) => Promise<void>;
 }
+
+/** Redirects followed before giving up. */
+export const MAX_REDIRECTS = 5;
 
 export interface FetchedArticle {
   url: string;
@@ -37,12 +46,28 @@ export async function fetchArticle(url: string, options: FetchOptions = {}): Pro
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     let response: Response;
-    try {
-      response = await fetch(parsed, { signal: controller.signal, redirect: 'follow', headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9' } });
-    } catch (e) {
-      if (controller.signal.aborted) throw new FetchArticleError(`${url}: no response within ${timeoutMs} ms`);
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new FetchArticleError(`${url}: cannot fetch (${cause?.code ?? cause?.message ?? (e as Error).message})`);
+    let target = parsed;
+    for (let hops = 0; ; hops++) {
+      await options.checkUrl?.(target.href);
+      try {
+        response = await fetch(target, { signal: controller.signal, redirect: 'manual', headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9' } });
+      } catch (e) {
+        if (controller.signal.aborted) throw new FetchArticleError(`${url}: no response within ${timeoutMs} ms`);
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        throw new FetchArticleError(`${url}: cannot fetch (${cause?.code ?? cause?.message ?? (e as Error).message})`);
+      }
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null) break;
+      await response.body?.cancel().catch(() => undefined);
+      if (hops === MAX_REDIRECTS) throw new FetchArticleError(`${url}: more than ${MAX_REDIRECTS} redirects`);
+      let next: URL;
+      try {
+        next = new URL(location, target);
+      } catch {
+        throw new FetchArticleError(`${url}: redirected to an invalid URL (${location})`);
+      }
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FetchArticleError(`${url}: redirected to ${next.protocol} (only http and https are fetched)`);
+      target = next;
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
@@ -85,7 +110,7 @@ export async function fetchArticle(url: string, options: FetchOptions = {}): Pro
       at += c.byteLength;
     }
     const body = decodeArticleBytes(bytes, url);
-    const finalUrl = response.url || parsed.href;
+    const finalUrl = target.href;
     return /plain/i.test(contentType) ? { url: finalUrl, contentType, text: body } : { url: finalUrl, contentType, html: body };
   } finally {
     clearTimeout(timer);

@@ -753,8 +753,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
       let input: ArticleInput;
       try {
         if (body.url !== undefined) {
-          if (!opts.allowPrivateFetch) await assertPublicUrl(body.url);
-          const page = await fetchArticle(body.url, { timeoutMs: 15_000 });
+          const page = await fetchArticle(body.url, { timeoutMs: 15_000, ...(opts.allowPrivateFetch ? {} : { checkUrl: assertPublicUrl }) });
           input = page.html !== undefined ? { html: page.html, url: page.url } : { ...textArticle(page.text ?? ''), url: page.url };
         } else if (body.html !== undefined) {
           input = { html: body.html };

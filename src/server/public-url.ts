@@ -1,8 +1,9 @@
 /**
  * Ingest may fetch a URL on the user's behalf; the server must not become a way to read services on
- * its own machine or network (SSRF). Every address the host name resolves to must be public.
- * Limits: a public page that redirects to a private address, or DNS that changes between this check
- * and the fetch, are not caught here — the server is meant to listen on 127.0.0.1 or behind a token.
+ * its own machine or network (SSRF). Every address the host name resolves to must be public; ingest
+ * checks the URL and every redirect target before requesting it. Limit: DNS that changes between
+ * this check and the fetch (rebinding) is not caught — the server is meant to listen on 127.0.0.1
+ * or behind a token.
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';

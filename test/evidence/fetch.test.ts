@@ -42,6 +42,18 @@ beforeAll(async () => {
         res.writeHead(302, { location: '/article' });
         res.end();
         return;
+      case '/redirect-inward':
+        res.writeHead(301, { location: '/internal/admin' });
+        res.end();
+        return;
+      case '/loop':
+        res.writeHead(307, { location: '/loop' });
+        res.end();
+        return;
+      case '/to-file':
+        res.writeHead(302, { location: 'file:///etc/passwd' });
+        res.end();
+        return;
       default:
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('not found');
@@ -71,6 +83,19 @@ describe('fetchArticle', () => {
   it('follows redirects and reads plain text', async () => {
     expect((await fetchArticle(`${base}/redirect`)).url).toBe(`${base}/article`);
     expect((await fetchArticle(`${base}/plain`)).text).toBe('"No," Varga said.');
+  });
+
+  it('checks every redirect target before requesting it, and stops loops', async () => {
+    const seen: string[] = [];
+    const checkUrl = async (u: string) => {
+      seen.push(new URL(u).pathname);
+      if (new URL(u).pathname.startsWith('/internal')) throw new FetchArticleError(`${u}: refused`);
+    };
+    expect((await fetchArticle(`${base}/redirect`, { checkUrl })).url).toBe(`${base}/article`);
+    expect(seen).toEqual(['/redirect', '/article']);
+    await expect(fetchArticle(`${base}/redirect-inward`, { checkUrl })).rejects.toThrow(`${base}/internal/admin: refused`);
+    await expect(fetchArticle(`${base}/loop`)).rejects.toThrow(`${base}/loop: more than 5 redirects`);
+    await expect(fetchArticle(`${base}/to-file`)).rejects.toThrow('redirected to file: (only http and https are fetched)');
   });
 
   it('fails clearly on errors, wrong types, oversized pages, timeouts and bad URLs', async () => {
