@@ -34,6 +34,7 @@
  * // A's move on q = 10·1/0.1 = 100 (exactly to B's 100). Gain = 0.9·10 − 0.1·10 = 8 for both.
  * // Voting positions: A q → 100, B p → 0; outcome p = 0, q = 100.
  */
+import { exchangeDecimalTrace } from './exchange-decimal.ts';
 import { createRng, type Rng } from './random.ts';
 import { positionsOf, type EngineParams, type EngineResult, type ModelInput, type Move, type Round } from './types.ts';
 import { fallbackOutcome } from './weights.ts';
@@ -76,6 +77,14 @@ export interface ExchangeParams extends EngineParams {
    * decimals order gains that are equal in exact arithmetic by their last-digit round-off.
    */
   tieChoices?: readonly number[];
+  /**
+   * 'double' (default): this engine. 'decimal': decide's own arithmetic (28-digit decimals, rounded
+   * after every operation) and list order, operation for operation (`exchange-decimal.ts`): gains
+   * equal in exact arithmetic then compare by their 28th digit as in decide, and with decide's coin
+   * flips replayed (`tieChoices`, bit 0 only) a decide run is reproduced exactly. Equal gain only;
+   * about a hundred times slower.
+   */
+  arithmetic?: 'double' | 'decimal';
   /**
    * false: skip what only explains the run (per-round positions, moves with their `why`, exchange
    * records, externalities); the outcomes, per round and final, are the same numbers. Default true.
@@ -396,6 +405,12 @@ export function exchange(input: ModelInput, params: ExchangeParams = {}): Engine
   const tieBreak: TieBreak = params.tieBreak ?? 'random';
   if (!['random', 'first', 'second'].includes(tieBreak)) throw new RangeError(`tieBreak must be "random", "first" or "second", got ${String(tieBreak)}`);
   const tieChoices = params.tieChoices ?? [];
+  const arithmetic = params.arithmetic ?? 'double';
+  if (arithmetic !== 'double' && arithmetic !== 'decimal') throw new RangeError(`arithmetic must be "double" or "decimal", got ${String(arithmetic)}`);
+  if (arithmetic === 'decimal') {
+    if (variant !== 'equal-gain') throw new RangeError('arithmetic "decimal" reproduces decide\'s equal-gain model only; use variant "equal-gain"');
+    return exchangeInDecimals(input, rounds, seed, tieBreak, tieChoices, params.explain !== false);
+  }
   // The working arrays of a finished run are reused by the next (Monte Carlo runs thousands): every
   // field is re-initialized per candidate and per round, so nothing carries over but capacity.
   const scratch = spareScratch ?? new Scratch();
@@ -550,9 +565,12 @@ class ExchangeRun {
       const cd = this.cand;
       // Voting positions: realized exchanges in order (a later exchange's y already includes earlier ones).
       if (ext) {
+        const view: RoundView = { input, x: this.x, left: this.left, active: this.active };
         for (const e of realized) {
-          records.push(this.record(e, ext));
-          for (let side = 0; side < 2; side++) moves.push(this.move(e, side));
+          const si = this.side(2 * e);
+          const sj = this.side(2 * e + 1);
+          records.push(exchangeRecord(view, si, sj, cd.gain[e], ext));
+          moves.push(exchangeMove(view, si, sj, cd.gain[e]), exchangeMove(view, sj, si, cd.gain[e]));
         }
       }
       startX.set(this.x);
@@ -568,7 +586,7 @@ class ExchangeRun {
         outcome: this.outcomeOnScale(),
         moves,
         exchanges: records,
-        externalities: ext ? this.externalityRows(ext) : [],
+        externalities: ext ? externalityRows(input, ext) : [],
         ties: this.roundTies,
       };
       result.push(round);
@@ -588,120 +606,14 @@ class ExchangeRun {
       model: 'exchange',
       outcome: last.outcome.slice(),
       rounds: result,
-      params: { rounds: this.rounds, variant: this.variant, p: this.p, seed: this.seed, tieBreak: this.tieBreak },
+      params: { rounds: this.rounds, variant: this.variant, p: this.p, seed: this.seed, tieBreak: this.tieBreak, arithmetic: 'double' },
     };
   }
 
-  /** Side `side` of realized exchange e as a move with its reason in words. */
-  move(e: number, side: number): Move {
-    const { m, input } = this;
+  /** Side h of a candidate, for the records. */
+  side(h: number): ExchangeSide {
     const cd = this.cand;
-    const h = 2 * e + side;
-    const a = cd.actor[h];
-    const k = cd.supplyIssue[h];
-    const partner = cd.actor[2 * e + 1 - side];
-    const demanded = cd.demandIssue[h];
-    const sSupplied = this.s[a * m + k];
-    const sDemanded = this.s[a * m + demanded];
-    const gain = cd.eu[h];
-    const move: Move = {
-      actor: a,
-      issue: k,
-      from: this.denormalize(k, cd.supplyPos[h]),
-      to: this.denormalize(k, cd.y[h]),
-      why: '',
-      detail: {
-        partner: input.actors[partner],
-        supplied: input.issues[k],
-        demanded: input.issues[demanded],
-        gain,
-        exchangeGain: cd.gain[e],
-      },
-    };
-    // The sentence is built when first read (formatting numbers for every move of every round was
-    // half the run time); it stays an ordinary enumerable property for JSON and structured clone.
-    let why: string | undefined;
-    Object.defineProperty(move, 'why', {
-      enumerable: true,
-      configurable: true,
-      get: () =>
-        (why ??= `exchanged with ${input.actors[partner]}: gave ground on ${input.issues[k]} (salience ${fmt(sSupplied)}) for ${input.actors[partner]}'s move on ${input.issues[demanded]} (salience ${fmt(sDemanded)}), gaining ${fmt(gain)}`),
-    });
-    return move;
-  }
-
-  externalityRows(ext: Float64Array): ActorExternalities[] {
-    const rows: ActorExternalities[] = [];
-    for (let a = 0; a < this.n; a++) {
-      rows.push({
-        actor: this.input.actors[a],
-        own: ext[a * 5],
-        innerPositive: ext[a * 5 + 1],
-        innerNegative: ext[a * 5 + 2],
-        outerPositive: ext[a * 5 + 3],
-        outerNegative: ext[a * 5 + 4],
-      });
-    }
-    return rows;
-  }
-
-  /**
-   * The record of a realized exchange, with its externalities (decide `actor_externalities`): third
-   * actor k gains `s_kp(|O_p⁰−x_kp|−|O_p¹−x_kp|) + s_kq(|O_q⁰−x_kq|−|O_q¹−x_kq|)`; "inner" when k is in the
-   * same or the opposite group as the exchanging pair on (p, q), "outer" otherwise.
-   */
-  record(e: number, ext: Float64Array): RealizedExchange {
-    const { m, input } = this;
-    const cd = this.cand;
-    const hi = 2 * e;
-    const hj = hi + 1;
-    const p = cd.supplyIssue[hj];
-    const q = cd.supplyIssue[hi];
-    const ai = cd.actor[hi];
-    const aj = cd.actor[hj];
-    const gi = this.left[ai * m + p] | (this.left[ai * m + q] << 1);
-    const innerAD = gi === 0 || gi === 3;
-    const sums = [0, 0, 0, 0];
-    for (let k = 0; k < this.n; k++) {
-      if (!this.active[k * m + p] || !this.active[k * m + q]) continue;
-      if (k === ai || k === aj) {
-        ext[k * 5] += cd.gain[e];
-        continue;
-      }
-      const xp = this.x[k * m + p];
-      const xq = this.x[k * m + q];
-      const v =
-        (Math.abs(cd.nbs0[hj] - xp) - Math.abs(cd.nbs1[hj] - xp)) * this.s[k * m + p] +
-        (Math.abs(cd.nbs0[hi] - xq) - Math.abs(cd.nbs1[hi] - xq)) * this.s[k * m + q];
-      const g = this.left[k * m + p] | (this.left[k * m + q] << 1);
-      const inner = innerAD ? g === 0 || g === 3 : g === 1 || g === 2;
-      const slot = v > 0 ? (inner ? 0 : 2) : inner ? 1 : 3;
-      sums[slot] += v;
-      ext[k * 5 + 1 + slot] += v;
-    }
-    return {
-      i: input.actors[ai],
-      supplyI: input.issues[q],
-      j: input.actors[aj],
-      supplyJ: input.issues[p],
-      gain: cd.gain[e],
-      gainI: cd.eu[hi],
-      gainJ: cd.eu[hj],
-      fromI: this.denormalize(q, cd.supplyPos[hi]),
-      toI: this.denormalize(q, cd.y[hi]),
-      fromJ: this.denormalize(p, cd.supplyPos[hj]),
-      toJ: this.denormalize(p, cd.y[hj]),
-      moveI: this.denormalize(q, cd.move[hi]) - this.denormalize(q, 0),
-      moveJ: this.denormalize(p, cd.move[hj]) - this.denormalize(p, 0),
-      outcomeBeforeI: this.denormalize(q, cd.nbs0[hi]),
-      outcomeAfterI: this.denormalize(q, cd.nbs1[hi]),
-      outcomeBeforeJ: this.denormalize(p, cd.nbs0[hj]),
-      outcomeAfterJ: this.denormalize(p, cd.nbs1[hj]),
-      innerPositive: sums[0],
-      innerNegative: sums[1],
-      outerPositive: sums[2],
-      outerNegative: sums[3],
-    };
+    return { actor: cd.actor[h], supplyIssue: cd.supplyIssue[h], demandIssue: cd.demandIssue[h], from: cd.supplyPos[h], y: cd.y[h], move: cd.move[h], nbs0: cd.nbs0[h], nbs1: cd.nbs1[h], eu: cd.eu[h] };
   }
 
   /** One round: build the candidates, realize the best until none is left; returns them in order. */
@@ -1224,6 +1136,180 @@ class ExchangeRun {
     cd.nbs0[hB] = this.adjustedOutcome(hB, cd.supplyPos[hB]);
     cd.nbs1[hB] = this.adjustedOutcome(hB, cd.y[hB]);
   }
+}
+
+/** The exchange model in decide's decimals (`exchange-decimal.ts`), reported as this engine reports a run. */
+function exchangeInDecimals(input: ModelInput, rounds: number, seed: number, tieBreak: TieBreak, tieChoices: readonly number[], explain: boolean): EngineResult {
+  const n = input.actors.length;
+  const m = input.issues.length;
+  const trace = exchangeDecimalTrace(input, { rounds, seed, tieBreak, tieChoices });
+  const active = new Uint8Array(n * m);
+  const weighted = new Uint8Array(m);
+  for (let idx = 0; idx < n * m; idx++) {
+    active[idx] = input.salience[idx] > 0 && input.capability[idx] > 0 ? 1 : 0;
+    if (active[idx]) weighted[idx % m] = 1;
+  }
+  const onScale = (outcome: number[]) => outcome.map((v, k) => (weighted[k] ? denormalize(input, k, v) : fallbackOutcome(input, k)));
+  const result: Round[] = [{ positions: explain ? positionsOf(input) : [], outcome: onScale(trace.start), moves: [], exchanges: [], externalities: [], ties: 0 }];
+  for (const round of trace.rounds) {
+    const moves: Move[] = [];
+    const records: RealizedExchange[] = [];
+    let positions: number[][] = [];
+    let externalities: ActorExternalities[] = [];
+    if (explain) {
+      const left = new Uint8Array(n * m);
+      for (let idx = 0; idx < n * m; idx++) left[idx] = round.start[idx] < round.startOutcome[idx % m] ? 1 : 0;
+      const view: RoundView = { input, x: round.start, left, active };
+      const ext = new Float64Array(n * 5);
+      for (const e of round.exchanges) {
+        const si: ExchangeSide = { ...e.i, eu: e.gain };
+        const sj: ExchangeSide = { ...e.j, eu: e.gain };
+        records.push(exchangeRecord(view, si, sj, e.gain, ext));
+        moves.push(exchangeMove(view, si, sj, e.gain), exchangeMove(view, sj, si, e.gain));
+      }
+      const pos = new Float64Array(n * m);
+      for (let idx = 0; idx < n * m; idx++) pos[idx] = Number.isNaN(round.voting[idx]) ? input.position[idx] : denormalize(input, idx % m, round.voting[idx]);
+      positions = positionsOf(input, pos);
+      externalities = externalityRows(input, ext);
+    }
+    result.push({ positions, outcome: onScale(round.outcome), moves, exchanges: records, externalities, ties: round.ties });
+  }
+  return {
+    model: 'exchange',
+    outcome: result[result.length - 1].outcome.slice(),
+    rounds: result,
+    params: { rounds, variant: 'equal-gain', p: 0, seed, tieBreak, arithmetic: 'decimal' },
+  };
+}
+
+/** One side of a realized exchange, positions and outcomes on decide's 0-100 scale. */
+export interface ExchangeSide {
+  actor: number;
+  supplyIssue: number;
+  demandIssue: number;
+  /** Position on the supply issue before the exchange, and the voting position after it. */
+  from: number;
+  y: number;
+  move: number;
+  /** Outcome on the supply issue before and after (decide's nbs_0, nbs_1). */
+  nbs0: number;
+  nbs1: number;
+  /** This side's own gain. */
+  eu: number;
+}
+
+/** What the records of a round read: round-start positions (0-100), who was left of the outcome, who takes part. */
+export interface RoundView {
+  input: ModelInput;
+  x: Float64Array;
+  left: Uint8Array;
+  active: Uint8Array;
+}
+
+const denormalize = (input: ModelInput, k: number, v: number): number => input.scaleMin[k] + (v * (input.scaleMax[k] - input.scaleMin[k])) / 100;
+
+/** A side of a realized exchange as a move with its reason in words. */
+export function exchangeMove(view: RoundView, side: ExchangeSide, partnerSide: ExchangeSide, exchangeGain: number): Move {
+  const { input } = view;
+  const m = input.issues.length;
+  const a = side.actor;
+  const k = side.supplyIssue;
+  const partner = partnerSide.actor;
+  const demanded = side.demandIssue;
+  const sSupplied = input.salience[a * m + k];
+  const sDemanded = input.salience[a * m + demanded];
+  const gain = side.eu;
+  const move: Move = {
+    actor: a,
+    issue: k,
+    from: denormalize(input, k, side.from),
+    to: denormalize(input, k, side.y),
+    why: '',
+    detail: {
+      partner: input.actors[partner],
+      supplied: input.issues[k],
+      demanded: input.issues[demanded],
+      gain,
+      exchangeGain,
+    },
+  };
+  // The sentence is built when first read (formatting numbers for every move of every round was
+  // half the run time); it stays an ordinary enumerable property for JSON and structured clone.
+  let why: string | undefined;
+  Object.defineProperty(move, 'why', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (why ??= `exchanged with ${input.actors[partner]}: gave ground on ${input.issues[k]} (salience ${fmt(sSupplied)}) for ${input.actors[partner]}'s move on ${input.issues[demanded]} (salience ${fmt(sDemanded)}), gaining ${fmt(gain)}`),
+  });
+  return move;
+}
+
+/** Each actor's externalities of a round, from the sums `exchangeRecord` keeps (5 per actor). */
+export function externalityRows(input: ModelInput, ext: Float64Array): ActorExternalities[] {
+  return input.actors.map((actor, a) => ({
+    actor,
+    own: ext[a * 5],
+    innerPositive: ext[a * 5 + 1],
+    innerNegative: ext[a * 5 + 2],
+    outerPositive: ext[a * 5 + 3],
+    outerNegative: ext[a * 5 + 4],
+  }));
+}
+
+/**
+ * The record of a realized exchange, with its externalities (decide `actor_externalities`): third
+ * actor k gains `s_kp(|O_p⁰−x_kp|−|O_p¹−x_kp|) + s_kq(|O_q⁰−x_kq|−|O_q¹−x_kq|)`; "inner" when k is in the
+ * same or the opposite group as the exchanging pair on (p, q), "outer" otherwise. Adds to `ext`.
+ */
+export function exchangeRecord(view: RoundView, si: ExchangeSide, sj: ExchangeSide, gain: number, ext: Float64Array): RealizedExchange {
+  const { input, x, left, active } = view;
+  const m = input.issues.length;
+  const p = sj.supplyIssue;
+  const q = si.supplyIssue;
+  const ai = si.actor;
+  const aj = sj.actor;
+  const gi = left[ai * m + p] | (left[ai * m + q] << 1);
+  const innerAD = gi === 0 || gi === 3;
+  const sums = [0, 0, 0, 0];
+  for (let k = 0; k < input.actors.length; k++) {
+    if (!active[k * m + p] || !active[k * m + q]) continue;
+    if (k === ai || k === aj) {
+      ext[k * 5] += gain;
+      continue;
+    }
+    const xp = x[k * m + p];
+    const xq = x[k * m + q];
+    const v = (Math.abs(sj.nbs0 - xp) - Math.abs(sj.nbs1 - xp)) * input.salience[k * m + p] + (Math.abs(si.nbs0 - xq) - Math.abs(si.nbs1 - xq)) * input.salience[k * m + q];
+    const g = left[k * m + p] | (left[k * m + q] << 1);
+    const inner = innerAD ? g === 0 || g === 3 : g === 1 || g === 2;
+    const slot = v > 0 ? (inner ? 0 : 2) : inner ? 1 : 3;
+    sums[slot] += v;
+    ext[k * 5 + 1 + slot] += v;
+  }
+  return {
+    i: input.actors[ai],
+    supplyI: input.issues[q],
+    j: input.actors[aj],
+    supplyJ: input.issues[p],
+    gain,
+    gainI: si.eu,
+    gainJ: sj.eu,
+    fromI: denormalize(input, q, si.from),
+    toI: denormalize(input, q, si.y),
+    fromJ: denormalize(input, p, sj.from),
+    toJ: denormalize(input, p, sj.y),
+    moveI: denormalize(input, q, si.move) - denormalize(input, q, 0),
+    moveJ: denormalize(input, p, sj.move) - denormalize(input, p, 0),
+    outcomeBeforeI: denormalize(input, q, si.nbs0),
+    outcomeAfterI: denormalize(input, q, si.nbs1),
+    outcomeBeforeJ: denormalize(input, p, sj.nbs0),
+    outcomeAfterJ: denormalize(input, p, sj.nbs1),
+    innerPositive: sums[0],
+    innerNegative: sums[1],
+    outerPositive: sums[2],
+    outerNegative: sums[3],
+  };
 }
 
 function fmt(v: number): string {

@@ -109,10 +109,23 @@ describe('parley forecast: exchange parameters', () => {
 
   it('equal gain by default: the hand-computed exchange, --tie-break reaches the engine', async () => {
     const ex = await exchangeJson('--tie-break', 'first');
-    expect(ex.params).toEqual({ rounds: 1, variant: 'equal-gain', p: 0, seed: 0, tieBreak: 'first' });
+    expect(ex.params).toEqual({ rounds: 1, variant: 'equal-gain', p: 0, seed: 0, tieBreak: 'first', arithmetic: 'double' });
     expect(ex.outcome).toEqual({ P: 0, Q: 100 });
     expect(ex.rounds[1].exchanges).toHaveLength(1);
     expect(ex.rounds[1].exchanges[0]).toMatchObject({ i: 'Alpha', supplyI: 'Q', j: 'Beta', supplyJ: 'P', gain: 8, gainI: 8, gainJ: 8, toI: 100, toJ: 0 });
+  });
+
+  it('--arithmetic decimal: decide\'s decimals give the same hand-computed exchange; --tie-choices takes 0s and 1s', async () => {
+    const ex = await exchangeJson('--arithmetic', 'decimal', '--tie-choices', '1,0');
+    expect(ex.params).toMatchObject({ arithmetic: 'decimal', variant: 'equal-gain' });
+    expect(ex.outcome).toEqual({ P: 0, Q: 100 });
+    expect(ex.rounds[1].exchanges[0]).toMatchObject({ i: 'Alpha', j: 'Beta', gain: 8, toI: 100, toJ: 0 });
+    const bad = await runCli('forecast', trade, '--model', 'exchange', '--tie-choices', '0,2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected 0s and 1s separated by commas, got "0,2"');
+    const rex = await runCli('forecast', trade, '--model', 'exchange', '--arithmetic', 'decimal', '--variant', 'random');
+    expect(rex.code).not.toBe(0);
+    expect(rex.stderr).toContain('equal-gain model only');
   });
 
   it('--variant random --p: p = 0 is equal gain; p = 1 divides the gain unequally, seeded', async () => {

@@ -101,6 +101,24 @@ describeWithReference('exchange conformance: decide-exchange-model', () => {
     expect([other[1].j, want.round1_exchanges[1][2]]).toEqual(['Alliance of Small Island States', 'Least Developed Countries']);
   });
 
+  // decide computes in 28-digit decimals: gains equal in exact arithmetic tie or not by their last
+  // digit, and its list is re-sorted in place before every pick. `arithmetic: 'decimal'` does the
+  // same, operation for operation; with the coin flips of the dump's run (found by a search over
+  // decide's coins that kept the sequences matching each round's count) the whole run is reproduced.
+  it('sample_data.txt in decimals: all 10 rounds of sample_data_r10.json (counts, round 1, final outcome within 1e-6)', () => {
+    const mi = load('sample_data.txt');
+    const want = dump('sample_data_r10.json');
+    const r = exchange(mi, { rounds: 10, arithmetic: 'decimal', tieChoices: [0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0], tieBreak: 'first' });
+    expect(r.rounds.slice(1).map((rd) => (rd.exchanges as unknown[]).length)).toEqual(want.exchanges_per_round);
+    expect(r.rounds.slice(1).map((rd) => rd.ties)).toEqual([1, 2, 4, 1, 5, 1, 1, 2, 0, 0]);
+    expectOutcome(mi, r.rounds[0].outcome, want.nbs_start);
+    expectRound1(mi, r.rounds[1].exchanges as RealizedExchange[], want.round1_exchanges);
+    expectOutcome(mi, r.outcome, want.nbs_after_last_round);
+    // Another coin at the fifth tie: same counts for a while, a different run.
+    const other = exchange(mi, { rounds: 10, arithmetic: 'decimal', tieChoices: [0, 1, 1, 0, 1], tieBreak: 'first' });
+    expect(Math.max(...other.outcome.map((v, k) => Math.abs(v - r.outcome[k])))).toBeGreaterThan(1e-3);
+  });
+
   // Beyond round 1: with replayed tie decisions the exchange counts of rounds 1-4 match decide's for
   // both 10-round dumps (the restart rule x + ((1 − s)·0.4 + 0.1)(y − x), the outcome recomputed from
   // the restarted positions, the groups from it); from round 5 on they do not (the README's

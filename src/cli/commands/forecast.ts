@@ -23,6 +23,12 @@ const numberIn = (lo: number, hi: number, open = false) => (v: string): number =
   return x;
 };
 
+/** A comma-separated list of 0s and 1s. */
+const parseBits = (v: string): number[] => {
+  if (!/^[01](,[01])*$/.test(v.replace(/\s+/g, ''))) throw new InvalidArgumentError(`expected 0s and 1s separated by commas, got "${v}"`);
+  return v.replace(/\s+/g, '').split(',').map(Number);
+};
+
 export interface ModelParamOption {
   /** Commander flags; the attribute name (camelCase of the long flag) is the engine's parameter name. */
   flags: string;
@@ -51,6 +57,8 @@ export const modelParamOptions: ModelParamOption[] = [
   },
   { flags: '--p <p>', key: 'p', description: 'exchange, --variant random: REX randomness, 0–1 (0 = equal gain; default 0.5)', models: ['exchange'], parse: numberIn(0, 1) },
   { flags: '--tie-break <rule>', key: 'tieBreak', description: 'exchange: two best exchanges with equal gains: a seeded coin as decide (random, default), the first or the second listed', models: ['exchange'], choices: ['random', 'first', 'second'] },
+  { flags: '--arithmetic <kind>', key: 'arithmetic', description: 'exchange: double (fast, default) or decimal (decide’s own 28-digit decimals and list order, operation for operation; reproduces a decide run with --tie-choices)', models: ['exchange'], choices: ['double', 'decimal'] },
+  { flags: '--tie-choices <bits>', key: 'tieChoices', description: 'exchange: decide’s coin flips to replay at the first ties, in order, e.g. 0,1,1,0 (1: the runner-up was realized); later ties follow --tie-break', models: ['exchange'], parse: parseBits },
   { flags: '--utility <shape>', key: 'utility', description: 'nash: linear −s|x−xᵢ| or quadratic −s(x−xᵢ)² utilities (default linear)', models: ['nash'], choices: ['linear', 'quadratic'] },
   { flags: '--rule <rule>', key: 'rule', description: 'nash: who must gain over the status quo: everyone (unanimity) or a decisive coalition (default unanimity)', models: ['nash'], choices: ['unanimity', 'coalition'] },
   { flags: '--threads <n>', key: 'threads', description: 'smp: worker threads (the result is the same whatever the count; default 1)', models: ['smp'], parse: parseCount },
