@@ -82,6 +82,16 @@ describeWithReference('exchange conformance: decide-exchange-model', () => {
     expectOutcome(cop21, r.outcome, want.nbs_after_last_round);
   });
 
+  it('CoP21 (2016) in decimals: all 126 exchanges of round 1 and the outcome after it (cop21_2016_r1.json)', () => {
+    const want = dump('cop21_2016_r1.json');
+    // In decimals ties fall where decide's own arithmetic puts them: 9 coins, one differs from the doubles' replay.
+    const r = exchange(cop21, { rounds: 1, arithmetic: 'decimal', tieChoices: [0, 1, 1, 0, 0, 0, 1, 1, 0], tieBreak: 'first' });
+    expect(r.rounds[1].ties).toBe(9);
+    expectOutcome(cop21, r.rounds[0].outcome, want.nbs_start);
+    expectRound1(cop21, r.rounds[1].exchanges as RealizedExchange[], want.round1_exchanges);
+    expectOutcome(cop21, r.outcome, want.nbs_after_last_round);
+  });
+
   it('sample_data.txt: start outcome and all 39 exchanges of round 1 (sample_data_r10.json)', () => {
     const mi = load('sample_data.txt');
     const want = dump('sample_data_r10.json');
