@@ -265,6 +265,17 @@ describeEachBackend('HTTP API', (backend) => {
     expect((await call('POST', '/api/cases/talks/forecast', { rounds: 0 })).json.error.path).toBe('rounds');
   });
 
+  it('passes engine parameters through: the exchange model in decimals agrees with doubles on this case', async () => {
+    const dec = await call('POST', '/api/cases/talks/forecast', { models: ['exchange'], params: { arithmetic: 'decimal', tieBreak: 'first' } });
+    expect(dec.status).toBe(200);
+    expect(dec.json.results[0].params).toMatchObject({ arithmetic: 'decimal', tieBreak: 'first' });
+    const dbl = await call('POST', '/api/cases/talks/forecast', { models: ['exchange'], params: { tieBreak: 'first' } });
+    for (const [issue, v] of Object.entries(dbl.json.results[0].outcome)) expect(dec.json.results[0].outcome[issue]).toBeCloseTo(v as number, 9);
+    const bad = await call('POST', '/api/cases/talks/forecast', { models: ['exchange'], params: { arithmetic: 'decimal', variant: 'random' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toContain('equal-gain model only');
+  });
+
   it('returns the same JSON as the analysis functions for overview, zopa, drafts, sensitivity, scenarios and timeline', async () => {
     const c = Case.parse((await call('GET', '/api/cases/talks')).json);
     const same = (x: unknown) => JSON.parse(JSON.stringify(x));
