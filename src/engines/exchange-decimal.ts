@@ -12,6 +12,7 @@
  * only (decide's REX path is broken upstream; see the README). Slow by design: objects and decimals.
  */
 import { Decimal as DecimalJs } from 'decimal.js';
+import { pythonRandom } from './python-random.ts';
 import { createRng } from './random.ts';
 import type { ModelInput } from './types.ts';
 
@@ -426,7 +427,7 @@ export interface DecimalTrace {
 export interface DecimalOptions {
   rounds: number;
   seed: number;
-  tieBreak: 'random' | 'first' | 'second';
+  tieBreak: 'random' | 'first' | 'second' | 'python';
   tieChoices: readonly number[];
 }
 
@@ -455,12 +456,15 @@ export function exchangeDecimalTrace(input: ModelInput, opts: DecimalOptions): D
     }
   }
   const tieRng = createRng(opts.seed, 1);
+  const pythonCoin = opts.tieBreak === 'python' ? pythonRandom(opts.seed) : undefined;
   let tiesSeen = 0;
   let roundTies = 0;
   const coin = (): boolean => {
     const t = tiesSeen++;
     roundTies++;
+    const drawn = pythonCoin?.();
     if (t < opts.tieChoices.length) return (opts.tieChoices[t] & 1) === 1;
+    if (drawn !== undefined) return drawn >= 0.5;
     return opts.tieBreak === 'random' ? tieRng() >= 0.5 : opts.tieBreak === 'second';
   };
   model.calcNbs();

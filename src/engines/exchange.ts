@@ -35,6 +35,7 @@
  * // Voting positions: A q → 100, B p → 0; outcome p = 0, q = 100.
  */
 import { exchangeDecimalTrace } from './exchange-decimal.ts';
+import { pythonRandom } from './python-random.ts';
 import { createRng, type Rng } from './random.ts';
 import { positionsOf, type EngineParams, type EngineResult, type ModelInput, type Move, type Round } from './types.ts';
 import { fallbackOutcome } from './weights.ts';
@@ -56,7 +57,7 @@ const TIE_REL = 1e-9;
 const sameGain = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(TIE_ABS, TIE_REL * Math.max(Math.abs(a), Math.abs(b)));
 
 export type ExchangeVariant = 'equal-gain' | 'random';
-export type TieBreak = 'random' | 'first' | 'second';
+export type TieBreak = 'random' | 'first' | 'second' | 'python';
 
 export interface ExchangeParams extends EngineParams {
   rounds?: number;
@@ -67,12 +68,14 @@ export interface ExchangeParams extends EngineParams {
   p?: number;
   /**
    * Two best exchanges with equal gains: decide flips a coin ('random', seeded, the default); 'first'
-   * realizes the earlier-listed one (decide's "keep" branch), 'second' the other.
+   * realizes the earlier-listed one (decide's "keep" branch), 'second' the other; 'python' flips
+   * decide's own coin, Python's `random.random()` after `random.seed(seed)` (one draw per tie), so a
+   * seeded decide run is replayed exactly (with `arithmetic: 'decimal'`).
    */
   tieBreak?: TieBreak;
   /**
    * Replays recorded tie decisions (0: the first, 1: the second), in the order the ties occur, before
-   * falling back to `tieBreak`; reproduces a particular run of decide, whose coin is unseeded. Adding
+   * falling back to `tieBreak`; reproduces a particular run of decide, coin by coin. Adding
    * 2 (2, 3) first swaps which of the two equal gains counts as listed first: decide's 28-digit
    * decimals order gains that are equal in exact arithmetic by their last-digit round-off.
    */
@@ -403,7 +406,8 @@ export function exchange(input: ModelInput, params: ExchangeParams = {}): Engine
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
   const seed = params.seed ?? 0;
   const tieBreak: TieBreak = params.tieBreak ?? 'random';
-  if (!['random', 'first', 'second'].includes(tieBreak)) throw new RangeError(`tieBreak must be "random", "first" or "second", got ${String(tieBreak)}`);
+  if (!['random', 'first', 'second', 'python'].includes(tieBreak)) throw new RangeError(`tieBreak must be "random", "first", "second" or "python", got ${String(tieBreak)}`);
+  if (tieBreak === 'python' && !(Number.isSafeInteger(seed) && seed >= 0)) throw new RangeError(`tieBreak "python" needs a non-negative integer seed, got ${seed}`);
   const tieChoices = params.tieChoices ?? [];
   const arithmetic = params.arithmetic ?? 'double';
   if (arithmetic !== 'double' && arithmetic !== 'decimal') throw new RangeError(`arithmetic must be "double" or "decimal", got ${String(arithmetic)}`);
@@ -465,6 +469,8 @@ class ExchangeRun {
   aliveCount = 0;
   readonly rng: Rng;
   readonly tieRng: Rng;
+  /** decide's coin (`tieBreak: 'python'`): one draw per tie, whether or not a replayed choice overrides it. */
+  readonly pythonCoin: (() => number) | undefined;
   tiesSeen = 0;
   roundTies = 0;
 
@@ -504,6 +510,7 @@ class ExchangeRun {
     // Stream 0 draws REX's (u, v, z); stream 1 breaks exact ties between gains.
     this.rng = createRng(seed, 0);
     this.tieRng = createRng(seed, 1);
+    this.pythonCoin = tieBreak === 'python' ? pythonRandom(seed) : undefined;
   }
 
   /** decide normalizes every issue to 0-100 (`Issue.normalize`). */
@@ -659,7 +666,9 @@ class ExchangeRun {
     const decision = (): number => {
       const t = this.tiesSeen++;
       this.roundTies++;
+      const coin = this.pythonCoin?.();
       if (t < this.tieChoices.length) return this.tieChoices[t];
+      if (coin !== undefined) return coin >= 0.5 ? 1 : 0;
       return (this.tieBreak === 'random' ? this.tieRng() >= 0.5 : this.tieBreak === 'second') ? 1 : 0;
     };
     for (;;) {

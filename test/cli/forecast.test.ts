@@ -120,6 +120,8 @@ describe('parley forecast: exchange parameters', () => {
     expect(ex.params).toMatchObject({ arithmetic: 'decimal', variant: 'equal-gain' });
     expect(ex.outcome).toEqual({ P: 0, Q: 100 });
     expect(ex.rounds[1].exchanges[0]).toMatchObject({ i: 'Alpha', j: 'Beta', gain: 8, toI: 100, toJ: 0 });
+    const seeded = await exchangeJson('--arithmetic', 'decimal', '--tie-break', 'python', '--seed', '1');
+    expect(seeded.params).toMatchObject({ arithmetic: 'decimal', tieBreak: 'python', seed: 1 });
     const bad = await runCli('forecast', trade, '--model', 'exchange', '--tie-choices', '0,2');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('expected 0s and 1s separated by commas, got "0,2"');

@@ -56,7 +56,7 @@ export const modelParamOptions: ModelParamOption[] = [
     choicesByModel: { bdm: ['paper', 'reference'], exchange: ['equal-gain', 'random'] },
   },
   { flags: '--p <p>', key: 'p', description: 'exchange, --variant random: REX randomness, 0–1 (0 = equal gain; default 0.5)', models: ['exchange'], parse: numberIn(0, 1) },
-  { flags: '--tie-break <rule>', key: 'tieBreak', description: 'exchange: two best exchanges with equal gains: a seeded coin as decide (random, default), the first or the second listed', models: ['exchange'], choices: ['random', 'first', 'second'] },
+  { flags: '--tie-break <rule>', key: 'tieBreak', description: 'exchange: two best exchanges with equal gains: a seeded coin as decide (random, default), the first or the second listed, or python: decide’s own coin, Python’s random.random() after random.seed(--seed)', models: ['exchange'], choices: ['random', 'first', 'second', 'python'] },
   { flags: '--arithmetic <kind>', key: 'arithmetic', description: 'exchange: double (fast, default) or decimal (decide’s own 28-digit decimals and list order, operation for operation; reproduces a decide run with --tie-choices)', models: ['exchange'], choices: ['double', 'decimal'] },
   { flags: '--tie-choices <bits>', key: 'tieChoices', description: 'exchange: decide’s coin flips to replay at the first ties, in order, e.g. 0,1,1,0 (1: the runner-up was realized); later ties follow --tie-break', models: ['exchange'], parse: parseBits },
   { flags: '--utility <shape>', key: 'utility', description: 'nash: linear −s|x−xᵢ| or quadratic −s(x−xᵢ)² utilities (default linear)', models: ['nash'], choices: ['linear', 'quadratic'] },
