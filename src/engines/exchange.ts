@@ -85,7 +85,7 @@ export interface ExchangeParams extends EngineParams {
    * after every operation) and list order, operation for operation (`exchange-decimal.ts`): gains
    * equal in exact arithmetic then compare by their 28th digit as in decide, and with decide's coin
    * flips replayed (`tieChoices`, bit 0 only) a decide run is reproduced exactly. Equal gain only;
-   * about a hundred times slower.
+   * some hundred times slower (decimal.js, objects).
    */
   arithmetic?: 'double' | 'decimal';
   /**
