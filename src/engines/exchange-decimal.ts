@@ -14,6 +14,7 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { pythonRandom } from './python-random.ts';
 import { createRng } from './random.ts';
+import type { ExchangeSide } from './exchange.ts';
 import type { ModelInput } from './types.ts';
 
 const Dec = DecimalJs.clone({ precision: 28, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -1000, toExpPos: 1000 });
@@ -385,17 +386,8 @@ class DecimalModel {
   }
 }
 
-/** One side of a realized exchange, in doubles on decide's 0-100 scale. */
-export interface DecimalSide {
-  actor: number;
-  supplyIssue: number;
-  demandIssue: number;
-  from: number;
-  y: number;
-  move: number;
-  nbs0: number;
-  nbs1: number;
-}
+/** One side of a realized exchange, in doubles on decide's 0-100 scale (its gain is the exchange's). */
+export type DecimalSide = Omit<ExchangeSide, 'eu'>;
 
 export interface DecimalExchange {
   i: DecimalSide;
