@@ -1051,9 +1051,10 @@ class ExchangeRun {
       cd.valid[e] = 0;
       return;
     }
-    this.limitByOutcome(hi);
-    this.limitByOutcome(hj);
-    valid = this.moveValid(hi) && this.moveValid(hj);
+    // The moves were valid; only a limit that changed them needs the check again.
+    const limitedI = this.limitByOutcome(hi);
+    const limitedJ = this.limitByOutcome(hj);
+    if (limitedI || limitedJ) valid = this.moveValid(hi) && this.moveValid(hj);
     if (this.p > 0) {
       this.randomizeGain(e);
       valid = this.moveValid(hi) && this.moveValid(hj);
@@ -1064,9 +1065,9 @@ class ExchangeRun {
   /**
    * decide `check_nbs`: side h's move may not push the outcome of its supply issue past the position
    * of the partner who demands that issue; if it would, h moves just far enough to put the outcome
-   * there and the partner's move is re-derived for equal gain.
+   * there and the partner's move is re-derived for equal gain. Returns whether it did.
    */
-  limitByOutcome(h: number): void {
+  limitByOutcome(h: number): boolean {
     const { m } = this;
     const cd = this.cand;
     const o = h ^ 1;
@@ -1081,7 +1082,7 @@ class ExchangeRun {
     const target = cd.demandPos[o];
     const d0 = target - cd.nbs0[h];
     const d1 = target - cd.nbs1[h];
-    if ((d0 >= 0 && d1 >= 0) || (d0 <= 0 && d1 <= 0)) return;
+    if ((d0 >= 0 && d1 >= 0) || (d0 <= 0 && d1 <= 0)) return false;
     const a = cd.actor[h];
     const b = cd.actor[o];
     const X = cd.supplyIssue[h];
@@ -1099,6 +1100,7 @@ class ExchangeRun {
     cd.gain[e] = gain;
     cd.eu[h] = cd.eu[o] = gain;
     cd.nbs1[h] = this.adjustedOutcome(h, cd.y[h]);
+    return true;
   }
 
   /**
