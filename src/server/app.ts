@@ -19,6 +19,7 @@ import {
   UnknownDraftError,
   UnknownModelError,
   SimulationCancelled,
+  caseView,
   checkDrafts,
   compareScenarios,
   diffDrafts,
@@ -502,7 +503,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     method: 'get',
     path: '/api/runs',
     tag: 'forecasts',
-    summary: 'Stored forecast runs, newest first (without results)',
+    summary: 'Stored forecast and simulation runs, newest first (without results)',
     query: PageQuery.extend({ case: z.string().max(80).optional() }),
     ok: { status: 200, schema: Anything, description: 'a page of runs' },
     handler: async ({ c, query }) => c.json(await store.listRuns({ ...query, ...(query.case ? { caseId: query.case } : {}) })),
@@ -520,12 +521,23 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     method: 'post',
     path: '/api/runs/{runId}/replay',
     tag: 'forecasts',
-    summary: 'Run a stored forecast again on the same case revision and compare',
+    summary: 'Run a stored forecast or simulation again on the same case revision and compare',
     params: z.object({ runId: z.string().max(80) }),
     ok: { status: 200, schema: z.object({ identical: z.boolean(), inputHashMatches: z.boolean(), engineVersion: z.string(), results: z.array(Anything) }), description: 'whether the numbers are the same, bit for bit' },
     handler: async ({ c, params }) => {
       const run = await store.getRun(params.runId);
       const { case: cs } = await store.getCase(run.caseId, { revision: run.caseRevision });
+      if (run.kind === 'simulate') {
+        // Monte Carlo is reproducible too: same case revision, runs, seed and distribution, same bytes.
+        const p = run.params as { asOf?: string; scenario?: string };
+        const again = [jsonSafe(await simulate(cs, { ...(run.params as object), models: run.models }))];
+        return c.json({
+          identical: canonicalJson(again) === canonicalJson(run.results),
+          inputHashMatches: inputHash(caseView(cs, definedOnly({ asOf: p.asOf, scenario: p.scenario }))) === run.inputHash,
+          engineVersion: ENGINE_VERSION,
+          results: again,
+        });
+      }
       const { input, results } = forecastCase(cs, { ...(run.params as object), models: run.models });
       const again = jsonSafe(results.map((r) => forecastToJson(input, r))) as unknown[];
       return c.json({
@@ -547,13 +559,27 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     body: SimulateBody,
     ok: { status: 202, schema: z.object({ jobId: z.string() }), description: 'the job to poll at /api/jobs/{jobId}' },
     handler: async ({ c, params, body }) => {
-      const cs = (await store.getCase(params.id)).case;
+      const stored = await store.getCase(params.id);
+      const cs = stored.case;
       // Fail fast on unknown names instead of inside the job.
       if (body.models) resolveModels(body.models);
       if (body.scenario && !cs.scenarios.some((s) => s.id === body.scenario)) throw new ApiError(400, `unknown scenario "${body.scenario}"`, 'scenario');
       const job = jobs.start('simulate', async ({ signal, progress }) => {
-        const result = await simulate(cs, { ...definedOnly(body), signal, onProgress: (done, total) => progress(done / total) });
-        return jsonSafe(result);
+        const result = jsonSafe(await simulate(cs, { ...definedOnly(body), signal, onProgress: (done, total) => progress(done / total) })) as { models: string[] };
+        // Kept as a run, so that it outlives the job list (and a restart) and can be replayed.
+        const { models: _m, ...runParams } = definedOnly(body);
+        const runId = await store.recordRun({
+          kind: 'simulate',
+          caseId: params.id,
+          caseRevision: stored.revision,
+          models: result.models,
+          params: runParams,
+          seed: body.seed,
+          inputHash: inputHash(caseView(cs, definedOnly({ asOf: body.asOf, scenario: body.scenario }))),
+          engineVersion: ENGINE_VERSION,
+          results: [result],
+        });
+        return { ...result, runId };
       });
       return c.json({ jobId: job.id }, 202);
     },

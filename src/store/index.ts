@@ -97,7 +97,11 @@ export interface EvidenceQuery extends Page {
   text?: string;
 }
 
+export type RunKind = 'forecast' | 'simulate';
+
 export interface RunRecord {
+  /** A forecast (per-model results) or a Monte Carlo simulation (one summary); default 'forecast'. */
+  kind?: RunKind;
   caseId: string;
   caseRevision: number;
   models: string[];
@@ -109,6 +113,7 @@ export interface RunRecord {
   results: unknown[];
 }
 export interface StoredRun extends RunRecord {
+  kind: RunKind;
   id: string;
   createdAt: string;
 }
@@ -442,6 +447,7 @@ class KyselyStore implements Store {
         .insertInto('runs')
         .values({
           id,
+          kind: run.kind ?? 'forecast',
           seq: Number(last?.seq ?? 0) + 1,
           case_id: run.caseId,
           case_revision: run.caseRevision,
@@ -469,7 +475,7 @@ class KyselyStore implements Store {
     let q = this.db.selectFrom('runs');
     if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
     const [rows, total] = await Promise.all([
-      q.select(['id', 'case_id', 'case_revision', 'models', 'params', 'seed', 'input_hash', 'engine_version', 'created_at']).orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
+      q.select(['id', 'kind', 'case_id', 'case_revision', 'models', 'params', 'seed', 'input_hash', 'engine_version', 'created_at']).orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
       q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(runSummary), total: Number(total.n), offset, limit };
@@ -489,6 +495,7 @@ function contains(column: 'issues' | 'text' | 'speaker' | 'outlet', needle: stri
 
 function runSummary(r: {
   id: string;
+  kind: string;
   case_id: string;
   case_revision: number;
   models: string;
@@ -500,6 +507,7 @@ function runSummary(r: {
 }): RunSummary {
   return {
     id: r.id,
+    kind: r.kind as RunKind,
     caseId: r.case_id,
     caseRevision: r.case_revision,
     models: JSON.parse(r.models) as string[],

@@ -68,4 +68,13 @@ export const migrations: Record<string, Migration> = {
       for (const t of ['runs', 'evidence', 'case_revisions', 'cases']) await db.schema.dropTable(t).execute();
     },
   },
+  // Monte Carlo simulations are stored as runs too; the runs before them were forecasts.
+  '0002_run_kind': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('runs').addColumn('kind', 'text', (c) => c.notNull().defaultTo('forecast')).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('runs').dropColumn('kind').execute();
+    },
+  },
 };

@@ -47,6 +47,8 @@ export interface EvidenceTable {
 /** A forecast run: everything needed to run it again and get the same numbers. */
 export interface RunsTable {
   id: string;
+  /** 'forecast' or 'simulate' (Monte Carlo). */
+  kind: string;
   case_id: string;
   case_revision: number;
   /** JSON array of model names. */

@@ -251,7 +251,7 @@ describeEachBackend('HTTP API', (backend) => {
     expect(res.outcome['Troop ceiling']).toBeCloseTo(830 / 40, 10);
     expect(res.rounds[0].positions.South['Where the border runs']).toBe(90);
     const run = await call('GET', `/api/runs/${f.json.runId}`);
-    expect(run.json).toMatchObject({ caseId: 'talks', models: ['compromise'], params: { asOf: '2025-03-01' }, engineVersion: '0.1.0', seed: null });
+    expect(run.json).toMatchObject({ kind: 'forecast', caseId: 'talks', models: ['compromise'], params: { asOf: '2025-03-01' }, engineVersion: '0.1.0', seed: null });
     expect(run.json.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(run.json.results).toEqual(f.json.results);
     // Edit the case afterwards: the replay still uses the run's revision.
@@ -306,6 +306,14 @@ describeEachBackend('HTTP API', (backend) => {
     }
     expect(job).toMatchObject({ status: 'done', progress: 1, result: { runs: 400, seed: 3, models: ['compromise'] } });
     expect(Object.keys(job.result.quantiles.compromise).sort()).toEqual(['border', 'troops', 'water']);
+    // Kept as a run: it outlives the job list and replays to the same bytes.
+    const { runId, ...simulation } = job.result;
+    const run = (await call('GET', `/api/runs/${runId}`)).json;
+    expect(run).toMatchObject({ kind: 'simulate', caseId: 'talks', models: ['compromise'], params: { runs: 400, seed: 3 }, seed: 3 });
+    expect(run.results).toEqual([simulation]);
+    expect((await call('GET', '/api/runs?case=talks')).json.items[0]).toMatchObject({ id: runId, kind: 'simulate' });
+    const replay = await call('POST', `/api/runs/${runId}/replay`);
+    expect(replay.json).toMatchObject({ identical: true, inputHashMatches: true });
     // A long job, cancelled while it runs or waits: it ends as cancelled, not done.
     const long = await call('POST', '/api/cases/talks/simulate', { runs: 200000, seed: 1 });
     const cancelled = await call('DELETE', `/api/jobs/${long.json.jobId}`);
