@@ -317,7 +317,6 @@ class Candidates {
   gain = new Float64Array(0);
   valid = new Uint8Array(0);
   alive = new Uint8Array(0);
-  version = new Int32Array(0);
   /** How many times decide's list holds the candidate (a tie can list it twice). */
   copies = new Int32Array(0);
   /** Position in decide's list (stable sort by gain: equal gains keep this order; appends go last). */
@@ -390,7 +389,6 @@ class Candidates {
     const a = new Uint8Array(c);
     a.set(this.alive);
     this.alive = a;
-    this.version = i32(this.version, 1);
     this.copies = i32(this.copies, 1);
     this.listPos = i32(this.listPos, 1);
   }
@@ -693,7 +691,6 @@ class ExchangeRun {
             heap.pop();
             if (d & 1) {
               cd.listPos[next] = this.listEnd++;
-              cd.version[next]++;
               heap.push(next);
               cd.copies[e] = 0;
             } else {
@@ -706,7 +703,6 @@ class ExchangeRun {
           } else if (d & 1) {
             heap.pop();
             cd.listPos[e] = this.listEnd++;
-            cd.version[e]++;
             heap.push(e);
             e = next;
             if (cd.copies[e] >= 2) cd.copies[e]--;
@@ -750,7 +746,6 @@ class ExchangeRun {
     cd.eu[hi] = cd.eu[hj] = 0;
     cd.nbs0[hi] = cd.nbs1[hi] = cd.nbs0[hj] = cd.nbs1[hj] = 0;
     cd.gain[e] = 0;
-    cd.version[e] = 0;
     cd.updHead[hi] = -1;
     cd.updHead[hj] = -1;
     this.calculate(e);
@@ -838,7 +833,6 @@ class ExchangeRun {
         this.stamp[e] = stamp;
         for (let c = 0; c < cd.copies[e] && cd.valid[e]; c++) this.recalculate(e, r);
         if (cd.valid[e]) {
-          cd.version[e]++;
           this.heap.push(e);
         } else {
           this.kill(e);
@@ -851,7 +845,6 @@ class ExchangeRun {
     if (cd.alive[r]) {
       for (let c = 0; c < selfLeft && cd.valid[r]; c++) this.recalculate(r, r);
       if (cd.valid[r]) {
-        cd.version[r]++;
         this.heap.push(r);
       } else this.kill(r);
     }
