@@ -5,11 +5,13 @@
  * the best and lists the runner-up twice). It follows decide-exchange-model (`model/base.py`,
  * `equalgain.py`, `calculations.py`, `helpers.py`) operation for operation, in the order decide
  * evaluates them, so that gains equal in exact arithmetic compare the way they do in decide (by their
- * 28th digit) and a run with decide's coin flips replayed (`tieChoices`) reproduces decide's run.
+ * 28th digit) and a run with decide's coin (`tieBreak: 'python'` with decide's seed) or its coin
+ * flips replayed (`tieChoices`) reproduces decide's run.
  *
  * It exists for conformance and for reproducing published decide runs; `exchange.ts` is the fast
- * engine (doubles, an indexed heap) and agrees with it whenever no exact tie is involved. Equal gain
- * only (decide's REX path is broken upstream; see the README). Slow by design: objects and decimals.
+ * engine (doubles, an indexed heap) and agrees with it until an exact equality of decimals decides
+ * (equal gains, an outcome left exactly on a position). Equal gain only (decide's REX path is broken
+ * upstream; see the README). Slow by design: objects and decimals.
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 import { pythonRandom } from './python-random.ts';
