@@ -11,7 +11,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Case } from '../case/schema.ts';
 import { asOf as caseAsOf } from '../case/view.ts';
-import type { Database } from './tables.ts';
+import type { Database, RunsTable } from './tables.ts';
 import { migrations } from './migrations.ts';
 import { ConflictError, InvalidCaseError, NotFoundError } from './errors.ts';
 import { validateCase } from './validate.ts';
@@ -493,18 +493,7 @@ function contains(column: 'issues' | 'text' | 'speaker' | 'outlet', needle: stri
   return sql<boolean>`${col} like ${pattern} escape '\\'`;
 }
 
-function runSummary(r: {
-  id: string;
-  kind: string;
-  case_id: string;
-  case_revision: number;
-  models: string;
-  params: string;
-  seed: number | null;
-  input_hash: string;
-  engine_version: string;
-  created_at: string;
-}): RunSummary {
+function runSummary(r: Omit<RunsTable, 'results' | 'seq'>): RunSummary {
   return {
     id: r.id,
     kind: r.kind as RunKind,
