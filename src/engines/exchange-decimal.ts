@@ -128,7 +128,7 @@ class Side {
     const delta = this.moveFor(o.demand.position).abs();
     ex.dp = delta.times(this.supply.salience).times(this.supply.power).div(den);
     ex.dq = byExchangeRatio(this, ex.dp);
-    o.move = reverseMove(o.table(), o, ex.dq).abs();
+    o.move = reverseMove(o, ex.dq).abs();
     this.move = delta;
     if (o.supply.position.gt(this.demand.position)) o.move = o.move.neg();
     if (this.supply.position.gt(o.demand.position)) this.move = this.move.neg();
@@ -156,10 +156,8 @@ class Side {
     for (const [a, v] of this.table()) positions.set(a, v.position);
     positions.set(this.actor, this.supply.position);
     for (const [a, v] of this.exchange.updatesOf(this.supplyIssue)) positions.set(a, v);
-    let nominator: Dec = ZERO;
-    for (const [a, v] of this.table()) nominator = nominator.plus(positions.get(a)!.times(v.salience).times(v.power));
     const own = this.table().get(this.actor)!;
-    const left = target.times(this.model.den[this.supplyIssue]).minus(nominator);
+    const left = target.times(this.model.den[this.supplyIssue]).minus(numerator(this.table(), (a) => positions.get(a)!));
     return left.div(own.salience.times(own.power));
   }
 }
@@ -171,21 +169,21 @@ function pySum(values: Dec[]): Dec {
   return s;
 }
 
-function nbsOf(table: IssueTable, den: Dec, position: (a: number) => Dec): Dec {
-  if (den.isZero()) return ZERO;
+/** Σ position · salience · power over an issue's actors, in their order (decide's NBS numerator). */
+function numerator(table: IssueTable, position: (a: number) => Dec): Dec {
   let num: Dec = ZERO;
   for (const [a, v] of table) num = num.plus(position(a).times(v.salience).times(v.power));
-  return num.div(den);
+  return num;
 }
 
-function sumSaliencePower(table: IssueTable): Dec {
-  let s: Dec = ZERO;
-  for (const v of table.values()) s = s.plus(v.power.times(v.salience));
-  return s;
+function nbsOf(table: IssueTable, den: Dec, position: (a: number) => Dec): Dec {
+  return den.isZero() ? ZERO : numerator(table, position).div(den);
 }
 
-function reverseMove(table: IssueTable, side: Side, ratio: Dec): Dec {
-  return ratio.times(sumSaliencePower(table)).div(side.supply.power.times(side.supply.salience));
+// decide's `sum_salience_power` recomputes Σ power · salience of the supply issue on every call: the
+// same products in the same order as the outcome's denominator, so the same decimal; read from there.
+function reverseMove(side: Side, ratio: Dec): Dec {
+  return ratio.times(side.model.den[side.supplyIssue]).div(side.supply.power.times(side.supply.salience));
 }
 
 function byExchangeRatio(side: Side, ratio: Dec): Dec {
@@ -193,9 +191,9 @@ function byExchangeRatio(side: Side, ratio: Dec): Dec {
   return side.supply.salience.plus(d.demand.salience).div(side.demand.salience.plus(d.supply.salience)).times(ratio);
 }
 
-function byAbsoluteMove(table: IssueTable, side: Side): Dec {
+function byAbsoluteMove(side: Side): Dec {
   const d = side.opposite;
-  return d.demand.position.minus(side.supply.position).abs().times(side.supply.salience).times(side.supply.power).div(sumSaliencePower(table));
+  return d.demand.position.minus(side.supply.position).abs().times(side.supply.salience).times(side.supply.power).div(side.model.den[side.supplyIssue]);
 }
 
 function expectedUtility(side: Side, demandRatio: Dec, supplyRatio: Dec): Dec {
@@ -232,15 +230,15 @@ class Exchange {
   /** decide `EqualGainExchange.calculate`. */
   calculate(): void {
     const { i, j } = this;
-    this.dp = byAbsoluteMove(j.table(), j);
+    this.dp = byAbsoluteMove(j);
     this.dq = byExchangeRatio(j, this.dp);
-    i.move = reverseMove(i.table(), i, this.dq);
+    i.move = reverseMove(i, this.dq);
     j.move = i.demand.position.minus(j.supply.position).abs();
     if (i.move.abs().gt(j.demand.position.minus(i.supply.position).abs())) {
-      this.dq = byAbsoluteMove(i.table(), i);
+      this.dq = byAbsoluteMove(i);
       this.dp = byExchangeRatio(i, this.dq);
       i.move = j.demand.position.minus(i.supply.position).abs();
-      j.move = reverseMove(j.table(), j, this.dp);
+      j.move = reverseMove(j, this.dp);
     }
     if (i.supply.position.gt(j.demand.position)) i.move = i.move.neg();
     if (j.supply.position.gt(i.demand.position)) j.move = j.move.neg();
