@@ -564,10 +564,11 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
       // Fail fast on unknown names instead of inside the job.
       if (body.models) resolveModels(body.models);
       if (body.scenario && !cs.scenarios.some((s) => s.id === body.scenario)) throw new ApiError(400, `unknown scenario "${body.scenario}"`, 'scenario');
+      const options = definedOnly(body);
       const job = jobs.start('simulate', async ({ signal, progress }) => {
-        const result = jsonSafe(await simulate(cs, { ...definedOnly(body), signal, onProgress: (done, total) => progress(done / total) })) as { models: string[] };
+        const result = jsonSafe(await simulate(cs, { ...options, signal, onProgress: (done, total) => progress(done / total) })) as { models: string[] };
         // Kept as a run, so that it outlives the job list (and a restart) and can be replayed.
-        const { models: _m, ...runParams } = definedOnly(body);
+        const { models: _m, ...runParams } = options;
         const runId = await store.recordRun({
           kind: 'simulate',
           caseId: params.id,
