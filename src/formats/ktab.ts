@@ -20,7 +20,7 @@ import { CaseFileError, MAX_CASE_BYTES, pathToString, type CaseProblem } from '.
 import { currentStances, pairKey } from '../case/view.ts';
 import { SMP_DEFAULTS, type SmpParameters } from '../engines/smp.ts';
 import type { Exporter, Importer } from './index.ts';
-import { splitDelimitedLine, type DelimitedCell } from './text.ts';
+import { delimitedRecords, splitDelimitedLine, type DelimitedCell } from './text.ts';
 import {
   BARGAIN_MODELS,
   BIG_R_ADJUSTS,
@@ -77,19 +77,18 @@ function uniqueIds(names: string[], fallback: string): string[] {
 
 
 
-/** One KTAB CSV line. KTAB writes a comma after the last field; the variant without it reads the same. */
-function splitKtabLine(line: string): DelimitedCell[] {
-  const out = splitDelimitedLine(line, ',');
-  if (out.length > 1 && out[out.length - 1].text === '') out.pop();
-  return out;
+/** KTAB writes a comma after the last field; the variant without it reads the same. */
+function dropFinalComma(cells: DelimitedCell[]): DelimitedCell[] {
+  if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
 }
 function numberField(f: DelimitedCell | undefined, line: number, path: string, p: Problems, lineStart: Located): number | undefined {
   if (!f || f.text === '') {
-    p.add(f ? { line, column: f.column } : lineStart, path, 'missing number');
+    p.add(f ? { line: f.line ?? line, column: f.column } : lineStart, path, 'missing number');
     return undefined;
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(f.text)) {
-    p.add({ line, column: f.column }, path, `expected a number, got "${f.text.slice(0, 40)}"`);
+    p.add({ line: f.line ?? line, column: f.column }, path, `expected a number, got "${f.text.slice(0, 40)}"`);
     return undefined;
   }
   return Number(f.text);
@@ -126,15 +125,10 @@ function checkActorValues(a: KtabActorRow, where: (field: string) => Located, p:
 /** Import a KTAB CSV file. */
 export function parseKtabCsv(text: string, file = '<input>'): Case {
   const p = new Problems(file);
-  if (Buffer.byteLength(text) > MAX_CASE_BYTES) {
-    p.add({ line: 1, column: 1 }, '', `file is larger than ${MAX_CASE_BYTES} bytes`);
-    p.throwIfAny();
-  }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const rows: { line: number; fields: DelimitedCell[] }[] = [];
-  lines.forEach((l, idx) => {
-    if (l.trim() !== '' && l.replace(/[,\s]/g, '') !== '') rows.push({ line: idx + 1, fields: splitKtabLine(l) });
-  });
+  // csv-parse reads the whole file (a quoted name or description may hold commas and line breaks);
+  // blank lines and rows of bare commas are left out, as smpread.cpp skips them. Size, BOM and
+  // quoting problems are located CaseFileErrors from delimitedRecords.
+  const rows = delimitedRecords(text, file, ',').map((r) => ({ line: r.line, fields: dropFinalComma(r.cells) }));
   if (rows.length < 2) {
     p.add({ line: 1, column: 1 }, 'header', 'a KTAB CSV needs a scenario line (name, description, actors, dimensions) and a column header line');
     p.throwIfAny();
@@ -146,9 +140,9 @@ export function parseKtabCsv(text: string, file = '<input>'): Case {
   const numActors = numberField(head.fields[2], head.line, 'scenario.numActors', p, at0);
   const numDims = numberField(head.fields[3], head.line, 'scenario.numDimensions', p, at0);
   if (!name) p.add(at0, 'scenario.name', 'missing scenario name');
-  if (numDims !== undefined && (!Number.isInteger(numDims) || numDims < 1)) p.add({ line: head.line, column: head.fields[3].column }, 'scenario.numDimensions', `number of dimensions must be a whole number ≥ 1, got ${numDims}`);
+  if (numDims !== undefined && (!Number.isInteger(numDims) || numDims < 1)) p.add({ line: head.fields[3].line ?? head.line, column: head.fields[3].column }, 'scenario.numDimensions', `number of dimensions must be a whole number ≥ 1, got ${numDims}`);
   if (numActors !== undefined && (!Number.isInteger(numActors) || numActors < KTAB_MIN_ACTORS || numActors > KTAB_MAX_ACTORS)) {
-    p.add({ line: head.line, column: head.fields[2].column }, 'scenario.numActors', `number of actors must be a whole number from ${KTAB_MIN_ACTORS} to ${KTAB_MAX_ACTORS}, got ${numActors}`);
+    p.add({ line: head.fields[2].line ?? head.line, column: head.fields[2].column }, 'scenario.numActors', `number of actors must be a whole number from ${KTAB_MIN_ACTORS} to ${KTAB_MAX_ACTORS}, got ${numActors}`);
   }
   p.throwIfAny();
   const nA = numActors!;
@@ -173,7 +167,7 @@ export function parseKtabCsv(text: string, file = '<input>'): Case {
     const label = aname || `row ${i + 1}`;
     const path = (field: string) => `actors[${i}] (${label}).${field}`;
     if (!aname) p.add(at, path('name'), 'missing actor name');
-    if (f.length < expectedColumns) p.add({ line: row.line, column: (f[f.length - 1]?.column ?? 1) }, path('columns'), `expected ${expectedColumns} fields (name, description, power and ${nD} position/salience pairs), got ${f.length}`);
+    if (f.length < expectedColumns) p.add({ line: f[f.length - 1]?.line ?? row.line, column: f[f.length - 1]?.column ?? 1 }, path('columns'), `expected ${expectedColumns} fields (name, description, power and ${nD} position/salience pairs), got ${f.length}`);
     const capability = numberField(f[2], row.line, path('Power'), p, at);
     const positions: number[] = [];
     const saliences: number[] = [];
@@ -190,7 +184,12 @@ export function parseKtabCsv(text: string, file = '<input>'): Case {
       const d = Number(field.replace(/\D+/g, ''));
       return field.startsWith('position') ? f[3 + 2 * d].column : f[4 + 2 * d].column;
     };
-    checkActorValues(a, (field) => ({ line: row.line, column: col(field) }), p, (field) => path(field.startsWith('position') ? dimensions[Number(field.slice(8))] : field.startsWith('salience') ? `${header.fields[4 + 2 * Number(field.slice(8) || 0)]?.text ?? 'salience'}` : field));
+    const lineOf = (field: string) => {
+      if (field === 'capability') return f[2].line ?? row.line;
+      const d = Number(field.replace(/\D+/g, ''));
+      return (field.startsWith('position') ? f[3 + 2 * d].line : f[4 + 2 * d].line) ?? row.line;
+    };
+    checkActorValues(a, (field) => ({ line: lineOf(field), column: col(field) }), p, (field) => path(field.startsWith('position') ? dimensions[Number(field.slice(8))] : field.startsWith('salience') ? `${header.fields[4 + 2 * Number(field.slice(8) || 0)]?.text ?? 'salience'}` : field));
     actors.push(a);
   });
   p.throwIfAny();
@@ -478,7 +477,12 @@ export function writeKtabCsv(c: Case): string {
 /** Whether text looks like a KTAB CSV: a scenario line ending in two counts, then "Actor,Description,". */
 export function looksLikeKtabCsv(text: string): boolean {
   const [first = '', second = ''] = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 2);
-  const f = splitKtabLine(first);
+  let f: DelimitedCell[];
+  try {
+    f = dropFinalComma(splitDelimitedLine(first, ','));
+  } catch {
+    return false; // malformed quoting: not recognisably KTAB (parseKtabCsv would locate the problem)
+  }
   return f.length >= 4 && /^\d+$/.test(f[2].text) && /^\d+$/.test(f[3].text) && /^\s*"?Actor"?\s*,\s*"?Desc/i.test(second);
 }
 
