@@ -83,7 +83,9 @@ export class SimulationCancelled extends Error {
   }
 }
 
-const WORKER_URL = new URL('./montecarlo-worker.mjs', import.meta.url);
+// Compiled (dist/, this module is .js): the worker is the compiled montecarlo-worker.js. From the
+// TypeScript sources (Vitest, tsx): the .mjs bootstrap that loads montecarlo-worker.ts through tsx.
+const WORKER_URL = new URL(import.meta.url.endsWith('.js') ? './montecarlo-worker.js' : './montecarlo-worker.mjs', import.meta.url);
 
 /** About how long a worker thread takes to start and load the sources through tsx (measured: 0.5–1.5 s). */
 const WORKER_START_MS = 1000;

@@ -139,7 +139,8 @@ export function challengePool(threads: number): ChallengePool {
   const start = (n: number) => {
     shared = allocateShared(n);
     for (let w = 0; w < threads - 1; w++) {
-      const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: shared });
+      // Compiled (dist/): the compiled worker.js; from the TypeScript sources: the tsx bootstrap worker.mjs.
+      const worker = new Worker(new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker.mjs', import.meta.url), { workerData: shared });
       worker.unref();
       // A worker that fails to start leaves its chunks to the others; nothing waits on it.
       worker.on('error', () => {});
