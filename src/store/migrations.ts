@@ -3,7 +3,7 @@
  * tsx, tests and any bundler). Kysely's Migrator records which ran in its own table; each migration
  * runs in a transaction on both SQLite and PostgreSQL. Append new ones; never edit a released one.
  */
-import { type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 export const migrations: Record<string, Migration> = {
   '0001_cases_revisions_evidence_runs': {
@@ -75,6 +75,50 @@ export const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       await db.schema.alterTable('runs').dropColumn('kind').execute();
+    },
+  },
+  // The forecast record (src/record, docs/record.md): sealed entries chained by hash, and one resolution per
+  // question. Append-only: triggers refuse UPDATE and DELETE, so no code path can rewrite the record (whoever
+  // owns the database can drop them; the hash chain is what shows that it was rewritten).
+  '0003_forecast_record': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('record_entries')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('question_id', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('by_date', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('record_entries_question').on('record_entries').columns(['question_id', 'seq']).execute();
+      await db.schema
+        .createTable('record_resolutions')
+        .addColumn('question_id', 'text', (c) => c.primaryKey())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      if (postgres) {
+        await sql`CREATE FUNCTION parley_record_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the forecast record is append-only: % on % refused', TG_OP, TG_TABLE_NAME; END; $$ LANGUAGE plpgsql`.execute(db);
+      }
+      for (const table of ['record_entries', 'record_resolutions']) {
+        for (const op of ['UPDATE', 'DELETE']) {
+          const name = sql.raw(`${table}_no_${op.toLowerCase()}`);
+          const t = sql.raw(table);
+          const o = sql.raw(op);
+          await (postgres
+            ? sql`CREATE TRIGGER ${name} BEFORE ${o} ON ${t} FOR EACH ROW EXECUTE FUNCTION parley_record_append_only()`
+            : sql`CREATE TRIGGER ${name} BEFORE ${o} ON ${t} BEGIN SELECT RAISE(ABORT, ${sql.lit(`the forecast record is append-only: ${op} on ${table} refused`)}); END`
+          ).execute(db);
+        }
+      }
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['record_resolutions', 'record_entries']) await db.schema.dropTable(t).execute();
+      if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`DROP FUNCTION IF EXISTS parley_record_append_only()`.execute(db);
     },
   },
 };

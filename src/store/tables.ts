@@ -66,9 +66,35 @@ export interface RunsTable {
   seq: number;
 }
 
+/** The forecast record (src/record, docs/record.md): sealed entries, append-only, chained by hash. */
+export interface RecordEntriesTable {
+  /** Position in the chain, from 1 (the entry's own `seq`). */
+  seq: number;
+  /** SHA-256 (hex) of `body`. */
+  hash: string;
+  question_id: string;
+  case_id: string;
+  by_date: string;
+  created_at: string;
+  /** The entry's canonical JSON, exactly the bytes that were hashed. */
+  body: string;
+}
+
+/** One resolution per question, append-only. */
+export interface RecordResolutionsTable {
+  question_id: string;
+  /** SHA-256 (hex) of `body`. */
+  hash: string;
+  created_at: string;
+  /** The resolution's canonical JSON. */
+  body: string;
+}
+
 export interface Database {
   cases: CasesTable;
   case_revisions: CaseRevisionsTable;
   evidence: EvidenceTable;
   runs: RunsTable;
+  record_entries: RecordEntriesTable;
+  record_resolutions: RecordResolutionsTable;
 }
