@@ -13,6 +13,14 @@
  * a position or salience is left out, an outcome of 999 is an unknown outcome. A position without a
  * salience takes salience 50 (the scale's middle), noted in the issue's description.
  *
+ * The layout of the public copy (the one `deu3_train.tsv` uses: tab-separated, every header cell
+ * quoted) has a second row before the first issue: no proposal, no issue number, and under each
+ * position column a figure for that actor — GDP in trillions of euro (the Commission and the
+ * Parliament carry the largest member state's). That row is read as the file's capability row
+ * (`DeuFile.gdp`); it is not an issue. By default capabilities stay the Council votes below; pass
+ * `{ capability: 'gdp' }` to use the row instead (an actor without a figure then gets the smallest
+ * figure of the row, noted in the case description).
+ *
  * Capability convention (specs/models.md §5): member states carry their Council votes under the Nice
  * Treaty's qualified-majority weights (the DEU III period); the Commission and the Parliament, which
  * have no Council votes, each carry the weight of the largest member states (29). Edit the imported
@@ -64,7 +72,7 @@ export const deuActors: Record<string, { name: string; capability: number }> = {
 /** The data set's "not available" code. */
 export const DEU_MISSING = 999;
 
-interface DeuIssue {
+export interface DeuIssue {
   line: number;
   proposal: string;
   proposalName: string;
@@ -89,8 +97,27 @@ export function looksLikeDeu(text: string): boolean {
   return cols.includes('pcom') && cols.includes('rp') && cols.includes('out') && cols.includes('isnr');
 }
 
+/** A DEU III file: its issue rows and, where the file has one, the GDP (capability) row. */
+export interface DeuFile {
+  issues: DeuIssue[];
+  /** Actor code → GDP figure from the row after the header (empty when the file has none). */
+  gdp: Record<string, number>;
+  /** The line of the GDP row, when there is one. */
+  gdpLine?: number;
+}
+
+export interface DeuOptions {
+  /** Capability convention: Nice Council votes (default) or the file's GDP row. */
+  capability?: 'votes' | 'gdp';
+}
+
 /** Every issue row of a DEU III file, or all the problems found (file:line:column: field: message). */
 export function readDeuIssues(text: string, file: string): DeuIssue[] {
+  return readDeuFile(text, file).issues;
+}
+
+/** The issue rows and the GDP row of a DEU III file, or all the problems found. */
+export function readDeuFile(text: string, file: string): DeuFile {
   const lines = delimitedLines(text, file);
   const problems: CaseProblem[] = [];
   const at = (line: number, column: number, path: string, message: string) => problems.push({ file, line, column, path, message });
@@ -107,8 +134,10 @@ export function readDeuIssues(text: string, file: string): DeuIssue[] {
   if (problems.length) throw new CaseFileError(problems);
 
   const issues: DeuIssue[] = [];
+  const gdp: Record<string, number> = {};
+  let gdpLine: number | undefined;
   const seen = new Map<string, number>();
-  for (const { line, text: raw } of lines.slice(1)) {
+  for (const [rowIndex, { line, text: raw }] of lines.slice(1).entries()) {
     const cells = splitDelimitedLine(raw, delimiter);
     if (cells.length !== header.length) {
       at(line, cells[cells.length - 1].column, 'row', `expected ${header.length} fields as in the header, found ${cells.length}`);
@@ -116,6 +145,20 @@ export function readDeuIssues(text: string, file: string): DeuIssue[] {
     }
     const cell = (name: string) => cells[col.get(name)!];
     const text = (name: string) => (col.has(name) ? cell(name).text : '');
+    // The public copy's GDP row: the first row after the header, with neither proposal nor issue
+    // number, holding one non-negative figure per actor under the position columns.
+    if (rowIndex === 0 && text('isnr') === '' && text('prnr') === '') {
+      gdpLine = line;
+      for (const code of actorCodes) {
+        const c = cell(`p${code}`);
+        if (c.text === '') continue;
+        const v = parseDecimal(c.text.replace(',', '.'));
+        if (v === undefined || v < 0) at(line, c.column, `p${code}`, `GDP row: p${code} must be a non-negative number, got "${clip(c.text, 40)}"`);
+        else gdp[code] = v;
+      }
+      if (Object.keys(gdp).length === 0 && !problems.some((p) => p.line === line)) at(line, 1, 'row', 'a row without proposal and issue number must be the GDP row (a figure under each position column), but it has no figures');
+      continue;
+    }
     /** A 0–100 value, undefined when empty or 999; a located problem otherwise. */
     const value = (name: string, required = false): number | undefined => {
       const c = cell(name);
@@ -163,10 +206,19 @@ export function readDeuIssues(text: string, file: string): DeuIssue[] {
   }
   if (problems.length === 0 && issues.length === 0) at(lines[0].line, 1, 'row', 'no issue rows after the header');
   if (problems.length) throw new CaseFileError(problems);
-  return issues;
+  return { issues, gdp, ...(gdpLine === undefined ? {} : { gdpLine }) };
 }
 
-function caseOf(issues: DeuIssue[], id: string, title: string, file: string): CaseT {
+/** Each actor's capability under the chosen convention (see the file comment). */
+function capabilityOf(deu: DeuFile, opts: DeuOptions, file: string): { of: (code: string) => number; note: string } {
+  if (opts.capability !== 'gdp') return { of: (code) => deuActors[code].capability, note: 'Capabilities: Council votes (Nice), Commission and Parliament 29 each.' };
+  const figures = Object.values(deu.gdp);
+  if (figures.length === 0) throw new CaseFileError([{ file, line: 2, column: 1, path: 'gdp', message: 'capability "gdp" needs the GDP row after the header, and this file has none' }]);
+  const smallest = Math.min(...figures);
+  return { of: (code) => deu.gdp[code] ?? smallest, note: 'Capabilities: the file\'s GDP row (an actor without a figure: the smallest figure).' };
+}
+
+function caseOf(issues: DeuIssue[], id: string, title: string, file: string, capability: (code: string) => number, note: string): CaseT {
   const used = new Set(issues.flatMap((i) => i.stances.map((s) => s.actor)));
   const actorIds = Object.keys(deuActors).filter((code) => used.has(code));
   const taken = new Set<string>();
@@ -174,8 +226,8 @@ function caseOf(issues: DeuIssue[], id: string, title: string, file: string): Ca
   const input: CaseInput = {
     id: idFromText(id, 'deu', new Set()),
     title: clip(title, 300),
-    description: `Imported from the DEU III layout (${clip(basename(file), 200)}). Capabilities: Council votes (Nice), Commission and Parliament 29 each.`,
-    actors: actorIds.map((code) => ({ id: code, name: deuActors[code].name, kind: code === 'com' || code === 'ep' ? ('organisation' as const) : ('state' as const), capability: deuActors[code].capability })),
+    description: `Imported from the DEU III layout (${clip(basename(file), 200)}). ${note}`,
+    actors: actorIds.map((code) => ({ id: code, name: deuActors[code].name, kind: code === 'com' || code === 'ep' ? ('organisation' as const) : ('state' as const), capability: capability(code) })),
     issues: issues.map((i, k) => {
       const notes = [
         i.referencePoint === undefined ? 'no reference point recorded: status quo set to 50' : '',
@@ -196,25 +248,29 @@ function caseOf(issues: DeuIssue[], id: string, title: string, file: string): Ca
 }
 
 /** One case holding every issue of the file, each with its actual outcome where known. */
-export function parseDeu(text: string, file = '<input>'): CaseT {
+export function parseDeu(text: string, file = '<input>', opts: DeuOptions = {}): CaseT {
   const name = basename(file, extname(file)) || 'deu';
-  return caseOf(readDeuIssues(text, file), name, `DEU III: ${name}`, file);
+  const deu = readDeuFile(text, file);
+  const cap = capabilityOf(deu, opts, file);
+  return caseOf(deu.issues, name, `DEU III: ${name}`, file, cap.of, cap.note);
 }
 
 /** One case per proposal (prnr), in file order. */
-export function parseDeuByProposal(text: string, file = '<input>'): CaseT[] {
+export function parseDeuByProposal(text: string, file = '<input>', opts: DeuOptions = {}): CaseT[] {
+  const deu = readDeuFile(text, file);
+  const cap = capabilityOf(deu, opts, file);
   const byProposal = new Map<string, DeuIssue[]>();
-  for (const issue of readDeuIssues(text, file)) {
+  for (const issue of deu.issues) {
     const list = byProposal.get(issue.proposal) ?? [];
     list.push(issue);
     byProposal.set(issue.proposal, list);
   }
-  return [...byProposal.entries()].map(([proposal, issues]) => caseOf(issues, proposal, issues[0].proposalName || proposal, file));
+  return [...byProposal.entries()].map(([proposal, issues]) => caseOf(issues, proposal, issues[0].proposalName || proposal, file, cap.of, cap.note));
 }
 
 export const deuImporter: Importer = {
   name: 'deu',
   description: 'DEU III layout (prnr;…;isnr;…;pcom;pep;…;scom;…;rp;out): one issue per row, with outcomes',
   detect: (text) => looksLikeDeu(text),
-  parse: parseDeu,
+  parse: (text, file) => parseDeu(text, file),
 };
