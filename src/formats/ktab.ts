@@ -19,6 +19,7 @@ import { Case as CaseSchema, estimate } from '../case/schema.ts';
 import { CaseFileError, MAX_CASE_BYTES, pathToString, type CaseProblem } from '../case/load.ts';
 import { currentStances, pairKey } from '../case/view.ts';
 import { SMP_DEFAULTS, type SmpParameters } from '../engines/smp.ts';
+import { SaxesParser } from 'saxes';
 import type { Exporter, Importer } from './index.ts';
 import { delimitedRecords, splitDelimitedLine, type DelimitedCell } from './text.ts';
 import {
@@ -224,15 +225,21 @@ interface XmlElement {
   at: Located;
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
 /**
- * A small, strict XML reader for KTAB scenarios: elements, text, comments, the XML declaration and
- * CDATA; no DTDs (so no entity expansion), every element located by line and column.
+ * Read KTAB XML with saxes (github.com/lddubeau/saxes), a maintained, strict, non-validating XML
+ * parser: well-formedness errors, the five predefined entities and character references by the
+ * XML 1.0 rules (an out-of-range reference such as `&#x110000;` is an error, not a RangeError).
+ * saxes reads no DTD, so no entity declared in one, internal or external, is ever expanded; a
+ * DOCTYPE is refused outright, as before (KTAB's files have none). Each element is located by the
+ * line and column of its `<`; the first error stops the reading and is reported where it occurred.
  */
 function parseXml(text: string, p: Problems): XmlElement | undefined {
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // XML normalises \r\n and a lone \r to a line break (XML 1.0 §2.11), as saxes counts lines.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+  }
   const locate = (offset: number): Located => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -243,57 +250,58 @@ function parseXml(text: string, p: Problems): XmlElement | undefined {
     }
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
-  const decode = (s: string, offset: number): string =>
-    s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
-      if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-      if (e in ENTITIES) return ENTITIES[e];
-      p.add(locate(offset), '', `unknown entity ${m}`);
-      return m;
-    });
   const root: XmlElement = { name: '#document', children: [], text: '', at: { line: 1, column: 1 } };
   const stack: XmlElement[] = [root];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length) {
-    const lt = text.indexOf('<', i);
-    const chunk = lt < 0 ? text.slice(i) : text.slice(i, lt);
-    if (chunk) stack[stack.length - 1].text += decode(chunk, i);
-    if (lt < 0) break;
-    if (text.startsWith('<!--', lt)) {
-      const end = text.indexOf('-->', lt + 4);
-      if (end < 0) return void p.add(locate(lt), '', 'unterminated comment');
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      const end = text.indexOf(']]>', lt);
-      if (end < 0) return void p.add(locate(lt), '', 'unterminated CDATA section');
-      stack[stack.length - 1].text += text.slice(lt + 9, end);
-      i = end + 3;
-    } else if (text.startsWith('<?', lt)) {
-      const end = text.indexOf('?>', lt);
-      if (end < 0) return void p.add(locate(lt), '', 'unterminated processing instruction');
-      i = end + 2;
-    } else if (text.startsWith('<!', lt)) {
-      return void p.add(locate(lt), '', 'DTDs and entity declarations are not accepted in KTAB XML');
-    } else {
-      const end = text.indexOf('>', lt);
-      if (end < 0) return void p.add(locate(lt), '', 'unterminated tag');
-      const tag = text.slice(lt + 1, end);
-      const m = /^(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)$/.exec(tag);
-      if (!m) return void p.add(locate(lt), '', `malformed tag <${tag.slice(0, 40)}>`);
-      const [, close, name, , selfClose] = m;
-      if (close) {
-        const open = stack.pop()!;
-        if (open.name !== name) return void p.add(locate(lt), '', `</${name}> closes <${open.name}> (opened at line ${open.at.line})`);
-      } else {
-        const el: XmlElement = { name, children: [], text: '', at: locate(lt) };
-        stack[stack.length - 1].children.push(el);
-        if (!selfClose) stack.push(el);
-      }
-      i = end + 1;
+  const parser = new SaxesParser({ position: true });
+  let failed = false;
+  const fail = (offset: number, message: string) => {
+    if (failed) return;
+    failed = true;
+    p.add(locate(Math.max(0, offset)), '', message);
+  };
+  parser.on('opentagstart', (node) => {
+    if (failed) return;
+    const el: XmlElement = { name: node.name, children: [], text: '', at: locate(text.lastIndexOf('<', parser.position - 1)) };
+    stack[stack.length - 1].children.push(el);
+    stack.push(el);
+  });
+  parser.on('closetag', (node) => {
+    if (failed || stack.length <= 1) return;
+    if (!node.isSelfClosing) {
+      // saxes closes the open elements up to a mismatched end tag before it reports the error:
+      // compare here, where the element the end tag should close is known.
+      const at = text.lastIndexOf('</', parser.position - 1);
+      const name = /^<\/([^\s>]*)/.exec(text.slice(at, at + 200))?.[1] ?? '';
+      if (name !== node.name) return fail(at, `</${name}> closes <${node.name}> (opened at line ${stack[stack.length - 1].at.line})`);
     }
-  }
-  if (stack.length > 1) return void p.add(stack[stack.length - 1].at, '', `<${stack[stack.length - 1].name}> is never closed`);
-  return root;
+    stack.pop();
+  });
+  parser.on('text', (t) => {
+    if (!failed) stack[stack.length - 1].text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (!failed) stack[stack.length - 1].text += t;
+  });
+  parser.on('doctype', () => fail(text.lastIndexOf('<!DOCTYPE', parser.position - 1), 'DTDs and entity declarations are not accepted in KTAB XML'));
+  parser.on('error', (err) => {
+    if (failed) return;
+    const pos = parser.position;
+    // saxes's message starts with "line:column: "; the location is ours (JavaScript string columns).
+    const what = err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+    if (what === 'unexpected close tag') {
+      const at = text.lastIndexOf('</', pos - 1);
+      return fail(at, `</${/^<\/([^\s>]*)/.exec(text.slice(at, at + 200))?.[1] ?? ''}> closes no open element`);
+    }
+    if (what.startsWith('unclosed tag')) {
+      const open = stack[stack.length - 1];
+      failed = true;
+      return p.add(open.at, '', `<${open.name}> is never closed`);
+    }
+    if (/entity/.test(what)) return fail(text.lastIndexOf('&', pos - 1), `${what} ${/&[^;\s<]*;?/.exec(text.slice(text.lastIndexOf('&', pos - 1)))?.[0].slice(0, 20) ?? ''}`.trim());
+    fail(pos, `malformed XML: ${what}`);
+  });
+  parser.write(text).close();
+  return failed ? undefined : root;
 }
 
 const child = (el: XmlElement, name: string) => el.children.find((c) => c.name === name);

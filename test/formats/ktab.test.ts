@@ -108,6 +108,50 @@ describe('KTAB XML', () => {
   });
 });
 
+describe('KTAB XML read by saxes: entities, character references, well-formedness', () => {
+  const doc = (body: string) => `<?xml version="1.0"?>\n<Scenario>\n  <name>${body}</name>\n  <Dimensions><dName>D</dName></Dimensions>\n  <Actors>\n${['A', 'B', 'C'].map((n) => `    <Actor><name>${n}</name><capability>1</capability><Position><dCoord>10</dCoord></Position><Salience><dSal>50</dSal></Salience></Actor>`).join('\n')}\n  </Actors>\n</Scenario>\n`;
+
+  it('decodes the predefined entities, character references and CDATA', () => {
+    expect(parseKtabXml(doc('&lt;A&gt; &amp; &quot;B&quot; &apos;C&apos; &#65;&#x42;<![CDATA[ <raw> & ]]>'), 'x.xml').case.title).toBe(`<A> & "B" 'C' AB <raw> &`);
+  });
+
+  it('an out-of-range character reference is a located error, not a RangeError', () => {
+    for (const ref of ['&#x110000;', '&#1114112;', '&#0;']) {
+      const problems = problemsOf(() => parseKtabXml(doc(`x${ref}`), 'x.xml'));
+      expect(problems).toEqual([{ file: 'x.xml', line: 3, column: 10, path: '', message: expect.stringContaining(ref) }]);
+    }
+  });
+
+  it('no entity is expanded beyond the five predefined ones: an undeclared one is located, a DOCTYPE refused', () => {
+    expect(problemsOf(() => parseKtabXml(doc('x&ext;'), 'x.xml'))).toEqual([{ file: 'x.xml', line: 3, column: 10, path: '', message: 'undefined entity &ext;' }]);
+    const withDtd = doc('&ext;').replace('<Scenario>', '<!DOCTYPE Scenario [<!ENTITY ext SYSTEM "file:///etc/passwd">]>\n<Scenario>');
+    expect(problemsOf(() => parseKtabXml(withDtd, 'x.xml'))).toEqual([{ file: 'x.xml', line: 2, column: 1, path: '', message: expect.stringMatching(/DTDs/) }]);
+  });
+
+  it('an element never closed and text after the root are located', () => {
+    expect(problemsOf(() => parseKtabXml(doc('x').replace('</Scenario>\n', ''), 'x.xml'))).toEqual([{ file: 'x.xml', line: 2, column: 1, path: '', message: '<Scenario> is never closed' }]);
+    const after = problemsOf(() => parseKtabXml(doc('x') + 'junk', 'x.xml'));
+    expect(after).toEqual([expect.objectContaining({ line: 11, path: '', message: expect.stringMatching(/^malformed XML: /) })]);
+  });
+});
+
+describe('KTAB CSV read by csv-parse: quoted commas and line breaks', () => {
+  it('a quoted description may hold commas and a line break; later cells keep their own line and column', () => {
+    const multi = small.replace('Bob,,20,80,60,10,40,', 'Bob,"two\nlines, quoted",20,80,60,x,40,');
+    const problems = problemsOf(() => parseKtabCsv(multi, 'm.csv'));
+    // The record starts on line 4; "x" is on line 5 after `lines, quoted",20,80,60,`.
+    expect(problems).toEqual([expect.objectContaining({ file: 'm.csv', line: 5, column: 25, path: 'actors[1] (Bob).Law', message: 'expected a number, got "x"' })]);
+    const c = parseKtabCsv(multi.replace(',x,40,', ',10,40,'), 'm.csv');
+    expect(c.actors[1].description).toBe('two\nlines, quoted');
+    expect(c.actors[2]).toMatchObject({ name: 'Cy', capability: 30 });
+  });
+
+  it('an unclosed quote is located where its cell starts', () => {
+    const bad = small.replace('Cy,third,', 'Cy,"third,');
+    expect(problemsOf(() => parseKtabCsv(bad, 'q.csv'))).toEqual([{ file: 'q.csv', line: 5, column: 4, path: '', message: expect.stringMatching(/never closed/) }]);
+  });
+});
+
 describeWithReference('KTAB files in reference/ktab', () => {
   const read = (name: string) => readFileSync(referencePath('ktab', name), 'utf8');
 
