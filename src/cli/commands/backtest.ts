@@ -30,8 +30,8 @@ const fixed = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(2)) : NaN);
 
 export function perIssueCsv(r: BacktestResult): string {
   return renderCsv(
-    ['case', 'issue', 'title', 'outcome', ...r.models.map((m) => `${m}_forecast`), ...r.models.map((m) => `${m}_ae`)],
-    r.issues.map((i) => [i.case, i.issue, i.title, i.outcome, ...r.models.map((m) => i.forecasts[m]), ...r.models.map((m) => i.absoluteErrors[m])]),
+    ['case', 'issue', 'title', 'outcome', ...r.summary.map((s) => `${s.model}_forecast`), ...r.summary.map((s) => `${s.model}_ae`)],
+    r.issues.map((i) => [i.case, i.issue, i.title, i.outcome, ...r.summary.map((s) => i.forecasts[s.model]), ...r.summary.map((s) => i.absoluteErrors[s.model])]),
   );
 }
 
