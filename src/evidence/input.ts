@@ -2,6 +2,8 @@
  * Checks on untrusted article input: size, binary content, encoding; and the optional header block
  * (`title: …`, `date: …`, `publisher: …` lines closed by a line `---`) that article files may carry.
  */
+import type { FetchedArticle } from './fetch.ts';
+import type { ArticleInput } from './ingest.ts';
 
 /** Largest article accepted, in bytes: far above any news article, small enough to process safely. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -70,4 +72,29 @@ export function splitHeader(text: string): { header: ArticleHeader; body: string
     else if (key === 'url') header.url = value;
   }
   return { header, body: text.slice(m[0].length) };
+}
+
+/**
+ * The one article-input path of the CLI (`parley ingest`) and the API (`POST /api/ingest`): the text
+ * of a file, of standard input or pasted into the dashboard becomes an ingest input here. An HTML
+ * page is passed on as a page (the article is extracted from it); anything else is a header block
+ * and the body, the header's fields filling in the date, outlet, title and (http/https only) URL.
+ */
+export function articleFromText(text: string): ArticleInput {
+  return looksLikeHtml(text) ? { html: text } : textWithHeader(text);
+}
+
+/** A fetched page as an ingest input, with the URL it was read from (after redirects). */
+export function articleFromPage(page: FetchedArticle): ArticleInput {
+  return page.html !== undefined ? { html: page.html, url: page.url } : { ...textWithHeader(page.text ?? ''), url: page.url };
+}
+
+function textWithHeader(text: string): ArticleInput {
+  const { header, body } = splitHeader(text);
+  const input: ArticleInput = { text: body };
+  if (header.date !== undefined) input.date = header.date;
+  if (header.outlet !== undefined) input.outlet = header.outlet;
+  if (header.title !== undefined) input.title = header.title;
+  if (header.url && /^https?:\/\//.test(header.url)) input.url = header.url;
+  return input;
 }

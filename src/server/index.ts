@@ -13,7 +13,7 @@ import { createStore, DEFAULT_DB, type Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { staticFiles } from './static.ts';
 
-export { createApp, ApiError, errorResponse, MAX_BODY_BYTES, MAX_INGEST_BYTES, ENGINE_VERSION } from './app.ts';
+export { createApp, ApiError, errorResponse, MAX_BODY_BYTES, MAX_INGEST_BYTES, ENGINE_VERSION, ROUTE_MODULES } from './app.ts';
 export { JobManager, type JobView, type JobStatus } from './jobs.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

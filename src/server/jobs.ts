@@ -42,7 +42,14 @@ export class JobManager {
   private readonly waiting: Job[] = [];
   private running: Job | null = null;
 
-  constructor(private readonly keep = 200) {}
+  /**
+   * @param keep finished jobs kept for polling
+   * @param onFailure called with a job whose work threw (not when cancelled), e.g. to log the stack
+   */
+  constructor(
+    private readonly keep = 200,
+    private readonly onFailure?: (job: JobView, error: unknown) => void,
+  ) {}
 
   start(kind: string, work: JobWork): JobView {
     const job: Job = {
@@ -119,7 +126,9 @@ export class JobManager {
       } catch (e) {
         if (job.status === 'running') {
           job.error = e instanceof Error ? e.message : String(e);
-          this.finish(job, job.controller.signal.aborted ? 'cancelled' : 'failed');
+          const aborted = job.controller.signal.aborted;
+          this.finish(job, aborted ? 'cancelled' : 'failed');
+          if (!aborted) this.onFailure?.(view(job), e);
         }
       } finally {
         this.running = null;

@@ -59,7 +59,10 @@ describe('POST /api/ingest', () => {
       ['Tomas Reyes', 'A fair border runs a'],
     ]);
     expect(r.json.stored).toBeUndefined();
-    expect('body' in r.json).toBe(false);
+    // The offsets point into the body the server measured: the pasted text without its header.
+    expect(r.json.body).toBe(ARTICLE.slice(ARTICLE.indexOf('---\n') + 4));
+    for (const q of r.json.quotes) expect(r.json.body.slice(q.start, q.end)).toBe(q.text);
+    expect(ARTICLE.slice(r.json.quotes[0].start, r.json.quotes[0].end)).not.toBe(r.json.quotes[0].text);
   });
 
   it('stores the quotes as candidate evidence of a case once, and they can be accepted', async () => {

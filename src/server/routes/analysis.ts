@@ -1,0 +1,93 @@
+/**
+ * Analysis of the latest revision of a case, each the same JSON as the matching CLI command with
+ * `--format json`. Mounted before the sub-resources, whose `/drafts/{draftId}` would otherwise match
+ * `/drafts/check`.
+ */
+import { z } from '@hono/zod-openapi';
+import { checkDrafts, compareScenarios, diffDrafts, resolveModels, sensitivity, timeline, zoneOfAgreement } from '../../analysis/index.ts';
+import { DraftChecks, DraftDiff, ScenarioComparison, SensitivityReport, Timeline, ZoneOfAgreement } from '../schemas.ts';
+import { AnalysisQuery, CaseParams, ForecastBody, analysisOptions, commaList, date, definedOnly, jsonSafe, modelOptions, route, router, type RouteContext } from './common.ts';
+
+export function analysisRoutes({ store }: RouteContext) {
+  const app = router();
+  const latest = async (id: string) => (await store.getCase(id)).case;
+  route(app, {
+    method: 'get',
+    path: '/api/cases/{id}/zopa',
+    tag: 'analysis',
+    summary: 'Zone of agreement per issue and the red lines that must move',
+    params: CaseParams,
+    query: AnalysisQuery,
+    ok: { status: 200, schema: ZoneOfAgreement, description: 'as `parley zopa --format json`' },
+    handler: async ({ params, query }) => jsonSafe(zoneOfAgreement(await latest(params.id), analysisOptions(query))),
+  });
+  route(app, {
+    method: 'get',
+    path: '/api/cases/{id}/drafts/check',
+    tag: 'analysis',
+    summary: 'Every draft against every red line, with each actor’s utility',
+    params: CaseParams,
+    query: AnalysisQuery.extend({
+      drafts: z.string().max(800).optional(),
+      against: z.enum(['draft-date', 'latest']).optional().openapi({ description: 'each draft against the red lines of its own date (default) or the latest ones' }),
+    }),
+    ok: { status: 200, schema: DraftChecks, description: 'as `parley drafts --format json`' },
+    handler: async ({ params, query }) => {
+      const drafts = query.drafts === undefined ? undefined : commaList(query.drafts);
+      return jsonSafe(checkDrafts(await latest(params.id), { ...analysisOptions(query), ...definedOnly({ drafts, against: query.against }) }));
+    },
+  });
+  route(app, {
+    method: 'get',
+    path: '/api/cases/{id}/drafts/diff',
+    tag: 'analysis',
+    summary: 'Point-by-point diff of two drafts',
+    params: CaseParams,
+    query: z.object({ a: z.string().max(80), b: z.string().max(80), asOf: date.optional(), scenario: z.string().max(80).optional() }),
+    ok: { status: 200, schema: DraftDiff, description: 'as `parley drafts diff --format json`' },
+    handler: async ({ params, query }) => {
+      const { a, b, ...rest } = query;
+      return jsonSafe(diffDrafts(await latest(params.id), a, b, definedOnly(rest)));
+    },
+  });
+  route(app, {
+    method: 'post',
+    path: '/api/cases/{id}/sensitivity',
+    tag: 'analysis',
+    summary: 'Which input moves the forecast most',
+    params: CaseParams,
+    body: ForecastBody,
+    ok: { status: 200, schema: SensitivityReport, description: 'as `parley sensitivity --format json`' },
+    handler: async ({ params, body }) => {
+      const cs = await latest(params.id);
+      return jsonSafe(sensitivity(cs, modelOptions(body, resolveModels(body.models))));
+    },
+  });
+  route(app, {
+    method: 'get',
+    path: '/api/cases/{id}/scenarios/compare',
+    tag: 'analysis',
+    summary: 'Forecasts of the baseline and each scenario side by side',
+    params: CaseParams,
+    query: AnalysisQuery.extend({ scenarios: z.string().max(800).optional() }),
+    ok: { status: 200, schema: ScenarioComparison, description: 'as `parley scenarios --format json`' },
+    handler: async ({ params, query }) => {
+      const scenarios = query.scenarios === undefined ? undefined : commaList(query.scenarios);
+      return jsonSafe(compareScenarios(await latest(params.id), { ...analysisOptions(query), ...definedOnly({ scenarios }) }));
+    },
+  });
+  route(app, {
+    method: 'get',
+    path: '/api/cases/{id}/timeline',
+    tag: 'analysis',
+    summary: 'The forecast re-run as of each date a stance changed',
+    params: CaseParams,
+    query: AnalysisQuery.extend({ from: date.optional(), to: date.optional() }),
+    ok: { status: 200, schema: Timeline, description: 'as `parley timeline --format json`' },
+    handler: async ({ params, query }) => {
+      const { from, to } = query;
+      return jsonSafe(timeline(await latest(params.id), { ...analysisOptions(query), ...definedOnly({ from, to }) }));
+    },
+  });
+  return app;
+}

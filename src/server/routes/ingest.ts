@@ -1,0 +1,83 @@
+/**
+ * Ingestion: article text, HTML or a URL → quotes, speakers, sources, dates and actors; with
+ * `caseId`, the quotes stored as candidate evidence. The article is read by the same function as
+ * `parley ingest` reads a file (src/evidence/input.ts), so the CLI and the API agree on headers and HTML.
+ */
+import { z } from '@hono/zod-openapi';
+import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestArticle, ingestJson, type ArticleInput } from '../../evidence/index.ts';
+import { articleFromPage, articleFromText } from '../../evidence/input.ts';
+import { ApiError } from '../errors.ts';
+import { assertPublicUrl } from '../public-url.ts';
+import { IngestResponse } from '../schemas.ts';
+import { changeInfo, date, definedOnly, route, router, type RouteContext } from './common.ts';
+
+/** Request body limit of this route (bytes): whole articles, larger than the 2 MB of the others. */
+export const MAX_INGEST_BYTES = 10 * 1024 * 1024;
+
+const IngestBody = z
+  .object({
+    text: z.string().max(MAX_INGEST_BYTES).optional().openapi({ description: 'the article; may start with a Title:/Date:/Outlet:/URL: header closed by a line ---' }),
+    html: z.string().max(MAX_INGEST_BYTES).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    date: date.optional(),
+    outlet: z.string().max(200).optional(),
+    title: z.string().max(300).optional(),
+    caseId: z.string().max(80).optional(),
+  })
+  .strict()
+  .refine((b) => [b.text, b.html, b.url].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of text, html or url', path: ['text'] })
+  .openapi('IngestRequest');
+
+/** The input's field an article error is about. */
+const fieldOf = (body: z.output<typeof IngestBody>) => (body.url !== undefined ? 'url' : body.html !== undefined ? 'html' : 'text');
+
+/** Article input errors as 400s naming the field. */
+async function asField<T>(field: string, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof ArticleInputError) throw new ApiError(400, e.message, field);
+    throw e;
+  }
+}
+
+export function ingestRoutes({ store, allowPrivateFetch }: RouteContext) {
+  const app = router();
+  route(app, {
+    method: 'post',
+    path: '/api/ingest',
+    tag: 'evidence',
+    summary: 'Find quotes, speakers, sources, dates and actors in an article; with caseId, store the quotes as candidate evidence',
+    body: IngestBody,
+    ok: { status: 200, schema: IngestResponse, description: 'as `parley ingest --format json`, plus `body` (the text the offsets point into), and `stored` and `revision` with caseId' },
+    handler: async ({ c, body }) => {
+      const c0 = body.caseId ? (await store.getCase(body.caseId)).case : undefined;
+      const input: ArticleInput = await asField(fieldOf(body), async () => {
+        if (body.url !== undefined) return articleFromPage(await fetchArticle(body.url, { timeoutMs: 15_000, ...(allowPrivateFetch ? {} : { checkUrl: assertPublicUrl }) }));
+        return body.html !== undefined ? { html: body.html } : articleFromText(body.text ?? '');
+      });
+      const article = { ...input, ...definedOnly({ date: body.date, outlet: body.outlet, title: body.title }) };
+      const result = await asField(body.html !== undefined ? 'html' : 'text', () => ingestArticle(article, c0 ? { case: c0 } : {}));
+      const out = { ...ingestJson(result), body: result.body };
+      if (!body.caseId) return out;
+      const { revision, value: stored } = await store.modifyCase(
+        body.caseId,
+        (cs) => {
+          let candidates;
+          try {
+            // Against the case as it is now, so that quotes already in it are not added twice.
+            candidates = candidatesFromIngest(result, cs);
+          } catch (e) {
+            if (e instanceof ArticleInputError) throw new ApiError(400, e.message, 'date');
+            throw e;
+          }
+          cs.evidence.push(...candidates);
+          return candidates.map((x) => x.id);
+        },
+        changeInfo(c, `ingested ${result.quotes.length} quote(s)${result.article.outlet ? ` from ${result.article.outlet}` : ''}`),
+      );
+      return { ...out, stored, revision };
+    },
+  });
+  return app;
+}

@@ -1,0 +1,83 @@
+/** Forecasts and Monte Carlo simulations, each stored as a run; stored runs listed, read and replayed. */
+import { z } from '@hono/zod-openapi';
+import { resolveModels } from '../../analysis/index.ts';
+import { ApiError } from '../errors.ts';
+import { recordRun, replayRun, runView } from '../runs.ts';
+import { ForecastResponse, JobStarted, Replay, Run, RunList } from '../schemas.ts';
+import type { ForecastJson } from '../../analysis/forecast-json.ts';
+import { CaseParams, ForecastBody, PageQuery, SimulateBody, modelOptions, route, router, type RouteContext } from './common.ts';
+
+const RunParams = z.object({ runId: z.string().max(80) });
+
+export function runRoutes({ store, jobs }: RouteContext) {
+  const app = router();
+  route(app, {
+    method: 'post',
+    path: '/api/cases/{id}/forecast',
+    tag: 'forecasts',
+    summary: 'Run the models on the case and store the run',
+    params: CaseParams,
+    body: ForecastBody,
+    ok: { status: 200, schema: ForecastResponse, description: 'per-model results and the stored run id' },
+    handler: async ({ params, body }) => {
+      const stored = await store.getCase(params.id);
+      const models = resolveModels(body.models);
+      const { models: _m, ...options } = modelOptions(body, models);
+      const { runId, run } = await recordRun(store, { caseId: params.id, ...stored }, { kind: 'forecast', models, params: options });
+      return { results: run.results as ForecastJson[], runId };
+    },
+  });
+  route(app, {
+    method: 'post',
+    path: '/api/cases/{id}/simulate',
+    tag: 'forecasts',
+    summary: 'Start a Monte Carlo simulation over the input uncertainty (a background job)',
+    params: CaseParams,
+    body: SimulateBody,
+    ok: { status: 202, schema: JobStarted, description: 'the job to poll at /api/jobs/{jobId}' },
+    handler: async ({ params, body }) => {
+      const stored = await store.getCase(params.id);
+      // Fail fast on unknown names and parameters instead of inside the job.
+      const { models, ...options } = modelOptions(body, resolveModels(body.models));
+      if (body.scenario && !stored.case.scenarios.some((s) => s.id === body.scenario)) throw new ApiError(400, `unknown scenario "${body.scenario}"`, 'scenario');
+      const job = jobs.start('simulate', async (ctx) => {
+        // Kept as a run, so that it outlives the job list (and a restart) and can be replayed.
+        const { runId, run } = await recordRun(store, { caseId: params.id, ...stored }, { kind: 'simulate', ...(models ? { models } : {}), params: options }, ctx);
+        return { ...(run.results[0] as object), runId };
+      });
+      return { jobId: job.id };
+    },
+  });
+  route(app, {
+    method: 'get',
+    path: '/api/runs',
+    tag: 'forecasts',
+    summary: 'Stored forecast and simulation runs, newest first (without results)',
+    query: PageQuery.extend({ case: z.string().max(80).optional() }),
+    ok: { status: 200, schema: RunList, description: 'a page of runs' },
+    handler: async ({ query }) => {
+      const { case: caseId, ...page } = query;
+      const runs = await store.listRuns({ ...page, ...(caseId ? { caseId } : {}) });
+      return { ...runs, items: runs.items.map(runView) };
+    },
+  });
+  route(app, {
+    method: 'get',
+    path: '/api/runs/{runId}',
+    tag: 'forecasts',
+    summary: 'A stored forecast or simulation run with its results',
+    params: RunParams,
+    ok: { status: 200, schema: Run, description: 'models, params, seed, input hash, engine version, results' },
+    handler: async ({ params }) => runView(await store.getRun(params.runId)) as z.input<typeof Run>,
+  });
+  route(app, {
+    method: 'post',
+    path: '/api/runs/{runId}/replay',
+    tag: 'forecasts',
+    summary: 'Run a stored forecast or simulation again on the same case revision and compare',
+    params: RunParams,
+    ok: { status: 200, schema: Replay, description: 'whether the numbers are the same, bit for bit' },
+    handler: async ({ params }) => (await replayRun(store, params.runId)) as z.input<typeof Replay>,
+  });
+  return app;
+}
