@@ -47,6 +47,10 @@ export const commands: readonly CommandEntry[] = [
   // workbench
   { name: 'serve', summary: 'serve the HTTP API and the dashboard', load: () => import('./commands/serve.ts') },
   { name: 'db', summary: 'the database: migrate, list, import, export, revisions', load: () => import('./commands/db.ts') },
+  // forecast record
+  { name: 'record', summary: 'append a sealed forecast to the record; verify or list the record', load: () => import('./commands/record.ts') },
+  { name: 'resolve', summary: 'enter the outcome of a recorded question', load: () => import('./commands/resolve.ts') },
+  { name: 'score', summary: 'score the recorded forecasts of resolved questions per model', load: () => import('./commands/score.ts') },
 ];
 
 /**
