@@ -4,6 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+// The CLI tests run bin/parley.js, which runs the compiled dist/: build it first, so that a fresh
+// clone (or sources edited since the last build) is tested as it is now.
+const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) console.error('npm run build failed: the tests of bin/parley.js will fail');
+
 const report = 'reports/vitest.json';
 mkdirSync('reports', { recursive: true });
 rmSync(report, { force: true });

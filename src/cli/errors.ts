@@ -43,12 +43,13 @@ export const USER_ERROR_CLASSES: Readonly<Record<string, 1 | 2>> = {
   UnknownModelError: 2, // src/analysis/forecast.ts
   UnknownScenarioError: 2, // src/case/view.ts
   UnknownDraftError: 2, // src/analysis/drafts.ts
+  ParamError: 2, // src/engines/params.ts: a model parameter out of range or of the wrong type (SmpParameterError)
   ServerConfigError: 2, // src/server/index.ts
 };
 
 /** The exit code of a user error (see USER_ERROR_CLASSES), or undefined for an internal error. */
 export function userErrorExitCode(e: unknown): 1 | 2 | undefined {
-  if (e instanceof CliError) return e.exitCode;
+  if (e instanceof CliError) return e.exitCode === 2 ? 2 : 1;
   for (const name of classNames(e)) if (Object.hasOwn(USER_ERROR_CLASSES, name)) return USER_ERROR_CLASSES[name];
   return undefined;
 }

@@ -1,11 +1,15 @@
 /**
- * `parley ingest <file|URL|->`: read a news article (text, HTML or a URL) and print its quotes with
- * speakers, the sources it credits, its dates and actors; with `--case`, add its quotes to the case
- * as candidate evidence for review (`parley evidence`).
+ * `parley ingest <file|dir|URL|->...`: read news articles (text, HTML or a URL) and print their
+ * quotes with speakers, the sources they credit, their dates and actors; with `--case`, add the
+ * quotes to the case as candidate evidence for review (`parley evidence`). Many articles run in one
+ * process (the NLP libraries load once); a folder stands for its article files. One article that
+ * cannot be read is reported and the others still run.
  */
 import type { Command } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadCaseFile } from '../../case/load.ts';
+import type { Case } from '../../case/schema.ts';
 import {
   appendEvidence,
   ArticleInputError,
@@ -90,50 +94,143 @@ export function formatIngestTable(r: IngestResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The file names a folder stands for: its article files (not its subfolders), sorted by name. */
+const ARTICLE_FILE = /\.(txt|html?|md)$/i;
+
+/**
+ * The articles the command line names, in order: a folder becomes its article files (sorted), every
+ * other argument (a file, a URL, `-`) stays itself. A folder without article files is an error of
+ * its own, so that a mistyped folder is not silently nothing.
+ */
+export async function expandSources(sources: string[]): Promise<Array<{ source: string; error?: string }>> {
+  const out: Array<{ source: string; error?: string }> = [];
+  for (const source of sources) {
+    if (source === '-' || /^https?:\/\//i.test(source)) {
+      out.push({ source });
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = (await stat(source)).isDirectory();
+    } catch {
+      // a missing file is reported when it is read, with the same message as for one article
+    }
+    if (!isDir) {
+      out.push({ source });
+      continue;
+    }
+    const names = (await readdir(source, { withFileTypes: true }))
+      .filter((d) => d.isFile() && ARTICLE_FILE.test(d.name))
+      .map((d) => d.name)
+      .sort();
+    if (!names.length) out.push({ source, error: `${source}: a folder without article files (.txt, .html, .htm, .md)` });
+    for (const name of names) out.push({ source: join(source, name) });
+  }
+  return out;
+}
+
+/** The user-facing message of an error from one article, or the error itself when it is a bug. */
+function articleError(source: string, e: unknown): CliError {
+  if (e instanceof CliError) return e;
+  if (e instanceof ArticleInputError) return new CliError(e.message.startsWith(source) ? e.message : `${source}: ${e.message}`, 1);
+  throw e;
+}
+
+interface Ingested {
+  source: string;
+  result: IngestResult;
+  /** Candidate evidence items added to the case, and quotes it already had. */
+  added?: number;
+  skipped?: number;
+}
+
+/** Ingest one article; with a case, append its quotes and return the case as it now is. */
+async function ingestOne(source: string, opts: IngestCliOptions, timeoutMs: number, c: Case | undefined): Promise<{ done: Ingested; case?: Case }> {
+  let result: IngestResult;
+  try {
+    const input = await readArticleSource(source, timeoutMs);
+    result = ingestArticle({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title }, { case: c });
+  } catch (e) {
+    throw articleError(source, e);
+  }
+  if (!c || !opts.case) return { done: { source, result } };
+  let candidates;
+  try {
+    candidates = candidatesFromIngest(result, c);
+  } catch (e) {
+    throw articleError(source, e);
+  }
+  // The case as written is the one the next article is checked against (ids, repeated quotes).
+  const updated = await appendEvidence(opts.case, candidates);
+  return { done: { source, result, added: candidates.length, skipped: result.quotes.length - candidates.length }, case: updated };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function register(program: Command): void {
   program
     .command('ingest')
-    .description('find quotes with speakers, credited sources, dates and actors in a news article (text, HTML or URL); with --case, add them as candidate evidence')
-    .argument('<source>', 'article file (text or HTML), an http(s) URL, or - for standard input')
+    .description(
+      'find quotes with speakers, credited sources, dates and actors in news articles (text, HTML or URL); with --case, add them as candidate evidence. ' +
+        'Many articles run in one process; a folder stands for its .txt, .html, .htm and .md files (sorted); an article that cannot be read is reported and the others still run',
+    )
+    .argument('<source...>', 'article files (text or HTML), folders of them, http(s) URLs, or - for standard input')
     .option('--date <YYYY-MM-DD>', 'publication date (default: the HTML metadata or the file header)')
     .option('--outlet <name>', 'the publisher (never counted as a cited source)')
     .option('--title <title>', 'article title')
     .option('--case <file>', 'case file: link speakers to actors and quotes to issues, and append the quotes as candidate evidence')
-    .option('--format <format>', 'json or table', 'table')
+    .option('--format <format>', 'json or table (several articles: a JSON array, each with its "source")', 'table')
     .option('--timeout <ms>', 'URL fetch timeout in milliseconds', '15000')
-    .action((source: string, opts: IngestCliOptions) =>
+    .action((sources: string[], opts: IngestCliOptions) =>
       reportErrors(async () => {
         if (opts.format !== 'json' && opts.format !== 'table') throw new CliError(`--format must be json or table, not "${opts.format}"`, 2);
         if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new CliError(`--date must be YYYY-MM-DD, not "${opts.date}"`, 2);
         if (opts.date && Number.isNaN(Date.parse(`${opts.date}T00:00:00Z`))) throw new CliError(`--date ${opts.date} is not a calendar date`, 2);
         const timeoutMs = Number(opts.timeout);
         if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new CliError(`--timeout must be a positive number of milliseconds`, 2);
-        const c = opts.case ? await loadCaseFile(opts.case) : undefined;
-        let input: ArticleInput;
-        let result: IngestResult;
-        try {
-          input = await readArticleSource(source, timeoutMs);
-          result = ingestArticle({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title }, { case: c });
-        } catch (e) {
-          if (e instanceof ArticleInputError) throw new CliError(e.message, 1);
-          throw e;
-        }
-        let summary = '';
-        if (c && opts.case) {
-          let candidates;
-          try {
-            candidates = candidatesFromIngest(result, c);
-          } catch (e) {
-            if (e instanceof ArticleInputError) throw new CliError(`${source}: ${e.message}`, 1);
-            throw e;
+        if (sources.filter((s) => s === '-').length > 1) throw new CliError('standard input (-) can be read only once', 2);
+        let c = opts.case ? await loadCaseFile(opts.case) : undefined;
+        const articles = await expandSources(sources);
+
+        // One article: its output and its error exactly as they have always been.
+        if (articles.length === 1 && !articles[0].error && articles[0].source === sources[0]) {
+          const { done } = await ingestOne(articles[0].source, opts, timeoutMs, c);
+          if (opts.format === 'json') process.stdout.write(`${JSON.stringify(ingestJson(done.result), null, 2)}\n`);
+          else process.stdout.write(formatIngestTable(done.result));
+          if (opts.case && done.added !== undefined) {
+            process.stderr.write(
+              `${opts.case}: added ${plural(done.added, 'candidate evidence item')}${done.skipped ? ` (${done.skipped} already in the case)` : ''}; review with: parley evidence ${opts.case} --status candidate\n`,
+            );
           }
-          await appendEvidence(opts.case, candidates);
-          const skipped = result.quotes.length - candidates.length;
-          summary = `${opts.case}: added ${candidates.length} candidate evidence item${candidates.length === 1 ? '' : 's'}${skipped ? ` (${skipped} already in the case)` : ''}; review with: parley evidence ${opts.case} --status candidate\n`;
+          return;
         }
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(ingestJson(result), null, 2)}\n`);
-        else process.stdout.write(formatIngestTable(result));
-        if (summary) process.stderr.write(summary);
+
+        // Several: each article in turn; a failed one is reported on stderr and the rest go on.
+        const json: unknown[] = [];
+        let failed = 0;
+        let added = 0;
+        for (const { source, error } of articles) {
+          let done: Ingested;
+          try {
+            if (error) throw new CliError(error, 1);
+            const r = await ingestOne(source, opts, timeoutMs, c);
+            done = r.done;
+            if (r.case) c = r.case;
+          } catch (e) {
+            failed++;
+            process.stderr.write(`${articleError(source, e).message}\n`);
+            continue;
+          }
+          if (opts.format === 'json') json.push({ source, ...ingestJson(done.result) });
+          else process.stdout.write(`== ${source}\n${formatIngestTable(done.result)}\n`);
+          if (done.added !== undefined) {
+            added += done.added;
+            process.stderr.write(`${source}: added ${plural(done.added, 'candidate evidence item')} to ${opts.case}${done.skipped ? ` (${done.skipped} already in the case)` : ''}\n`);
+          }
+        }
+        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        if (opts.case && added) process.stderr.write(`review with: parley evidence ${opts.case} --status candidate\n`);
+        if (failed) throw new CliError(`${failed} of ${plural(articles.length, 'article')} could not be ingested (above)`, 1);
       }),
     );
 }
