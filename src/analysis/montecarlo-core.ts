@@ -10,7 +10,9 @@ import { emptyModelInput, setEstimate, type InputPlan } from '../case/model-inpu
 import { engines } from '../engines/index.ts';
 import type { Engine, EngineParams, ModelInput } from '../engines/types.ts';
 import { createRng } from '../engines/random.ts';
+import { paramsForModel } from '../engines/params.ts';
 import { drawBetween, type DistributionName } from './distributions.ts';
+import { zoneKernel, type AgreementPlan } from './agreement.ts';
 
 /** Everything a worker needs: plain data, cloneable to a worker thread. */
 export interface MonteCarloPlan {
@@ -19,8 +21,15 @@ export interface MonteCarloPlan {
   models: string[];
   seed: number;
   distribution: DistributionName;
-  /** Engine parameters other than the seed (rounds, …). */
+  /** Engine parameters other than the seed (rounds, …; `modelParams`: each model's own). */
   params: EngineParams;
+  /**
+   * The red lines and decision rules, when the agreement outlook is wanted (src/analysis/agreement.ts):
+   * each run then also draws the red lines (after everything else, so the other numbers stay as they
+   * were) and returns, after the models' outcomes, each model's terms if agreed (the outcome moved to
+   * the nearest value every binding red line accepts) and the slack of every issue.
+   */
+  agreement?: AgreementPlan;
 }
 
 /**
@@ -55,7 +64,10 @@ function prepareRuns(plan: InputPlan): { fixed: ModelInput; random: Int32Array; 
  */
 export function runBatch(plan: MonteCarloPlan, from: number, to: number): Float64Array[] {
   const m = plan.input.issues.length;
-  const out = plan.models.map(() => new Float64Array((to - from) * m));
+  const models = plan.models.length;
+  const zones = plan.agreement ? zoneKernel(plan.agreement, plan.input.scaleMin, plan.input.scaleMax) : null;
+  // Per model its outcomes; with the agreement outlook also per model its terms if agreed, then the slacks.
+  const out = Array.from({ length: zones ? 2 * models + 1 : models }, () => new Float64Array((to - from) * m));
   const run: Engine[] = plan.models.map((name) => {
     const engine = engines[name];
     if (!engine) throw new Error(`unknown model "${name}"`);
@@ -63,7 +75,7 @@ export function runBatch(plan: MonteCarloPlan, from: number, to: number): Float6
   });
   const { fixed, random, low, high } = prepareRuns(plan.input);
   const input = emptyModelInput(plan.input);
-  const params: EngineParams = { ...plan.params, seed: 0, explain: false };
+  const params: EngineParams[] = plan.models.map((name) => ({ ...paramsForModel(name, plan.params), seed: 0, explain: false }));
   for (let r = from; r < to; r++) {
     const rng = createRng(plan.seed, r);
     // Start every run from the fixed values (an engine that wrote to its input cannot leak into the next run).
@@ -74,11 +86,14 @@ export function runBatch(plan: MonteCarloPlan, from: number, to: number): Float6
       const e = random[d];
       setEstimate(plan.input, input, e, drawBetween(low[d], plan.input.value[e], high[d], plan.distribution, rng));
     }
-    params.seed = Math.floor(rng() * 2 ** 32);
+    const seed = Math.floor(rng() * 2 ** 32);
+    for (const p of params) p.seed = seed;
     const row = (r - from) * m;
+    zones?.draw(input, rng, plan.distribution, out[2 * models], row);
     for (let j = 0; j < run.length; j++) {
-      const outcome = run[j](input, params).outcome;
+      const outcome = run[j](input, params[j]).outcome;
       for (let k = 0; k < m; k++) out[j][row + k] = outcome[k];
+      if (zones) for (let k = 0; k < m; k++) out[models + j][row + k] = zones.clamp(k, outcome[k]);
     }
   }
   return out;

@@ -16,6 +16,7 @@ import { inputPlan } from '../case/model-input.ts';
 import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
 import { quantileSorted, type DistributionName, distributionNames } from './distributions.ts';
 import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
+import type { AgreementPlan } from './agreement.ts';
 import { redLines, type RedLineBound } from './red-lines.ts';
 
 export interface SimulateOptions extends ForecastOptions {
@@ -163,6 +164,24 @@ function countRandomEstimates(c: Case): number {
 }
 
 export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<SimulationResult> {
+  const { view, plan, runs, outcomes } = await simulateDraws(c, opts);
+  return summarize(view, plan, runs, outcomes, { asOf: opts.asOf ?? null, scenario: opts.scenario ?? null, caseRef: { id: c.id, title: c.title } });
+}
+
+/** The raw draws of a simulation: the case view, the plan, and per output of `runBatch` its runs × M array. */
+export interface SimulationDraws {
+  view: Case;
+  plan: MonteCarloPlan;
+  runs: number;
+  outcomes: Float64Array[];
+}
+
+/**
+ * Runs the simulation and returns the draws themselves (`simulate` summarizes them). `agreement`
+ * builds the red-line plan from the case view (the agreement outlook, src/analysis/outlook.ts), and
+ * the outputs then follow `runBatch`: per model its outcomes, per model its terms if agreed, the slacks.
+ */
+export async function simulateDraws(c: Case, opts: SimulateOptions & { agreement?: (view: Case) => AgreementPlan } = {}): Promise<SimulationDraws> {
   const runs = opts.runs ?? 1000;
   const seed = opts.seed ?? 1;
   const distribution = opts.distribution ?? 'triangular';
@@ -172,12 +191,12 @@ export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<Sim
   const workers = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
   const view = caseView(c, opts);
   const models = resolveModels(opts.models);
-  const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, workers: _w, distribution: _d, onProgress, signal, ...params } = opts;
+  const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, workers: _w, distribution: _d, onProgress, signal, agreement, ...params } = opts;
   // The runs read only the estimates of the current stances, flattened once into arrays (cheap to
   // copy to each thread, nothing to look up per run); drafts, evidence and history stay here.
-  const plan: MonteCarloPlan = { input: inputPlan(view), models, seed, distribution, params };
+  const plan: MonteCarloPlan = { input: inputPlan(view), models, seed, distribution, params, ...(agreement ? { agreement: agreement(view) } : {}) };
   const m = view.issues.length;
-  const outcomes = models.map(() => new Float64Array(runs * m));
+  const outcomes = Array.from({ length: agreement ? 2 * models.length + 1 : models.length }, () => new Float64Array(runs * m));
   let done = 0;
   const onBatch = (from: number, to: number, out: Float64Array[]) => {
     out.forEach((o, j) => outcomes[j].set(o, from * m));
@@ -195,7 +214,7 @@ export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<Sim
     if (perRun * (runs - BATCH) < WORKER_START_MS * workers) await runInThisThread(plan, BATCH, runs, onBatch, signal);
     else await runInWorkers(plan, BATCH, runs, workers, onBatch, signal);
   }
-  return summarize(view, plan, runs, outcomes, { asOf: opts.asOf ?? null, scenario: opts.scenario ?? null, caseRef: { id: c.id, title: c.title } });
+  return { view, plan, runs, outcomes };
 }
 
 function respects(lines: RedLineBound[], issueIndex: Map<string, number>, outcomes: Float64Array, row: number): boolean {

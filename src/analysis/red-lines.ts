@@ -5,6 +5,7 @@
 import type { Case, Issue } from '../case/schema.ts';
 import { estimate } from '../case/estimate.ts';
 import { currentStances, pairKey } from '../case/view.ts';
+import { bindsDeal, issueDecisions } from '../case/decision.ts';
 
 /** One actor's red line on one issue, with absent bounds filled in from the issue's scale. */
 export interface RedLineBound {
@@ -14,27 +15,52 @@ export interface RedLineBound {
   min: number;
   /** Highest acceptable value (the scale maximum when the case leaves it open). */
   max: number;
+  /**
+   * Whether the line can block a deal under the issue's decision rule (src/case/decision.ts): a veto
+   * holder's under unanimity (by default the lines marked `veto: true`), the decider's under a single
+   * decider, none under a qualified majority.
+   */
   veto: boolean;
   note?: string;
 }
 
-/** Every current red line of the case, in actor order then issue order. */
+/** A red line with the ranges its bounds may lie in (equal to min / max where the case gives none). */
+export interface UncertainRedLine extends RedLineBound {
+  minLow: number;
+  minHigh: number;
+  maxLow: number;
+  maxHigh: number;
+}
+
+/** Every current red line of the case, in actor order then issue order (`veto`: whether it binds under the decision rule). */
 export function redLines(c: Case): RedLineBound[] {
+  return uncertainRedLines(c).map(({ minLow: _a, minHigh: _b, maxLow: _c, maxHigh: _d, ...line }) => line);
+}
+
+/** Every current red line with its ranges (for the Monte Carlo draws of the agreement outlook). */
+export function uncertainRedLines(c: Case): UncertainRedLine[] {
   const current = currentStances(c);
-  const out: RedLineBound[] = [];
+  const rules = issueDecisions(c);
+  const out: UncertainRedLine[] = [];
   for (const a of c.actors) {
-    for (const iss of c.issues) {
+    c.issues.forEach((iss, k) => {
       const rl = current.get(pairKey(a.id, iss.id))?.redLine;
-      if (!rl) continue;
+      if (!rl) return;
+      const min = rl.min ?? iss.scale.min;
+      const max = rl.max ?? iss.scale.max;
       out.push({
         actor: a.id,
         issue: iss.id,
-        min: rl.min ?? iss.scale.min,
-        max: rl.max ?? iss.scale.max,
-        veto: rl.veto,
+        min,
+        max,
+        veto: bindsDeal(rules[k], a.id),
         ...(rl.note !== undefined ? { note: rl.note } : {}),
+        minLow: Math.min(min, rl.minRange?.low ?? min),
+        minHigh: Math.max(min, rl.minRange?.high ?? min),
+        maxLow: Math.min(max, rl.maxRange?.low ?? max),
+        maxHigh: Math.max(max, rl.maxRange?.high ?? max),
       });
-    }
+    });
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * From a validated case to the engines' numeric arrays: the current stance of every actor × issue
  * pair; a pair without a stance takes no part (salience 0, position at the status quo).
- * Salience is converted from the case's 0–100 to the engines' 0–1.
+ * Salience is converted from the case's 0–100 to the engines' 0–1. On an issue decided by a single
+ * actor (`decision.rule: single`, src/case/decision.ts) only the decider's stance is read.
  *
  * The case is read once into an `InputPlan`: every estimate in a fixed order, with the array slots
  * it fills and how its value is bounded there. `toModelInput` walks that plan with a picker; Monte
@@ -12,6 +13,7 @@ import type { ModelInput } from '../engines/types.ts';
 import type { Case } from './schema.ts';
 import { estimate } from './estimate.ts';
 import { currentStances, pairKey } from './view.ts';
+import { issueDecisions, takesPart } from './decision.ts';
 
 export type EstimateField = 'position' | 'salience' | 'capability';
 
@@ -82,12 +84,15 @@ export function inputPlan(c: Case): InputPlan {
     statusQuo[k] = iss.statusQuo;
   });
   const stances = currentStances(c);
+  const rules = issueDecisions(c);
   c.actors.forEach((a, i) => {
     const own: number[] = [];
     const actorEntry = values.length;
     add(estimate(a.capability), FIELD_CAPABILITY, i, -1, []);
     c.issues.forEach((iss, k) => {
-      const s = stances.get(pairKey(a.id, iss.id));
+      // An issue one actor decides alone is forecast from that actor: the others' stances on it are
+      // left out, as for a pair without a stance (this is the one place every model reads it from).
+      const s = takesPart(rules[k], a.id) ? stances.get(pairKey(a.id, iss.id)) : undefined;
       if (s?.capability === undefined) own.push(i * m + k);
       else add(estimate(s.capability), FIELD_CAPABILITY, i, k, [i * m + k]);
       if (!s) {

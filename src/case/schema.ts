@@ -65,6 +65,41 @@ export const Scale = z
   })
   .strict();
 
+/**
+ * How a deal is decided (docs/agreement.md). Absent from a case: unanimity of the actors whose red
+ * lines carry `veto: true` on each issue, which is how cases were read before decision rules existed.
+ */
+export const DecisionRuleName = z.enum(['unanimity', 'qualified-majority', 'single']);
+export const Decision = z
+  .object({
+    rule: DecisionRuleName.describe('unanimity of the veto holders, a qualified (weighted) majority, or a single decider'),
+    /** unanimity: whose consent a deal needs (absent: the actors whose red line on the issue carries `veto: true`). */
+    vetoHolders: z.array(id).optional().describe('unanimity: the actors whose consent is needed (default: those whose red line carries veto: true)'),
+    /** qualified-majority: the share of the members' capability a deal needs (EU QMV: 0.65, of population). */
+    threshold: z.number().gt(0).max(1).optional().describe('qualified-majority: share of the members\' capability needed, in (0, 1] (default 0.65)'),
+    /** qualified-majority: the share of the members a deal also needs (EU QMV: 0.55). */
+    countThreshold: z.number().gt(0).max(1).optional().describe('qualified-majority: share of the members needed, in (0, 1] (default: none)'),
+    /** qualified-majority: who votes (absent: every actor). */
+    members: z.array(id).optional().describe('qualified-majority: the actors who vote (default: every actor)'),
+    /** single: the actor who decides alone. */
+    decider: id.optional().describe('single: the actor who decides alone'),
+    note: text(2000).optional(),
+  })
+  .strict()
+  .describe('how a deal is decided; on an issue, overrides the case rule');
+
+/** The kind of negotiation, which picks the base rate of the agreement prior (docs/agreement.md). */
+export const NegotiationKind = z.enum(['war', 'eu-legislation', 'trade', 'climate', 'coalition', 'labour', 'other']);
+
+/** A case's own prior for the agreement probability, replacing the base rate of its kind. */
+export const AgreementPrior = z
+  .object({
+    ceiling: z.number().min(0).max(1).describe('share of such negotiations that ever reach an agreement'),
+    halfLifeYears: z.number().gt(0).describe('among those that do: half of them agree within this many years'),
+    source: text(2000).describe('where the numbers come from'),
+  })
+  .strict();
+
 export const Issue = z
   .object({
     id,
@@ -75,8 +110,13 @@ export const Issue = z
     statusQuo: z.number().describe('where the issue stands now, on its scale'),
     /** The actual outcome, where it is known (backtests). */
     outcome: z.number().optional(),
+    /** How this issue is decided, where it differs from the case's rule (e.g. one actor decides alone). */
+    decision: Decision.optional(),
   })
   .strict();
+
+/** A range without a best value (that lives beside it, e.g. a red line's `min`). */
+export const Range = z.object({ low: z.number(), high: z.number() }).strict();
 
 export const RedLine = z
   .object({
@@ -84,6 +124,10 @@ export const RedLine = z
     min: z.number().optional(),
     /** The highest acceptable value (absent: the scale's maximum). */
     max: z.number().optional(),
+    /** The range the lowest acceptable value may lie in (the red line is uncertain); `min` is its best estimate. */
+    minRange: Range.optional().describe('uncertain red line: the range min may lie in ({low, high} around min)'),
+    /** The range the highest acceptable value may lie in; `max` is its best estimate. */
+    maxRange: Range.optional().describe('uncertain red line: the range max may lie in ({low, high} around max)'),
     /** Whether the actor can block a deal outside this range. */
     veto: z.boolean().default(false).describe('whether the actor can block a deal outside this range'),
     note: text(2000).optional(),
@@ -190,6 +234,12 @@ export const Case = z
     id,
     title: text(300),
     description: text(8000).optional(),
+    /** The kind of negotiation (picks the agreement prior's base rate; absent: other). */
+    kind: NegotiationKind.optional(),
+    /** How a deal is decided (absent: unanimity of the actors whose red lines carry a veto). */
+    decision: Decision.optional(),
+    /** The case's own agreement prior, replacing the base rate of its kind. */
+    agreementPrior: AgreementPrior.optional(),
     actors: z.array(Actor).min(1),
     issues: z.array(Issue).min(1),
     stances: z.array(Stance).default([]),
@@ -206,6 +256,9 @@ export type Actor = z.output<typeof Actor>;
 export type Issue = z.output<typeof Issue>;
 export type Stance = z.output<typeof Stance>;
 export type RedLine = z.output<typeof RedLine>;
+export type Decision = z.output<typeof Decision>;
+export type NegotiationKind = z.output<typeof NegotiationKind>;
+export type AgreementPrior = z.output<typeof AgreementPrior>;
 export type Evidence = z.output<typeof Evidence>;
 export type Draft = z.output<typeof Draft>;
 export type DraftPoint = z.output<typeof DraftPoint>;

@@ -1,6 +1,7 @@
 /**
  * Checks a case beyond its types: unique ids, references that resolve, values inside each issue's
- * scale, estimate ranges in order, red lines that admit at least one value. Every problem is
+ * scale, estimate ranges in order, red lines (and their ranges) that admit at least one value,
+ * decision rules that name known actors and only the fields their rule reads. Every problem is
  * returned (not just the first), each with the field path it concerns.
  */
 import type { Case, Issue } from './schema.ts';
@@ -108,8 +109,61 @@ export function checkCase(c: Case, declared: KnownIds = {}): SemanticProblem[] {
       if (rl.min !== undefined) inScale(iss, rl.min, [...base, 'redLine', 'min'], 'red line min');
       if (rl.max !== undefined) inScale(iss, rl.max, [...base, 'redLine', 'max'], 'red line max');
       if (lo > hi) report([...base, 'redLine'], `red line excludes every value (min ${lo} is above max ${hi})`);
+      for (const bound of ['min', 'max'] as const) {
+        const range = rl[`${bound}Range`];
+        if (!range) continue;
+        const path: Path = [...base, 'redLine', `${bound}Range`];
+        const best = rl[bound];
+        if (best === undefined) {
+          report(path, `${bound}Range needs a ${bound} (its best estimate) beside it`);
+          continue;
+        }
+        inScale(iss, range.low, [...path, 'low'], `red line ${bound}Range low`);
+        inScale(iss, range.high, [...path, 'high'], `red line ${bound}Range high`);
+        if (range.low > best) report([...path, 'low'], `low ${range.low} is above ${bound} ${best}`);
+        if (range.high < best) report([...path, 'high'], `high ${range.high} is below ${bound} ${best}`);
+      }
     }
   });
+
+  // Decision rules: the case's and each issue's own.
+  const checkDecision = (d: Case['decision'], path: Path) => {
+    if (!d) return;
+    (d.vetoHolders ?? []).forEach((a, j) => knownActor(a, [...path, 'vetoHolders', j]));
+    (d.members ?? []).forEach((a, j) => knownActor(a, [...path, 'members', j]));
+    knownActor(d.decider, [...path, 'decider']);
+    if (d.rule === 'single' && d.decider === undefined) report([...path, 'decider'], 'rule single names the actor who decides alone (decider)');
+    if (d.rule !== 'single' && d.decider !== undefined) report([...path, 'decider'], `decider is read only by rule single (this rule is ${d.rule})`);
+    if (d.rule !== 'unanimity' && d.vetoHolders !== undefined) report([...path, 'vetoHolders'], `vetoHolders is read only by rule unanimity (this rule is ${d.rule})`);
+    if (d.rule !== 'qualified-majority') {
+      for (const key of ['threshold', 'countThreshold', 'members'] as const) {
+        if (d[key] !== undefined) report([...path, key], `${key} is read only by rule qualified-majority (this rule is ${d.rule})`);
+      }
+    }
+    if (d.rule === 'qualified-majority' && d.members !== undefined && d.members.length === 0) report([...path, 'members'], 'a qualified majority needs at least one member');
+  };
+  checkDecision(c.decision, ['decision']);
+  c.issues.forEach((iss, ii) => checkDecision(iss.decision, ['issues', ii, 'decision']));
+  // A red line marked veto must be one the issue's rule lets block a deal (else the mark is silently moot).
+  if (c.decision || c.issues.some((i) => i.decision)) {
+    const latest = new Map<string, number>();
+    c.stances.forEach((s, si) => {
+      const key = `${s.actor}\u0000${s.issue}`;
+      const prev = latest.get(key);
+      if (prev === undefined || (c.stances[prev].date ?? '') <= (s.date ?? '')) latest.set(key, si);
+    });
+    for (const si of latest.values()) {
+      const s = c.stances[si];
+      const iss = issueById.get(s.issue);
+      if (!s.redLine?.veto || !iss) continue;
+      const d = iss.decision ?? c.decision!;
+      const who = d.rule === 'unanimity' ? d.vetoHolders : d.rule === 'single' ? (d.decider !== undefined ? [d.decider] : []) : [];
+      if (who === undefined || who.includes(s.actor)) continue;
+      const where = iss.decision ? `issues[${c.issues.indexOf(iss)}].decision` : 'decision';
+      const rule = d.rule === 'unanimity' ? `vetoHolders: ${who.join(', ') || 'none'}` : d.rule === 'single' ? `decided by ${who.join(', ')} alone` : 'a qualified majority, where no one vetoes alone';
+      report(['stances', si, 'redLine', 'veto'], `"${s.actor}" holds no veto on "${s.issue}" under ${where} (${d.rule}, ${rule}): drop veto: true or change the rule`);
+    }
+  }
 
   c.evidence.forEach((e, ei) => {
     knownActor(e.actor, ['evidence', ei, 'actor']);
