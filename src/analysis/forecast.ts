@@ -3,6 +3,7 @@
  * into numeric arrays and run through each chosen model.
  */
 import { engines } from '../engines/index.ts';
+import { paramsForModel } from '../engines/params.ts';
 import type { EngineParams, EngineResult, ModelInput } from '../engines/types.ts';
 import { toModelInput, type EstimatePicker } from '../case/model-input.ts';
 import type { Case } from '../case/schema.ts';
@@ -15,6 +16,8 @@ export interface ForecastOptions extends EngineParams {
   asOf?: string;
   /** A scenario id of the case to apply before forecasting. */
   scenario?: string;
+  /** Each model's own parameters (src/engines/params.ts tables), over the common ones above. */
+  modelParams?: Record<string, EngineParams>;
 }
 
 export interface ForecastSet {
@@ -43,5 +46,5 @@ export function forecastCase(c: Case, opts: ForecastOptions = {}, pick?: Estimat
   const models = resolveModels(opts.models);
   const input = toModelInput(caseView(c, opts), pick);
   const { models: _m, asOf: _a, scenario: _s, ...params } = opts;
-  return { input, results: models.map((name) => engines[name](input, params)) };
+  return { input, results: models.map((name) => engines[name](input, paramsForModel(name, params))) };
 }

@@ -132,13 +132,13 @@ export async function buildReport(c: Case, opts: ReportOptions): Promise<string>
   const { format, document, top = 15, against = 'draft-date', ...run } = opts;
   const view = caseView(c, run);
   const w = format === 'html' ? htmlWriter(document) : markdownWriter(document);
-  const forecastOpts = { models: run.models, asOf: run.asOf, scenario: run.scenario, ...(run.rounds !== undefined ? { rounds: run.rounds } : {}) };
+  const forecastOpts = { models: run.models, asOf: run.asOf, scenario: run.scenario, ...(run.rounds !== undefined ? { rounds: run.rounds } : {}), ...(run.modelParams ? { modelParams: run.modelParams } : {}) };
   const zone = zoneOfAgreement(c, forecastOpts);
   const drafts = checkDrafts(c, { ...forecastOpts, against });
   const sim = await simulate(c, run);
   const sens = sensitivity(c, forecastOpts);
-  const scen = compareScenarios(c, { models: run.models, asOf: run.asOf });
-  const tl = timeline(c, { models: run.models, scenario: run.scenario });
+  const scen = compareScenarios(c, { models: run.models, asOf: run.asOf, ...(run.modelParams ? { modelParams: run.modelParams } : {}) });
+  const tl = timeline(c, { models: run.models, scenario: run.scenario, ...(run.modelParams ? { modelParams: run.modelParams } : {}) });
 
   const title = `parley report: ${c.title}`;
   w.heading(1, title);

@@ -11,6 +11,7 @@
 import type { Case } from '../case/schema.ts';
 import { emptyModelInput, FIELD_CAPABILITY, FIELD_POSITION, FIELD_SALIENCE, inputPlan, setEstimate, type EstimateField, type InputPlan } from '../case/model-input.ts';
 import { engines } from '../engines/index.ts';
+import { paramsForModel } from '../engines/params.ts';
 import type { EngineResult, ModelInput } from '../engines/types.ts';
 import { caseView, resolveModels, type ForecastOptions } from './forecast.ts';
 import { scaleRange } from './red-lines.ts';
@@ -99,7 +100,8 @@ export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityRep
   const plan = inputPlan(view);
   const input = emptyModelInput(plan);
   for (let e = 0; e < plan.value.length; e++) setEstimate(plan, input, e, plan.value[e]);
-  const run = () => models.map((name) => engines[name](input, params));
+  const perModel = models.map((name) => paramsForModel(name, params));
+  const run = () => models.map((name, j) => engines[name](input, perModel[j]));
   const base = run();
   const ranges = view.issues.map(scaleRange);
   const entries: SensitivityEntry[] = [];

@@ -36,6 +36,7 @@
  * // 7 + 3·0.1148/0.2433 = 8.416; the weighted mean moves from 7.390 to 7.461.
  */
 import { positionsOf, type EngineParams, type EngineResult, type ModelInput, type Move, type Round } from './types.ts';
+import { readParams, roundsParam, type ParamTable } from './params.ts';
 import { fallbackOutcome, weightedMedian } from './weights.ts';
 
 export type BdmVariant = 'paper' | 'reference';
@@ -47,6 +48,30 @@ export interface BdmParams extends EngineParams {
   rounds?: number;
   variant?: BdmVariant;
 }
+
+const SCHOLZ = 'Scholz, Calbert & Smith (2011), J. Theoretical Politics 23(4)';
+
+/** bdm's parameters (src/engines/params.ts): the engine's defaults and ranges, the CLI's flags, the API's schema. */
+export const bdmParams: ParamTable = [
+  {
+    name: 'q',
+    type: 'number',
+    default: 1,
+    min: 0,
+    max: 1,
+    help: 'probability that the status quo holds when nobody challenges (Scholz: 1 for the EC case; BDM: 0.5)',
+    source: `${SCHOLZ}, eqs. 5–7 (Q)`,
+  },
+  roundsParam(10, `${SCHOLZ}, Appendix algorithm (BDM 1994 report 10 rounds)`),
+  {
+    name: 'variant',
+    type: 'enum',
+    default: 'paper',
+    choices: ['paper', 'reference'],
+    help: 'paper: the paper’s specification; reference: the jmckib/dmasad replication code’s behaviour (ExampleActors.10r.log)',
+    source: `${SCHOLZ}; github.com/jmckib/bdm-scholz-expected-utility-model`,
+  },
+];
 
 interface Offer {
   kind: OfferKind;
@@ -494,13 +519,9 @@ function issueForecast(input: ModelInput, k: number, act: IssueActors, w: Float6
 }
 
 export function bdm(input: ModelInput, params: BdmParams = {}): EngineResult {
-  const q = params.q ?? 1;
-  const rounds = params.rounds ?? 10;
-  const variant: BdmVariant = params.variant ?? 'paper';
+  // Defaults and range checks from the table (ParamError, a RangeError, names the parameter).
+  const { q, rounds, variant } = readParams(bdmParams, params, 'bdm') as { q: number; rounds: number; variant: BdmVariant };
   const explain = params.explain !== false;
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`bdm: q must be in [0, 1], got ${q}`);
-  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`bdm: rounds must be a whole number ≥ 0, got ${rounds}`);
-  if (variant !== 'paper' && variant !== 'reference') throw new RangeError(`bdm: variant must be paper or reference, got "${String(variant)}"`);
   const n = input.actors.length;
   const m = input.issues.length;
   const position = Float64Array.from(input.position);

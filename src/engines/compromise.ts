@@ -9,7 +9,11 @@
  * // Two actors: A (c=2, s=1) at 0 and B (c=1, s=1) at 90 → (2·0 + 1·90) / 3 = 30.
  */
 import { positionsOf, type EngineParams, type EngineResult, type ModelInput } from './types.ts';
+import type { ParamTable } from './params.ts';
 import { weightedMeanOnIssue } from './weights.ts';
+
+/** compromise has no parameters (src/engines/params.ts): a one-shot weighted mean. */
+export const compromiseParams: ParamTable = [];
 
 export function compromise(input: ModelInput, params: EngineParams = {}): EngineResult {
   const m = input.issues.length;

@@ -38,6 +38,7 @@ import { exchangeDecimalTrace } from './exchange-decimal.ts';
 import { pythonRandom } from './python-random.ts';
 import { createRng, type Rng } from './random.ts';
 import { positionsOf, type EngineParams, type EngineResult, type ModelInput, type Move, type Round } from './types.ts';
+import { readParams, roundsParam, seedParam, type ParamTable } from './params.ts';
 import { fallbackOutcome } from './weights.ts';
 
 /** Shares of the move kept when an actor restarts next round (decide: SALIENCE_WEIGHT, FIXED_WEIGHT). */
@@ -58,6 +59,56 @@ const sameGain = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(
 
 export type ExchangeVariant = 'equal-gain' | 'random';
 export type TieBreak = 'random' | 'first' | 'second' | 'python';
+
+const STOKMAN = 'Stokman & Van Oosten (1994), in Bueno de Mesquita & Stokman (eds.), European Community Decision Making, ch. 7';
+const DECIDE = 'decide-exchange-model (github.com/foarsitter/decide-exchange-model)';
+
+/** exchange's parameters (src/engines/params.ts): the engine's defaults and ranges, the CLI's flags, the API's schema. */
+export const exchangeParams: ParamTable = [
+  roundsParam(10, `${STOKMAN}; ${DECIDE} (restart rule)`),
+  {
+    name: 'variant',
+    type: 'enum',
+    default: 'equal-gain',
+    choices: ['equal-gain', 'random'],
+    help: 'equal-gain: both sides gain the same; random: REX, a randomized division of the gain (see p)',
+    source: `${STOKMAN}; Dijkstra, Van Assen & Stokman (2008), REX`,
+  },
+  {
+    name: 'p',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    help: 'REX randomness with variant random: 0 = equal gain, 1 = any division of the gain (ignored by equal-gain, reported as 0)',
+    source: 'Dijkstra, Van Assen & Stokman (2008), REX',
+  },
+  seedParam('the seeded coin of tieBreak random and the REX draws (src/engines/random.ts); Python’s random.seed for tieBreak python'),
+  {
+    name: 'tieBreak',
+    type: 'enum',
+    default: 'random',
+    choices: ['random', 'first', 'second', 'python'],
+    help: 'two best exchanges with equal gains: a seeded coin as decide (random), the first or the second listed, or python: decide’s own coin, Python’s random.random() after random.seed(seed)',
+    source: `${DECIDE}, model/base.py`,
+  },
+  {
+    name: 'tieChoices',
+    type: 'bits',
+    default: [],
+    max: 3,
+    help: 'decide’s coin flips to replay at the first ties, in order (0: the first listed realized, 1: the runner-up; +2: swap which equal gain counts as listed first); later ties follow tieBreak',
+    source: `${DECIDE} (replaying a recorded run)`,
+  },
+  {
+    name: 'arithmetic',
+    type: 'enum',
+    default: 'double',
+    choices: ['double', 'decimal'],
+    help: 'double: fast; decimal: decide’s own 28-digit decimals and list order, operation for operation (equal-gain only; with tieChoices reproduces a decide run)',
+    source: `${DECIDE} (Python decimal, 28 digits)`,
+  },
+];
 
 export interface ExchangeParams extends EngineParams {
   rounds?: number;
@@ -396,19 +447,20 @@ class Candidates {
 
 /** Stokman's exchange model (equal gain, or REX with `variant: 'random'`). */
 export function exchange(input: ModelInput, params: ExchangeParams = {}): EngineResult {
-  const rounds = params.rounds ?? 10;
-  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`rounds must be a non-negative integer, got ${rounds}`);
-  const variant: ExchangeVariant = params.variant ?? 'equal-gain';
-  if (variant !== 'equal-gain' && variant !== 'random') throw new RangeError(`variant must be "equal-gain" or "random", got ${String(variant)}`);
-  const p = variant === 'random' ? (params.p ?? 0.5) : 0;
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
-  const seed = params.seed ?? 0;
-  const tieBreak: TieBreak = params.tieBreak ?? 'random';
-  if (!['random', 'first', 'second', 'python'].includes(tieBreak)) throw new RangeError(`tieBreak must be "random", "first", "second" or "python", got ${String(tieBreak)}`);
-  if (tieBreak === 'python' && !(Number.isSafeInteger(seed) && seed >= 0)) throw new RangeError(`tieBreak "python" needs a non-negative integer seed, got ${seed}`);
-  const tieChoices = params.tieChoices ?? [];
-  const arithmetic = params.arithmetic ?? 'double';
-  if (arithmetic !== 'double' && arithmetic !== 'decimal') throw new RangeError(`arithmetic must be "double" or "decimal", got ${String(arithmetic)}`);
+  // Defaults and range checks from the table (ParamError, a RangeError, names the parameter); the
+  // seed is an integer ≥ 0 there, as tieBreak 'python' (random.seed) needs.
+  const read = readParams(exchangeParams, params, 'exchange') as {
+    rounds: number;
+    variant: ExchangeVariant;
+    p: number;
+    seed: number;
+    tieBreak: TieBreak;
+    tieChoices: readonly number[];
+    arithmetic: 'double' | 'decimal';
+  };
+  const { rounds, variant, seed, tieBreak, tieChoices, arithmetic } = read;
+  // Equal gain is REX with p = 0.
+  const p = variant === 'random' ? read.p : 0;
   if (arithmetic === 'decimal') {
     if (variant !== 'equal-gain') throw new RangeError('arithmetic "decimal" reproduces decide\'s equal-gain model only; use variant "equal-gain"');
     return exchangeInDecimals(input, rounds, seed, tieBreak, tieChoices, params.explain !== false);

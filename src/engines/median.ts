@@ -12,6 +12,7 @@
  * // cumulative weight passes 2.5 at B → 50.
  */
 import { positionsOf, type EngineParams, type EngineResult, type ModelInput } from './types.ts';
+import type { ParamTable } from './params.ts';
 import { fallbackOutcome, weightedMedian } from './weights.ts';
 
 /** The capability × salience weighted median on issue k (the status quo or mid-scale when nobody cares). */
@@ -27,6 +28,9 @@ export function weightedMedianOnIssue(input: ModelInput, k: number, position: Ar
   const med = weightedMedian(values, weights);
   return Number.isNaN(med) ? fallbackOutcome(input, k) : med;
 }
+
+/** median has no parameters (src/engines/params.ts): a one-shot weighted median. */
+export const medianParams: ParamTable = [];
 
 export function median(input: ModelInput, params: EngineParams = {}): EngineResult {
   const m = input.issues.length;

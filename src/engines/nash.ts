@@ -35,6 +35,7 @@
  */
 import { positionsOf, type EngineParams, type EngineResult, type ModelInput } from './types.ts';
 import { fallbackOutcome } from './weights.ts';
+import { readParams, type ParamTable } from './params.ts';
 
 export type NashUtility = 'linear' | 'quadratic';
 export type NashRule = 'unanimity' | 'coalition';
@@ -45,6 +46,38 @@ export interface NashParams extends EngineParams {
   /** Share of the capability (of actors with salience > 0) a decisive coalition needs, in (0, 1]. */
   coalitionShare?: number;
 }
+
+const ACHEN = 'Achen (2006), in Thomson et al., The European Union Decides, ch. 10';
+
+/** nash's parameters (src/engines/params.ts): the engine's defaults and ranges, the CLI's flags, the API's schema. */
+export const nashParams: ParamTable = [
+  {
+    name: 'utility',
+    type: 'enum',
+    default: 'linear',
+    choices: ['linear', 'quadratic'],
+    help: 'the actors’ utilities: linear −s|x−xᵢ| or quadratic −s(x−xᵢ)²',
+    source: ACHEN,
+  },
+  {
+    name: 'rule',
+    type: 'enum',
+    default: 'unanimity',
+    choices: ['unanimity', 'coalition'],
+    help: 'who must gain over the status quo: every actor with salience > 0 (unanimity) or a decisive coalition on one side',
+    source: `Nash (1950); Kalai (1977); ${ACHEN}`,
+  },
+  {
+    name: 'coalitionShare',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    minExclusive: true,
+    help: 'with rule coalition: the capability share a decisive coalition needs (e.g. QMV); reported as 1 under unanimity',
+    source: ACHEN,
+  },
+];
 
 /** Per issue: who bargained, where it landed and why, in words (round 0's `bargains`). */
 export interface NashBargain {
@@ -101,12 +134,8 @@ export function nashOnHalfLine(y: ArrayLike<number>, w: ArrayLike<number>, upper
 }
 
 export function nash(input: ModelInput, params: NashParams = {}): EngineResult {
-  const utility: NashUtility = params.utility ?? 'linear';
-  const rule: NashRule = params.rule ?? 'unanimity';
-  const share = params.coalitionShare ?? 0.5;
-  if (utility !== 'linear' && utility !== 'quadratic') throw new RangeError(`nash: utility must be linear or quadratic, got "${String(utility)}"`);
-  if (rule !== 'unanimity' && rule !== 'coalition') throw new RangeError(`nash: rule must be unanimity or coalition, got "${String(rule)}"`);
-  if (!(share > 0 && share <= 1)) throw new RangeError(`nash: coalitionShare must be in (0, 1], got ${share}`);
+  // Defaults and range checks from the table (ParamError, a RangeError, names the parameter).
+  const { utility, rule, coalitionShare: share } = readParams(nashParams, params, 'nash') as { utility: NashUtility; rule: NashRule; coalitionShare: number };
   const explain = params.explain !== false;
   const m = input.issues.length;
   const outcome: number[] = new Array(m);

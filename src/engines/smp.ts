@@ -61,6 +61,7 @@ import {
 } from './smp/kernel.ts';
 import { bestChallenges, type ChallengeTurn } from './smp/challenges.ts';
 import { challengePool, type ChallengePool } from './smp/pool.ts';
+import { ParamError, readParams, seedParam, type EnumParam, type ParamSpec, type ParamTable } from './params.ts';
 
 /** KTAB's model parameters, by KTAB's names, with KTAB's defaults. */
 export interface SmpParameters {
@@ -99,37 +100,81 @@ const CHOICES: { [K in keyof SmpParameters]: readonly string[] } = {
   BargnModel: BARGAIN_MODELS,
 };
 
-/** Names KTAB also prints or accepts (its logs say "Prop"; its enums end in "RA", "PCM", …). */
-const ALIASES: Record<string, string> = { prop: 'Proportional', nora: 'No', none: 'No', fullra: 'Full', halfra: 'Half', onethirdra: 'OneThird', twothirdsra: 'TwoThirds' };
+const KTAB = 'KTAB (github.com/KAPSARC/KTAB), Wise et al. (2015-2017)';
+
+/** One of KTAB's ModelParameters, by KTAB's name; also accepted in lower camel case (`votingRule`). */
+const ktabParam = (name: keyof SmpParameters, help: string, source: string, valueAliases?: Record<string, string>): EnumParam => ({
+  name,
+  type: 'enum',
+  default: SMP_DEFAULTS[name],
+  choices: CHOICES[name],
+  help,
+  source: `${KTAB}, ${source}`,
+  aliases: [name.charAt(0).toLowerCase() + name.slice(1)],
+  ...(valueAliases ? { valueAliases } : {}),
+});
+
+/**
+ * smp's parameters (src/engines/params.ts): KTAB's nine ModelParameters (as in a KTAB XML scenario,
+ * whose values the `ktab` importer passes here) and the run's options; the engine's defaults and
+ * ranges, the CLI's flags, the API's schema.
+ */
+export const smpParams: ParamTable = [
+  ktabParam('VictoryProbModel', 'how coalition strengths become the probability of winning: Linear C_ab/(C_ab+C_ba); Square, Quartic, Octic the same with C², C⁴, C⁸; Binary the stronger wins (a ramp inside a 10% band)', 'Model::vProb (specs/models.md §1.2 step 4)'),
+  // KTAB's logs print "Prop" for Proportional.
+  ktabParam('VotingRule', 'an actor’s vote for a over b from its utility difference Δu: Proportional wΔu; Binary all or nothing; PropBin, PropCbc mixtures; Cubic wΔu³; ASymProsp a loss counts fully, a gain by 2/3', 'Model::vote (specs/models.md §1.2 step 3)', { prop: 'Proportional' }),
+  ktabParam('PCEModel', 'the probabilistic Condorcet election: Conditional p_a ∝ Π_b P(a>b), or the fixed point of a Markov chain over the options (MarkovIncentive, MarkovUniform)', 'condPCE, markovIncentivePCE, markovUniformPCE; Wise, “Markov Voting with Incentives in KTAB” (specs/models.md §1.2 step 5)'),
+  ktabParam('StateTransitions', 'each actor’s queue of bargains: the most probable one is adopted (Deterministic) or one is drawn by its probability (Stochastic, seeded)', 'updateBestBrgnPositions (specs/models.md §1.2 step 10)'),
+  ktabParam('BigRRange', 'the range of the risk attitudes inferred from the risk-neutral PCE: Min, Mid (R = (3p − p_max − 2p_min)/(2(p_max − p_min))) or Max', 'setAllAUtil, bigRfromProb (specs/models.md §1.2 step 6)'),
+  // KTAB's enum names end in "RA" (NoRA, HalfRA, …).
+  ktabParam('BigRAdjust', 'how much of another actor’s risk attitude an actor perceives: Full, TwoThirds, Half, OneThird ((2R_h + R_i)/3) or No', 'setAllAUtil (specs/models.md §1.2 step 6)', { nora: 'No', none: 'No', fullra: 'Full', halfra: 'Half', onethirdra: 'OneThird', twothirdsra: 'TwoThirds' }),
+  ktabParam('ThirdPartyCommit', 'what a third party joining a contest values: NoCommit, SemiCommit (π(2u_ni + u_nn) + (1−π)3u_nj) or FullCommit', 'probEduChlg, Actor::thirdPartyVoteSU (specs/models.md §1.2 step 7)'),
+  ktabParam('InterVecBrgn', 'how a bargain interpolates the two positions per dimension: S1P1 (weights s·P), S2P2 ((s·P)²) or S2PMax (only the weaker side moves)', 'interpolateBrgn, interpBrgnSnPm, interpBrgnS2PMax (specs/models.md §1.2 step 9)'),
+  ktabParam('BargnModel', 'whose interpolation goes into the queues: the initiator’s (InitOnlyInterp), the initiator’s and the receiver’s (InitRcvrInterp), or their capability × salience weighted average (PWCompInterp)', 'interpolateBrgn (specs/models.md §1.2 step 9)'),
+  {
+    name: 'maxTurns',
+    type: 'integer',
+    default: 100,
+    min: 1,
+    max: 100_000,
+    help: 'the largest number of turns (the run stops earlier when the positions settle); `rounds` is accepted for it',
+    source: `${KTAB}, smpStopFn, configExec (maxIter 100; specs/models.md §1.2 step 11)`,
+    aliases: ['rounds'],
+  },
+  {
+    name: 'minTurns',
+    type: 'integer',
+    default: 2,
+    min: 1,
+    max: 100_000,
+    help: 'turns always run before the stopping rule (relative change < 0.02) applies',
+    source: `${KTAB}, smpStopFn (minIter 2; specs/models.md §1.2 step 11)`,
+  },
+  seedParam(`the draws of StateTransitions Stochastic (src/engines/random.ts; a KTAB XML’s prngSeed modulo 2^53)`),
+  {
+    name: 'threads',
+    type: 'integer',
+    default: 1,
+    min: 1,
+    max: 256,
+    help: 'worker threads for the challenge loop from 64 actors on (the result is the same whatever the count)',
+    source: 'parley (src/engines/smp/pool.ts)',
+  },
+  {
+    name: 'lineShortcut',
+    type: 'boolean',
+    default: true,
+    help: 'on one dimension with proportional votes, the O(N² log N) form of the coalition sums (the same result; false: the general O(N³) sums)',
+    source: 'parley (src/engines/smp/kernel.ts coalitionStrengthsOnLine)',
+  },
+];
+
+const KTAB_KEYS = Object.keys(SMP_DEFAULTS) as (keyof SmpParameters)[];
+/** KTAB's parameter names, in the table's order. */
+export const smpKtabParams: readonly ParamSpec[] = smpParams.filter((s) => (KTAB_KEYS as string[]).includes(s.name));
 
 /** Thrown for a parameter value KTAB does not know; the message lists the allowed values. */
-export class SmpParameterError extends RangeError {}
-
-function pick<K extends keyof SmpParameters>(params: EngineParams, key: K): { name: SmpParameters[K]; index: number } {
-  const lower = key.charAt(0).toLowerCase() + key.slice(1);
-  const raw = params[key] ?? params[lower];
-  const allowed = CHOICES[key];
-  if (raw === undefined || raw === null) {
-    const name = SMP_DEFAULTS[key];
-    return { name, index: allowed.indexOf(name) };
-  }
-  const text = String(raw).trim();
-  const wanted = ALIASES[text.toLowerCase()] ?? text;
-  const index = allowed.findIndex((a) => a.toLowerCase() === wanted.toLowerCase());
-  if (index < 0) throw new SmpParameterError(`${key}: unknown value "${text}" (allowed: ${allowed.join(', ')})`);
-  return { name: allowed[index] as SmpParameters[K], index };
-}
-
-function integerParam(params: EngineParams, keys: string[], fallback: number, min: number): number {
-  for (const key of keys) {
-    const v = params[key];
-    if (v === undefined || v === null) continue;
-    const x = Number(v);
-    if (!Number.isInteger(x) || x < min) throw new SmpParameterError(`${key}: expected an integer ≥ ${min}, got ${String(v)}`);
-    return x;
-  }
-  return fallback;
-}
+export class SmpParameterError extends ParamError {}
 
 /** Distinct positions: KTAB's SMPState::equivNdx (Euclidean distance < posTol = 1e-3 on 0–1). */
 export const POSITION_TOLERANCE = 1e-3;
@@ -168,33 +213,26 @@ interface TurnAnalysis {
 
 /** The SMP engine (registered as `smp`). */
 export function smp(input: ModelInput, params: EngineParams = {}): EngineResult {
+  // Defaults and range checks from the table; KTAB's choices by name, then by their index (the kernel's codes).
+  const read = readParams(smpParams, params, 'smp', SmpParameterError);
+  const chosen = Object.fromEntries(KTAB_KEYS.map((k) => [k, read[k]])) as unknown as SmpParameters;
+  const at = <K extends keyof SmpParameters>(key: K) => ({ name: chosen[key], index: CHOICES[key].indexOf(chosen[key]) });
   const p = {
-    vpm: pick(params, 'VictoryProbModel'),
-    rule: pick(params, 'VotingRule'),
-    pcem: pick(params, 'PCEModel'),
-    stm: pick(params, 'StateTransitions'),
-    rRange: pick(params, 'BigRRange'),
-    rAdjust: pick(params, 'BigRAdjust'),
-    commit: pick(params, 'ThirdPartyCommit'),
-    ivb: pick(params, 'InterVecBrgn'),
-    bModel: pick(params, 'BargnModel'),
-  };
-  const chosen: SmpParameters = {
-    VictoryProbModel: p.vpm.name,
-    VotingRule: p.rule.name,
-    PCEModel: p.pcem.name,
-    StateTransitions: p.stm.name,
-    BigRRange: p.rRange.name,
-    BigRAdjust: p.rAdjust.name,
-    ThirdPartyCommit: p.commit.name,
-    InterVecBrgn: p.ivb.name,
-    BargnModel: p.bModel.name,
+    vpm: at('VictoryProbModel'),
+    rule: at('VotingRule'),
+    pcem: at('PCEModel'),
+    stm: at('StateTransitions'),
+    rRange: at('BigRRange'),
+    rAdjust: at('BigRAdjust'),
+    commit: at('ThirdPartyCommit'),
+    ivb: at('InterVecBrgn'),
+    bModel: at('BargnModel'),
   };
   const run: SmpRunOptions = {
-    maxTurns: integerParam(params, ['maxTurns', 'rounds'], 100, 1),
-    minTurns: integerParam(params, ['minTurns'], 2, 1),
-    seed: integerParam(params, ['seed'], 0, 0),
-    threads: integerParam(params, ['threads'], 1, 1),
+    maxTurns: read.maxTurns as number,
+    minTurns: read.minTurns as number,
+    seed: read.seed as number,
+    threads: read.threads as number,
   };
   const n = input.actors.length;
   const m = input.issues.length;
@@ -228,7 +266,7 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
     weight[i] = s * cap[i];
   }
 
-  const cfg = { lineShortcut: params.lineShortcut !== false, vpm: p.vpm.index, rule: p.rule.index, pcem: p.pcem.index, rRange: p.rRange.index, rAdjust: p.rAdjust.index, commit: p.commit.index, ivb: p.ivb.index, bModel: p.bModel.index, stochastic: p.stm.index === 1 };
+  const cfg = { lineShortcut: read.lineShortcut as boolean, vpm: p.vpm.index, rule: p.rule.index, pcem: p.pcem.index, rRange: p.rRange.index, rAdjust: p.rAdjust.index, commit: p.commit.index, ivb: p.ivb.index, bModel: p.bModel.index, stochastic: p.stm.index === 1 };
   const toScale = (v: number, k: number) => input.scaleMin[k] + v * span[k];
   const scaledPositions = (pos: Float64Array) => {
     const out = new Float64Array(n * m);
