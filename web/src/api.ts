@@ -1,24 +1,26 @@
 /**
- * The dashboard's client for the HTTP API (docs/api-contract.md). Types come from src/ so the
- * dashboard and the server share one case model; nothing here parses HTML.
+ * The dashboard's client for the HTTP API (docs/api.md). Every request and response type is the
+ * server's own schema (src/server/schemas.ts, src/server/routes/), as `z.output` (what the server
+ * sends) or `z.input` (what it accepts): a change of a response shape there fails the type check
+ * here and in the views. Type-only imports: nothing of the server is bundled. Nothing here parses HTML.
  */
-import type { Case, Evidence, Stance } from '../../src/case/schema.ts';
-import type { CaseOverview } from '../../src/case/overview.ts';
-import type { DraftChecks, DraftDiff } from '../../src/analysis/drafts.ts';
-import type { ForecastJson } from '../../src/analysis/forecast-json.ts';
-import type { SensitivityReport } from '../../src/analysis/sensitivity.ts';
-import type { Timeline } from '../../src/analysis/timeline.ts';
-import type { ZoneOfAgreement } from '../../src/analysis/zopa.ts';
+import type { z } from '@hono/zod-openapi';
+import type * as S from '../../src/server/schemas.ts';
+import type { ForecastBody, SimulateBody } from '../../src/server/routes/common.ts';
+import type { IngestBody } from '../../src/server/routes/ingest.ts';
 
-export type { CaseSummary } from '../../src/store/index.ts';
-import type { CaseSummary } from '../../src/store/index.ts';
+type Out<T extends z.ZodType> = z.output<T>;
 
-export interface Revision {
-  revision: number;
-  author: string;
-  message: string;
-  createdAt: string;
-}
+export type Case = Out<typeof S.Case>;
+export type Evidence = Out<typeof S.Evidence>;
+export type CaseSummary = Out<typeof S.CaseSummary>;
+export type Revision = Out<typeof S.Revision>;
+export type CaseOverview = Out<typeof S.CaseOverview>;
+export type ZoneOfAgreement = Out<typeof S.ZoneOfAgreement>;
+export type DraftChecks = Out<typeof S.DraftChecks>;
+export type DraftDiff = Out<typeof S.DraftDiff>;
+export type SensitivityReport = Out<typeof S.SensitivityReport>;
+export type Timeline = Out<typeof S.Timeline>;
 
 export interface Page<T> {
   items: T[];
@@ -28,52 +30,21 @@ export interface Page<T> {
 }
 
 /** One model's forecast as `parley forecast --format json` prints it: actors and issues by name, in case order. */
-export type ModelForecast = ForecastJson;
+export type ModelForecast = Out<typeof S.ForecastJson>;
+export type ForecastResponse = Out<typeof S.ForecastResponse>;
+export type ForecastRequest = z.input<typeof ForecastBody>;
+export type SimulateRequest = z.input<typeof SimulateBody>;
+/** A finished simulation job's result (kind "simulate"). */
+export type SimulationJobResult = Out<typeof S.SimulationJobResult>;
 
-export interface ForecastResponse {
-  results: ModelForecast[];
-  runId?: string;
-}
+/** A background job; `R` is what its `result` holds when done (the server sends it untyped). */
+export type Job<R = unknown> = Omit<Out<typeof S.Job>, 'result'> & { result?: R };
 
-export interface Job<R = unknown> {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  progress: number;
-  result?: R;
-  error?: string | { message: string };
-}
-
-export interface IngestQuote {
-  text: string;
-  start: number;
-  end: number;
-  speaker: string | null;
-  speakerMention?: string | null;
-  cue?: string | null;
-  partial?: boolean;
-  actor?: string | null;
-  issues?: string[];
-}
-
-export interface IngestResult {
-  article: { date?: string | null; outlet?: string | null; title?: string | null };
-  quotes: IngestQuote[];
-  sources: unknown[];
-  actors: unknown[];
-  dates: Array<{ text: string; resolved: string | null }>;
-  /** The body text the offsets point into, when the server returns it. */
-  text?: string;
-  stored?: string[];
-}
-
-export interface IngestRequest {
-  text?: string;
-  url?: string;
-  date?: string;
-  outlet?: string;
-  title?: string;
-  caseId?: string;
-}
+export type IngestQuote = Out<typeof S.IngestQuote>;
+/** The ingest answer: offsets of the quotes point into `body`, the text the server measured. */
+export type IngestResult = Out<typeof S.IngestResponse>;
+export type IngestRequest = z.input<typeof IngestBody>;
+export type StanceInput = z.input<typeof S.Stance>;
 
 /** An error the API reported: its message and, for validation errors, the field path. */
 export class ApiError extends Error {
@@ -132,23 +103,23 @@ const query = (params: Record<string, string | number | undefined | null>): stri
 };
 
 export const api = {
-  cases: () => request<Page<CaseSummary>>('GET', '/api/cases?limit=200'),
+  cases: () => request<Out<typeof S.CaseList>>('GET', '/api/cases?limit=200'),
   case: (id: string, asOf?: string) => request<Case>('GET', `/api/cases/${enc(id)}${query({ asOf })}`),
-  revisions: (id: string) => request<Revision[]>('GET', `/api/cases/${enc(id)}/revisions`),
+  revisions: (id: string) => request<Out<typeof S.RevisionList>>('GET', `/api/cases/${enc(id)}/revisions`),
   overview: (id: string, asOf?: string) => request<CaseOverview>('GET', `/api/cases/${enc(id)}/overview${query({ asOf })}`),
-  forecast: (id: string, body: { models?: string[]; rounds?: number; seed?: number; asOf?: string; scenario?: string } = {}) =>
+  forecast: (id: string, body: ForecastRequest = {}) =>
     request<ForecastResponse>('POST', `/api/cases/${enc(id)}/forecast`, body),
-  putStance: (id: string, stance: Stance) => request<{ id: string; revision: number }>('PUT', `/api/cases/${enc(id)}/stances`, stance),
-  simulate: (id: string, body: { runs: number; seed: number; models?: string[]; asOf?: string }) =>
-    request<{ jobId: string }>('POST', `/api/cases/${enc(id)}/simulate`, body),
+  putStance: (id: string, stance: StanceInput) => request<Out<typeof S.StanceWrite>>('PUT', `/api/cases/${enc(id)}/stances`, stance),
+  simulate: (id: string, body: SimulateRequest) =>
+    request<Out<typeof S.JobStarted>>('POST', `/api/cases/${enc(id)}/simulate`, body),
   job: <R>(jobId: string) => request<Job<R>>('GET', `/api/jobs/${enc(jobId)}`),
-  cancelJob: (jobId: string) => request<void>('DELETE', `/api/jobs/${enc(jobId)}`),
+  cancelJob: (jobId: string) => request<Job>('DELETE', `/api/jobs/${enc(jobId)}`),
   zopa: (id: string, asOf?: string) => request<ZoneOfAgreement>('GET', `/api/cases/${enc(id)}/zopa${query({ asOf })}`),
   draftsCheck: (id: string, asOf?: string) => request<DraftChecks>('GET', `/api/cases/${enc(id)}/drafts/check${query({ asOf })}`),
   draftsDiff: (id: string, a: string, b: string, asOf?: string) =>
     request<DraftDiff>('GET', `/api/cases/${enc(id)}/drafts/diff${query({ a, b, asOf })}`),
   timeline: (id: string) => request<Timeline>('GET', `/api/cases/${enc(id)}/timeline`),
-  sensitivity: (id: string, body: { models?: string[]; asOf?: string }) => request<SensitivityReport>('POST', `/api/cases/${enc(id)}/sensitivity`, body),
+  sensitivity: (id: string, body: ForecastRequest) => request<SensitivityReport>('POST', `/api/cases/${enc(id)}/sensitivity`, body),
   ingest: (body: IngestRequest) => request<IngestResult>('POST', '/api/ingest', body),
   settleEvidence: (id: string, evidenceId: string, verdict: 'accept' | 'reject') =>
     request<Evidence>('POST', `/api/cases/${enc(id)}/evidence/${enc(evidenceId)}/${verdict}`),

@@ -78,7 +78,7 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
           return;
         }
         if (job.status === 'failed' || job.status === 'cancelled') {
-          const err = typeof job.error === 'string' ? job.error : job.error?.message;
+          const err = job.error;
           setMonteCarlo({ status: 'failed', progress: job.progress, error: err ?? job.status });
           return;
         }

@@ -14,7 +14,7 @@ import { changeInfo, date, definedOnly, route, router, type RouteContext } from 
 /** Request body limit of this route (bytes): whole articles, larger than the 2 MB of the others. */
 export const MAX_INGEST_BYTES = 10 * 1024 * 1024;
 
-const IngestBody = z
+export const IngestBody = z
   .object({
     text: z.string().max(MAX_INGEST_BYTES).optional().openapi({ description: 'the article; may start with a Title:/Date:/Outlet:/URL: header closed by a line ---' }),
     html: z.string().max(MAX_INGEST_BYTES).optional(),

@@ -22,7 +22,7 @@ export function IngestView() {
   const [date, setDate] = useState('');
   const [outlet, setOutlet] = useState('');
   const [title, setTitle] = useState('');
-  const [result, setResult] = useState<{ body: string | null; out: IngestResult }>();
+  const [result, setResult] = useState<IngestResult>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const [settling, setSettling] = useState<string>();
@@ -42,7 +42,7 @@ export function IngestView() {
         ...(title.trim() ? { title: title.trim() } : {}),
         caseId,
       });
-      setResult({ body: out.text ?? (mode === 'text' ? text : null), out });
+      setResult(out);
       await refresh('case');
     } catch (e) {
       setError(e as Error);
@@ -114,7 +114,7 @@ export function IngestView() {
         </button>
       </form>
       <ErrorNote error={error} />
-      {result ? <IngestReport body={result.body} out={result.out} actorName={actorName} /> : null}
+      {result ? <IngestReport out={result} actorName={actorName} /> : null}
       <section aria-labelledby="candidates-title" data-testid="candidates">
         <h3 id="candidates-title">Candidates to review ({candidates.length})</h3>
         {candidates.length === 0 ? <p className="muted">No candidate evidence waiting.</p> : null}
@@ -142,9 +142,8 @@ export function IngestView() {
   );
 }
 
-function IngestReport({ body, out, actorName }: { body: string | null; out: IngestResult; actorName: (id: string | null | undefined) => string }) {
-  const listText = (xs: unknown[]) =>
-    xs.map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x && 'name' in x ? String((x as { name: unknown }).name) : JSON.stringify(x))).join(', ');
+function IngestReport({ out, actorName }: { out: IngestResult; actorName: (id: string | null | undefined) => string }) {
+  const listText = (xs: string[]) => xs.join(', ');
   return (
     <section aria-labelledby="report-title" data-testid="ingest-report">
       <h3 id="report-title">
@@ -172,12 +171,16 @@ function IngestReport({ body, out, actorName }: { body: string | null; out: Inge
           { label: 'partial', value: (q) => q.partial ?? false },
         ]}
       />
-      {body !== null ? <MarkedArticle body={body} quotes={out.quotes} /> : null}
+      <MarkedArticle body={out.body} quotes={out.quotes} />
     </section>
   );
 }
 
-/** The article with the quotes marked, built from text slices: the text is never parsed as HTML. */
+/**
+ * The article with the quotes marked, built from text slices: the text is never parsed as HTML. The
+ * offsets are the server's, into the body it measured (`out.body`: the pasted text without its
+ * header block, or the text extracted from a page), so they are applied to that text, not to the paste.
+ */
 function MarkedArticle({ body, quotes }: { body: string; quotes: IngestQuote[] }) {
   const spans = [...quotes].filter((q) => q.start >= 0 && q.end <= body.length && q.start < q.end).sort((a, b) => a.start - b.start);
   const parts: Array<{ text: string; quote?: IngestQuote }> = [];
