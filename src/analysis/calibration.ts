@@ -17,7 +17,7 @@
  * direction from the status quo to the forecast (`e = (y − f)·sign(f − sq)`; negative: the outcome
  * fell back toward the status quo), separately for forecasts near the status quo and far from it
  * (cut at the training median of |f − sq|). The weighted-median model shows why: far from the status
- * quo its outcomes fall back (median signed error −0.06, 5 % quantile −1.0), near it they overshoot.
+ * quo its outcomes fall back (median signed error −0.08, 5 % quantile −1.0), near it they overshoot.
  * Clipping the shifted draw to the scale puts the point masses at the scale ends that the data show.
  * Where the status quo is unknown (or a caller passes none), the pooled, unsigned residual quantiles
  * are used.
