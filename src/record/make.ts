@@ -29,10 +29,9 @@ export function setOutlookProducer(p: OutlookProducer | undefined): void {
 
 /** The real producer: analysis/outlook.ts's forecastOutlook, loaded on first use. */
 async function realProducer(c: Case, opts: OutlookOptions): Promise<Outlook> {
-  // A computed specifier while outlook.ts is being written (the type checker resolves literal ones).
-  const path = '../analysis/outlook.ts';
-  const m = (await import(path)) as { forecastOutlook: OutlookProducer };
-  return m.forecastOutlook(c, opts);
+  // Loaded on use: `parley resolve` and `parley score` share this module's command file and need no engines.
+  const { forecastOutlook } = await import('../analysis/outlook.ts');
+  return forecastOutlook(c, opts);
 }
 
 export const produceOutlook: OutlookProducer = (c, opts) => (override ?? realProducer)(c, opts);

@@ -53,7 +53,7 @@ describe('CRPS from quantiles', () => {
         expect(exact).toBeGreaterThanOrEqual(0);
         expect(Math.abs(exact - crpsByQuantileScore(L, q, y, 20_000))).toBeLessThan(1e-3 * (1 + exact));
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
