@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,20 +8,43 @@ import { startServer, type RunningServer } from '../../src/server/index.ts';
 import { Case } from '../../src/case/schema.ts';
 import { zoneOfAgreement, checkDrafts, diffDrafts, compareScenarios, timeline, sensitivity } from '../../src/analysis/index.ts';
 import { caseOverview } from '../../src/case/overview.ts';
-import { describeEachBackend, sampleCase } from '../store/backends.ts';
+import { sampleCase } from '../store/backends.ts';
+import { describeEachStore, type FreshDatabase } from './fresh-store.ts';
 
 const TOKEN = 'test-token-123';
 
-describeEachBackend('HTTP API', (backend) => {
-  let server: RunningServer;
+/**
+ * The sample case as the analysis tests use it: a third issue (water, no stances), a second draft,
+ * and South's troop ceiling at 5 with salience 55.
+ */
+function analysisCase(id = 'talks') {
+  const c = sampleCase(id) as any;
+  c.issues.push({ id: 'water', title: 'Water rights', statusQuo: 10 });
+  c.drafts.push({ id: 'd2', title: 'Second draft', date: '2025-03-05', revises: 'd1', points: [{ number: 1, text: 'Border at 60', values: { border: 60 } }] });
+  c.stances = c.stances.map((s: any) => (s.actor === 'south' && s.issue === 'troops' ? { ...s, position: 5, salience: 55 } : s));
+  return c;
+}
+
+// Each test starts its own server on its own fresh database (`start`), so that a failing test
+// cannot leave state behind that makes the next ones fail too.
+describeEachStore('HTTP API', (freshDatabase) => {
+  let server: RunningServer | undefined;
+  let db: FreshDatabase | undefined;
   let webRoot: string;
+  /** A server on a new database, with these cases created (revision 1 each). */
+  const start = async (...cases: unknown[]) => {
+    db = await freshDatabase();
+    server = await startServer({ port: 0, db: db.url, token: TOKEN, webRoot });
+    for (const c of cases) expect((await call('POST', '/api/cases', c)).status).toBe(201);
+    return server;
+  };
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const init: RequestInit = { method, headers: { authorization: `Bearer ${TOKEN}`, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= typeof body === 'string' ? 'text/plain' : 'application/json';
     }
-    const res = await fetch(server.url + path, init);
+    const res = await fetch(server!.url + path, init);
     const text = await res.text();
     let json: any;
     try {
@@ -38,15 +61,17 @@ describeEachBackend('HTTP API', (backend) => {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>parley</title><script type="module" src="/assets/index-AbCdEf12.js"></script>');
     writeFileSync(join(webRoot, 'assets', 'index-AbCdEf12.js'), 'console.log(1)');
     writeFileSync(join(webRoot, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    server = await startServer({ port: 0, db: await backend.create(), token: TOKEN, webRoot });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await server?.close();
-    await backend.destroy();
-    rmSync(webRoot, { recursive: true, force: true });
+    await db?.destroy();
+    server = undefined;
+    db = undefined;
   });
+  afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
 
   it('serves a valid OpenAPI 3.1 document covering every route of the contract', async () => {
+    await start();
     const { status, json: doc } = await call('GET', '/openapi.json');
     expect(status).toBe(200);
     expect(doc.openapi).toBe('3.1.0');
@@ -84,6 +109,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('creates, lists (paged), reads, replaces and deletes cases, keeping revisions', async () => {
+    await start();
     expect(await call('POST', '/api/cases', sampleCase('talks'), { 'x-parley-author': 'ana' })).toMatchObject({ status: 201, json: { id: 'talks', revision: 1 } });
     expect((await call('POST', '/api/cases', sampleCase('talks'))).status).toBe(409);
     expect((await call('POST', '/api/cases', sampleCase('talks-2'))).status).toBe(201);
@@ -116,6 +142,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('answers a bad body with 400 naming the field, and writes nothing', async () => {
+    await start(sampleCase('talks'));
     const bad = sampleCase('bad') as any;
     bad.stances[1].salience = 'very';
     const r = await call('POST', '/api/cases', bad);
@@ -130,10 +157,11 @@ describeEachBackend('HTTP API', (backend) => {
     const renamed = await call('PUT', '/api/cases/talks', sampleCase('other'));
     expect(renamed).toMatchObject({ status: 400, json: { error: { path: 'id' } } });
     expect((await call('GET', '/api/cases/bad')).status).toBe(404);
-    expect((await call('GET', '/api/cases/talks')).headers.get('x-parley-revision')).toBe('2');
+    expect((await call('GET', '/api/cases/talks')).headers.get('x-parley-revision')).toBe('1');
   });
 
   it('gives 404 for unknown cases, items, runs, jobs and routes', async () => {
+    await start(sampleCase('talks'));
     for (const [m, p] of [
       ['GET', '/api/cases/nope'], ['GET', '/api/cases/nope/overview'], ['GET', '/api/cases/talks/actors/nobody'],
       ['DELETE', '/api/cases/talks/drafts/nodraft'], ['GET', '/api/runs/no-run'], ['GET', '/api/jobs/no-job'],
@@ -146,6 +174,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('refuses bodies over 2 MB with 413', async () => {
+    await start();
     const big = { ...sampleCase('big'), description: 'x'.repeat(2 * 1024 * 1024 + 10) };
     const r = await call('POST', '/api/cases', big);
     expect(r.status).toBe(413);
@@ -154,21 +183,23 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('needs the bearer token for writes (401), not for reads', async () => {
-    const anon = await fetch(`${server.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleCase('anon')) });
+    await start(sampleCase('talks'));
+    const anon = await fetch(`${server!.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleCase('anon')) });
     expect(anon.status).toBe(401);
     expect((await anon.json()).error.message).toMatch(/Bearer/);
-    const wrong = await fetch(`${server.url}/api/cases/talks`, { method: 'DELETE', headers: { authorization: 'Bearer nope' } });
+    const wrong = await fetch(`${server!.url}/api/cases/talks`, { method: 'DELETE', headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
-    expect((await fetch(`${server.url}/api/cases/talks`)).status).toBe(200);
+    expect((await fetch(`${server!.url}/api/cases/talks`)).status).toBe(200);
   });
 
   it('lists, adds, replaces and deletes sub-resources, each a new revision of the re-validated case', async () => {
+    await start(sampleCase('talks'));
     const mediator = { id: 'mediator', name: 'Mediator', kind: 'organisation', capability: 15 };
     const added = await call('POST', '/api/cases/talks/actors', mediator);
-    expect(added).toMatchObject({ status: 201, json: { revision: 3, item: { id: 'mediator', aliases: [] } } });
+    expect(added).toMatchObject({ status: 201, json: { revision: 2, item: { id: 'mediator', aliases: [] } } });
     expect((await call('POST', '/api/cases/talks/actors', mediator)).status).toBe(409);
     expect((await call('GET', '/api/cases/talks/actors?offset=2&limit=5')).json).toMatchObject({ total: 3, offset: 2, items: [{ id: 'mediator' }] });
-    expect((await call('PUT', '/api/cases/talks/actors/mediator', { ...mediator, capability: 25 })).json.revision).toBe(4);
+    expect((await call('PUT', '/api/cases/talks/actors/mediator', { ...mediator, capability: 25 })).json.revision).toBe(3);
     expect((await call('GET', '/api/cases/talks/actors/mediator')).json.capability).toBe(25);
     expect((await call('PUT', '/api/cases/talks/actors/mediator', { ...mediator, id: 'other' })).json.error.path).toBe('id');
     const badItem = await call('POST', '/api/cases/talks/issues', { id: 'x', title: 'X' });
@@ -178,7 +209,7 @@ describeEachBackend('HTTP API', (backend) => {
     expect(broken.status).toBe(400);
     expect(broken.json.error.path).toMatch(/^stances\[\d+\]\.actor$/);
     expect((await call('GET', '/api/cases/talks/actors/south')).status).toBe(200);
-    expect((await call('DELETE', '/api/cases/talks/actors/mediator')).json.revision).toBe(5);
+    expect((await call('DELETE', '/api/cases/talks/actors/mediator')).json.revision).toBe(4);
     for (const [sub, item] of [
       ['issues', { id: 'water', title: 'Water rights', statusQuo: 10 }],
       ['drafts', { id: 'd2', title: 'Second draft', date: '2025-03-05', revises: 'd1', points: [{ number: 1, text: 'Border at 60', values: { border: 60 } }] }],
@@ -189,11 +220,12 @@ describeEachBackend('HTTP API', (backend) => {
       expect((await call('POST', `/api/cases/talks/${sub}`, item)).status, sub).toBe(201);
       expect((await call('GET', `/api/cases/talks/${sub}/${item.id}`)).json.id, sub).toBe(item.id);
     }
-    expect((await call('GET', '/api/cases/talks/revisions')).json).toHaveLength(10);
+    expect((await call('GET', '/api/cases/talks/revisions')).json).toHaveLength(9);
     expect((await call('GET', '/api/cases/talks/revisions')).json.at(-1)).toMatchObject({ message: 'added evidence q3' });
   });
 
   it('upserts, filters and deletes stances by actor, issue and date', async () => {
+    await start(sampleCase('talks'));
     const put = await call('PUT', '/api/cases/talks/stances', { actor: 'south', issue: 'troops', position: 5, salience: 55 });
     expect(put.json).toMatchObject({ created: false, item: { position: 5 } });
     const dated = await call('PUT', '/api/cases/talks/stances', { actor: 'south', issue: 'troops', date: '2025-03-02', position: 8, salience: 55 });
@@ -207,6 +239,8 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('accepts and rejects candidate evidence; the library finds it across cases', async () => {
+    await start(sampleCase('talks'));
+    expect((await call('POST', '/api/cases/talks/evidence', { id: 'q3', kind: 'report', text: 'Talks resume.', date: '2025-03-04', status: 'candidate' })).status).toBe(201);
     expect((await call('GET', '/api/evidence?status=candidate')).json.items.map((e: any) => `${e.caseId}/${e.id}`)).toEqual(['talks/q3']);
     expect(await call('POST', '/api/cases/talks/evidence/q3/accept')).toMatchObject({ status: 200, json: { id: 'q3', status: 'accepted' } });
     expect((await call('GET', '/api/evidence?status=candidate')).json.total).toBe(0);
@@ -216,6 +250,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('imports case files and exports them as YAML and JSON', async () => {
+    await start(sampleCase('talks'));
     const yamlText = `id: imported\ntitle: Imported\nactors:\n  - { id: a, name: A, kind: state, capability: 1 }\nissues:\n  - { id: i, title: I, statusQuo: 3 }\n`;
     expect(await call('POST', '/api/cases/import?format=yaml', yamlText)).toMatchObject({ status: 201, json: { id: 'imported', revision: 1 } });
     const broken = await call('POST', '/api/cases/import?format=yaml', yamlText.replace('statusQuo: 3', 'statusQuo: three').replace('id: imported', 'id: imported-2'));
@@ -240,6 +275,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('forecasts with the models, stores the run, and replays it bit for bit', async () => {
+    await start(analysisCase());
     const f = await call('POST', '/api/cases/talks/forecast', { models: ['compromise'], asOf: '2025-03-01' });
     expect(f.status).toBe(200);
     // Compromise = Σ c·s·x / Σ c·s on the current stances (salience /100):
@@ -266,6 +302,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('passes engine parameters through: the exchange model in decimals agrees with doubles on this case', async () => {
+    await start(analysisCase());
     const dec = await call('POST', '/api/cases/talks/forecast', { models: ['exchange'], params: { arithmetic: 'decimal', tieBreak: 'first' } });
     expect(dec.status).toBe(200);
     expect(dec.json.results[0].params).toMatchObject({ arithmetic: 'decimal', tieBreak: 'first' });
@@ -277,6 +314,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('returns the same JSON as the analysis functions for overview, zopa, drafts, sensitivity, scenarios and timeline', async () => {
+    await start(analysisCase());
     const c = Case.parse((await call('GET', '/api/cases/talks')).json);
     const same = (x: unknown) => JSON.parse(JSON.stringify(x));
     expect((await call('GET', '/api/cases/talks/overview?asOf=2025-02-01')).json).toEqual(same(caseOverview((await call('GET', '/api/cases/talks?asOf=2025-02-01')).json, '2025-02-01')));
@@ -294,6 +332,7 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('runs Monte Carlo as a background job with progress, and cancels one', async () => {
+    await start(analysisCase());
     const started = await call('POST', '/api/cases/talks/simulate', { runs: 400, seed: 3, models: ['compromise'] });
     expect(started.status).toBe(202);
     let job: any;
@@ -327,30 +366,31 @@ describeEachBackend('HTTP API', (backend) => {
   });
 
   it('serves the dashboard: content types, SPA fallback, strict CSP, nothing outside the web root', async () => {
-    const index = await fetch(`${server.url}/`);
+    await start();
+    const index = await fetch(`${server!.url}/`);
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = index.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(csp).toContain("object-src 'none'");
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
-    const js = await fetch(`${server.url}/assets/index-AbCdEf12.js`);
+    const js = await fetch(`${server!.url}/assets/index-AbCdEf12.js`);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('cache-control')).toContain('immutable');
-    expect((await fetch(`${server.url}/assets/logo.svg`)).headers.get('content-type')).toBe('image/svg+xml');
-    const deep = await fetch(`${server.url}/cases/talks/issues/border`);
+    expect((await fetch(`${server!.url}/assets/logo.svg`)).headers.get('content-type')).toBe('image/svg+xml');
+    const deep = await fetch(`${server!.url}/cases/talks/issues/border`);
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<title>parley</title>');
-    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${server!.url}/assets/missing.js`)).status).toBe(404);
     // Encoded traversal, sent raw (fetch would normalise the path).
     const status = await new Promise<number>((resolve, reject) => {
-      const u = new URL(server.url);
+      const u = new URL(server!.url);
       httpRequest({ host: u.hostname, port: u.port, path: '/..%2f..%2fpackage.json', method: 'GET' }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       }).on('error', reject).end();
     });
     expect(status).toBe(404);
-    expect((await fetch(`${server.url}/api/cases`)).headers.get('content-security-policy')).toBe(csp);
+    expect((await fetch(`${server!.url}/api/cases`)).headers.get('content-security-policy')).toBe(csp);
   });
 });
