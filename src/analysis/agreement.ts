@@ -251,9 +251,10 @@ export function zoneKernel(plan: AgreementPlan, scaleMin: ArrayLike<number>, sca
     // No qualified coalition accepts any value: the least r such that moving every member's line by
     // up to r lets one form, tried at every breakpoint; the slack is −2r (two opposed lines each
     // moving r close a gap of 2r, as under unanimity).
+    // The least r is reached where two members' distances are equal: at a breakpoint, or midway
+    // between one member's upper bound and another's lower bound above it.
     let best = Infinity;
-    for (let j = 0; j < nb; j++) {
-      const x = bs[j];
+    const tryAt = (x: number) => {
       order.length = 0;
       for (let e = a; e < b; e++) {
         dist[e - a] = x < lo[e] ? lo[e] - x : x > hi[e] ? x - hi[e] : 0;
@@ -270,7 +271,9 @@ export function zoneKernel(plan: AgreementPlan, scaleMin: ArrayLike<number>, sca
           break;
         }
       }
-    }
+    };
+    for (let j = 0; j < nb; j++) tryAt(bs[j]);
+    for (let e = a; e < b; e++) for (let f = a; f < b; f++) if (hi[e] < lo[f]) tryAt((hi[e] + lo[f]) / 2);
     return Number.isFinite(best) ? (-2 * best) / range : -1;
   }
 
