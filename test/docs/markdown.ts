@@ -59,9 +59,12 @@ export function anchors(text: string): Set<string> {
   for (const { text: raw } of proseLines(text)) {
     const m = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(raw);
     if (!m) continue;
+    // Code spans keep their text literally (`<input...>` is not HTML); outside them links keep
+    // their text and inline HTML tags go.
     const plain = m[1]
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links keep their text
-      .replace(/<[^>]+>/g, '') // inline HTML
+      .split(/(`+[^`]*?`+)/)
+      .map((part, i) => (i % 2 === 1 ? part.replace(/`/g, '') : part.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '')))
+      .join('')
       .toLowerCase();
     const base = plain.replace(/[^\p{L}\p{N}\p{M}\p{Pc} -]/gu, '').replace(/ /g, '-');
     const n = seen.get(base) ?? 0;

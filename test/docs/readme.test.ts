@@ -51,10 +51,11 @@ describe('markdown helpers', () => {
       '## DEU III: what `parley backtest` prints',
       '## Notes',
       '## Notes',
+      '### `parley forecast <input...>` and <b>[more](x.md)</b>',
       '[ref]: ../other.md',
     ].join('\n');
-    expect(links(text).map((l) => l.target)).toEqual(['docs/a.md#x', 'images/p.png', 'https://example.org', '../other.md']);
-    expect([...anchors(text)]).toEqual(['exchange-model-benchexchangets', 'deu-iii-what-parley-backtest-prints', 'notes', 'notes-1']);
+    expect(links(text).map((l) => l.target)).toEqual(['docs/a.md#x', 'images/p.png', 'https://example.org', 'x.md', '../other.md']);
+    expect([...anchors(text)]).toEqual(['exchange-model-benchexchangets', 'deu-iii-what-parley-backtest-prints', 'notes', 'notes-1', 'parley-forecast-input-and-more']);
   });
 
   it('read a table under its heading, escaped pipes kept in the cell', () => {
