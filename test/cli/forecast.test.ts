@@ -115,16 +115,16 @@ describe('parley forecast: exchange parameters', () => {
     expect(ex.rounds[1].exchanges[0]).toMatchObject({ i: 'Alpha', supplyI: 'Q', j: 'Beta', supplyJ: 'P', gain: 8, gainI: 8, gainJ: 8, toI: 100, toJ: 0 });
   });
 
-  it('--arithmetic decimal: decide\'s decimals give the same hand-computed exchange; --tie-choices takes 0s and 1s', async () => {
+  it('--arithmetic decimal: decide\'s decimals give the same hand-computed exchange; --tie-choices takes decisions 0-3', async () => {
     const ex = await exchangeJson('--arithmetic', 'decimal', '--tie-choices', '1,0');
     expect(ex.params).toMatchObject({ arithmetic: 'decimal', variant: 'equal-gain' });
     expect(ex.outcome).toEqual({ P: 0, Q: 100 });
     expect(ex.rounds[1].exchanges[0]).toMatchObject({ i: 'Alpha', j: 'Beta', gain: 8, toI: 100, toJ: 0 });
     const seeded = await exchangeJson('--arithmetic', 'decimal', '--tie-break', 'python', '--seed', '1');
     expect(seeded.params).toMatchObject({ arithmetic: 'decimal', tieBreak: 'python', seed: 1 });
-    const bad = await runCli('forecast', trade, '--model', 'exchange', '--tie-choices', '0,2');
+    const bad = await runCli('forecast', trade, '--model', 'exchange', '--tie-choices', '0,4');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('expected 0s and 1s separated by commas, got "0,2"');
+    expect(bad.stderr).toContain('exchange: tieChoices must be comma-separated integers 0–3, e.g. 0,1,1,0, got "0,4"');
     const rex = await runCli('forecast', trade, '--model', 'exchange', '--arithmetic', 'decimal', '--variant', 'random');
     expect(rex.code).not.toBe(0);
     expect(rex.stderr).toContain('equal-gain model only');

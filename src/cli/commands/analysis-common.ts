@@ -3,8 +3,8 @@
  * share: their common options, declared once, the errors users cause turned into messages, and
  * the output in the three formats (the tables come from src/analysis/tables.ts, as the report's do).
  */
-import { Option, type Command } from 'commander';
-import type { ForecastOptions } from '../../analysis/forecast.ts';
+import { Command, Option } from 'commander';
+import { resolveModels, type ForecastOptions } from '../../analysis/forecast.ts';
 import { distributionNames, type DistributionName } from '../../analysis/distributions.ts';
 import type { SimulateOptions } from '../../analysis/montecarlo.ts';
 import { UnknownModelError } from '../../analysis/forecast.ts';
@@ -12,7 +12,9 @@ import { UnknownDraftError } from '../../analysis/drafts.ts';
 import { SimulationCancelled } from '../../analysis/montecarlo.ts';
 import type { Tabular } from '../../analysis/tables.ts';
 import { UnknownScenarioError } from '../../case/view.ts';
+import { ParamError } from '../../engines/params.ts';
 import { CliError, reportErrors } from '../errors.ts';
+import { addModelParamOptions, modelParamsFromOptions, type MountOptions } from '../model-params.ts';
 import { asOfOption, parseCount, type OutputFormat } from '../options.ts';
 import { formatNumber, renderCsv, renderTable } from '../table.ts';
 
@@ -22,17 +24,29 @@ export const scenarioOption = () => new Option('--scenario <id>', "apply one of 
 export const againstOption = () =>
   new Option('--against <lines>', "check each draft against the red lines of its own date, or against the latest ones (would the old text pass today?)").choices(['draft-date', 'latest']).default('draft-date');
 
-/** The options of every forecasting analysis (zopa, drafts, sensitivity, report): models, as-of date, scenario. */
-export const forecastOptions = (): Option[] => [modelOption(), asOfOption(), scenarioOption()];
+/**
+ * The options of every forecasting analysis (zopa, drafts, sensitivity, simulate, report): models,
+ * as-of date, scenario, and every engine's parameters from its table (src/cli/model-params.ts;
+ * `omit` leaves some out: the Monte Carlo commands' --seed is the simulation's).
+ */
+export const forecastOptions = (mount: MountOptions = {}): Option[] => {
+  const params = addModelParamOptions(new Command(), mount).options as Option[];
+  return [modelOption(), asOfOption(), scenarioOption(), ...params];
+};
 
-/** What forecastOptions() parse to. */
+/** What forecastOptions() parse to (the model parameters by their flags' attribute names). */
 export interface ForecastFlags {
   model?: string[];
   asOf?: string;
   scenario?: string;
+  [modelParam: string]: unknown;
 }
 
-export const forecastOptionsOf = (f: ForecastFlags): Pick<ForecastOptions, 'models' | 'asOf' | 'scenario'> => ({ models: f.model, asOf: f.asOf, scenario: f.scenario });
+/** The flags as forecast options: each chosen model's parameters in `modelParams`. */
+export const forecastOptionsOf = (f: ForecastFlags, mount: MountOptions = {}): Pick<ForecastOptions, 'models' | 'asOf' | 'scenario' | 'modelParams'> => {
+  const modelParams = modelParamsFromOptions(resolveModels(f.model), f, mount);
+  return { models: f.model, asOf: f.asOf, scenario: f.scenario, ...(Object.values(modelParams).some((p) => Object.keys(p).length) ? { modelParams } : {}) };
+};
 
 /** Mount a list of declared options on a command (commander takes them one at a time). */
 export function withOptions(command: Command, ...options: Option[]): Command {
@@ -46,8 +60,10 @@ export const monteCarloOptions = (): Option[] => [
   new Option('--seed <s>', 'random seed (same seed, same numbers)').argParser(parseCount).default(1),
   new Option('--workers <k>', 'worker threads (default: every core; 1: none)').argParser(parseCount),
   new Option('--distribution <name>', "each estimate's distribution over its range").choices(distributionNames).default('triangular'),
-  new Option('--rounds <n>', 'rounds for the iterative models').argParser(parseCount),
 ];
+
+/** What the Monte Carlo commands leave out of the model parameters: each run draws the engines' seeds from --seed. */
+export const monteCarloMount: MountOptions = { omit: ['seed'] };
 
 /** What the Monte Carlo options and the common ones parse to. */
 export interface MonteCarloFlags extends ForecastFlags {
@@ -55,17 +71,15 @@ export interface MonteCarloFlags extends ForecastFlags {
   seed: number;
   workers?: number;
   distribution: DistributionName;
-  rounds?: number;
 }
 
-/** The flags as simulate() options (rounds only when given: each engine has its own default). */
+/** The flags as simulate() options (model parameters only where given: each engine has its own defaults). */
 export const simulateOptionsOf = (f: MonteCarloFlags): SimulateOptions => ({
   runs: f.runs,
   seed: f.seed,
   workers: f.workers,
   distribution: f.distribution,
-  ...forecastOptionsOf(f),
-  ...(f.rounds !== undefined ? { rounds: f.rounds } : {}),
+  ...forecastOptionsOf(f, monteCarloMount),
 });
 
 /**
@@ -78,7 +92,7 @@ export function analysisAction<T>(body: () => Promise<T>): Promise<T> {
       return await body();
     } catch (e) {
       if (e instanceof SimulationCancelled) throw new CliError('\nsimulation cancelled', 1);
-      if (e instanceof UnknownModelError || e instanceof UnknownScenarioError || e instanceof UnknownDraftError || e instanceof RangeError) throw new CliError(`error: ${e.message}`, 2);
+      if (e instanceof UnknownModelError || e instanceof UnknownScenarioError || e instanceof UnknownDraftError || e instanceof ParamError || e instanceof RangeError) throw new CliError(`error: ${e.message}`, 2);
       throw e;
     }
   });

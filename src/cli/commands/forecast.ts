@@ -2,108 +2,32 @@
  * `parley forecast <input>`: every chosen model's forecast per issue, side by side, with the issue
  * scale's nearest anchor label; `--format json` prints `forecastToJson` per model (what the HTTP API
  * returns), `--format csv` one row per model and issue. The input is a case file or any importable
- * format (detected, or `--input-format`). Model parameters are declared once, below, as typed data;
- * each model receives only the parameters that apply to it.
+ * format (detected, or `--input-format`); several inputs are forecast in turn (`forecastFiles`).
+ * Model parameters come from each engine's table (src/cli/model-params.ts); each model receives
+ * only its own.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { CliError } from '../errors.ts';
+import { Option, type Command } from 'commander';
+import { CliError, userErrorExitCode } from '../errors.ts';
+import { addModelParamOptions, modelParamsFromOptions } from '../model-params.ts';
 import { forecastCase, resolveModels } from '../../analysis/forecast.ts';
 import { forecastToJson } from '../../analysis/forecast-json.ts';
 import type { Case } from '../../case/schema.ts';
 import type { EngineParams, EngineResult, ModelInput } from '../../engines/types.ts';
 import { importFileWithParams, importers } from '../../formats/index.ts';
-import { asOfOption, formatOption, parseCount, type OutputFormat } from '../options.ts';
+import { asOfOption, formatOption, type OutputFormat } from '../options.ts';
 import { formatNumber, renderCsv, renderTable } from '../table.ts';
 import { analysisAction, modelOption, scenarioOption } from './analysis-common.ts';
-
-/** A number in [lo, hi] (lo exclusive when `open`). */
-const numberIn = (lo: number, hi: number, open = false) => (v: string): number => {
-  const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x) || x > hi || (open ? x <= lo : x < lo)) throw new InvalidArgumentError(`expected a number in ${open ? '(' : '['}${lo}, ${hi}], got "${v}"`);
-  return x;
-};
-
-/** A comma-separated list of 0s and 1s. */
-const parseBits = (v: string): number[] => {
-  if (!/^[01](,[01])*$/.test(v.replace(/\s+/g, ''))) throw new InvalidArgumentError(`expected 0s and 1s separated by commas, got "${v}"`);
-  return v.replace(/\s+/g, '').split(',').map(Number);
-};
-
-export interface ModelParamOption {
-  /** Commander flags; the attribute name (camelCase of the long flag) is the engine's parameter name. */
-  flags: string;
-  key: string;
-  description: string;
-  /** Models that read the parameter ('all': every model that has rounds or randomness). */
-  models: string[] | 'all';
-  parse?: (v: string) => unknown;
-  choices?: string[];
-  /** Where models take different values of one flag: each model's own (`choices` is their union). */
-  choicesByModel?: Record<string, string[]>;
-}
-
-/** Every model parameter of the CLI, once. */
-export const modelParamOptions: ModelParamOption[] = [
-  { flags: '--rounds <n>', key: 'rounds', description: 'rounds for the iterative models (default: each model’s own, 10 for bdm)', models: 'all', parse: parseCount },
-  { flags: '--seed <s>', key: 'seed', description: 'seed for the models with random elements (same seed, same result)', models: 'all', parse: parseCount },
-  { flags: '--q <q>', key: 'q', description: 'bdm: probability that the status quo holds when nobody challenges, 0–1 (default 1, as Scholz for the EC case)', models: ['bdm'], parse: numberIn(0, 1) },
-  {
-    flags: '--variant <variant>',
-    key: 'variant',
-    description: 'bdm: paper|reference (the paper’s specification or the replication code’s behaviour); exchange: equal-gain|random (REX, randomized division of the gain)',
-    models: ['bdm', 'exchange'],
-    choices: ['paper', 'reference', 'equal-gain', 'random'],
-    choicesByModel: { bdm: ['paper', 'reference'], exchange: ['equal-gain', 'random'] },
-  },
-  { flags: '--p <p>', key: 'p', description: 'exchange, --variant random: REX randomness, 0–1 (0 = equal gain; default 0.5)', models: ['exchange'], parse: numberIn(0, 1) },
-  { flags: '--tie-break <rule>', key: 'tieBreak', description: 'exchange: two best exchanges with equal gains: a seeded coin as decide (random, default), the first or the second listed, or python: decide’s own coin, Python’s random.random() after random.seed(--seed)', models: ['exchange'], choices: ['random', 'first', 'second', 'python'] },
-  { flags: '--arithmetic <kind>', key: 'arithmetic', description: 'exchange: double (fast, default) or decimal (decide’s own 28-digit decimals and list order, operation for operation; reproduces a decide run with --tie-choices)', models: ['exchange'], choices: ['double', 'decimal'] },
-  { flags: '--tie-choices <bits>', key: 'tieChoices', description: 'exchange: decide’s coin flips to replay at the first ties, in order, e.g. 0,1,1,0 (1: the runner-up was realized); later ties follow --tie-break', models: ['exchange'], parse: parseBits },
-  { flags: '--utility <shape>', key: 'utility', description: 'nash: linear −s|x−xᵢ| or quadratic −s(x−xᵢ)² utilities (default linear)', models: ['nash'], choices: ['linear', 'quadratic'] },
-  { flags: '--rule <rule>', key: 'rule', description: 'nash: who must gain over the status quo: everyone (unanimity) or a decisive coalition (default unanimity)', models: ['nash'], choices: ['unanimity', 'coalition'] },
-  { flags: '--threads <n>', key: 'threads', description: 'smp: worker threads (the result is the same whatever the count; default 1)', models: ['smp'], parse: parseCount },
-  { flags: '--coalition-share <share>', key: 'coalitionShare', description: 'nash: capability share a decisive coalition needs, in (0, 1] (default 0.5)', models: ['nash'], parse: numberIn(0, 1, true) },
-];
-
-/** Mount the model parameters on a command. */
-export function addModelParamOptions(cmd: Command): Command {
-  for (const p of modelParamOptions) {
-    const opt = new Option(p.flags, p.description);
-    if (p.choices) opt.choices(p.choices);
-    if (p.parse) opt.argParser(p.parse as (v: string, prev: unknown) => unknown);
-    cmd.addOption(opt);
-  }
-  return cmd;
-}
-
-const reads = (p: ModelParamOption, model: string, value: unknown): boolean =>
-  (p.models === 'all' || p.models.includes(model)) && (!p.choicesByModel?.[model] || p.choicesByModel[model].includes(String(value)));
-
-/** The parameters that apply to `model`, from the parsed options (a per-model choice only where it is that model's). */
-export function paramsFor(model: string, opts: Record<string, unknown>): EngineParams {
-  const params: EngineParams = {};
-  for (const p of modelParamOptions) {
-    if (opts[p.key] !== undefined && reads(p, model, opts[p.key])) params[p.key] = opts[p.key];
-  }
-  return params;
-}
+import { byOption, outlookFiles, outlookRunsOption } from '../outlook-output.ts';
 
 /**
- * Wrong usage (exit 2) when a per-model choice, e.g. `--variant random`, fits none of the chosen
- * models that take the flag (with `--model all`, `--variant random` goes to exchange, bdm keeps its own).
+ * The parameters of a model from the parsed options (for commands that run one model at a time,
+ * as backtest): the flags that model reads, checked; the others ignored.
  */
-export function checkModelParams(models: readonly string[], opts: Record<string, unknown>): void {
-  for (const p of modelParamOptions) {
-    const value = opts[p.key];
-    const byModel = p.choicesByModel;
-    if (value === undefined || !byModel) continue;
-    const takers = models.filter((m) => p.models === 'all' || p.models.includes(m));
-    if (takers.length === 0 || takers.some((m) => reads(p, m, value))) continue;
-    const flag = p.flags.split(' ')[0];
-    const own = takers.map((m) => `${m}: ${(byModel[m] ?? []).join('|')}`).join('; ');
-    throw new CliError(`${flag} ${String(value)} is not a choice of the chosen model${takers.length > 1 ? 's' : ''} (${own})`, 2);
-  }
+export function paramsFor(model: string, opts: Record<string, unknown>): EngineParams {
+  return modelParamsFromOptions([model], opts)[model];
 }
+
+export { addModelParamOptions };
 
 export interface ForecastRun {
   case: Case;
@@ -111,15 +35,18 @@ export interface ForecastRun {
   results: EngineResult[];
 }
 
-/** Load the input and run each model with its own parameters. */
-export async function runForecast(file: string, opts: Record<string, unknown>): Promise<ForecastRun> {
-  const { case: c, params: fileParams } = await importFileWithParams(file, opts.inputFormat as string | undefined);
+/**
+ * Load the input and run each model with its own parameters. `cliParams`: the models' parameters
+ * from the command line, when the caller has read them already (a batch reads them once).
+ */
+export async function runForecast(file: string, opts: Record<string, unknown>, cliParams?: Record<string, EngineParams>): Promise<ForecastRun> {
   const models = resolveModels(opts.model as string[] | undefined);
-  checkModelParams(models, opts);
+  const fromCli = cliParams ?? modelParamsFromOptions(models, opts);
+  const { case: c, params: fileParams } = await importFileWithParams(file, opts.inputFormat as string | undefined);
   let input: ModelInput | undefined;
   const results = models.map((name) => {
     // Parameters the file sets (KTAB XML's ModelParameters) give way to those on the command line.
-    const params = { ...fileParams[name], ...paramsFor(name, opts) };
+    const params = { ...fileParams[name], ...fromCli[name] };
     const set = forecastCase(c, { models: [name], asOf: opts.asOf as string | undefined, scenario: opts.scenario as string | undefined, ...params });
     input ??= set.input;
     return set.results[0];
@@ -159,9 +86,54 @@ function forecastTable(run: ForecastRun): string {
   return out.join('\n');
 }
 
-function forecastCsv(run: ForecastRun): string {
-  const rows = run.results.flatMap((r) => run.case.issues.map((iss, k) => [r.model, iss.id, iss.title, Number.isFinite(r.outcome[k]) ? r.outcome[k] : '', nearestAnchor(iss.scale.anchors, r.outcome[k])?.label ?? '']));
-  return renderCsv(['model', 'issue', 'title', 'outcome', 'nearest_anchor'], rows);
+function forecastCsv(run: ForecastRun, file?: string): string {
+  const rows = run.results.flatMap((r) => run.case.issues.map((iss, k) => [...(file === undefined ? [] : [file]), r.model, iss.id, iss.title, Number.isFinite(r.outcome[k]) ? r.outcome[k] : '', nearestAnchor(iss.scale.anchors, r.outcome[k])?.label ?? '']));
+  return renderCsv([...(file === undefined ? [] : ['file']), 'model', 'issue', 'title', 'outcome', 'nearest_anchor'], rows);
+}
+
+const resultsJson = (run: ForecastRun) => run.results.map((r) => forecastToJson(run.input, r));
+
+/**
+ * Forecast each input in turn, in one process. One input: the output as it always was. Several:
+ * the table one section per file (headed by its name), JSON an array of `{ file, models }`, CSV a
+ * `file` column. An input that cannot be read is reported on stderr with its location and the
+ * others still run; the exit code is then 1. Wrong usage (a model or parameter) fails before any.
+ */
+export async function forecastFiles(files: string[], opts: Record<string, unknown> & { format: OutputFormat }): Promise<void> {
+  if (opts.by !== undefined) return outlookFiles(files, opts); // --by: the agreement outlook (src/cli/outlook-output.ts)
+  const models = resolveModels(opts.model as string[] | undefined);
+  const cliParams = modelParamsFromOptions(models, opts);
+  if (files.length === 1) {
+    const run = await runForecast(files[0], opts, cliParams);
+    if (opts.format === 'json') process.stdout.write(`${JSON.stringify(resultsJson(run), null, 2)}\n`);
+    else if (opts.format === 'csv') process.stdout.write(forecastCsv(run));
+    else process.stdout.write(forecastTable(run));
+    return;
+  }
+  const json: Array<{ file: string; models: ReturnType<typeof resultsJson> }> = [];
+  let failed = 0;
+  let csvHeader = true;
+  for (const file of files) {
+    let run: ForecastRun;
+    try {
+      run = await runForecast(file, opts, cliParams);
+    } catch (e) {
+      // Bad input (exit 1) is this file's problem; anything else (a bug, wrong usage) stops the batch.
+      const code = e instanceof CliError ? e.exitCode : userErrorExitCode(e);
+      if (code !== 1) throw e;
+      process.stderr.write(`${(e as Error).message}\n`);
+      failed++;
+      continue;
+    }
+    if (opts.format === 'json') json.push({ file, models: resultsJson(run) });
+    else if (opts.format === 'csv') {
+      const text = forecastCsv(run, file);
+      process.stdout.write(csvHeader ? text : text.slice(text.indexOf('\n') + 1));
+      csvHeader = false;
+    } else process.stdout.write(`== ${file} ==\n${forecastTable(run)}\n`);
+  }
+  if (opts.format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  if (failed) throw new CliError(`${failed} of ${files.length} inputs could not be forecast (above)`, 1);
 }
 
 export const inputFormatOption = () => new Option('--input-format <format>', 'input format (default: detected)').choices(importers.map((i) => i.name));
@@ -170,18 +142,13 @@ export function register(program: Command): void {
   const cmd = program
     .command('forecast')
     .description('forecast every issue with each model, side by side (compromise, median, nash, bdm, exchange, smp, …)')
-    .argument('<input>', 'case file (YAML/JSON) or an importable file (KTAB, decide, BDM CSV, DEU III)')
+    .argument('<input...>', 'case files (YAML/JSON) or importable files (KTAB, decide, BDM CSV, DEU III); several: each forecast in turn')
     .addOption(modelOption())
     .addOption(asOfOption())
     .addOption(scenarioOption())
     .addOption(inputFormatOption())
-    .addOption(formatOption());
-  addModelParamOptions(cmd).action((file: string, opts: Record<string, unknown> & { format: OutputFormat }) =>
-    analysisAction(async () => {
-      const run = await runForecast(file, opts);
-      if (opts.format === 'json') process.stdout.write(`${JSON.stringify(run.results.map((r) => forecastToJson(run.input, r)), null, 2)}\n`);
-      else if (opts.format === 'csv') process.stdout.write(forecastCsv(run));
-      else process.stdout.write(forecastTable(run));
-    }),
-  );
+    .addOption(formatOption())
+    .addOption(byOption())
+    .addOption(outlookRunsOption());
+  addModelParamOptions(cmd).action((files: string[], opts: Record<string, unknown> & { format: OutputFormat }) => analysisAction(() => forecastFiles(files, opts)));
 }

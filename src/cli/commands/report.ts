@@ -7,7 +7,7 @@ import type { DraftLinesDate } from '../../analysis/drafts.ts';
 import { nodeDocument } from '../../charts/node-document.ts';
 import { loadCaseFile } from '../../case/load.ts';
 import { CliError } from '../errors.ts';
-import { againstOption, analysisAction, forecastOptions, monteCarloOptions, simulateOptionsOf, withOptions, type MonteCarloFlags } from './analysis-common.ts';
+import { againstOption, analysisAction, forecastOptions, monteCarloMount, monteCarloOptions, simulateOptionsOf, withOptions, type MonteCarloFlags } from './analysis-common.ts';
 import { progressBar } from './simulate.ts';
 
 export function register(program: Command): void {
@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .description('write one document (Markdown or self-contained HTML) with every analysis and its charts')
     .argument('<case>', 'case file (YAML or JSON)')
     .requiredOption('--out <file>', 'the report file: *.md or *.html');
-  withOptions(command, ...monteCarloOptions(), ...forecastOptions(), againstOption())
+  withOptions(command, ...monteCarloOptions(), ...forecastOptions(monteCarloMount), againstOption())
     .action((file: string, opts: MonteCarloFlags & { out: string; against: DraftLinesDate }) =>
       analysisAction(async () => {
         const ext = extname(opts.out).toLowerCase();

@@ -4,7 +4,7 @@ import { simulate } from '../../analysis/montecarlo.ts';
 import { simulationTables } from '../../analysis/tables.ts';
 import { loadCaseFile } from '../../case/load.ts';
 import { formatOption, type OutputFormat } from '../options.ts';
-import { analysisAction, emit, forecastOptions, monteCarloOptions, simulateOptionsOf, withOptions, type MonteCarloFlags } from './analysis-common.ts';
+import { analysisAction, emit, forecastOptions, monteCarloMount, monteCarloOptions, simulateOptionsOf, withOptions, type MonteCarloFlags } from './analysis-common.ts';
 
 /** A one-line progress bar redrawn on a terminal's stderr (nothing when stderr is not a terminal). */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): ((done: number, total: number) => void) & { end: () => void } {
@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .command('simulate')
     .description('Monte Carlo over the uncertainty of every estimate: forecast quantiles, the chance of a deal inside every red line')
     .argument('<case>', 'case file (YAML or JSON)');
-  withOptions(command, ...monteCarloOptions(), ...forecastOptions(), formatOption()).action((file: string, opts: MonteCarloFlags & { format: OutputFormat }) =>
+  withOptions(command, ...monteCarloOptions(), ...forecastOptions(monteCarloMount), formatOption()).action((file: string, opts: MonteCarloFlags & { format: OutputFormat }) =>
     analysisAction(async () => {
       const c = await loadCaseFile(file);
       const bar = progressBar();

@@ -4,10 +4,12 @@ import { timeline } from '../../analysis/timeline.ts';
 import { timelineTables } from '../../analysis/tables.ts';
 import { loadCaseFile } from '../../case/load.ts';
 import { formatOption, parseIsoDate, type OutputFormat } from '../options.ts';
+import { resolveModels } from '../../analysis/forecast.ts';
+import { addModelParamOptions, modelParamsFromOptions } from '../model-params.ts';
 import { analysisAction, emit, modelOption, scenarioOption } from './analysis-common.ts';
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('timeline')
     .description('how the outlook moved: the forecasts as of each date on which a stance or evidence is dated')
     .argument('<case>', 'case file (YAML or JSON)')
@@ -15,10 +17,12 @@ export function register(program: Command): void {
     .option('--to <date>', 'last date (YYYY-MM-DD)', parseIsoDate)
     .addOption(modelOption())
     .addOption(scenarioOption())
-    .addOption(formatOption())
+    .addOption(formatOption());
+  addModelParamOptions(command)
     .action((file: string, opts: { from?: string; to?: string; model?: string[]; scenario?: string; format: OutputFormat }) =>
       analysisAction(async () => {
-        const t = timeline(await loadCaseFile(file), { models: opts.model, scenario: opts.scenario, from: opts.from, to: opts.to });
+        const modelParams = modelParamsFromOptions(resolveModels(opts.model), opts);
+        const t = timeline(await loadCaseFile(file), { models: opts.model, scenario: opts.scenario, from: opts.from, to: opts.to, modelParams });
         emit(opts.format, t, timelineTables(t));
       }),
     );
