@@ -15,6 +15,7 @@ const EvidenceView = lazy(() => import('./views/Evidence.tsx').then((m) => ({ de
 const IngestView = lazy(() => import('./views/Ingest.tsx').then((m) => ({ default: m.IngestView })));
 const ScenariosView = lazy(() => import('./views/Scenarios.tsx').then((m) => ({ default: m.ScenariosView })));
 const OutlookView = lazy(() => import('./views/Outlook.tsx').then((m) => ({ default: m.OutlookView })));
+const RecordView = lazy(() => import('./views/Record.tsx').then((m) => ({ default: m.RecordView })));
 
 type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
 
@@ -69,6 +70,7 @@ const tabs: Array<{ view: CaseRoute['view']; label: string }> = [
   { view: 'ingest', label: 'Ingest' },
   { view: 'scenarios', label: 'Scenarios' },
   { view: 'outlook', label: 'Outlook & sensitivity' },
+  { view: 'record', label: 'Record' },
 ];
 
 function CaseShell({ route }: { route: CaseRoute }) {
@@ -151,5 +153,7 @@ function CaseBody({ route }: { route: CaseRoute }) {
       return <ScenariosView />;
     case 'outlook':
       return <OutlookView />;
+    case 'record':
+      return <RecordView />;
   }
 }

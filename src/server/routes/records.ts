@@ -17,7 +17,7 @@ const named = <T extends z.ZodType>(s: T, name: string): T => (s.clone() as T).o
 const Entry = named(EntrySchema, 'RecordEntry');
 const Resolution = named(ResolutionSchema, 'Resolution');
 
-const RecordBody = z
+export const RecordBody = z
   .object({
     question: z.string().regex(QUESTION_ID, 'a question id: letters, digits, ".", "_" or "-", up to 80, starting with a letter or digit'),
     by: date,
@@ -31,7 +31,7 @@ const RecordBody = z
   .strict()
   .openapi('RecordRequest');
 
-const SealedEntry = z.object({ hash: z.string(), entry: Entry }).openapi('SealedEntry');
+export const SealedEntry = z.object({ hash: z.string(), entry: Entry }).openapi('SealedEntry');
 const StoredEntry = z
   .object({ seq: z.number().int(), hash: z.string(), entry: z.unknown().openapi({ description: 'the stored entry (a RecordEntry unless the record was tampered with: see verify)' }) })
   .openapi('StoredRecordEntry');
@@ -48,7 +48,7 @@ const Verify = z
   })
   .openapi('RecordVerify');
 const StoredResolution = z.object({ question: z.string(), hash: z.string(), createdAt: z.string(), resolution: Resolution }).openapi('StoredResolution');
-const RecordList = z
+export const RecordList = z
   .object({ entries: z.array(StoredEntry), verify: Verify, resolutions: z.array(StoredResolution) })
   .openapi('RecordList');
 const ModelScore = z
@@ -64,7 +64,7 @@ const ModelScore = z
     baseline: z.boolean(),
   })
   .openapi('RecordModelScore');
-const Scores = z
+export const Scores = z
   .object({
     models: z.array(ModelScore),
     cases: z.array(z.object({ case: z.string(), title: z.string(), questions: z.number().int(), models: z.array(ModelScore) })),
