@@ -6,7 +6,7 @@ import { ErrorNote } from '../components/Status.tsx';
 import { safeUrl } from './Evidence.tsx';
 import { Field } from '../components/Field.tsx';
 
-/** The API's limit for ingest bodies (docs/api-contract.md): 10 MB. */
+/** The API's limit for ingest bodies (docs/api.md): 10 MB. */
 const MAX_ARTICLE_CHARS = 10_000_000;
 
 /**
