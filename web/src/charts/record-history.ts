@@ -21,13 +21,19 @@ export function recordHistoryChart(
   width = 900,
 ): SVGSVGElement | HTMLElement {
   const outcome = d.outcome;
+  // Entries made on one day would get an axis of milliseconds: show at least a week around them.
+  const times = d.points.map((p) => p.date.getTime());
+  const lo = Math.min(...times);
+  const hi = Math.max(...times);
+  const pad = hi - lo < 7 * 86400e3 ? 3.5 * 86400e3 : 0;
+  const domain = times.length ? [new Date(lo - pad), new Date(hi + pad)] : undefined;
   return Plot.plot({
     document: doc,
     width,
     height: 260,
     marginLeft: 50,
     title: d.title,
-    x: { label: 'forecast made on', type: 'utc' },
+    x: { label: 'forecast made on', type: 'utc', ...(domain ? { domain } : {}) },
     y: { label: 'outcome on the issue’s scale', domain: [d.scale.min, d.scale.max], grid: true },
     marks: [
       Plot.ruleX(d.points, { x: 'date', y1: 'lo90', y2: 'hi90', stroke: '#4a7bb7', strokeWidth: 6, strokeOpacity: 0.35, className: 'record-interval' }),
