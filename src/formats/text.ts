@@ -44,7 +44,7 @@ const escapeRegExp = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 /** The quote character of `text`: the first of `quotes` that opens a cell (after optional blanks). */
 function quoteOf(text: string, delimiter: string, quotes: string): string {
   if (quotes.length <= 1) return quotes;
-  const m = new RegExp(`(?:^|${escapeRegExp(delimiter)}|[\\r\\n])[ \\t]*([${escapeRegExp(quotes)}])`).exec(text);
+  const m = new RegExp(`(?:^|${escapeRegExp(delimiter)}|[\r\n])[ \\t]*([${escapeRegExp(quotes)}])`).exec(text);
   return m ? m[1] : quotes[0];
 }
 
@@ -96,14 +96,14 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 };
 
 /**
- * Read `text` with csv-parse: RFC 4180 quoting (a doubled quote inside is a literal quote), blanks
+ * Read `text` with csv-parse, every field located through its cast context: RFC 4180 quoting (a doubled quote inside is a literal quote), blanks
  * around cells dropped (also before an opening quote), a quote inside an unquoted cell kept as text
  * (`relax_quotes`), rows of any length (`relax_column_count`), and any of \r\n, \n and \r ending a
  * record (files from different systems mix them). Returns located records, or throws a
- * DelimitedSyntaxError at the start of the cell csv-parse stopped in.
+ * DelimitedSyntaxError at the start of the cell csv-parse stopped in. Exported for the tests, which
+ * check `delimitedRecords`'s faster locating against it.
  */
-function readRecords(text: string, delimiter: string, opts: SplitOptions): DelimitedRecord[] {
-  const quote = quoteOf(text, delimiter, opts.quotes ?? '"');
+export function locatedRecords(text: string, delimiter: string, quote: string, opts: SplitOptions): DelimitedRecord[] {
   const trimQuoted = opts.trimQuoted ?? true;
   const buf = Buffer.from(text);
   const ascii = buf.length === text.length;
@@ -147,6 +147,84 @@ function readRecords(text: string, delimiter: string, opts: SplitOptions): Delim
       return { text: !raw.quoted || trimQuoted ? raw.text.trim() : raw.text, column: at.column, line: at.line, quoted: raw.quoted };
     });
     return { line: cells[0]?.line ?? 1, cells };
+  });
+}
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+/**
+ * Locate the cells of one record from csv-parse's values and the record's raw text. With the
+ * options above, csv-parse reads a cell as: blanks, then either a quote, the value with each quote
+ * doubled and a closing quote, or the value up to the next delimiter; then blanks and the
+ * delimiter. Walking the raw text by the values' lengths therefore finds where each cell starts
+ * (test/formats/text.test.ts checks this against csv-parse's own per-field byte offsets).
+ */
+function locateCells(values: string[], content: string, delimiter: string, quote: string, trimQuoted: boolean, line: number): DelimitedCell[] {
+  const cells: DelimitedCell[] = [];
+  let i = 0;
+  let lineNo = line;
+  let lineStart = 0;
+  const advanceTo = (j: number) => {
+    // Line breaks inside quoted values move the following cells to later lines.
+    LINE_BREAK.lastIndex = i;
+    for (let m = LINE_BREAK.exec(content); m && m.index < j; m = LINE_BREAK.exec(content)) {
+      lineNo++;
+      lineStart = m.index + m[0].length;
+    }
+    i = j;
+  };
+  values.forEach((value, k) => {
+    const start = i;
+    const column = start - lineStart + 1;
+    const startLine = lineNo;
+    let j = start;
+    while (isBlank(content[j]) && !content.startsWith(delimiter, j)) j++;
+    const quoted = content.startsWith(quote, j);
+    if (quoted) j += quote.length + value.length + (value.split(quote).length - 1) * quote.length + quote.length;
+    const next = k + 1 < values.length ? content.indexOf(delimiter, j) : -1;
+    cells.push({ text: !quoted || trimQuoted ? value.trim() : value, column, line: startLine, quoted });
+    advanceTo(next < 0 ? content.length : next + delimiter.length);
+  });
+  return cells;
+}
+
+/**
+ * Read `text` with csv-parse and locate every cell: csv-parse gives each record's values and raw
+ * text (`raw`), from which the record's lines and its cells' columns follow (`locateCells`). Its
+ * per-field cast context would locate them too, but costs about ten times a plain read (bench/
+ * formats.ts), so it is used only to locate a syntax error.
+ */
+function readRecords(text: string, delimiter: string, opts: SplitOptions): DelimitedRecord[] {
+  const quote = quoteOf(text, delimiter, opts.quotes ?? '"');
+  const trimQuoted = opts.trimQuoted ?? true;
+  let rows: { record: string[]; raw: string }[];
+  try {
+    rows = parseCsv(text, {
+      delimiter,
+      quote,
+      escape: quote,
+      relax_quotes: true,
+      relax_column_count: true,
+      trim: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      raw: true,
+    }) as unknown as typeof rows;
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    locatedRecords(text, delimiter, quote, opts); // throws the DelimitedSyntaxError, located
+    throw e;
+  }
+  // Lines are counted here from the raw text: csv-parse's per-record `info.lines` counts a \r\n
+  // inside a quoted cell as two lines.
+  let line = 1;
+  return rows.map(({ record, raw }) => {
+    // The raw text ends with (part of) the line break that ended the record, if any.
+    const content = raw.replace(/(\r\n|\n|\r)$/, '');
+    const start = line;
+    line += raw.match(LINE_BREAK)?.length ?? 0;
+    return { line: start, cells: locateCells(record, content, delimiter, quote, trimQuoted, start) };
   });
 }
 

@@ -1,7 +1,9 @@
 /** The shared delimited reader (src/formats/text.ts, csv-parse): cells, quoting, locations. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../helpers/fast-check-seed.ts';
 import { CaseFileError, MAX_CASE_BYTES } from '../../src/case/load.ts';
-import { delimitedRecords, splitDelimitedLine } from '../../src/formats/text.ts';
+import { delimitedRecords, locatedRecords, splitDelimitedLine } from '../../src/formats/text.ts';
 
 const problemOf = (f: () => unknown) => {
   try {
@@ -67,4 +69,29 @@ describe('delimitedRecords', () => {
     expect(problemOf(() => delimitedRecords('a,b\nc,d,"x"y', 'f.csv', ','))).toEqual([{ file: 'f.csv', line: 2, column: 5, path: '', message: expect.stringMatching(/after the closing quote/) }]);
     expect(problemOf(() => delimitedRecords('x'.repeat(MAX_CASE_BYTES + 1), 'big.csv', ','))[0]).toMatchObject({ file: 'big.csv', line: 1, message: expect.stringMatching(/larger than/) });
   });
+});
+
+describe('locating cells from the raw record equals csv-parse\'s own per-field offsets', () => {
+  // Cells as csv-parse reads them with these options: optional blanks, then a quoted value (any
+  // characters, quotes doubled, line breaks allowed) or an unquoted one (no quote, delimiter or
+  // line break), then optional blanks.
+  const blanks = fc.constantFrom('', ' ', '  ', ' \t');
+  const cellOf = (delimiter: string) =>
+    fc.oneof(
+      fc.tuple(blanks, fc.stringMatching(/^[ab é;,\t"\n\r]{0,6}$/), blanks).map(([l, v, r]) => `${l}"${v.replaceAll('"', '""')}"${r}`),
+      fc.tuple(blanks, fc.stringMatching(/^[ab é;,\t]{0,6}$/)).map(([l, v]) => l + v.split(delimiter).join('x')),
+    );
+  for (const delimiter of [',', ';', '\t']) {
+    it(`delimiter ${JSON.stringify(delimiter)}`, () => {
+      const file = fc.array(fc.tuple(fc.array(cellOf(delimiter), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n', '\r')), { minLength: 1, maxLength: 5 });
+      fc.assert(
+        fc.property(file, (records) => {
+          const text = records.map(([cells, br]) => cells.join(delimiter) + br).join('');
+          const byCast = locatedRecords(text, delimiter, '"', {}).filter((r) => r.cells.some((c) => c.quoted || c.text !== ''));
+          expect(delimitedRecords(text, 'p.csv', delimiter)).toEqual(byCast);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 });
