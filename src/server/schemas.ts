@@ -20,6 +20,8 @@ import type { ZoneOfAgreement as ZoneOfAgreementT } from '../analysis/zopa.ts';
 import type { IngestQuote as IngestQuoteT } from '../evidence/ingest.ts';
 import type { CaseSummary as CaseSummaryT, EvidenceRow as EvidenceRowT, RevisionInfo, RunSummary as RunSummaryT } from '../store/index.ts';
 import type { JobView } from './jobs.ts';
+import type { Outlook as OutlookT } from '../analysis/outlook-types.ts';
+import type { AgreementBasis as AgreementBasisT } from '../analysis/outlook.ts';
 
 // The case model's schemas, named so that the OpenAPI document defines each once and refers to it.
 // Cloned first: zod 4 gives a schema the `.openapi` method when it is constructed, so schemas built
@@ -263,6 +265,64 @@ export const SimulationResult = z
 export const SimulationJobResult = SimulationResult.extend({ runId: z.string() }).openapi('SimulationJobResult');
 export const JobStarted = z.object({ jobId: z.string() }).openapi('JobStarted');
 
+// ---- the agreement outlook ("will there be a deal by DATE?": src/analysis/outlook-types.ts, docs/agreement.md)
+const Agreement = z.object({ by: z.string().openapi({ description: 'YYYY-MM-DD: the horizon' }), probability: num.openapi({ description: 'probability of an agreement by `by`, in [0, 1]' }) });
+const interval = z.tuple([num, num]);
+const IssueOutlook = z.object({
+  issue: z.string(),
+  statusQuo: num.openapi({ description: 'the outcome if there is no agreement' }),
+  ifAgreed: num.openapi({ description: 'the median terms should an agreement come' }),
+  expected: num.openapi({ description: 'the terms if agreed mixed with the status quo by the agreement probability' }),
+  interval50: interval.openapi({ description: 'central 50 % predictive interval of the outcome by the date, agreement or not' }),
+  interval90: interval.openapi({ description: 'central 90 % predictive interval' }),
+  quantiles: z.array(num).openapi({ description: 'predictive quantiles at the levels 0.025, 0.05, 0.1, …, 0.95, 0.975 (OUTLOOK_LEVELS)' }),
+});
+const ModelOutlook = z.object({ model: z.string(), agreement: Agreement, issues: z.array(IssueOutlook) });
+export const AgreementBasis = z
+  .object({
+    by: z.string(),
+    start: z.string().openapi({ description: 'the day the clock starts: the as-of date or the case’s latest date' }),
+    years: num,
+    prior: z.object({
+      ceiling: num,
+      halfLifeYears: num,
+      derived: z.boolean(),
+      source: z.string(),
+      kind: z.string(),
+      own: z.boolean().openapi({ description: 'the case’s own agreementPrior (else the base rate of its kind)' }),
+      probability: num.openapi({ description: 'the prior probability of an agreement by the date' }),
+    }),
+    evidence: z.object({ mean: num, floor: num, slackScale: num, everyIssueOpen: num.openapi({ description: 'share of draws with a zone of agreement on every joint issue' }) }),
+    probability: num,
+    issues: z.array(
+      z.object({
+        issue: z.string(),
+        rule: z.enum(['unanimity', 'qualified-majority', 'single']),
+        from: z.enum(['issue', 'case', 'default']),
+        actors: z.array(z.string()).openapi({ description: 'whose consent binds: the veto holders, the decider or the voting members' }),
+        zoneShare: num.nullable().openapi({ description: 'share of draws with a zone of agreement (null: decided alone)' }),
+        medianSlack: num.nullable(),
+        tightestShare: num.nullable(),
+      }),
+    ),
+  })
+  .catchall(z.unknown())
+  .openapi('AgreementBasis');
+export const Outlook = z
+  .object({
+    case: idTitle,
+    asOf: z.string().nullable(),
+    scenario: z.string().nullable(),
+    runs: num,
+    seed: num,
+    model: z.string().openapi({ description: 'the default model, whose figures are at the top level' }),
+    agreement: Agreement,
+    issues: z.array(IssueOutlook),
+    models: z.array(ModelOutlook).openapi({ description: 'every model the same way, status-quo (the no-deal baseline) included' }),
+    agreementBasis: AgreementBasis,
+  })
+  .openapi('Outlook');
+
 const runFields = {
   id: z.string(),
   kind: z.enum(['forecast', 'simulate']),
@@ -366,4 +426,6 @@ export type SchemaChecks = [
   Expect<Same<z.output<typeof EvidenceRow>, EvidenceRowT>>,
   Expect<Same<z.output<typeof IngestQuote>, IngestQuoteT>>,
   Expect<Same<z.output<typeof Job>, JobView>>,
+  Expect<Same<Omit<z.output<typeof Outlook>, 'agreementBasis'>, Omit<OutlookT, 'agreementBasis'>>>,
+  Expect<Same<z.output<typeof AgreementBasis>, AgreementBasisT>>,
 ];

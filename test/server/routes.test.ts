@@ -141,6 +141,7 @@ describe('route modules', () => {
       await check('POST', '/api/cases/talks/sensitivity', { models: ['compromise'] });
       await check('GET', '/api/cases/talks/scenarios/compare?models=compromise');
       await check('GET', '/api/cases/talks/timeline?models=compromise');
+      await check('POST', '/api/cases/talks/outlook', { by: '2026-01-01', runs: 50, models: ['compromise', 'status-quo'] });
       // Every engine's forecast JSON against the one ForecastResult schema.
       const forecast = await check('POST', '/api/cases/talks/forecast', { seed: 2 });
       expect(forecast.results.length).toBeGreaterThanOrEqual(6);
