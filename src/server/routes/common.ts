@@ -9,7 +9,9 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { pathToString } from '../../case/load.ts';
 import { distributionNames, type DistributionName } from '../../analysis/index.ts';
-import { engines, type EngineParams, type ModelInput } from '../../engines/index.ts';
+import { engineParams, engines, paramsOf, type EngineParams, type ModelInput } from '../../engines/index.ts';
+import { ParamError, findParam, resolveParams, routeFlatParams } from '../../engines/params.ts';
+import { flatParamFields, tableSchema } from '../../engines/params-zod.ts';
 import { pageOf, type Store } from '../../store/index.ts';
 import { ApiError, ParameterError } from '../errors.ts';
 import type { JobManager } from '../jobs.ts';
@@ -59,14 +61,23 @@ export const AnalysisQuery = z.object({
 export const MAX_SIMULATION_RUNS = 200_000;
 
 /**
- * The free engine parameters of the forecast, simulate and sensitivity bodies. The one place that
- * declares them: per-engine parameter tables (issue 12 item 3) replace this schema and
- * `modelOptions` below, and every route taking model parameters follows.
+ * The model parameters of the forecast, simulate and sensitivity bodies, from the engines' tables
+ * (src/engines/params.ts; docs/parameters.md): `params: { bdm: { q: 0.5 }, exchange: { variant:
+ * 'random' } }`, each model's object checked by its table (and documented in OpenAPI with defaults
+ * and ranges); the older flat form `params: { rounds: 5, variant: 'random' }` still works, each key
+ * going to the chosen models that have it (see routeFlatParams). Both may be mixed; a model's own
+ * object wins.
  */
 export const modelParamsSchema = z
-  .record(z.string().max(40), z.union([z.number(), z.string().max(200), z.boolean()]))
+  .strictObject(
+    {
+      ...Object.fromEntries(Object.entries(engineParams).map(([model, table]) => [model, tableSchema(model, table).optional()])),
+      ...flatParamFields(engineParams),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown model or parameter ${issue.keys.map((k) => `"${k}"`).join(', ')} (models: ${Object.keys(engineParams).join(', ')}; parameters: docs/parameters.md)` : 'expected an object of model parameters') },
+  )
   .optional()
-  .openapi({ description: "further engine parameters by name (see each model's documentation)" });
+  .openapi('ModelParams', { description: "each model's parameters by model name (or, the older flat form, by parameter name); absent ones take their defaults (docs/parameters.md)" });
 
 export const ForecastBody = z
   .object({
@@ -94,7 +105,7 @@ export const SimulateBody = z
   .strict()
   .openapi('SimulateRequest');
 
-/** Two actors on one 0–100 issue: enough for every engine to read and check its parameters. */
+/** Two actors on one 0–100 issue: enough for every engine to run its own checks on its parameters. */
 const PROBE: ModelInput = {
   actors: ['a', 'b'],
   issues: ['i'],
@@ -107,25 +118,54 @@ const PROBE: ModelInput = {
 };
 
 /**
- * A forecast, simulate or sensitivity body as the analysis options: the named fields over the free
- * `params`, checked. Until each engine exports its parameter table (item 3), only the engines know
- * their parameters' ranges, and they check them first thing with a RangeError: each chosen engine
- * is run once on a two-actor probe, and what it refuses there is the user's ParameterError (400). A
- * RangeError during the real run is then a bug, and a 500.
+ * A forecast, simulate or sensitivity body as the analysis options, with each chosen model's
+ * parameters resolved: the body's `params` (per model, or flat and routed), over the top-level
+ * `rounds` (and, for a forecast, `seed`), each checked by the model's table and completed with its
+ * defaults, in `modelParams` (what a stored run records, so a replay does not depend on defaults
+ * that may change). A value the table refuses, a key no chosen model has, a model not chosen: 400
+ * naming the parameter. Checks between parameters that only an engine knows (exchange's decimal
+ * arithmetic is equal gain only) run on a two-actor probe first; what an engine refuses there is
+ * the user's (400), so a RangeError during the real run is a bug (500).
+ *
+ * `engineSeed`: whether the top-level `seed` is the engines' (a forecast) or not (a simulation's
+ * seed draws each run's engine seeds; the per-model records then leave `seed` out).
  */
-export function modelOptions<B extends { params?: Record<string, number | string | boolean>; models?: string[] }>(body: B, models: string[]): Omit<B, 'params'> & EngineParams {
+export function modelOptions<B extends { params?: Record<string, unknown>; models?: string[]; rounds?: number; seed?: number }>(
+  body: B,
+  models: string[],
+  { engineSeed = true }: { engineSeed?: boolean } = {},
+): Omit<B, 'params'> & { modelParams: Record<string, EngineParams> } {
   const { params, ...named } = body;
-  const options = { ...(params ?? {}), ...definedOnly(named) } as Omit<B, 'params'> & EngineParams;
-  const { models: _m, asOf: _a, scenario: _s, runs: _r, distribution: _d, ...engineParams } = options as EngineParams;
+  const given = (params ?? {}) as Record<string, unknown>;
+  const own = Object.fromEntries(Object.entries(given).filter(([k]) => k in engineParams)) as Record<string, Record<string, unknown> | undefined>;
+  const flat = Object.fromEntries(Object.entries(given).filter(([k]) => !(k in engineParams)));
+  const modelParams: Record<string, EngineParams> = {};
+  try {
+    for (const m of Object.keys(own)) if (own[m] !== undefined && !models.includes(m)) throw new ParamError(`${m} is not among the chosen models (${models.join(', ')})`, m);
+    const routed = routeFlatParams(models, engineParams, flat);
+    // The top-level fields go, as they always did, to the models that read them; the others ignore them.
+    const top = { ...(named.rounds !== undefined ? { rounds: named.rounds } : {}), ...(engineSeed && named.seed !== undefined ? { seed: named.seed } : {}) };
+    for (const m of models) {
+      const table = paramsOf(m);
+      const common = Object.fromEntries(Object.entries(top).filter(([k]) => findParam(table, k)));
+      const resolved = resolveParams(m, table, { ...common, ...routed[m], ...(own[m] ?? {}) });
+      if (!engineSeed) delete resolved.seed;
+      modelParams[m] = resolved;
+    }
+  } catch (e) {
+    if (e instanceof ParamError) throw new ParameterError(e.message, `params${e.model ? `.${e.model}` : ''}${e.param && e.param !== e.model ? `.${e.param}` : ''}`);
+    throw e;
+  }
   for (const name of models) {
     try {
-      engines[name](PROBE, { ...engineParams, explain: false });
+      engines[name](PROBE, { ...modelParams[name], explain: false });
     } catch (e) {
-      if (e instanceof RangeError) throw new ParameterError(`${name}: ${e.message}`);
+      if (e instanceof RangeError) throw new ParameterError(e.message.startsWith(`${name}:`) ? e.message : `${name}: ${e.message}`, `params.${name}`);
       throw e;
     }
   }
-  return options;
+  // The flat keys stay beside modelParams, as runs always recorded them (and a model without a table, the ensemble, reads them).
+  return { ...flat, ...(definedOnly(named) as Omit<B, 'params'>), modelParams };
 }
 
 /** Analysis query options as the analysis functions take them. */

@@ -38,7 +38,8 @@ export function runRoutes({ store, jobs }: RouteContext) {
     handler: async ({ params, body }) => {
       const stored = await store.getCase(params.id);
       // Fail fast on unknown names and parameters instead of inside the job.
-      const { models, ...options } = modelOptions(body, resolveModels(body.models));
+      // The body's seed is the simulation's: it draws each run's engine seeds (engineSeed: false).
+      const { models, ...options } = modelOptions(body, resolveModels(body.models), { engineSeed: false });
       if (body.scenario && !stored.case.scenarios.some((s) => s.id === body.scenario)) throw new ApiError(400, `unknown scenario "${body.scenario}"`, 'scenario');
       const job = jobs.start('simulate', async (ctx) => {
         // Kept as a run, so that it outlives the job list (and a restart) and can be replayed.
