@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bdm, probabilityOfWinning, SupportIndex } from '../../src/engines/bdm.ts';
-import type { Round } from '../../src/engines/types.ts';
-import { describeWithReference, referencePath } from '../helpers/reference.ts';
+import type { ModelInput, Round } from '../../src/engines/types.ts';
+import { referencePath } from '../helpers/reference.ts';
+import { describeWithReferenceFiles } from '../helpers/reference-files.ts';
 import { oneIssue } from './input.ts';
 
 const median = (r: Round) => (r.median as number[])[0];
@@ -102,16 +103,22 @@ function parseLog(text: string): { initialMean: number; rounds: Array<{ moves: L
   return { initialMean, rounds };
 }
 
-describeWithReference('bdm: BDM (1994) EC emission standards, Scholz et al. (2011) Table 2 and the replication log', () => {
-  const table1 = JSON.parse(readFileSync(referencePath('bdm/bdm1994_emission_standards_scholz_table1.json'), 'utf8')) as {
-    actors: Array<{ name: string; position: { mode: number }; salience: { mode: number }; capability: { mode: number } }>;
-  };
-  // The log names the UK "UK" (ExampleActors.csv); Table 1 "United Kingdom".
-  const input = oneIssue(table1.actors.map((a) => ({ name: a.name === 'United Kingdom' ? 'UK' : a.name, c: a.capability.mode, x: a.position.mode, s: a.salience.mode / 100 })));
+describeWithReferenceFiles('bdm: BDM (1994) EC emission standards, Scholz et al. (2011) Table 2 and the replication log', ['bdm/bdm1994_emission_standards_scholz_table1.json', 'bdm/expected/ExampleActors.10r.log'], () => {
+  // Read when the tests run, not while Vitest collects them: without ../shared the suite is
+  // skipped (describeWithReferenceFiles) and nothing here may touch the missing files.
+  let input: ModelInput;
+  let log: ReturnType<typeof parseLog>;
+  beforeAll(() => {
+    const table1 = JSON.parse(readFileSync(referencePath('bdm/bdm1994_emission_standards_scholz_table1.json'), 'utf8')) as {
+      actors: Array<{ name: string; position: { mode: number }; salience: { mode: number }; capability: { mode: number } }>;
+    };
+    // The log names the UK "UK" (ExampleActors.csv); Table 1 "United Kingdom".
+    input = oneIssue(table1.actors.map((a) => ({ name: a.name === 'United Kingdom' ? 'UK' : a.name, c: a.capability.mode, x: a.position.mode, s: a.salience.mode / 100 })));
+    log = parseLog(readFileSync(referencePath('bdm/expected/ExampleActors.10r.log'), 'utf8'));
+  });
   // Scholz Table 2, rounds 1–8 (positions in years 4–10).
   const scholzMedian = [8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6];
   const scholzMean = [7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6];
-  const log = parseLog(readFileSync(referencePath('bdm/expected/ExampleActors.10r.log'), 'utf8'));
 
   it('variant reference reproduces every move, expected utility and mean of the 10-round log', () => {
     const r = bdm(input, { variant: 'reference', q: 1, rounds: 10 });

@@ -9,12 +9,13 @@
  * decisions replayed (`tieChoices`, 0 = the first listed, 1 = the second) and the counts of rounds 1-4.
  */
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { toModelInput } from '../../src/case/model-input.ts';
 import { exchange, type RealizedExchange } from '../../src/engines/exchange.ts';
 import type { ModelInput } from '../../src/engines/types.ts';
 import { parseDecide } from '../../src/formats/decide.ts';
-import { describeWithReference, referencePath } from '../helpers/reference.ts';
+import { referencePath } from '../helpers/reference.ts';
+import { describeWithReferenceFiles } from '../helpers/reference-files.ts';
 
 interface Dump {
   exchanges_per_round: number[];
@@ -53,8 +54,15 @@ function expectOutcome(mi: ModelInput, outcome: number[], want: Record<string, n
   outcome.forEach((v, k) => expect(Math.abs(normalized(mi, k, v) - values[k]), mi.issues[k]).toBeLessThan(1e-6));
 }
 
-describeWithReference('exchange conformance: decide-exchange-model', () => {
-  const cop21 = load('legacy/CoP21_2016-08.csv');
+const FILES = ['legacy/CoP21_2016-08.csv', 'CoP21.compare.csv', 'sample_data.txt', 'copenhagen.csv', 'expected/cop21_2016_r1.json', 'expected/sample_data_r10.json', 'expected/copenhagen_r10.json'].map((f) => `decide/${f}`);
+
+describeWithReferenceFiles('exchange conformance: decide-exchange-model', FILES, () => {
+  // Read when the tests run, not while Vitest collects them: without ../shared the suite is
+  // skipped (describeWithReferenceFiles) and nothing here may touch the missing files.
+  let cop21: ModelInput;
+  beforeAll(() => {
+    cop21 = load('legacy/CoP21_2016-08.csv');
+  });
   const cop21Ties = [0, 1, 0, 0, 0, 0, 1, 1, 0];
 
   it('CoP21: the first 36 realized exchanges of round 1 match CoP21.compare.csv in order, gains within 1e-5', () => {
