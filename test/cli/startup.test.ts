@@ -176,6 +176,10 @@ describe('user errors and internal errors', () => {
       UnknownScenarioError: '../../src/case/view.ts',
       UnknownDraftError: '../../src/analysis/drafts.ts',
       ServerConfigError: '../../src/server/index.ts',
+      ParamError: '../../src/engines/params.ts',
+      EntryError: '../../src/record/entry.ts',
+      ResolutionError: '../../src/record/resolution.ts',
+      QuestionConflict: '../../src/record/question.ts',
     };
     expect(Object.keys(USER_ERROR_CLASSES).sort()).toEqual(Object.keys(modules).sort());
     for (const [name, path] of Object.entries(modules)) {
