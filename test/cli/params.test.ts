@@ -11,22 +11,12 @@ import { forecastCase } from '../../src/analysis/forecast.ts';
 import { forecastToJson } from '../../src/analysis/forecast-json.ts';
 import type { Case } from '../../src/case/schema.ts';
 import { loadCaseFile } from '../../src/case/load.ts';
-import { modelParamFlags } from '../../src/cli/model-params.ts';
-import { kebabCase, type ParamSpec } from '../../src/engines/params.ts';
-import { asText, badValues, everyParam, otherValue, paramsCase } from '../engines/params-values.ts';
+import { asText, badValues, everyParam, otherValue, ownFlag, paramsCase } from '../engines/params-values.ts';
 import { runCli } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-params-'));
 const file = join(dir, 'params.json');
 writeFileSync(file, JSON.stringify(paramsCase));
-
-/** The flag that sets this parameter of this model only (`--bdm-rounds`, `--q`, `--max-turns`). */
-export function ownFlag(model: string, spec: ParamSpec): string {
-  const flags = modelParamFlags();
-  const own = flags.find((f) => f.flag === `--${model}-${kebabCase(spec.name)}`) ?? flags.find((f) => f.flag === `--${kebabCase(spec.name)}`);
-  if (!own || !own.takers.some((t) => t.model === model && t.spec.name === spec.name)) throw new Error(`no flag for ${model} ${spec.name}`);
-  return own.flag;
-}
 
 const forecastJson = async (...args: string[]) => {
   const r = await runCli('forecast', file, '--format', 'json', ...args);

@@ -3,7 +3,8 @@
  * one bad value, and a small case every engine does something with.
  */
 import { engineParams } from '../../src/engines/index.ts';
-import type { ParamSpec } from '../../src/engines/params.ts';
+import { modelParamFlags } from '../../src/cli/model-params.ts';
+import { kebabCase, type ParamSpec } from '../../src/engines/params.ts';
 
 /** Every (model, parameter) of every table. */
 export const everyParam: Array<[string, ParamSpec]> = Object.entries(engineParams).flatMap(([model, table]) => table.map((spec): [string, ParamSpec] => [model, spec]));
@@ -69,3 +70,11 @@ export const paramsCase = {
     { actor: 'c', issue: 'q', position: 40, salience: 60 },
   ],
 };
+
+/** The CLI flag that sets this parameter of this model only (`--bdm-rounds`, `--q`, `--max-turns`). */
+export function ownFlag(model: string, spec: ParamSpec): string {
+  const flags = modelParamFlags();
+  const own = flags.find((f) => f.flag === `--${model}-${kebabCase(spec.name)}`) ?? flags.find((f) => f.flag === `--${kebabCase(spec.name)}`);
+  if (!own || !own.takers.some((t) => t.model === model && t.spec.name === spec.name)) throw new Error(`no flag for ${model} ${spec.name}`);
+  return own.flag;
+}
