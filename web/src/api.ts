@@ -8,6 +8,7 @@ import type { z } from '@hono/zod-openapi';
 import type * as S from '../../src/server/schemas.ts';
 import type { ForecastBody, SimulateBody } from '../../src/server/routes/common.ts';
 import type { IngestBody } from '../../src/server/routes/ingest.ts';
+import type { OutlookBody } from '../../src/server/routes/outlook.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -36,6 +37,9 @@ export type ForecastRequest = z.input<typeof ForecastBody>;
 export type SimulateRequest = z.input<typeof SimulateBody>;
 /** A finished simulation job's result (kind "simulate"). */
 export type SimulationJobResult = Out<typeof S.SimulationJobResult>;
+/** Will there be a deal by a date: the agreement probability, per model and issue the terms if agreed, expected outcome and intervals. */
+export type Outlook = Out<typeof S.Outlook>;
+export type OutlookRequest = z.input<typeof OutlookBody>;
 
 /** A background job; `R` is what its `result` holds when done (the server sends it untyped). */
 export type Job<R = unknown> = Omit<Out<typeof S.Job>, 'result'> & { result?: R };
@@ -112,6 +116,7 @@ export const api = {
   putStance: (id: string, stance: StanceInput) => request<Out<typeof S.StanceWrite>>('PUT', `/api/cases/${enc(id)}/stances`, stance),
   simulate: (id: string, body: SimulateRequest) =>
     request<Out<typeof S.JobStarted>>('POST', `/api/cases/${enc(id)}/simulate`, body),
+  outlook: (id: string, body: OutlookRequest) => request<Outlook>('POST', `/api/cases/${enc(id)}/outlook`, body),
   job: <R>(jobId: string) => request<Job<R>>('GET', `/api/jobs/${enc(jobId)}`),
   cancelJob: (jobId: string) => request<Job>('DELETE', `/api/jobs/${enc(jobId)}`),
   zopa: (id: string, asOf?: string) => request<ZoneOfAgreement>('GET', `/api/cases/${enc(id)}/zopa${query({ asOf })}`),

@@ -14,6 +14,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { latestCaseDate } from '../../analysis/horizon.ts';
+import type { AgreementBasis } from '../../analysis/outlook.ts';
 import { resolveModels } from '../../analysis/index.ts';
 import { ApiError } from '../errors.ts';
 import { Outlook } from '../schemas.ts';
@@ -57,16 +58,16 @@ export function outlookRoutes({ store }: RouteContext) {
       if (body.by < start) throw new ApiError(400, `body.by: ${body.by} is before the ${body.asOf ? 'as-of date' : 'case’s latest date'} ${start}; an agreement by then would already be in the case`, 'by');
       // Loaded on first use, as the record's producer is (src/record/make.ts): server start-up stays light.
       const { forecastOutlook } = await import('../../analysis/outlook.ts');
-      return jsonSafe(
-        await forecastOutlook(c, {
-          by: body.by,
-          runs: body.runs,
-          seed: body.seed,
-          models,
-          ...(body.asOf ? { asOf: body.asOf } : {}),
-          ...(body.scenario ? { scenario: body.scenario } : {}),
-        }),
-      );
+      const o = await forecastOutlook(c, {
+        by: body.by,
+        runs: body.runs,
+        seed: body.seed,
+        models,
+        ...(body.asOf ? { asOf: body.asOf } : {}),
+        ...(body.scenario ? { scenario: body.scenario } : {}),
+      });
+      // The contract types the basis loosely (Record); what forecastOutlook builds is an AgreementBasis, which the schema declares.
+      return jsonSafe({ ...o, agreementBasis: o.agreementBasis as AgreementBasis });
     },
   });
   return app;

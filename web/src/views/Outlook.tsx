@@ -13,6 +13,7 @@ import { ErrorNote, Loading } from '../components/Status.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { num } from '../numbers.ts';
 import { MonteCarloStatus } from './ForecastTable.tsx';
+import { DealPanel } from './Deal.tsx';
 
 /**
  * How sure and how settled the forecasts are: the Monte Carlo intervals of every model on every
@@ -35,6 +36,7 @@ export function OutlookView() {
   const issueTitle = (id: string | null) => (id ? (data.issues.find((i) => i.id === id)?.title ?? id) : 'overall');
   return (
     <section aria-labelledby="outlook-title" data-testid="outlook">
+      <DealPanel />
       <h2 id="outlook-title">Outlook and sensitivity</h2>
       <MonteCarloStatus models={(forecasts ?? []).map((f) => f.model)} />
       {sim ? (
