@@ -62,7 +62,7 @@ export const bdmParams: ParamTable = [
     help: 'probability that the status quo holds when nobody challenges (Scholz: 1 for the EC case; BDM: 0.5)',
     source: `${SCHOLZ}, eqs. 5–7 (Q)`,
   },
-  roundsParam(10, `${SCHOLZ}, Appendix algorithm (BDM 1994 report 10 rounds)`),
+  roundsParam(10, `${SCHOLZ}, Appendix algorithm; the replication log ExampleActors.10r.log runs 10`),
   {
     name: 'variant',
     type: 'enum',
