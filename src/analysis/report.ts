@@ -14,6 +14,9 @@ import { compareScenarios } from './scenarios.ts';
 import { timeline } from './timeline.ts';
 import { renderWordDiff, type DiffMarkup } from './text-diff.ts';
 import { draftCheckTables, draftDiffTables, scenarioTables, sensitivityTables, simulationTables, timelineTables, zoneTables, type Section, type Tabular } from './tables.ts';
+import { defaultHorizon } from './horizon.ts';
+import { forecastOutlook, type AgreementBasis } from './outlook.ts';
+import { basisSentence, outlookSections, pct } from './outlook-text.ts';
 import { positionMap, quantileChart, renderSvg, timelineChart, tornadoChart, type PlotOptions } from '../charts/index.ts';
 
 export type ReportFormat = 'md' | 'html';
@@ -26,6 +29,8 @@ export interface ReportOptions extends SimulateOptions {
   top?: number;
   /** Check each draft against the red lines of its own date (default) or the latest ones. */
   against?: DraftLinesDate;
+  /** The horizon of "will there be a deal by DATE?" (default: six months after the as-of date or the case's latest date; analysis/horizon.ts). */
+  by?: string;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -129,7 +134,7 @@ function tabular(w: Writer, t: Tabular): void {
 
 /** Build the report. Runs the Monte Carlo simulation (the slow part; progress via `onProgress`). */
 export async function buildReport(c: Case, opts: ReportOptions): Promise<string> {
-  const { format, document, top = 15, against = 'draft-date', ...run } = opts;
+  const { format, document, top = 15, against = 'draft-date', by: givenBy, ...run } = opts;
   const view = caseView(c, run);
   const w = format === 'html' ? htmlWriter(document) : markdownWriter(document);
   const forecastOpts = { models: run.models, asOf: run.asOf, scenario: run.scenario, ...(run.rounds !== undefined ? { rounds: run.rounds } : {}), ...(run.modelParams ? { modelParams: run.modelParams } : {}) };
@@ -167,6 +172,30 @@ export async function buildReport(c: Case, opts: ReportOptions): Promise<string>
   w.heading(2, 'Forecasts under uncertainty (Monte Carlo)');
   w.chart(quantileChart(sim));
   tabular(w, simulationTables(sim));
+
+  // The agreement outlook (docs/agreement.md), on the same draws and seed as the Monte Carlo above.
+  w.heading(2, 'Will there be a deal?');
+  const by = givenBy ?? defaultHorizon(c, run.asOf);
+  if (by === null) w.paragraph('The case has no dated stance, evidence, draft or event: give an as-of date (or --by with --as-of) to start the clock of the agreement outlook.');
+  else {
+    const o = await forecastOutlook(c, {
+      by,
+      runs: sim.runs,
+      seed: sim.seed,
+      ...(run.models ? { models: run.models } : {}),
+      ...(run.asOf ? { asOf: run.asOf } : {}),
+      ...(run.scenario ? { scenario: run.scenario } : {}),
+      ...(run.workers !== undefined ? { threads: run.workers } : {}),
+    });
+    // Typed loosely in the contract (outlook-types.ts); forecastOutlook builds an AgreementBasis.
+    const basis = o.agreementBasis as AgreementBasis;
+    const name = (id: string) => view.actors.find((a) => a.id === id)?.name ?? id;
+    w.paragraph(`Probability of an agreement by ${by}${givenBy ? '' : ' (six months after the clock starts; choose the date with --by)'}: ${pct(o.agreement.probability)}, the same for every model.`);
+    w.paragraph(basisSentence(basis, o.runs, o.seed, name));
+    if (run.modelParams) w.paragraph('The outlook runs every engine with its default parameters: the model parameters given apply to the other sections only.');
+    for (const s of outlookSections({ ...o, agreementBasis: basis }, (id) => view.issues.find((i) => i.id === id)?.title ?? id, name)) w.section(s);
+    w.paragraph('Intervals are of the outcome by the date, agreement or not: when an agreement is unlikely they sit on the status quo, which is also the forecast of the no-deal baseline (status-quo). "If agreed": the median terms should an agreement come.');
+  }
 
   w.heading(2, 'Sensitivity');
   for (const m of sens.models) if (sens.tornado[m].length) w.chart(tornadoChart(sens, m, top));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, escapeMarkdown, escapeMarkdownInline } from '../../src/analysis/report.ts';
 import { nodeDocument } from '../../src/charts/node-document.ts';
+import { forecastOutlook } from '../../src/analysis/outlook.ts';
+import { intervalText, pct } from '../../src/analysis/outlook-text.ts';
 import { parse, threeActors, withHistory } from './cases.ts';
 
 const hostile = parse({
@@ -57,5 +59,30 @@ describe('buildReport', () => {
     expect(latest).toContain('Every draft is checked against the latest red lines and stances, whatever its date.');
     expect(latest).toContain('| 1 | x | 70 | c | yes | max 60 | 10 |');
     expect(latest).not.toContain('| 1 | x | 70 | a | yes | max 40 | 30 |');
+  });
+
+  it('says whether there will be a deal by a date: the outlook\'s probability and, per model, the terms if agreed, expected outcome and intervals beside the status quo', async () => {
+    const history = parse(withHistory());
+    const md = await buildReport(history, { ...opts, models: ['compromise', 'status-quo'], runs: 300, format: 'md' });
+    // Default horizon: six months after the case's latest date (d2, 2025-11-24).
+    const o = await forecastOutlook(history, { by: '2026-05-24', runs: 300, seed: 1, models: ['compromise', 'status-quo'] });
+    expect(md).toContain('## Will there be a deal?');
+    expect(md).toContain(`Probability of an agreement by 2026-05-24 (six months after the clock starts; choose the date with --by): ${pct(o.agreement.probability)}, the same for every model.`);
+    expect(md).toContain('from 2025-11-24');
+    expect(md).toContain('**compromise (default): terms if agreed, expected outcome and intervals by 2026-05-24**');
+    expect(md).toContain('| issue | status quo (no deal) | if agreed | expected | 50 % interval | 90 % interval |');
+    const two = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+    for (const i of o.models[0].issues) {
+      const title = history.issues.find((x) => x.id === i.issue)!.title;
+      expect(md).toContain(`| ${title} | ${two(i.statusQuo)} | ${two(i.ifAgreed)} | ${two(i.expected)} | ${intervalText(i.interval50)} | ${intervalText(i.interval90)} |`);
+    }
+    // The no-deal model is the status-quo column, not a table of its own.
+    const section = md.slice(md.indexOf('## Will there be a deal?'), md.indexOf('## Sensitivity'));
+    expect(section).toContain('**compromise (default)');
+    expect(section).not.toContain('**status-quo');
+    // A date of one's own; one before the clock starts is refused with the date in the message.
+    const later = await buildReport(history, { ...opts, runs: 50, format: 'html', by: '2030-01-01' });
+    expect(later).toContain('Probability of an agreement by 2030-01-01: ');
+    await expect(buildReport(history, { ...opts, runs: 50, format: 'md', by: '2025-01-01' })).rejects.toThrow(/2025-01-01 is before the as-of date 2025-11-24/);
   });
 });

@@ -13,6 +13,7 @@ import type { Case } from '../../src/case/schema.ts';
 import type { Outlook } from '../../src/analysis/outlook-types.ts';
 import { defaultHorizon } from '../../src/analysis/horizon.ts';
 import { num } from '../../web/src/numbers.ts';
+import { intervalText as span, pct } from '../../src/analysis/outlook-text.ts';
 import { projectRoot } from '../helpers/reference.ts';
 import { chromiumPath, haveChromium, launchChromium, startWorkbench, UKRAINE_CASE, type Workbench } from './harness.ts';
 
@@ -25,8 +26,6 @@ const TEST_MS = 300_000;
 const RUNS = 1000;
 const SEED = 1;
 
-const pct = (p: number) => (p >= 0.1 ? `${(100 * p).toFixed(0)} %` : p >= 0.001 ? `${(100 * p).toFixed(1)} %` : `${(100 * p).toFixed(2)} %`);
-const span = (iv: [number, number]) => `${num(iv[0])} to ${num(iv[1])}`;
 
 suite(title, () => {
   let bench: Workbench;

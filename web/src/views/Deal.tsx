@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { defaultHorizon } from '../../../src/analysis/horizon.ts';
 import { outlookIssueChart, OUTLOOK_CHART_KEY } from '../../../src/charts/outlook.ts';
 import { renderChart } from '../../../src/charts/render.ts';
+import { basisSentence, intervalText as span, pct, zoneText } from '../../../src/analysis/outlook-text.ts';
 import { api, type Outlook } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
@@ -16,11 +17,6 @@ export const DEAL_RUNS = 1000;
 export const DEAL_SEED = 1;
 const RUN_CHOICES = [500, 1000, 2000, 5000, 10000];
 
-/** A probability as the CLI prints it (src/cli/outlook-output.ts): small ones keep their digits. */
-export const pct = (p: number): string => (p >= 0.1 ? `${(100 * p).toFixed(0)} %` : p >= 0.001 ? `${(100 * p).toFixed(1)} %` : `${(100 * p).toFixed(2)} %`);
-export const span = (iv: readonly [number, number]): string => `${num(iv[0])} to ${num(iv[1])}`;
-
-type Basis = Outlook['agreementBasis'];
 type IssueOut = Outlook['issues'][number];
 
 /** "Will there be a deal?": the agreement probability by a date and, per issue, the terms if agreed, the expected outcome and its intervals. */
@@ -141,33 +137,4 @@ export function DealPanel() {
   );
 }
 
-const zoneOf = (b: Basis, issue: string) => b.issues.find((x) => x.issue === issue)?.zoneShare ?? null;
-function zoneText(b: Basis, issue: string): string {
-  const x = b.issues.find((y) => y.issue === issue);
-  return !x ? '' : x.zoneShare === null ? 'decided alone' : pct(x.zoneShare);
-}
-
-/** How the probability was reached, in a sentence or two: the prior by kind, who can veto, the draws with a zone of agreement. */
-export function basisSentence(b: Basis, runs: number, seed: number, name: (actor: string) => string): string {
-  const prior = b.prior.own ? 'the case’s own prior' : `the base rate for a negotiation of kind “${b.prior.kind}”`;
-  const groups = new Map<string, { rule: string; actors: string[]; n: number }>();
-  for (const i of b.issues) {
-    const key = `${i.rule}:${i.actors.join(',')}`;
-    const g = groups.get(key) ?? { rule: i.rule, actors: i.actors, n: 0 };
-    g.n++;
-    groups.set(key, g);
-  }
-  const who = [...groups.values()].map((g) => {
-    const names = g.actors.map(name).join(', ');
-    const issues = `${g.n} issue${g.n === 1 ? '' : 's'}`;
-    if (g.rule === 'single') return `${names || 'one actor'} decide${g.actors.length === 1 ? 's' : ''} ${issues} alone`;
-    if (g.rule === 'qualified-majority') return `a qualified majority of ${g.actors.length} decides ${issues}`;
-    return g.actors.length ? `${names} can veto ${issues}` : `no binding red line on ${issues}`;
-  });
-  return (
-    `Prior ${pct(b.prior.probability)}: ${prior} (${pct(b.prior.ceiling)} of such negotiations ever agree, half of those within ${num(b.prior.halfLifeYears)} years; ` +
-    `${b.prior.derived ? 'derived from data' : 'partly assumed'}) over ${b.years.toFixed(2)} years from ${b.start}. ` +
-    `Times the red-line evidence ${b.evidence.mean.toFixed(3)}: the red lines leave a zone of agreement on every joint issue in ${pct(b.evidence.everyIssueOpen)} of ${runs} draws (seed ${seed}). ` +
-    `Who must agree: ${who.join('; ')}.`
-  );
-}
+const zoneOf = (b: Outlook['agreementBasis'], issue: string) => b.issues.find((x) => x.issue === issue)?.zoneShare ?? null;
