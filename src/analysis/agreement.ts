@@ -339,9 +339,18 @@ export function zoneKernel(plan: AgreementPlan, scaleMin: ArrayLike<number>, sca
 /** Values sorted ascending, with their weights carried along (one sort serves every quantile asked). */
 export function sortWeighted(values: ArrayLike<number>, weights: ArrayLike<number>): { values: Float64Array; weights: Float64Array } {
   const n = values.length;
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => values[a] - values[b] || a - b);
+  let idx = new Uint32Array(n);
+  let nan = false;
+  for (let i = 0; i < n; i++) {
+    idx[i] = i;
+    if (Number.isNaN(values[i])) nan = true;
+  }
+  // Without NaN, (value, index) is a strict total order, so any correct sort gives the one
+  // permutation the comparator sort gives; a merge sort on the typed arrays takes about a third of
+  // its time (no callback per comparison: 104 sorts of 10,000 in the 10,000-run outlook). With NaN
+  // the comparator is not a total order and its algorithm decides: kept as it was.
+  if (nan) idx.sort((a, b) => values[a] - values[b] || a - b);
+  else idx = mergeSortIndices(idx, values);
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -349,6 +358,51 @@ export function sortWeighted(values: ArrayLike<number>, weights: ArrayLike<numbe
     w[i] = weights[idx[i]];
   }
   return { values: v, weights: w };
+}
+
+/**
+ * Indices sorted by (values[i], i), stably: bottom-up merge sort over runs of insertion-sorted
+ * blocks, ping-ponging between two typed arrays. `idx` is in ascending index order on entry, so
+ * stability is the index tie-break. Returns the sorted array (idx or its twin).
+ */
+function mergeSortIndices(idx: Uint32Array, values: ArrayLike<number>): Uint32Array {
+  const n = idx.length;
+  const BLOCK = 16;
+  for (let lo = 0; lo < n; lo += BLOCK) {
+    const hi = Math.min(n, lo + BLOCK);
+    for (let i = lo + 1; i < hi; i++) {
+      const t = idx[i];
+      const vt = values[t];
+      let j = i - 1;
+      while (j >= lo && values[idx[j]] > vt) {
+        idx[j + 1] = idx[j];
+        j--;
+      }
+      idx[j + 1] = t;
+    }
+  }
+  let src = idx;
+  let dst = new Uint32Array(n);
+  for (let width = BLOCK; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let a = lo;
+      let b = mid;
+      let o = lo;
+      while (a < mid && b < hi) {
+        // Ties take the left run first: the lower index, as the comparator's `a - b`.
+        if (values[src[b]] < values[src[a]]) dst[o++] = src[b++];
+        else dst[o++] = src[a++];
+      }
+      while (a < mid) dst[o++] = src[a++];
+      while (b < hi) dst[o++] = src[b++];
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
 }
 
 /**
