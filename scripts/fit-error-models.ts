@@ -35,10 +35,10 @@ const out = {
     issues: fit.issues,
     proposals: fit.proposals,
     script: 'scripts/fit-error-models.ts',
-    note: 'Residual quantiles on the 0–1 scale (41 levels, Hyndman–Fan type 7); ensemble chosen by 5-fold nested cross-validation by proposal, seed 1.',
+    note: 'Residual quantiles on the 0–1 scale (41 levels, Hyndman–Fan type 7); ensemble (weights and snap radius) chosen by 5-fold nested cross-validation by proposal, seed 1.',
   },
   models,
-  ensemble: { method: fit.ensemble.method, weights: Object.fromEntries(Object.entries(fit.ensemble.weights).map(([m, w]) => [m, round(w)])) },
+  ensemble: { method: fit.ensemble.method, weights: Object.fromEntries(Object.entries(fit.ensemble.weights).map(([m, w]) => [m, round(w)])), snap: round(fit.ensemble.snap) },
 };
 writeFileSync(join(root, 'src/analysis/error-models.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`fitted on ${fit.issues} issues of ${fit.proposals} proposals; ensemble: ${out.ensemble.method} ${JSON.stringify(out.ensemble.weights)}`);
+console.log(`fitted on ${fit.issues} issues of ${fit.proposals} proposals; ensemble: ${out.ensemble.method} ${JSON.stringify(out.ensemble.weights)}, snap ${out.ensemble.snap}`);

@@ -17,14 +17,15 @@
  * Davison & Hinkley 1997 §3.8), seeded.
  *
  * The `ensemble` is fitted like the error models, on training proposals only, by nested
- * cross-validation (`fitEnsemble`).
+ * cross-validation (`fitEnsemble`): its combination weights and its snap radius (the move to the
+ * nearest actor position or status quo, src/engines/ensemble.ts).
  *
  * Published on DEU III (351 issues, 0–100): compromise MAE 22.99, challenge (BDM) 26.83–27.94,
  * median actor 28.37.
  */
 import { inputPlan } from '../case/model-input.ts';
 import type { Case } from '../case/schema.ts';
-import { ensembleComponents, normaliseWeights } from '../engines/ensemble.ts';
+import { candidatePoints, defaultEnsembleSnap, ensembleComponents, normaliseWeights, snapToCandidates } from '../engines/ensemble.ts';
 import { createRng } from '../engines/random.ts';
 import type { EngineParams } from '../engines/types.ts';
 import { weightedMedian } from '../engines/weights.ts';
@@ -134,7 +135,7 @@ export interface BacktestResult {
   /** `models` in the older shape (mean / median absolute error, RMSE). */
   summary: Array<{ model: string } & ErrorSummary>;
   /** The ensemble weights used, per fold (cross-validation) or once. */
-  ensemble?: Array<{ fold: number | null; method: string; weights: Record<string, number> }>;
+  ensemble?: Array<{ fold: number | null; method: string; weights: Record<string, number>; snap: number }>;
   issues: BacktestIssue[];
   /** Issues without a recorded outcome (not scored). */
   skipped: number;
@@ -164,6 +165,8 @@ interface Scored {
   y: number;
   sq: number;
   f: Record<string, number>;
+  /** The issue's candidate points on 0–1 (the positions taken: the ensemble's snap). */
+  cands: number[];
   draws?: Record<string, Float64Array>;
 }
 
@@ -186,7 +189,8 @@ function scoreCases(cases: readonly Case[], models: string[], opts: BacktestOpti
     const known = c.issues.filter((iss) => iss.outcome !== undefined).length;
     skipped += c.issues.length - known;
     if (known === 0) continue;
-    const outcomes = models.map((name) => forecastCase(c, { models: [name], ...(opts.paramsFor?.(name) ?? {}) }).results[0].outcome);
+    const sets = models.map((name) => forecastCase(c, { models: [name], ...(opts.paramsFor?.(name) ?? {}) }));
+    const outcomes = sets.map((s) => s.results[0].outcome);
     let runs: Float64Array[] | undefined;
     const nDraws = opts.draws ?? 200;
     if (nDraws > 0 && hasRanges(c)) {
@@ -200,7 +204,8 @@ function scoreCases(cases: readonly Case[], models: string[], opts: BacktestOpti
       const { min, max } = iss.scale;
       const f: Record<string, number> = {};
       models.forEach((name, j) => (f[name] = to01(outcomes[j][k], min, max)));
-      const rec: Scored = { case: c.id, issue: iss.id, title: iss.title, y: to01(iss.outcome, min, max), sq: to01(iss.statusQuo, min, max), f };
+      const cands = candidatePoints(sets[0].input, k).map((v) => to01(v, min, max));
+      const rec: Scored = { case: c.id, issue: iss.id, title: iss.title, y: to01(iss.outcome, min, max), sq: to01(iss.statusQuo, min, max), f, cands };
       if (runs) {
         rec.draws = {};
         models.forEach((name, j) => {
@@ -305,9 +310,14 @@ function convexFit(train: readonly Scored[], names: string[]): Record<string, nu
   return normaliseWeights(Object.fromEntries(names.map((m, j) => [m, w[j]])));
 }
 
+/** The snap radii the nested cross-validation chooses among (shares of the candidates' range). */
+export const SNAP_GRID: readonly number[] = Array.from({ length: 15 }, (_, i) => (i * 375) / 10000);
+
 export interface EnsembleFit {
   method: string;
   weights: Record<string, number>;
+  /** The snap radius (src/engines/ensemble.ts; 0: the plain combination). */
+  snap: number;
   /** Out-of-fold ensemble forecasts of the training issues (inner folds), for its error model. */
   innerForecasts: number[];
 }
@@ -315,7 +325,11 @@ export interface EnsembleFit {
 /**
  * Fit the ensemble on training issues by nested cross-validation: each candidate combination is
  * fitted on inner folds (by proposal) and scored on the held-out inner fold; the one with the lowest
- * inner MAE is refitted on all training issues.
+ * inner MAE is refitted on all training issues. The snap radius is then chosen on the winner's inner
+ * out-of-fold forecasts (never on a forecast fitted with its own proposal): the radius of SNAP_GRID
+ * with the lowest MAE of the snapped forecasts, the MAE curve smoothed over each radius and its two
+ * neighbours first (the curve is jagged: one snap changes one issue's error by tens of points, and
+ * the smoothing made the choice steadier across folds; docs/backtest.md).
  */
 function fitEnsemble(train: readonly Scored[], seed: number, innerFolds = 5): EnsembleFit {
   const names = Object.keys(ensembleComponents);
@@ -334,7 +348,11 @@ function fitEnsemble(train: readonly Scored[], seed: number, innerFolds = 5): En
     const mae = oof.reduce((s, f, i) => s + Math.abs(f - train[i].y), 0) / train.length;
     if (!best || mae < best.mae - 1e-12) best = { c, mae, oof };
   }
-  return { method: best!.c.method, weights: best!.c.fit(train, names), innerForecasts: best!.oof };
+  const oof = best!.oof;
+  const errs = SNAP_GRID.map((d) => train.reduce((s, x, i) => s + Math.abs(snapToCandidates(oof[i], x.cands, d) - x.y), 0));
+  const smooth = errs.map((e, j) => (e + (errs[j - 1] ?? e) + (errs[j + 1] ?? e)) / 3);
+  const snap = SNAP_GRID[smooth.indexOf(Math.min(...smooth))];
+  return { method: best!.c.method, weights: best!.c.fit(train, names), snap, innerForecasts: oof.map((f, i) => snapToCandidates(f, train[i].cands, snap)) };
 }
 
 /** Error models of each model (and the ensemble, from its inner out-of-fold forecasts) on training issues. */
@@ -359,7 +377,7 @@ export function fitShipped(cases: readonly Case[], opts: { seed?: number; params
 }
 
 /** The predictive sample of one model on one issue (0–1). */
-function predictive(x: Scored, model: string, point: number, em: ErrorModel, seed: number, weights?: Record<string, number>): Float64Array {
+function predictive(x: Scored, model: string, point: number, em: ErrorModel, seed: number, weights?: Record<string, number>, snap = 0): Float64Array {
   const scale = { min: 0, max: 1, statusQuo: x.sq };
   if (!x.draws) return gridSamples(point, em, scale);
   let d: Float64Array;
@@ -367,6 +385,8 @@ function predictive(x: Scored, model: string, point: number, em: ErrorModel, see
     const n = Object.values(x.draws)[0].length;
     d = new Float64Array(n);
     for (const [m, w] of Object.entries(weights!)) for (let r = 0; r < n; r++) d[r] += w * x.draws[m][r];
+    // The snap applied draw by draw, to the point candidates (the draws' own positions are not kept).
+    for (let r = 0; r < n; r++) d[r] = snapToCandidates(d[r], x.cands, snap);
   } else d = x.draws[model];
   return sampleWithErrorModel(d, em, scale, seed);
 }
@@ -381,7 +401,7 @@ export function backtest(cases: readonly Case[], opts: BacktestOptions = {}): Ba
   const foldOf = new Map<number, number>();
   const ensembleLog: NonNullable<BacktestResult['ensemble']> = [];
   // Per issue: the ensemble weights and the error models that apply (fitted without that issue's proposal).
-  const fitted: Array<{ weights?: Record<string, number>; em: Record<string, ErrorModel> }> = new Array(scored.length);
+  const fitted: Array<{ weights?: Record<string, number>; snap?: number; em: Record<string, ErrorModel> }> = new Array(scored.length);
   let method: BacktestResult['method'];
   if (opts.folds !== undefined) {
     const proposals = new Set(scored.map((x) => x.case)).size;
@@ -391,12 +411,12 @@ export function backtest(cases: readonly Case[], opts: BacktestOptions = {}): Ba
     for (let k = 0; k < opts.folds; k++) {
       const train = scored.filter((x) => fold.get(x.case) !== k);
       const ens = wantsEnsemble ? fitEnsemble(train, seed + k + 1) : undefined;
-      if (ens) ensembleLog.push({ fold: k, method: ens.method, weights: ens.weights });
+      if (ens) ensembleLog.push({ fold: k, method: ens.method, weights: ens.weights, snap: ens.snap });
       const em = fitErrorModels(train, models, ens);
       scored.forEach((x, i) => {
         if (fold.get(x.case) !== k) return;
         foldOf.set(i, k);
-        fitted[i] = { weights: ens?.weights, em };
+        fitted[i] = { weights: ens?.weights, snap: ens?.snap, em };
       });
     }
   } else if (opts.calibration) {
@@ -404,27 +424,28 @@ export function backtest(cases: readonly Case[], opts: BacktestOptions = {}): Ba
     const { scored: cal } = scoreCases(opts.calibration, base, opts, seed);
     if (cal.length === 0) throw new RangeError('the calibration data set has no issue with a known outcome');
     const ens = wantsEnsemble ? fitEnsemble(cal, seed) : undefined;
-    if (ens) ensembleLog.push({ fold: null, method: ens.method, weights: ens.weights });
+    if (ens) ensembleLog.push({ fold: null, method: ens.method, weights: ens.weights, snap: ens.snap });
     const em = fitErrorModels(cal, models, ens);
-    scored.forEach((_, i) => (fitted[i] = { weights: ens?.weights, em }));
+    scored.forEach((_, i) => (fitted[i] = { weights: ens?.weights, snap: ens?.snap, em }));
   } else {
     method = 'shipped';
     const weights = wantsEnsemble ? normaliseWeights(shippedErrorModels.ensemble.weights) : undefined;
-    if (weights) ensembleLog.push({ fold: null, method: shippedErrorModels.ensemble.method, weights });
+    const snap = defaultEnsembleSnap;
+    if (weights) ensembleLog.push({ fold: null, method: shippedErrorModels.ensemble.method, weights, snap });
     const em: Record<string, ErrorModel> = {};
     for (const m of models) {
       const e = shippedErrorModels.models[m];
       // A model without a shipped error model: a point mass at its forecast.
       em[m] = e ?? { n: 0, pooled: [0, 0], cut: 1, near: [0, 0], far: [0, 0] };
     }
-    scored.forEach((_, i) => (fitted[i] = { weights, em }));
+    scored.forEach((_, i) => (fitted[i] = { weights, snap, em }));
   }
 
   const issues: BacktestIssue[] = scored.map((x, i) => {
     const rec: BacktestIssue = { case: x.case, issue: x.issue, title: x.title, outcome: 100 * x.y, statusQuo: 100 * x.sq, forecasts: {}, absoluteErrors: {}, interval50: {}, interval90: {}, crps: {} };
     models.forEach((m, j) => {
-      const point = m === 'ensemble' ? combine(fitted[i].weights!, x.f) : x.f[m];
-      const sample = predictive(x, m, point, fitted[i].em[m], seed * 7919 + i * 31 + j, fitted[i].weights).sort();
+      const point = m === 'ensemble' ? snapToCandidates(combine(fitted[i].weights!, x.f), x.cands, fitted[i].snap ?? 0) : x.f[m];
+      const sample = predictive(x, m, point, fitted[i].em[m], seed * 7919 + i * 31 + j, fitted[i].weights, fitted[i].snap).sort();
       rec.forecasts[m] = 100 * point;
       rec.absoluteErrors[m] = 100 * Math.abs(point - x.y);
       rec.interval50[m] = [100 * quantileSorted(sample, 0.25), 100 * quantileSorted(sample, 0.75)];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backtest, crpsOfSamples, fitConvexLad, foldsByProposal } from '../../src/analysis/backtest.ts';
+import { ensemble, snapToCandidates } from '../../src/engines/ensemble.ts';
 import { parseDeuByProposal } from '../../src/formats/deu.ts';
+import { modelInput } from '../engines/input.ts';
 
 // A tiny DEU data set: 4 proposals, 6 issues, two actors of equal capability (29) and salience 100,
 // so the compromise forecast is the mean of the two positions.
@@ -109,5 +111,23 @@ describe('fitConvexLad', () => {
     const err = (f: number[]) => f.reduce((s, v, i) => s + Math.abs(y[i] - v), 0);
     const fit = err(a.map((v, i) => w[0] * v + w[1] * b[i]));
     expect(fit).toBeLessThanOrEqual(Math.min(err(a), err(b)) + 1e-9);
+  });
+});
+
+describe('the ensemble snap (the median of a predictive distribution with point masses at the positions)', () => {
+  it('moves to the nearest position within snap × range, else keeps the point', () => {
+    // Positions 0, 40, 100 (range 100), snap 0.1: limit 10.
+    expect(snapToCandidates(33, [0, 40, 100], 0.1)).toBe(40); // 7 away ≤ 10
+    expect(snapToCandidates(25, [0, 40, 100], 0.1)).toBe(25); // nearest is 15 away > 10
+    expect(snapToCandidates(33, [0, 40, 100], 0)).toBe(33); // 0: off
+    expect(snapToCandidates(33, [], 0.5)).toBe(33);
+  });
+  it('the engine: compromise 30 between positions 0 (c=2) and 90 (c=1); snap 0.4 (limit 36) → 0, snap 0.3 (27) → 30', () => {
+    const x = modelInput([[2, [0], [1]], [1, [90], [1]]], [100]);
+    const a = ensemble(x, { weights: { compromise: 1 }, snap: 0.4 });
+    expect(a.outcome[0]).toBe(0);
+    expect(a.rounds[0].combined).toEqual([30]);
+    expect(ensemble(x, { weights: { compromise: 1 }, snap: 0.3 }).outcome[0]).toBeCloseTo(30, 12);
+    expect(() => ensemble(x, { snap: -1 })).toThrow(/snap must be a finite number ≥ 0/);
   });
 });

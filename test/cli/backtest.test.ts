@@ -107,13 +107,14 @@ describeWithReference('backtest on the real DEU III training file', () => {
       // A proper score of a spread-out forecast is below its absolute error.
       expect(m.crps, m.model).toBeLessThan(m.mae);
     }
-    // Issue 11 asks for an out-of-sample ensemble MAE below 22.0; on these models and data the
-    // nested cross-validation picks the compromise model's weights (docs/backtest.md): it must not be
-    // worse than the best single model by more than the noise of a refit.
+    // Issue 11: the ensemble (weights and snap radius fitted out of fold, nested) beats the best
+    // single model out of fold: 22.58 against the compromise model's 23.49 (docs/backtest.md); the
+    // goal of 22.0 is not reached, so it is not asserted.
     const mae = Object.fromEntries(json.models.map((m: { model: string; mae: number }) => [m.model, m.mae]));
     const bestSingle = Math.min(...names.filter((n: string) => n !== 'ensemble').map((n: string) => mae[n]));
-    expect(mae.ensemble).toBeLessThanOrEqual(bestSingle + 0.5);
-    expect(mae.ensemble).toBeLessThan(24);
+    expect(mae.ensemble).toBeLessThan(bestSingle - 0.5);
+    expect(mae.ensemble).toBeLessThan(22.99);
+    for (const e of json.ensemble) expect(e.snap, `fold ${e.fold}`).toBeGreaterThan(0);
     expect(mae['status-quo']).toBeGreaterThan(40);
     // Folds never split a proposal.
     const foldOf = new Map<string, number>();
