@@ -254,7 +254,9 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < m; k++) x[i * m + k] = Math.min(1, Math.max(0, (input.position[i * m + k] - input.scaleMin[k]) / span[k]));
   }
-  const sal = Float64Array.from(input.salience, (s) => Math.max(0, s));
+  // Loops, not Float64Array.from/Array.from with a mapping function (their iteration is the slow path).
+  const sal = new Float64Array(input.salience.length);
+  for (let idx = 0; idx < sal.length; idx++) sal[idx] = Math.max(0, input.salience[idx]);
   const cap = new Float64Array(n);
   const totalSal = new Float64Array(n);
   const weight = new Float64Array(n);
@@ -309,8 +311,12 @@ export function smp(input: ModelInput, params: EngineParams = {}): EngineResult 
       }
       if (stop) break;
     }
-    const outcome = Array.from(analysis.expected, (v, k) => toScale(v, k));
-    const modal = Array.from(analysis.modal, (v, k) => toScale(v, k));
+    const outcome: number[] = new Array(m);
+    const modal: number[] = new Array(m);
+    for (let k = 0; k < m; k++) {
+      outcome[k] = toScale(analysis.expected[k], k);
+      modal[k] = toScale(analysis.modal[k], k);
+    }
     return {
       model: 'smp',
       outcome,
@@ -511,7 +517,8 @@ function bargainingTurn(
       slope[b * n + aa] = (1 - d) * d;
     }
   }
-  const alphaRisk = Float64Array.from(risk, (r) => alpha * r);
+  const alphaRisk = new Float64Array(n);
+  for (let i = 0; i < n; i++) alphaRisk[i] = alpha * risk[i];
   const turn: ChallengeTurn = { n, base, slope, alphaRisk, weight, totalSalience: totalSal, rule: cfg.rule, commit: cfg.commit };
   const target = new Int32Array(n);
   const probability = new Float64Array(n);
@@ -522,15 +529,22 @@ function bargainingTurn(
   // h's perspective with KTAB's own arithmetic, for the receiver's view (other BargnModels).
   const utilityAsSeenBy = (h: number) => (p: number, q: number) => riskUtility(distance[p * n + q], perceivedRisk(cfg.rAdjust, risk[h], risk[p]));
 
-  // Queues: each actor's status-quo bargain first, then the bargains in initiator order.
+  // The bargains' positions: views into one buffer per turn (at most three bargains per initiator,
+  // two positions each), not a typed array of their own each: an array over 64 bytes gets its own
+  // backing store, and allocating them was a third of a lean run. The values are the same.
+  const store = new Float64Array(6 * n * m);
+  let stored = 0;
+  const slot = (): Float64Array => store.subarray(stored, (stored += m));
+  // Queues: each actor's status-quo bargain first, then the bargains in initiator order. The status
+  // quo is a view of x (the turn writes only to `next`, so x stays as it was).
   const queues: Bargain[][] = [];
   for (let i = 0; i < n; i++) {
-    const here = x.slice(i * m, i * m + m);
+    const here = x.subarray(i * m, i * m + m);
     queues.push([{ initiator: i, receiver: i, initiatorPosition: here, receiverPosition: here, perspective: 'status quo' }]);
   }
   const interpolate = (i: number, j: number, pi: number, pj: number, perspective: Bargain['perspective']): Bargain => {
-    const bi = new Float64Array(m);
-    const bj = new Float64Array(m);
+    const bi = slot();
+    const bj = slot();
     for (let k = 0; k < m; k++) {
       const [u, v] = interpolateBargain(cfg.ivb, x[i * m + k], sal[i * m + k], pi, x[j * m + k], sal[j * m + k], pj);
       bi[k] = u;
@@ -561,8 +575,8 @@ function bargainingTurn(
     // both sides (brgnJIJ->actInit is i); kept as coded.
     const wi = cap[i] * totalSal[i];
     const wj = cap[i] * totalSal[j];
-    const bi = new Float64Array(m);
-    const bj = new Float64Array(m);
+    const bi = slot();
+    const bj = slot();
     for (let k = 0; k < m; k++) {
       bi[k] = (wi * own.initiatorPosition[k] + wj * theirs.initiatorPosition[k]) / (wi + wj);
       bj[k] = (wi * own.receiverPosition[k] + wj * theirs.receiverPosition[k]) / (wi + wj);
@@ -602,12 +616,16 @@ function bargainingTurn(
   };
   const next = new Float64Array(n * m);
   const moves: Move[] = [];
+  let longest = 0;
+  for (const q of queues) longest = Math.max(longest, q.length);
+  const utilStore = new Float64Array(longest * n);
   for (let k = 0; k < n; k++) {
     const queue = queues[k];
     const nb = queue.length;
     // brgnUtil: voter v's mean utility over all N positions once bargain b is implemented. A
     // bargain sits in two queues (initiator's and receiver's) with the same values: computed once.
-    const util = new Float64Array(nb * n);
+    // (Every entry is written before it is read: one buffer serves every queue of the turn.)
+    const util = nb * n === utilStore.length ? utilStore : utilStore.subarray(0, nb * n);
     for (let b = 0; b < nb; b++) util.set(bargainValue(queue[b]), b * n);
     const pb = nb === 1 ? Float64Array.of(1) : pceFromCoalitions(coalitions(n, nb, cap, util, cfg.rule), nb, cfg.vpm, cfg.pcem);
     let chosen = 0;
