@@ -50,7 +50,7 @@ export function DealPanel() {
       <h2 id="deal-title">Will there be a deal?</h2>
       <form className="form-row" onSubmit={submit} aria-label="Horizon of the agreement outlook">
         <Field label="Agreement by">
-          {(id) => <input id={id} type="date" required value={draftBy ?? by ?? ''} min={asOf} onChange={(e) => setDraftBy(e.target.value || undefined)} data-testid="deal-by" />}
+          {(id) => <input id={id} type="date" required value={draftBy ?? by ?? ''} onChange={(e) => setDraftBy(e.target.value || undefined)} data-testid="deal-by" />}
         </Field>
         <Field label="Monte Carlo draws">
           {(id) => (
@@ -83,7 +83,7 @@ export function DealPanel() {
       {outlook.loading ? <Loading what={`the agreement outlook by ${by} (${runs} draws)`} /> : null}
       {o && shown ? (
         <>
-          <p className="deal-probability">
+          <p className="deal-probability" aria-live="polite">
             <span className="muted">Probability of an agreement by {o.agreement.by}:</span>{' '}
             <strong data-testid="deal-probability" data-value={o.agreement.probability}>
               {pct(o.agreement.probability)}
