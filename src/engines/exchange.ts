@@ -470,7 +470,12 @@ export function exchange(input: ModelInput, params: ExchangeParams = {}): Engine
   const scratch = spareScratch ?? new Scratch();
   spareScratch = undefined;
   try {
-    return new ExchangeRun(input, rounds, variant, p, seed, tieBreak, tieChoices, params.explain !== false, scratch).run();
+    const run = new ExchangeRun(input, rounds, variant, p, seed, tieBreak, tieChoices, params.explain !== false, scratch);
+    try {
+      return run.run();
+    } finally {
+      run.keepIndex(scratch);
+    }
   } finally {
     spareScratch = scratch;
   }
@@ -481,6 +486,21 @@ class Scratch {
   readonly cand = new Candidates();
   readonly stacks = new MoveStacks();
   readonly heap = new GainHeap();
+  /**
+   * The N×M state arrays of the last run (x, c·s, active, W, numerator, outcome, left, round-start
+   * x) and the index arrays (`ExchangeRun.buildIndex`), reused when the next run has the same size:
+   * some twenty typed arrays a run, each over V8's 64 bytes held in the heap and so with a backing
+   * store of its own to allocate and later free. Every element is written before it is read.
+   */
+  state: { n: number; m: number; x: Float64Array; cs: Float64Array; active: Uint8Array; W: Float64Array; num: Float64Array; nbs: Float64Array; left: Uint8Array; startX: Float64Array } | undefined;
+  supplyStart: Int32Array = new Int32Array(0);
+  supplyEnd: Int32Array = new Int32Array(0);
+  demandEnd: Int32Array = new Int32Array(0);
+  supplyList: Int32Array = new Int32Array(0);
+  demandStart: Int32Array = new Int32Array(0);
+  demandList: Int32Array = new Int32Array(0);
+  groupMembers: Int32Array[] = [];
+  stamp: Int32Array = new Int32Array(0);
 }
 let spareScratch: Scratch | undefined;
 
@@ -503,17 +523,19 @@ class ExchangeRun {
   readonly heap: GainHeap;
   /** The next position at the end of decide's exchange list. */
   listEnd = 0;
-  /** Index: actor×issue → candidate sides that supply (resp. demand) it. */
-  supplyStart = new Int32Array(0);
-  supplyEnd = new Int32Array(0);
-  demandEnd = new Int32Array(0);
-  supplyList = new Int32Array(0);
-  demandStart = new Int32Array(0);
-  demandList = new Int32Array(0);
+  /** Index: actor×issue → candidate sides that supply (resp. demand) it (from the scratch, kept back there). */
+  supplyStart: Int32Array;
+  supplyEnd: Int32Array;
+  demandEnd: Int32Array;
+  supplyList: Int32Array;
+  demandStart: Int32Array;
+  demandList: Int32Array;
   /** Members of the four groups of an issue pair (decide `determine_groups`), reused. */
-  groupMembers: Int32Array[] = [];
+  groupMembers: Int32Array[];
   groupSize = new Int32Array(4);
-  stamp = new Int32Array(0);
+  stamp: Int32Array;
+  /** Round-start positions (the restart rule's x0). */
+  readonly startX: Float64Array;
   stampNow = 0;
   /** Candidates still on decide's list: the round ends at 0 without draining the heap's stale entries. */
   aliveCount = 0;
@@ -540,11 +562,25 @@ class ExchangeRun {
     this.heap = scratch.heap;
     const n = (this.n = input.actors.length);
     const m = (this.m = input.issues.length);
-    this.x = new Float64Array(n * m);
+    let state = scratch.state;
+    if (!state || state.n !== n || state.m !== m) {
+      const nm = n * m;
+      state = scratch.state = { n, m, x: new Float64Array(nm), cs: new Float64Array(nm), active: new Uint8Array(nm), W: new Float64Array(m), num: new Float64Array(m), nbs: new Float64Array(m), left: new Uint8Array(nm), startX: new Float64Array(nm) };
+    }
+    this.supplyStart = scratch.supplyStart;
+    this.supplyEnd = scratch.supplyEnd;
+    this.demandEnd = scratch.demandEnd;
+    this.supplyList = scratch.supplyList;
+    this.demandStart = scratch.demandStart;
+    this.demandList = scratch.demandList;
+    this.groupMembers = scratch.groupMembers;
+    this.stamp = scratch.stamp;
+    this.x = state.x;
     this.s = input.salience;
     this.c = input.capability;
-    this.cs = new Float64Array(n * m);
-    this.active = new Uint8Array(n * m);
+    this.cs = state.cs;
+    this.active = state.active;
+    this.startX = state.startX;
     for (let a = 0; a < n; a++) {
       for (let k = 0; k < m; k++) {
         const idx = a * m + k;
@@ -553,14 +589,26 @@ class ExchangeRun {
         this.active[idx] = this.s[idx] > 0 && this.c[idx] > 0 ? 1 : 0;
       }
     }
-    this.W = new Float64Array(m);
-    this.num = new Float64Array(m);
-    this.nbs = new Float64Array(m);
-    this.left = new Uint8Array(n * m);
+    this.W = state.W;
+    this.num = state.num;
+    this.nbs = state.nbs;
+    this.left = state.left;
     // Stream 0 draws REX's (u, v, z); stream 1 breaks exact ties between gains.
     this.rng = createRng(seed, 0);
     this.tieRng = createRng(seed, 1);
     this.pythonCoin = tieBreak === 'python' ? pythonRandom(seed) : undefined;
+  }
+
+  /** Hands the (possibly grown) index arrays back to the scratch for the next run. */
+  keepIndex(scratch: Scratch): void {
+    scratch.supplyStart = this.supplyStart;
+    scratch.supplyEnd = this.supplyEnd;
+    scratch.demandEnd = this.demandEnd;
+    scratch.supplyList = this.supplyList;
+    scratch.demandStart = this.demandStart;
+    scratch.demandList = this.demandList;
+    scratch.groupMembers = this.groupMembers;
+    scratch.stamp = this.stamp;
   }
 
   /** decide normalizes every issue to 0-100 (`Issue.normalize`). */
@@ -612,7 +660,7 @@ class ExchangeRun {
     const { n, m, input } = this;
     this.computeOutcomes();
     const result: Round[] = [{ positions: this.explain ? positionsOf(input) : [], outcome: this.outcomeOnScale(), moves: [], exchanges: [], externalities: [], ties: 0 }];
-    const startX = new Float64Array(n * m);
+    const startX = this.startX;
     for (let r = 1; r <= this.rounds; r++) {
       this.roundTies = 0;
       const realized = this.playRound();
@@ -686,7 +734,7 @@ class ExchangeRun {
     this.heap.clear();
     // Groups per issue pair (decide `determine_groups`): 0 = right on both, 1 = left on p only,
     // 2 = left on q only, 3 = left on both; candidates are 0×3 and 1×2, in actor order.
-    if (this.groupMembers.length === 0) for (let g = 0; g < 4; g++) this.groupMembers.push(new Int32Array(n));
+    if (this.groupMembers.length === 0 || this.groupMembers[0].length < n) this.groupMembers = [0, 1, 2, 3].map(() => new Int32Array(n));
     const groups = this.groupMembers;
     const size = this.groupSize;
     const active = this.active;
