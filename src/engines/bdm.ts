@@ -279,10 +279,14 @@ function probability(ctx: EuContext, i: number, j: number): number {
  * (i's own in the paper; the receiver's in the reference code).
  */
 export function expectedUtilityOfChallenge(ctx: EuContext, i: number, j: number, r: number, p = probability(ctx, i, j)): number {
-  const { x, s } = ctx.act;
+  const { x } = ctx.act;
   const dist = Math.abs(x[i] - x[j]) / ctx.range;
-  const success = basicUtility(0.5 - 0.5 * dist, r);
-  const failure = basicUtility(0.5 + 0.5 * dist, r);
+  return euFromUtilities(ctx, i, j, r, p, basicUtility(0.5 - 0.5 * dist, r), basicUtility(0.5 + 0.5 * dist, r));
+}
+
+/** `expectedUtilityOfChallenge` once U^i_s and U^i_f (which depend on i, r and x_j alone) are known. */
+function euFromUtilities(ctx: EuContext, i: number, j: number, r: number, p: number, success: number, failure: number): number {
+  const { x, s } = ctx.act;
   if (ctx.sqRisk !== r) {
     ctx.sqRisk = r;
     ctx.sqUtility = basicUtility(0.5, r);
@@ -361,6 +365,9 @@ interface Scratch {
   /** N×N: P^i that i beats j, and (paper) E^i(U_ij). */
   prob: Float64Array;
   eu: Float64Array;
+  /** One row of U^i_s and U^i_f by opponent j (the paper's second pass). */
+  success: Float64Array;
+  failure: Float64Array;
   support: SupportIndex;
 }
 
@@ -373,6 +380,8 @@ function scratchFor(n: number): Scratch {
     r: new Float64Array(n),
     prob: new Float64Array(n * n),
     eu: new Float64Array(n * n),
+    success: new Float64Array(n),
+    failure: new Float64Array(n),
     support: new SupportIndex(none, n),
   };
 }
@@ -434,7 +443,30 @@ function roundOnIssue(input: ModelInput, k: number, act: IssueActors, fixedRange
   // reference: the receiver's, so both EUs of a dyad are computed when the receiver is known).
   const eu = scratch.eu;
   if (variant === 'paper') {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) eu[i * n + j] = expectedUtilityOfChallenge(ctx, i, j, r[i], prob[i * n + j]);
+    // U_s and U_f (two powers, most of BDM's time) depend on j only through x_j: actors at the same
+    // position (frequent once actors adopt each other's positions) share them. Same arithmetic.
+    for (let i = 0; i < n; i++) {
+      const ri = r[i];
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        let twin = -1;
+        for (let t = 0; t < j; t++) {
+          if (t !== i && x[t] === x[j]) {
+            twin = t;
+            break;
+          }
+        }
+        if (twin < 0) {
+          const dist = Math.abs(x[i] - x[j]) / range;
+          scratch.success[j] = basicUtility(0.5 - 0.5 * dist, ri);
+          scratch.failure[j] = basicUtility(0.5 + 0.5 * dist, ri);
+        } else {
+          scratch.success[j] = scratch.success[twin];
+          scratch.failure[j] = scratch.failure[twin];
+        }
+        eu[i * n + j] = euFromUtilities(ctx, i, j, ri, prob[i * n + j], scratch.success[j], scratch.failure[j]);
+      }
+    }
   }
   for (let i = 0; i < n; i++) {
     const xi = x[i];
