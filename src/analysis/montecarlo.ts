@@ -93,10 +93,19 @@ const WORKER_START_MS = 1000;
 
 /** Runs are handed to threads in batches of this many (small enough for smooth progress and balance). */
 const BATCH = 250;
+/** The smallest batch at the end of a run in worker threads (a message each way per batch). */
+const TAIL_BATCH = 25;
 
 async function runInWorkers(plan: MonteCarloPlan, start: number, runs: number, workers: number, onBatch: (from: number, to: number, out: Float64Array[]) => void, signal?: AbortSignal): Promise<void> {
+  // Batches of BATCH runs, then smaller ones towards the end (each about a quarter of what is left
+  // per thread, at least TAIL_BATCH): the threads then finish within a small batch of each other
+  // instead of one idling for up to a whole batch. Which thread computes a run never changes its numbers.
   const batches: Array<[number, number]> = [];
-  for (let from = start; from < runs; from += BATCH) batches.push([from, Math.min(runs, from + BATCH)]);
+  for (let from = start; from < runs; ) {
+    const size = Math.max(TAIL_BATCH, Math.min(BATCH, Math.ceil((runs - from) / (4 * workers))));
+    batches.push([from, Math.min(runs, from + size)]);
+    from += size;
+  }
   if (batches.length === 0) return;
   const threads: Worker[] = [];
   try {
