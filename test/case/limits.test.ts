@@ -12,6 +12,12 @@ describe('parseCaseText size limit', () => {
     expect(r.problems).toEqual([{ file: 'big.yaml', line: 1, column: 1, path: '', message: `file is larger than ${MAX_CASE_BYTES} bytes` }]);
   });
 
+  it('exactly MAX_CASE_BYTES is not refused for its size (the limit is inclusive)', () => {
+    const text = `# ${'x'.repeat(MAX_CASE_BYTES - 3)}\n`; // a YAML comment of exactly MAX bytes
+    expect(Buffer.byteLength(text)).toBe(MAX_CASE_BYTES);
+    expect(parseCaseText(text, 'edge.yaml').problems.some((p) => /larger than/.test(p.message))).toBe(false);
+  });
+
   it('counts bytes: fewer characters than the limit, but more UTF-8 bytes, is refused', () => {
     const text = `# ${'é'.repeat(MAX_CASE_BYTES / 2)}`; // about MAX/2 characters, MAX + 2 bytes
     expect(text.length).toBeLessThan(MAX_CASE_BYTES);
