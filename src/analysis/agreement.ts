@@ -339,7 +339,7 @@ export function zoneKernel(plan: AgreementPlan, scaleMin: ArrayLike<number>, sca
 /** Values sorted ascending, with their weights carried along (one sort serves every quantile asked). */
 export function sortWeighted(values: ArrayLike<number>, weights: ArrayLike<number>): { values: Float64Array; weights: Float64Array } {
   const n = values.length;
-  let idx = new Uint32Array(n);
+  let idx: Uint32Array = new Uint32Array(n);
   let nan = false;
   for (let i = 0; i < n; i++) {
     idx[i] = i;
@@ -382,7 +382,7 @@ function mergeSortIndices(idx: Uint32Array, values: ArrayLike<number>): Uint32Ar
     }
   }
   let src = idx;
-  let dst = new Uint32Array(n);
+  let dst: Uint32Array = new Uint32Array(n);
   for (let width = BLOCK; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(n, lo + width);
