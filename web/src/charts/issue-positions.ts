@@ -5,7 +5,7 @@
  * points and each model's forecast with its Monte Carlo interval (5–95 % line, 25–75 % box).
  *
  * A pure function of plain data and an injected `document` (the Observable Plot pattern), so it
- * renders in the browser and under jsdom/linkedom alike. Text goes through Plot's text nodes.
+ * renders in the browser and under linkedom alike. Text goes through Plot's text nodes.
  */
 import * as Plot from '@observablehq/plot';
 import type { Interval } from '../monte-carlo.ts';
