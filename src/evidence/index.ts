@@ -9,6 +9,6 @@
 export { ingestArticle, ingestJson, type ArticleInput, type IngestOptions, type IngestQuote, type IngestResult } from './ingest.ts';
 export { fetchArticle, FetchArticleError, type FetchedArticle, type FetchOptions } from './fetch.ts';
 export { candidatesFromIngest } from './candidates.ts';
-export { ArticleInputError, MAX_ARTICLE_BYTES, decodeArticleBytes, splitHeader, looksLikeHtml } from './input.ts';
+export { ArticleInputError, MAX_ARTICLE_BYTES, articleFromPage, articleFromText, decodeArticleBytes, splitHeader, looksLikeHtml } from './input.ts';
 export { appendEvidence, setEvidenceStatus, EvidenceNotFoundError, writeFileAtomic } from './case-file.ts';
 export { scoreEvalDir, scoreIngest, formatScore, normaliseQuoteText, canonicalSpeaker, type IngestScore } from './score.ts';

@@ -19,8 +19,8 @@ import {
   ingestArticle,
   ingestJson,
   MAX_ARTICLE_BYTES,
-  splitHeader,
-  looksLikeHtml,
+  articleFromPage,
+  articleFromText,
   type ArticleInput,
   type IngestResult,
 } from '../../evidence/index.ts';
@@ -49,8 +49,7 @@ async function readStdin(): Promise<Uint8Array> {
 /** Read the article named on the command line into an ingest input. */
 export async function readArticleSource(source: string, timeoutMs: number): Promise<ArticleInput> {
   if (/^https?:\/\//i.test(source)) {
-    const page = await fetchArticle(source, { timeoutMs });
-    return page.html !== undefined ? { html: page.html, url: page.url } : { ...textInput(page.text ?? ''), url: page.url };
+    return articleFromPage(await fetchArticle(source, { timeoutMs }));
   }
   let bytes: Uint8Array;
   if (source === '-') bytes = await readStdin();
@@ -69,12 +68,7 @@ export async function readArticleSource(source: string, timeoutMs: number): Prom
     bytes = await readFile(source);
   }
   const text = decodeArticleBytes(bytes, source === '-' ? 'standard input' : source);
-  return looksLikeHtml(text) ? { html: text } : textInput(text);
-}
-
-function textInput(text: string): ArticleInput {
-  const { header, body } = splitHeader(text);
-  return { text: body, date: header.date, outlet: header.outlet, title: header.title, url: header.url && /^https?:\/\//.test(header.url) ? header.url : undefined };
+  return articleFromText(text);
 }
 
 const dash = (s: string | null | undefined): string => s ?? '-';
