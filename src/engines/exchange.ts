@@ -237,16 +237,22 @@ class MoveStacks {
 }
 
 /**
- * Indexed max-heap of the candidates on decide's list, by gain; equal gains (up to round-off): earlier
- * in decide's list first. A recomputed candidate is moved in place and a dropped one removed (no stale
- * entries to pop: a recomputed gain usually moves a few levels, a pop walks the whole depth).
- * Typed arrays, kept across rounds and runs.
+ * The candidates on decide's list that can be realized, as an unordered set (swap removal), and the
+ * best two by gain; equal gains (up to round-off): earlier in decide's list first. A round realizes
+ * some 25 of some 90 candidates and recomputes some 190 in between, so one pass for the best two per
+ * realized exchange costs less than keeping a heap ordered through every recomputation (the heap's
+ * sifts, each comparison a branch the processor cannot predict, were a seventh of a lean run).
+ * The order `above` is that of the heap it replaces, so the best is the same candidate whenever
+ * "above" is transitive over the candidates listed, i.e. unless gains sit at 1 to 2 tolerances
+ * (1e-9 relative) from each other in a chain, where the heap's pick depended on its history.
  */
-class GainHeap {
+class CandidateSet {
   items = new Int32Array(256);
-  /** Each candidate's slot in `items`, −1 when not in the heap. */
+  /** Each candidate's slot in `items`, −1 when not in the set. */
   slot = new Int32Array(256).fill(-1);
   size = 0;
+  /** The runner-up of the last `best()` call, −1 if none. */
+  second = -1;
   /** The candidates' current gains and positions in decide's list (set by the run). */
   gain = new Float64Array(0);
   listPos = new Int32Array(0);
@@ -254,93 +260,79 @@ class GainHeap {
     for (let t = 0; t < this.size; t++) this.slot[this.items[t]] = -1;
     this.size = 0;
   }
-  top(): number {
-    return this.size > 0 ? this.items[0] : -1;
-  }
-  /** Whether candidate a goes above candidate b. */
-  private above(a: number, b: number): boolean {
-    const ga = this.gain[a];
-    const gb = this.gain[b];
-    // Gains equal up to round-off (decide's 28-digit decimals make them exactly equal) keep list
-    // order: `sameGain` spelled out for gains ≥ 0 (this is the innermost comparison of the run).
-    const hi = ga > gb ? ga : gb;
-    const tol = hi * TIE_REL > TIE_ABS ? hi * TIE_REL : TIE_ABS;
-    if (ga - gb > tol) return true;
-    if (gb - ga > tol) return false;
-    return this.listPos[a] < this.listPos[b];
-  }
-  private place(t: number, e: number): void {
-    this.items[t] = e;
-    this.slot[e] = t;
-  }
-  private up(t: number): void {
-    const e = this.items[t];
-    while (t > 0) {
-      const parent = (t - 1) >> 1;
-      const pe = this.items[parent];
-      if (!this.above(e, pe)) break;
-      this.place(t, pe);
-      t = parent;
-    }
-    this.place(t, e);
-  }
-  private down(t: number): void {
-    const e = this.items[t];
+  /** The best candidate (−1 when none); the runner-up is left in `second`. */
+  best(): number {
+    const { items, gain, listPos } = this;
     const len = this.size;
-    for (;;) {
-      const l = 2 * t + 1;
-      if (l >= len) break;
-      let c = l;
-      let ce = this.items[l];
-      if (l + 1 < len) {
-        const re = this.items[l + 1];
-        if (this.above(re, ce)) {
-          c = l + 1;
-          ce = re;
-        }
-      }
-      if (!this.above(ce, e)) break;
-      this.place(t, ce);
-      t = c;
+    if (len === 0) {
+      this.second = -1;
+      return -1;
     }
-    this.place(t, e);
+    let b = items[0];
+    let bg = gain[b];
+    let bp = listPos[b];
+    let s = -1;
+    let sg = 0;
+    let sp = 0;
+    for (let t = 1; t < len; t++) {
+      const e = items[t];
+      const g = gain[e];
+      const lp = listPos[e];
+      if (above(g, lp, bg, bp)) {
+        s = b;
+        sg = bg;
+        sp = bp;
+        b = e;
+        bg = g;
+        bp = lp;
+      } else if (s < 0 || above(g, lp, sg, sp)) {
+        s = e;
+        sg = g;
+        sp = lp;
+      }
+    }
+    this.second = s;
+    return b;
   }
-  /** Insert candidate e, or move it to where its (changed) gain or list position puts it. */
+  /** Put candidate e in the set (nothing if it is there: its order is read when the best is sought). */
   push(e: number): void {
     if (e >= this.slot.length) {
       const slot = new Int32Array(Math.max(e + 1, this.slot.length * 2)).fill(-1);
       slot.set(this.slot);
       this.slot = slot;
     }
-    const t = this.slot[e];
-    if (t >= 0) {
-      this.up(t);
-      this.down(this.slot[e]);
-      return;
-    }
+    if (this.slot[e] >= 0) return;
     if (this.size === this.items.length) {
       const items = new Int32Array(this.size * 2);
       items.set(this.items);
       this.items = items;
     }
     this.items[this.size] = e;
-    this.slot[e] = this.size;
-    this.up(this.size++);
+    this.slot[e] = this.size++;
   }
-  /** Remove candidate e if it is in the heap. */
+  /** Remove candidate e if it is in the set. */
   remove(e: number): void {
     const t = e < this.slot.length ? this.slot[e] : -1;
     if (t < 0) return;
     this.slot[e] = -1;
     const last = this.items[--this.size];
     if (t === this.size) return;
-    this.place(t, last);
-    this.up(t);
-    this.down(this.slot[last]);
+    this.items[t] = last;
+    this.slot[last] = t;
   }
-  pop(): void {
-    this.remove(this.items[0]);
-  }
+}
+
+/**
+ * Whether a candidate with gain ga at list position pa goes above one with gb at pb. Gains equal up
+ * to round-off (decide's 28-digit decimals make them exactly equal) keep list order: `sameGain`
+ * spelled out for gains ≥ 0 (this is the innermost comparison of the run).
+ */
+function above(ga: number, pa: number, gb: number, pb: number): boolean {
+  const hi = ga > gb ? ga : gb;
+  const tol = hi * TIE_REL > TIE_ABS ? hi * TIE_REL : TIE_ABS;
+  if (ga - gb > tol) return true;
+  if (gb - ga > tol) return false;
+  return pa < pb;
 }
 
 /**
@@ -485,7 +477,7 @@ export function exchange(input: ModelInput, params: ExchangeParams = {}): Engine
 class Scratch {
   readonly cand = new Candidates();
   readonly stacks = new MoveStacks();
-  readonly heap = new GainHeap();
+  readonly heap = new CandidateSet();
   /**
    * The N×M state arrays of the last run (x, c·s, active, W, numerator, outcome, left, round-start
    * x) and the index arrays (`ExchangeRun.buildIndex`), reused when the next run has the same size:
@@ -520,7 +512,7 @@ class ExchangeRun {
   readonly left: Uint8Array;
   readonly cand: Candidates;
   readonly stacks: MoveStacks;
-  readonly heap: GainHeap;
+  readonly heap: CandidateSet;
   /** The next position at the end of decide's exchange list. */
   listEnd = 0;
   /** Index: actor×issue → candidate sides that supply (resp. demand) it (from the scratch, kept back there). */
@@ -762,7 +754,6 @@ class ExchangeRun {
     this.stampNow = 0;
     const realized: number[] = [];
     const heap = this.heap;
-    const take = (): number => heap.top();
     // A tie decision: bit 0 is decide's coin (1: realize the runner-up); bit 1 (replay only) swaps
     // which of two equal gains decide's sort put first (see the README, exchange model, Conformance: its 28-digit decimals
     // order gains that are equal in exact arithmetic by their last-digit round-off).
@@ -775,9 +766,9 @@ class ExchangeRun {
       return (this.tieBreak === 'random' ? this.tieRng() >= 0.5 : this.tieBreak === 'second') ? 1 : 0;
     };
     for (;;) {
-      let e = take();
+      let e = heap.best();
       if (e < 0) break;
-      heap.pop();
+      heap.remove(e);
       // decide (`EqualGainModel.highest_gain`) compares the best with the runner-up in its sorted
       // list; on a tie a coin either realizes the runner-up (the best goes to the end of the list)
       // or the best, appending the runner-up a second time (then it is recomputed twice after each
@@ -788,12 +779,12 @@ class ExchangeRun {
         if (decision() & 1) cd.copies[e]--;
         else selfFirst = true;
       } else {
-        const next = take();
+        const next = heap.second;
         if (next >= 0 && sameGain(cd.gain[e], cd.gain[next])) {
           const d = decision();
           if (d & 2) {
             // The runner-up was listed first: `next` is the best, `e` the runner-up.
-            heap.pop();
+            heap.remove(next);
             if (d & 1) {
               cd.listPos[next] = this.listEnd++;
               heap.push(next);
@@ -806,7 +797,7 @@ class ExchangeRun {
               else cd.copies[e] = 0;
             }
           } else if (d & 1) {
-            heap.pop();
+            heap.remove(next);
             cd.listPos[e] = this.listEnd++;
             heap.push(e);
             e = next;
