@@ -274,21 +274,29 @@ class CandidateSet {
     let s = -1;
     let sg = 0;
     let sp = 0;
+    // Most candidates are clearly below the best two: `above` with the larger gain known, i.e. the
+    // tolerance of the best (resp. runner-up) itself, is the one comparison `bg − g > tb` (same bits).
+    let tb = tolerance(bg);
+    let ts = Infinity;
     for (let t = 1; t < len; t++) {
       const e = items[t];
       const g = gain[e];
+      if (bg - g > tb && sg - g > ts) continue;
       const lp = listPos[e];
       if (above(g, lp, bg, bp)) {
         s = b;
         sg = bg;
         sp = bp;
+        ts = tb;
         b = e;
         bg = g;
         bp = lp;
+        tb = tolerance(g);
       } else if (s < 0 || above(g, lp, sg, sp)) {
         s = e;
         sg = g;
         sp = lp;
+        ts = tolerance(g);
       }
     }
     this.second = s;
@@ -327,6 +335,9 @@ class CandidateSet {
  * to round-off (decide's 28-digit decimals make them exactly equal) keep list order: `sameGain`
  * spelled out for gains ≥ 0 (this is the innermost comparison of the run).
  */
+/** The tie tolerance of `above` when `hi` is the larger of the two gains. */
+const tolerance = (hi: number): number => (hi * TIE_REL > TIE_ABS ? hi * TIE_REL : TIE_ABS);
+
 function above(ga: number, pa: number, gb: number, pb: number): boolean {
   const hi = ga > gb ? ga : gb;
   const tol = hi * TIE_REL > TIE_ABS ? hi * TIE_REL : TIE_ABS;
