@@ -28,7 +28,7 @@ import { outlookRoutes } from './routes/outlook.ts';
 export { ApiError, errorResponse } from './errors.ts';
 export { ENGINE_VERSION } from './version.ts';
 export { MAX_INGEST_BYTES } from './routes/ingest.ts';
-export { MAX_SIMULATION_RUNS } from './routes/common.ts';
+export { MAX_SIMULATION_RUNS } from './routes/model-params.ts';
 
 /** Request body limit of every route but ingest (bytes). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;

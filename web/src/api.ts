@@ -6,7 +6,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type * as S from '../../src/server/schemas.ts';
-import type { ForecastBody, SimulateBody } from '../../src/server/routes/common.ts';
+import type { ForecastBody, SimulateBody } from '../../src/server/routes/model-params.ts';
 import type { IngestBody } from '../../src/server/routes/ingest.ts';
 import type { OutlookBody } from '../../src/server/routes/outlook.ts';
 

@@ -6,7 +6,8 @@
 import { z } from '@hono/zod-openapi';
 import { checkDrafts, compareScenarios, diffDrafts, resolveModels, sensitivity, timeline, zoneOfAgreement } from '../../analysis/index.ts';
 import { DraftChecks, DraftDiff, ScenarioComparison, SensitivityReport, Timeline, ZoneOfAgreement } from '../schemas.ts';
-import { AnalysisQuery, CaseParams, ForecastBody, analysisOptions, commaList, date, definedOnly, jsonSafe, modelOptions, route, router, type RouteContext } from './common.ts';
+import { AnalysisQuery, CaseParams, analysisOptions, commaList, date, definedOnly, jsonSafe, route, router, type RouteContext } from './common.ts';
+import { ForecastBody, modelOptions } from './model-params.ts';
 
 export function analysisRoutes({ store }: RouteContext) {
   const app = router();

@@ -1,19 +1,14 @@
 /**
  * What every route module shares: the route declaration helper (one spec validates the request,
  * types the handler's answer against the response schema, and documents both in OpenAPI), the
- * common request schemas, change metadata from headers, paging, and the model-parameter handling of
- * the forecast, simulate and sensitivity routes (one helper, so that per-engine parameter tables can
- * replace it in one place).
+ * common request schemas, change metadata from headers and paging. The model-parameter bodies of the
+ * forecast, simulate and sensitivity routes are in model-params.ts.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { pathToString } from '../../case/load.ts';
-import { distributionNames, type DistributionName } from '../../analysis/index.ts';
-import { engineParams, engines, paramsOf, type EngineParams, type ModelInput } from '../../engines/index.ts';
-import { ParamError, findParam, resolveParams, routeFlatParams } from '../../engines/params.ts';
-import { flatParamFields, tableSchema } from '../../engines/params-zod.ts';
 import { pageOf, type Store } from '../../store/index.ts';
-import { ApiError, ParameterError } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import type { JobManager } from '../jobs.ts';
 import { ErrorBody } from '../schemas.ts';
 
@@ -48,7 +43,7 @@ export const PageQuery = z.object({
 export const CaseParams = z.object({ id: z.string().max(80).openapi({ param: { name: 'id', in: 'path' } }) });
 /** Reading a case at a revision and/or as of a date (lists of sub-resources, stances). */
 export const RevisionQuery = z.object({ asOf: date.optional(), revision: z.coerce.number().int().min(1).optional() });
-const modelList = z.array(z.string().max(40)).max(20);
+export const modelList = z.array(z.string().max(40)).max(20);
 export const AnalysisQuery = z.object({
   asOf: date.optional(),
   scenario: z.string().max(80).optional(),
@@ -56,117 +51,6 @@ export const AnalysisQuery = z.object({
   rounds: z.coerce.number().int().min(1).max(1000).optional(),
   seed: z.coerce.number().int().min(0).optional(),
 });
-
-/** Monte Carlo runs one request may ask for (bounded so one request cannot occupy the server for hours). */
-export const MAX_SIMULATION_RUNS = 200_000;
-
-/**
- * The model parameters of the forecast, simulate and sensitivity bodies, from the engines' tables
- * (src/engines/params.ts; docs/parameters.md): `params: { bdm: { q: 0.5 }, exchange: { variant:
- * 'random' } }`, each model's object checked by its table (and documented in OpenAPI with defaults
- * and ranges); the older flat form `params: { rounds: 5, variant: 'random' }` still works, each key
- * going to the chosen models that have it (see routeFlatParams). Both may be mixed; a model's own
- * object wins.
- */
-export const modelParamsSchema = z
-  .strictObject(
-    {
-      ...Object.fromEntries(Object.entries(engineParams).map(([model, table]) => [model, tableSchema(model, table).optional()])),
-      ...flatParamFields(engineParams),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown model or parameter ${issue.keys.map((k) => `"${k}"`).join(', ')} (models: ${Object.keys(engineParams).join(', ')}; parameters: docs/parameters.md)` : 'expected an object of model parameters') },
-  )
-  .optional()
-  .openapi('ModelParams', { description: "each model's parameters by model name (or, the older flat form, by parameter name); absent ones take their defaults (docs/parameters.md)" });
-
-export const ForecastBody = z
-  .object({
-    models: modelList.optional(),
-    rounds: z.number().int().min(1).max(1000).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
-    asOf: date.optional(),
-    scenario: z.string().max(80).optional(),
-    params: modelParamsSchema,
-  })
-  .strict()
-  .openapi('ForecastRequest');
-
-export const SimulateBody = z
-  .object({
-    runs: z.number().int().min(1).max(MAX_SIMULATION_RUNS).default(1000),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
-    models: modelList.optional(),
-    distribution: z.enum(distributionNames as [DistributionName, ...DistributionName[]]).optional(),
-    rounds: z.number().int().min(1).max(1000).optional(),
-    asOf: date.optional(),
-    scenario: z.string().max(80).optional(),
-    params: modelParamsSchema,
-  })
-  .strict()
-  .openapi('SimulateRequest');
-
-/** Two actors on one 0–100 issue: enough for every engine to run its own checks on its parameters. */
-const PROBE: ModelInput = {
-  actors: ['a', 'b'],
-  issues: ['i'],
-  position: Float64Array.of(20, 80),
-  salience: Float64Array.of(0.5, 0.8),
-  capability: Float64Array.of(1, 2),
-  scaleMin: Float64Array.of(0),
-  scaleMax: Float64Array.of(100),
-  statusQuo: Float64Array.of(50),
-};
-
-/**
- * A forecast, simulate or sensitivity body as the analysis options, with each chosen model's
- * parameters resolved: the body's `params` (per model, or flat and routed), over the top-level
- * `rounds` (and, for a forecast, `seed`), each checked by the model's table and completed with its
- * defaults, in `modelParams` (what a stored run records, so a replay does not depend on defaults
- * that may change). A value the table refuses, a key no chosen model has, a model not chosen: 400
- * naming the parameter. Checks between parameters that only an engine knows (exchange's decimal
- * arithmetic is equal gain only) run on a two-actor probe first; what an engine refuses there is
- * the user's (400), so a RangeError during the real run is a bug (500).
- *
- * `engineSeed`: whether the top-level `seed` is the engines' (a forecast) or not (a simulation's
- * seed draws each run's engine seeds; the per-model records then leave `seed` out).
- */
-export function modelOptions<B extends { params?: Record<string, unknown>; models?: string[]; rounds?: number; seed?: number }>(
-  body: B,
-  models: string[],
-  { engineSeed = true }: { engineSeed?: boolean } = {},
-): Omit<B, 'params'> & { modelParams: Record<string, EngineParams> } {
-  const { params, ...named } = body;
-  const given = (params ?? {}) as Record<string, unknown>;
-  const own = Object.fromEntries(Object.entries(given).filter(([k]) => k in engineParams)) as Record<string, Record<string, unknown> | undefined>;
-  const flat = Object.fromEntries(Object.entries(given).filter(([k]) => !(k in engineParams)));
-  const modelParams: Record<string, EngineParams> = {};
-  try {
-    for (const m of Object.keys(own)) if (own[m] !== undefined && !models.includes(m)) throw new ParamError(`${m} is not among the chosen models (${models.join(', ')})`, m);
-    const routed = routeFlatParams(models, engineParams, flat);
-    // The top-level fields go, as they always did, to the models that read them; the others ignore them.
-    const top = { ...(named.rounds !== undefined ? { rounds: named.rounds } : {}), ...(engineSeed && named.seed !== undefined ? { seed: named.seed } : {}) };
-    for (const m of models) {
-      const table = paramsOf(m);
-      const common = Object.fromEntries(Object.entries(top).filter(([k]) => findParam(table, k)));
-      const resolved = resolveParams(m, table, { ...common, ...routed[m], ...(own[m] ?? {}) });
-      if (!engineSeed) delete resolved.seed;
-      modelParams[m] = resolved;
-    }
-  } catch (e) {
-    if (e instanceof ParamError) throw new ParameterError(e.message, `params${e.model ? `.${e.model}` : ''}${e.param && e.param !== e.model ? `.${e.param}` : ''}`);
-    throw e;
-  }
-  for (const name of models) {
-    try {
-      engines[name](PROBE, { ...modelParams[name], explain: false });
-    } catch (e) {
-      if (e instanceof RangeError) throw new ParameterError(e.message.startsWith(`${name}:`) ? e.message : `${name}: ${e.message}`, `params.${name}`);
-      throw e;
-    }
-  }
-  // The flat keys stay beside modelParams, as runs always recorded them (and a model without a table, the ensemble, reads them).
-  return { ...flat, ...(definedOnly(named) as Omit<B, 'params'>), modelParams };
-}
 
 /** Analysis query options as the analysis functions take them. */
 export const analysisOptions = (q: z.output<typeof AnalysisQuery>) => ({

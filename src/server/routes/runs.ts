@@ -5,7 +5,8 @@ import { ApiError } from '../errors.ts';
 import { recordRun, replayRun, runView } from '../runs.ts';
 import { ForecastResponse, JobStarted, Replay, Run, RunList } from '../schemas.ts';
 import type { ForecastJson } from '../../analysis/forecast-json.ts';
-import { CaseParams, ForecastBody, PageQuery, SimulateBody, modelOptions, route, router, type RouteContext } from './common.ts';
+import { CaseParams, PageQuery, route, router, type RouteContext } from './common.ts';
+import { ForecastBody, SimulateBody, modelOptions } from './model-params.ts';
 
 const RunParams = z.object({ runId: z.string().max(80) });
 
