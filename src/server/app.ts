@@ -24,6 +24,7 @@ import { runRoutes } from './routes/runs.ts';
 import { stanceRoutes } from './routes/stances.ts';
 import { recordRoutes } from './routes/records.ts';
 import { outlookRoutes } from './routes/outlook.ts';
+import { modelRoutes } from './routes/models.ts';
 
 export { ApiError, errorResponse } from './errors.ts';
 export { ENGINE_VERSION } from './version.ts';
@@ -37,7 +38,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * The route modules, in the order their routes are matched: analysis before the sub-resources
  * (whose `/drafts/{draftId}` would match `/drafts/check`). A new module is one more line here.
  */
-export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes];
+export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, modelRoutes];
 
 export interface AppOptions {
   store: Store;

@@ -323,6 +323,24 @@ export const Outlook = z
   })
   .openapi('Outlook');
 
+// ---- the models' parameter tables (GET /api/models), as src/engines/params.ts declares them
+export const ModelParam = z
+  .object({
+    name: z.string(),
+    type: z.enum(['integer', 'number', 'enum', 'boolean', 'bits']),
+    default: z.union([z.number(), z.string(), z.boolean(), z.array(z.number())]),
+    min: z.number().optional(),
+    max: z.number().optional().openapi({ description: 'for bits: the largest value of each entry' }),
+    minExclusive: z.boolean().optional().openapi({ description: 'the lower bound itself is not allowed: (min, max]' }),
+    choices: z.array(z.string()).optional(),
+    help: z.string(),
+    source: z.string().optional(),
+  })
+  .openapi('ModelParam');
+export const ModelList = z
+  .object({ models: z.array(z.object({ model: z.string(), params: z.array(ModelParam) })).openapi({ description: 'every model, with its parameters (empty: it takes none)' }) })
+  .openapi('ModelList');
+
 const runFields = {
   id: z.string(),
   kind: z.enum(['forecast', 'simulate']),
