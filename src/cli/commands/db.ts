@@ -2,29 +2,11 @@
 import { Option, type Command } from 'commander';
 import { stringify as toYaml } from 'yaml';
 import { importFile } from '../../formats/index.ts';
-import { createStore, ConflictError, InvalidCaseError, NotFoundError, migrate, type Store } from '../../store/index.ts';
-import { CliError, reportErrors } from '../errors.ts';
+import { createStore, migrate } from '../../store/index.ts';
+import { CliError } from '../errors.ts';
+import { withStore } from '../with-store.ts';
 import { parseCount } from '../options.ts';
 import { dbOption, redact } from './serve.ts';
-
-async function withStore<T>(url: string, body: (store: Store) => Promise<T>): Promise<T> {
-  return reportErrors(async () => {
-    let store: Store;
-    try {
-      store = await createStore(url);
-    } catch (e) {
-      throw new CliError(`error: cannot open the database ${redact(url)}: ${e instanceof Error ? e.message : String(e)}`, 1);
-    }
-    try {
-      return await body(store);
-    } catch (e) {
-      if (e instanceof NotFoundError || e instanceof ConflictError || e instanceof InvalidCaseError) throw new CliError(`error: ${e.message}`, 1);
-      throw e;
-    } finally {
-      await store.close();
-    }
-  });
-}
 
 export function register(program: Command): void {
   const db = program.command('db').description('the workbench database (SQLite file or PostgreSQL)');

@@ -8,32 +8,25 @@ import { existsSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { importFile } from '../../formats/index.ts';
 import type { Case } from '../../case/schema.ts';
-import { createStore, ConflictError, InvalidCaseError, NotFoundError, type Store } from '../../store/index.ts';
+import type { Store } from '../../store/index.ts';
 import { appendRecordEntry, listRecordEntries, verifyRecord } from '../../store/records.ts';
 import { EntryError, QUESTION_ID, ResolutionError, type Entry } from '../../record/index.ts';
 import { makeEntryDraft } from '../../record/make.ts';
-import { CliError, reportErrors } from '../errors.ts';
+import { CliError } from '../errors.ts';
+import { withStore } from '../with-store.ts';
 import { asOfOption, formatOption, parseCount, parseIsoDate } from '../options.ts';
 import { formatNumber, renderTable } from '../table.ts';
-import { dbOption, redact } from './serve.ts';
+import { dbOption } from './serve.ts';
 
-/** Open the store, run `body`, close it; the store's and the record's user errors become exit 1. */
-export async function withRecordStore<T>(url: string, body: (store: Store) => Promise<T>): Promise<T> {
-  return reportErrors(async () => {
-    let store: Store;
-    try {
-      store = await createStore(url);
-    } catch (e) {
-      throw new CliError(`error: cannot open the database ${redact(url)}: ${e instanceof Error ? e.message : String(e)}`, 1);
-    }
+/** The store for a record command: the record's own user errors become exit 1 as well. */
+export function withRecordStore<T>(url: string, body: (store: Store) => Promise<T>): Promise<T> {
+  return withStore(url, async (store) => {
     try {
       return await body(store);
     } catch (e) {
-      if (e instanceof NotFoundError || e instanceof ConflictError || e instanceof InvalidCaseError || e instanceof EntryError) throw new CliError(`error: ${e.message}`, 1);
+      if (e instanceof EntryError) throw new CliError(`error: ${e.message}`, 1);
       if (e instanceof ResolutionError) throw new CliError(e.message, 1);
       throw e;
-    } finally {
-      await store.close();
     }
   });
 }
