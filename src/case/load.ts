@@ -134,7 +134,7 @@ function partialCase(data: Record<string, unknown>): { case: Case; ids: KnownIds
 }
 
 /** Line and column of the deepest node that exists along `path` (the parent, when the field is missing). */
-function locator(doc: Document, lc: LineCounter, file: string) {
+export function locator(doc: Document, lc: LineCounter, file: string) {
   return (path: ReadonlyArray<PropertyKey>): { file: string; line: number; column: number } => {
     let node: unknown = doc.contents;
     let best: YamlNode | undefined = isNode(node) ? node : undefined;

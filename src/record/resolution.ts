@@ -4,7 +4,8 @@
  * against the question's case (the issues and scales the entries recorded). Text in, problems out,
  * each with its field path and, for a file, line and column.
  */
-import { LineCounter, isNode, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { locator } from '../case/load.ts';
 import { z } from 'zod';
 import type { EntryIssue } from './entry.ts';
 
@@ -88,20 +89,7 @@ export function parseResolutionText(text: string, file: string, issues: readonly
   }
   const { resolution, problems } = resolutionProblems(data, issues);
   if (resolution) return resolution;
-  throw new ResolutionError(problems.map((p) => ({ path: pathOf(p.path), message: p.message, ...position(doc, lc, p.path) })), file);
+  const at = locator(doc, lc, file);
+  throw new ResolutionError(problems.map((p) => { const { line, column } = at(p.path); return { path: pathOf(p.path), message: p.message, line, column }; }), file);
 }
 
-/** Line and column of the deepest node along `path` (the parent, for a missing field). */
-function position(doc: Document, lc: LineCounter, path: readonly string[]): { line: number; column: number } {
-  let node: unknown = doc.contents;
-  let best: YamlNode | undefined = isNode(node) ? node : undefined;
-  for (const seg of path) {
-    if (!node || typeof node !== 'object' || !('get' in node)) break;
-    const next = (node as { get(k: unknown, keepScalar: boolean): unknown }).get(seg, true);
-    if (next === undefined) break;
-    node = next;
-    if (isNode(next)) best = next;
-  }
-  const { line, col } = lc.linePos(best?.range?.[0] ?? 0);
-  return { line, column: col };
-}
