@@ -52,3 +52,19 @@ export interface Outlook {
   /** How the agreement probability was reached: prior, vetoes, zone width per draw; see docs/agreement.md. */
   agreementBasis: Record<string, unknown>;
 }
+
+/** What `forecastOutlook` is asked. */
+export interface OutlookOptions {
+  /** YYYY-MM-DD: the horizon. */
+  by: string;
+  /** YYYY-MM-DD: the case as it stood that day, and the day the clock starts (default: the case's latest date). */
+  asOf?: string;
+  scenario?: string;
+  /** Monte Carlo draws (default 2000) and seed (default 1). */
+  runs?: number;
+  seed?: number;
+  /** Models (default: every registered one). */
+  models?: string[];
+  /** Worker threads (default: as the Monte Carlo decides). */
+  threads?: number;
+}

@@ -37,26 +37,12 @@ import {
   type AgreementPriorSpec,
   type PlanIssue,
 } from './agreement.ts';
-import { OUTLOOK_LEVELS, type IssueOutlook, type ModelOutlook, type Outlook } from './outlook-types.ts';
+import { OUTLOOK_LEVELS, type IssueOutlook, type ModelOutlook, type Outlook, type OutlookOptions } from './outlook-types.ts';
 
 export * from './outlook-types.ts';
 export { PRIORS, priorProbability, slackEvidence, drawEvidence, EVIDENCE_FLOOR, SLACK_SCALE, type AgreementPriorSpec } from './agreement.ts';
 export { issueDecisions, type IssueDecision } from '../case/decision.ts';
 
-export interface OutlookOptions {
-  /** YYYY-MM-DD: the horizon. */
-  by: string;
-  /** YYYY-MM-DD: the case as it stood that day, and the day the clock starts (default: the case's latest date). */
-  asOf?: string;
-  scenario?: string;
-  /** Monte Carlo draws (default 2000) and seed (default 1). */
-  runs?: number;
-  seed?: number;
-  /** Models (default: every registered one). */
-  models?: string[];
-  /** Worker threads (default: as the Monte Carlo decides). */
-  threads?: number;
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86400e3;

@@ -5,19 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Case } from '../case/schema.ts';
-import type { Outlook } from '../analysis/outlook-types.ts';
+import type { Outlook, OutlookOptions } from '../analysis/outlook-types.ts';
+
+export type { OutlookOptions };
 import { caseHash, recordOutlook, type EntryDraft } from './entry.ts';
 
 export const PARLEY_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export interface OutlookOptions {
-  by: string;
-  asOf?: string;
-  scenario?: string;
-  runs?: number;
-  seed?: number;
-  models?: string[];
-}
 export type OutlookProducer = (c: Case, opts: OutlookOptions) => Promise<Outlook>;
 
 let override: OutlookProducer | undefined;
