@@ -107,15 +107,8 @@ export interface BacktestIssue {
   fold?: number;
 }
 
-export interface ModelScore {
+export interface ModelScore extends Metrics {
   model: string;
-  n: number;
-  mae: number;
-  medianAe: number;
-  rmse: number;
-  coverage50: number;
-  coverage90: number;
-  crps: number;
   maeInterval: [number, number];
   medianAeInterval: [number, number];
   rmseInterval: [number, number];
