@@ -8,7 +8,7 @@
  * reads, the byte offset and the line where the field ends (its `cast` context); from those offsets
  * the start of every cell is exact, so problems point at file, line and column.
  */
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
+import { parse as parseCsv, CsvError, type Options as CsvOptions } from 'csv-parse/sync';
 import { CaseFileError, MAX_CASE_BYTES, pathToString } from '../case/load.ts';
 import { Case, type Case as CaseT, type CaseInput } from '../case/schema.ts';
 import { checkCase } from '../case/validate.ts';
@@ -95,6 +95,18 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after the closing quote of a cell (quote the whole cell, and write a quote inside it twice)',
 };
 
+/** csv-parse's options as every reader here uses them: quoted cells, ragged rows, any line ending. */
+const csvOptions = (delimiter: string, quote: string): CsvOptions => ({
+  delimiter,
+  quote,
+  escape: quote,
+  relax_quotes: true,
+  relax_column_count: true,
+  trim: true,
+  skip_empty_lines: false,
+  record_delimiter: ['\r\n', '\n', '\r'],
+});
+
 /**
  * Read `text` with csv-parse, every field located through its cast context: RFC 4180 quoting (a doubled quote inside is a literal quote), blanks
  * around cells dropped (also before an opening quote), a quote inside an unquoted cell kept as text
@@ -119,14 +131,7 @@ export function locatedRecords(text: string, delimiter: string, quote: string, o
   let rows: RawCell[][];
   try {
     rows = parseCsv(buf, {
-      delimiter,
-      quote,
-      escape: quote,
-      relax_quotes: true,
-      relax_column_count: true,
-      trim: true,
-      skip_empty_lines: false,
-      record_delimiter: ['\r\n', '\n', '\r'],
+      ...csvOptions(delimiter, quote),
       // The cast context locates each field: `bytes` is the offset of the delimiter or line break
       // that ends it, `index` its position in the record.
       cast: (value: string, ctx): RawCell => {
@@ -201,14 +206,7 @@ function readRecords(text: string, delimiter: string, opts: SplitOptions): Delim
   let rows: { record: string[]; raw: string }[];
   try {
     rows = parseCsv(text, {
-      delimiter,
-      quote,
-      escape: quote,
-      relax_quotes: true,
-      relax_column_count: true,
-      trim: true,
-      skip_empty_lines: false,
-      record_delimiter: ['\r\n', '\n', '\r'],
+      ...csvOptions(delimiter, quote),
       raw: true,
     }) as unknown as typeof rows;
   } catch (e) {
