@@ -40,6 +40,9 @@ export type SimulationJobResult = Out<typeof S.SimulationJobResult>;
 /** Will there be a deal by a date: the agreement probability, per model and issue the terms if agreed, expected outcome and intervals. */
 export type Outlook = Out<typeof S.Outlook>;
 export type OutlookRequest = z.input<typeof OutlookBody>;
+/** Every model and its parameter table (GET /api/models): what the parameter panel builds its inputs from. */
+export type ModelList = Out<typeof S.ModelList>;
+export type ModelParam = Out<typeof S.ModelParam>;
 
 /** A background job; `R` is what its `result` holds when done (the server sends it untyped). */
 export type Job<R = unknown> = Omit<Out<typeof S.Job>, 'result'> & { result?: R };
@@ -116,6 +119,7 @@ export const api = {
   putStance: (id: string, stance: StanceInput) => request<Out<typeof S.StanceWrite>>('PUT', `/api/cases/${enc(id)}/stances`, stance),
   simulate: (id: string, body: SimulateRequest) =>
     request<Out<typeof S.JobStarted>>('POST', `/api/cases/${enc(id)}/simulate`, body),
+  models: () => request<ModelList>('GET', '/api/models'),
   outlook: (id: string, body: OutlookRequest) => request<Outlook>('POST', `/api/cases/${enc(id)}/outlook`, body),
   job: <R>(jobId: string) => request<Job<R>>('GET', `/api/jobs/${enc(jobId)}`),
   cancelJob: (jobId: string) => request<Job>('DELETE', `/api/jobs/${enc(jobId)}`),

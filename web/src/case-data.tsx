@@ -6,7 +6,10 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CaseOverview } from '../../src/case/overview.ts';
 import type { Case } from '../../src/case/schema.ts';
-import { api, type Job, type ModelForecast } from './api.ts';
+import { api, ApiError, type ForecastRequest, type Job, type ModelForecast } from './api.ts';
+
+/** Parameters the reader changed in the parameter panel, by model: only those that differ from the table's default. */
+export type ModelParamValues = Record<string, Record<string, unknown>>;
 
 /**
  * Monte Carlo size for the dashboard: enough for 5–95 % bands to settle to about a point on a
@@ -40,6 +43,10 @@ export interface CaseData {
    * no estimate, so the forecasts and the Monte Carlo stay valid); `'all'` (default) also re-forecasts.
    */
   refresh: (what?: 'case' | 'all') => Promise<void>;
+  /** The model parameters every forecast and Monte Carlo of this case is run with (the parameter panel's). */
+  modelParams: ModelParamValues;
+  /** New model parameters: the forecasts and the Monte Carlo run again with them (the case is not reloaded). */
+  setModelParams: (p: ModelParamValues) => void;
 }
 
 const Ctx = createContext<CaseData | null>(null);
@@ -62,12 +69,17 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
   const generation = useRef(0);
   const currentJob = useRef<string | null>(null);
   const latestForecasts = useRef<ModelForecast[] | undefined>(undefined);
+  const [modelParams, setModelParamsState] = useState<ModelParamValues>({});
+  // Read when a request is made, so that a change of parameters does not re-create refresh (and reload the case).
+  const paramsRef = useRef<ModelParamValues>({});
+  const withParams = (): { params?: ForecastRequest['params'] } =>
+    Object.keys(paramsRef.current).length ? { params: paramsRef.current as ForecastRequest['params'] } : {};
 
   const runMonteCarlo = useCallback(async (mine: number) => {
     if (currentJob.current) void api.cancelJob(currentJob.current).catch(() => undefined);
     setMonteCarlo({ status: 'running', progress: 0 });
     try {
-      const { jobId } = await api.simulate(caseId, { runs: DASHBOARD_RUNS, seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}) });
+      const { jobId } = await api.simulate(caseId, { runs: DASHBOARD_RUNS, seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}), ...withParams() });
       currentJob.current = jobId;
       for (;;) {
         if (mine !== generation.current) return;
@@ -103,6 +115,27 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
     return c.status === 'fulfilled';
   }, [caseId, asOf]);
 
+  /** Every model's forecast, then (in the background) the Monte Carlo, with the current parameters. */
+  const runForecasts = useCallback(async (mine: number) => {
+    try {
+      const f = await api.forecast(caseId, { seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}), ...withParams() });
+      if (mine !== generation.current) return;
+      setPrevious(latestForecasts.current);
+      latestForecasts.current = f.results;
+      setForecasts(f.results);
+      setForecastError(undefined);
+    } catch (e) {
+      if (mine !== generation.current) return;
+      setForecastError(e as Error);
+      // Parameters the server refused would fail the Monte Carlo the same way: say so instead of running it.
+      if (e instanceof ApiError && e.path?.startsWith('params')) {
+        setMonteCarlo({ status: 'failed', progress: 0, error: 'not run: the model parameters were refused' });
+        return;
+      }
+    }
+    void runMonteCarlo(mine);
+  }, [caseId, asOf, runMonteCarlo]);
+
   const refresh = useCallback(async (what: 'case' | 'all' = 'all') => {
     if (what === 'case') {
       await loadCase();
@@ -112,18 +145,14 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
     // The case first, then the forecasts: the overview then shows without waiting for the models.
     const loaded = await loadCase();
     if (mine !== generation.current || !loaded) return;
-    try {
-      const f = await api.forecast(caseId, { seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}) });
-      if (mine !== generation.current) return;
-      setPrevious(latestForecasts.current);
-      latestForecasts.current = f.results;
-      setForecasts(f.results);
-      setForecastError(undefined);
-    } catch (e) {
-      if (mine === generation.current) setForecastError(e as Error);
-    }
-    void runMonteCarlo(mine);
-  }, [caseId, asOf, loadCase, runMonteCarlo]);
+    await runForecasts(mine);
+  }, [loadCase, runForecasts]);
+
+  const setModelParams = useCallback((p: ModelParamValues) => {
+    paramsRef.current = p;
+    setModelParamsState(p);
+    void runForecasts(++generation.current);
+  }, [runForecasts]);
 
   useEffect(() => {
     setData(undefined);
@@ -131,6 +160,8 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
     setForecasts(undefined);
     latestForecasts.current = undefined;
     setPrevious(undefined);
+    paramsRef.current = {};
+    setModelParamsState({});
     void refresh();
     return () => {
       generation.current++;
@@ -139,7 +170,7 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
   }, [refresh]);
 
   return (
-    <Ctx.Provider value={{ caseId, asOf, data, overview, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh }}>
+    <Ctx.Provider value={{ caseId, asOf, data, overview, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh, modelParams, setModelParams }}>
       {children}
     </Ctx.Provider>
   );

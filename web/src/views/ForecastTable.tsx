@@ -2,6 +2,8 @@ import type { ModelForecast } from '../api.ts';
 import { DASHBOARD_RUNS, useCase, type MonteCarloState } from '../case-data.tsx';
 import { DataTable, type TableColumn } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
+import { ParamPanel } from '../components/ParamPanel.tsx';
+import { ApiError } from '../api.ts';
 import { dealShare, intervalOf } from '../monte-carlo.ts';
 import { num, outcomeOn } from '../numbers.ts';
 
@@ -34,6 +36,8 @@ export function ForecastTable({ issueId }: { issueId?: string }) {
   if (!data) return null;
   if (!forecasts) return forecastError ? <ErrorNote error={forecastError} /> : <Loading what="forecasts" />;
   const models = forecasts.map((f) => f.model);
+  // A refused model parameter is shown beside the parameter panel, not twice.
+  const otherError = forecastError instanceof ApiError && forecastError.path?.startsWith('params') ? undefined : forecastError;
   if (issueId) {
     const k = data.issues.findIndex((i) => i.id === issueId);
     type Row = { f: ModelForecast; value: number | null; before: number | null };
@@ -45,8 +49,9 @@ export function ForecastTable({ issueId }: { issueId?: string }) {
     const changed = (r: Row) => r.before !== null && r.value !== null && Math.abs(r.value - r.before) > 1e-9;
     return (
       <>
-        <ErrorNote error={forecastError} />
+        <ErrorNote error={otherError} />
         <MonteCarloStatus models={models} />
+        <ParamPanel models={models} />
         <DataTable<Row>
           title="Forecasts on this issue"
           testId="forecasts"
@@ -115,8 +120,9 @@ export function ForecastTable({ issueId }: { issueId?: string }) {
   }
   return (
     <>
-      <ErrorNote error={forecastError} />
+      <ErrorNote error={otherError} />
       <MonteCarloStatus models={models} />
+      <ParamPanel models={models} />
       <DataTable<IssueRow> title="Forecasts by model [Monte Carlo 5–95 %]" testId="forecasts" rows={rows} rowKey={(r) => r.id} columns={columns} />
     </>
   );
