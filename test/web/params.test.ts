@@ -74,6 +74,8 @@ suite(title, () => {
     await expect(q.getAttribute('min')).resolves.toBe('0');
     await expect(q.getAttribute('max')).resolves.toBe('1');
     await expect(bdm.getByRole('combobox', { name: 'variant' }).count()).resolves.toBe(1);
+    // The seed's placeholder is the dashboard's seed, which the forecasts send to every model that has one.
+    await expect(panel.locator('fieldset[data-model=exchange]').getByLabel('seed').getAttribute('placeholder')).resolves.toBe(String(DASHBOARD_SEED));
 
     // Only the changed value goes to the server, per model.
     const sent = page.waitForRequest((r) => r.url().endsWith(`/api/cases/${UKRAINE_CASE}/forecast`) && r.method() === 'POST');

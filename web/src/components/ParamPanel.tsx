@@ -8,7 +8,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError, type ModelParam } from '../api.ts';
-import { useCase, type ModelParamValues } from '../case-data.tsx';
+import { DASHBOARD_SEED, useCase, type ModelParamValues } from '../case-data.tsx';
 import { ErrorNote } from './Status.tsx';
 import { useLoad } from './useLoad.ts';
 
@@ -39,6 +39,12 @@ function valueOf(p: ModelParam, draft: string | boolean): unknown {
   return t;
 }
 
+/**
+ * The value a model runs with when the input is empty: the table's default, except the seed, which
+ * the dashboard's forecasts set for every model that has one (the request's top-level `seed`).
+ */
+const defaultOf = (p: ModelParam): ModelParam['default'] => (p.name === 'seed' ? DASHBOARD_SEED : p.default);
+
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The drafts as request parameters: only inputs that hold something other than the default. */
@@ -50,7 +56,7 @@ function changedParams(tables: Map<string, ModelParam[]>, drafts: Drafts): Model
       const p = table.find((x) => x.name === name);
       if (!p || (typeof draft === 'string' && draft.trim() === '')) continue;
       const v = valueOf(p, draft);
-      if (sameValue(v, p.default)) continue;
+      if (sameValue(v, defaultOf(p))) continue;
       (out[model] ??= {})[name] = v;
     }
   }
@@ -166,7 +172,7 @@ function ParamInput({
         min={p.min}
         max={p.max}
         step={p.type === 'integer' ? 1 : 'any'}
-        placeholder={String(p.default)}
+        placeholder={String(defaultOf(p))}
         value={typeof draft === 'string' ? draft : ''}
         onChange={(e) => onChange(e.target.value, true)}
       />
