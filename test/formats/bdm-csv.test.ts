@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CaseFileError } from '../../src/case/load.ts';
 import { toModelInput } from '../../src/case/model-input.ts';
 import { bdm } from '../../src/engines/bdm.ts';
 import { parseBdmCsv } from '../../src/formats/bdm-csv.ts';
 import { importFile, importText } from '../../src/formats/index.ts';
 import { describeWithReference, referencePath } from '../helpers/reference.ts';
+import { caseFileProblems } from '../helpers/problems.ts';
 
-const problemsOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CaseFileError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a CaseFileError');
-};
+const problemsOf = caseFileProblems;
 
 describe('BDM CSV', () => {
   const text = 'Actor,Capability,Position,Salience\nA,2,10,0.5\n"B, Inc.",1,30,1\n';

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CaseFileError } from '../../src/case/load.ts';
 import { parseDeu, parseDeuByProposal } from '../../src/formats/deu.ts';
 import { importText } from '../../src/formats/index.ts';
 import { describeWithReference, referencePath } from '../helpers/reference.ts';
+import { caseFileProblems } from '../helpers/problems.ts';
 
 const header = 'prnr;prname;isnr;proc;pcom;pep;pfr;scom;sep;sfr;rp;out';
-const problemsOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CaseFileError) return e.problems.map((p) => `${p.line}:${p.column}: ${p.path}: ${p.message}`);
-    throw e;
-  }
-  throw new Error('expected a CaseFileError');
-};
+const problemsOf = (f: () => unknown) => caseFileProblems(f).map((p) => `${p.line}:${p.column}: ${p.path}: ${p.message}`);
 
 describe('DEU III layout', () => {
   it('reads positions, saliences, reference point and outcome; 999 is "not available"', () => {

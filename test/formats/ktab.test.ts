@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CaseFileError, type CaseProblem } from '../../src/case/load.ts';
 import { toModelInput } from '../../src/case/model-input.ts';
 import { smp } from '../../src/engines/smp.ts';
 import { parseKtabCsv, parseKtabXml, writeKtabCsv } from '../../src/formats/ktab.ts';
 import { exporters, importText } from '../../src/formats/index.ts';
 import { describeWithReference, referencePath } from '../helpers/reference.ts';
+import { caseFileProblems } from '../helpers/problems.ts';
 
-const problemsOf = (f: () => unknown): CaseProblem[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CaseFileError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a CaseFileError');
-};
+const problemsOf = caseFileProblems;
 
 const small = ['Tiny,"A small, quoted description",3,2,', 'Actor,Description,Power,Econ,Econ sal,Law,Law sal,', 'Ann,first,10,20,30,40,50,', 'Bob,,20,80,60,10,40,', 'Cy,third,30,50,50,50,50,', ''].join('\n');
 

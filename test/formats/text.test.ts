@@ -2,18 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../helpers/fast-check-seed.ts';
-import { CaseFileError, MAX_CASE_BYTES } from '../../src/case/load.ts';
+import { MAX_CASE_BYTES } from '../../src/case/load.ts';
 import { delimitedRecords, locatedRecords, splitDelimitedLine } from '../../src/formats/text.ts';
+import { caseFileProblems } from '../helpers/problems.ts';
 
-const problemOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CaseFileError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a CaseFileError');
-};
+const problemOf = caseFileProblems;
 
 describe('splitDelimitedLine', () => {
   it('quoted cells, doubled quotes, blanks before a quote; columns are where each cell starts', () => {
