@@ -121,4 +121,38 @@ export const migrations: Record<string, Migration> = {
       if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`DROP FUNCTION IF EXISTS parley_record_append_only()`.execute(db);
     },
   },
+  // Workbench accounts (src/store/users.ts, docs/security.md): users with an Argon2id password hash (or none: a
+  // token-only user), their API tokens and their browser sessions. Tokens and session ids are stored as SHA-256
+  // hashes only, so a copy of the database gives no way in.
+  '0004_users': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('user_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_name', 'text', (c) => c.notNull().references('users.name').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('user_tokens_user').on('user_tokens').column('user_name').execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_name', 'text', (c) => c.notNull().references('users.name').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_name').execute();
+      await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['sessions', 'user_tokens', 'users']) await db.schema.dropTable(t).execute();
+    },
+  },
 };
