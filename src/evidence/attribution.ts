@@ -517,7 +517,7 @@ export class Attributor {
 
   /** he/she: the most salient earlier person of compatible gender; they/it: the last group or state that spoke. */
   private resolvePronoun(lower: string, surface: string, offset: number, at: number): Speaker {
-    const kind = PERSONAL_PRONOUNS[lower] ?? POSSESSIVE_PRONOUNS[lower];
+    const kind = PERSONAL_PRONOUNS.get(lower) ?? POSSESSIVE_PRONOUNS.get(lower);
     if (kind === 'male' || kind === 'female') {
       const entity = this.antecedent(kind, offset);
       if (entity) {
@@ -556,7 +556,7 @@ export class Attributor {
         if (!np || n > 9) break;
         const head = words[Math.min(n - 1, this.headIndex(words.slice(0, n)))].toLowerCase();
         const lower = np.toLowerCase().replace(/^the\s+/, '');
-        const state = METONYMS[lower] ?? STATE_NAMES[lower];
+        const state = METONYMS.get(lower) ?? STATE_NAMES.get(lower);
         if (state) return { name: state, mention: np, group: true };
         if (/s$/.test(head) && !this.personIn(c.start, c.start + np.length)) return { name: np.replace(/^the\s+/i, ''), mention: np, group: true };
         break;
@@ -688,7 +688,7 @@ export class Attributor {
       return this.personIn(at, at + document[1].length) ?? this.resolveNounPhrase(at, at + document[1].length) ?? { name: np, mention: np, group: true };
     }
     const lower = np.toLowerCase().replace(/^the\s+/, '');
-    const state = METONYMS[lower] ?? STATE_NAMES[lower] ?? (lexiconTags(lower).includes('Country') ? np.replace(/^the\s+/i, '') : undefined);
+    const state = METONYMS.get(lower) ?? STATE_NAMES.get(lower) ?? (lexiconTags(lower).includes('Country') ? np.replace(/^the\s+/i, '') : undefined);
     if (state) return { name: state, mention: np, group: true };
     if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/i.test(np)) return undefined;
     const possessive = /^(his|her|their|its)\s+(.+)$/i.exec(np);

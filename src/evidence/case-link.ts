@@ -25,7 +25,7 @@ export function stem(word: string): string {
 }
 
 /** Near-synonyms of negotiation prose, folded onto one stem ("retreat" and "pull out" are "withdraw"). */
-const SYNONYMS: Record<string, string> = {
+const SYNONYMS: ReadonlyMap<string, string> = new Map(Object.entries({
   retreat: 'withdraw',
   pullout: 'withdraw',
   evacuat: 'withdraw',
@@ -41,14 +41,14 @@ const SYNONYMS: Record<string, string> = {
   sanction: 'sanction',
   vote: 'election',
   ballot: 'election',
-};
+}));
 
 export function contentStems(text: string): string[] {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
     .map((w) => w.toLowerCase())
     .filter((w) => !STOPWORDS.has(w) && w.length > 2)
     .map(stem)
-    .map((s) => SYNONYMS[s] ?? s);
+    .map((s) => SYNONYMS.get(s) ?? s);
 }
 
 export interface IssueMatcher {

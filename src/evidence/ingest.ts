@@ -71,19 +71,19 @@ function namedActors(body: string, people: ReturnType<typeof findPeople>, speake
   while ((m = COUNTRY_WORD.exec(body))) {
     if (inQuote(m.index)) continue;
     // all-capital words are photo file names and captions ("UKRAINE-CRISIS-FRANCE"), except state acronyms
-    if (/^\p{Lu}{4,}$/u.test(m[1]) && !(m[1].toLowerCase() in STATE_NAMES)) continue;
+    if (/^\p{Lu}{4,}$/u.test(m[1]) && !STATE_NAMES.has(m[1].toLowerCase())) continue;
     const words = m[1].replace(/['’]s$/, '').split(/\s+/);
     // the longest leading run that names a state or a metonym
     for (let n = words.length; n >= 1; n--) {
       const phrase = words.slice(0, n).join(' ');
       const lower = phrase.toLowerCase();
-      const state = METONYMS[lower] ?? STATE_NAMES[lower] ?? (lexiconTags(lower).includes('Country') ? phrase : undefined);
+      const state = METONYMS.get(lower) ?? STATE_NAMES.get(lower) ?? (lexiconTags(lower).includes('Country') ? phrase : undefined);
       if (state) {
         out.add(state);
         break;
       }
-      if (n === 1 && DEMONYM_STATES[lower] && /^\s+(?:officials?|side|delegation|government|leaders?|forces|troops|president|authorities)\b/.test(body.slice(m.index + phrase.length, m.index + phrase.length + 20))) {
-        out.add(DEMONYM_STATES[lower]);
+      if (n === 1 && DEMONYM_STATES.has(lower) && /^\s+(?:officials?|side|delegation|government|leaders?|forces|troops|president|authorities)\b/.test(body.slice(m.index + phrase.length, m.index + phrase.length + 20))) {
+        out.add(DEMONYM_STATES.get(lower)!);
       }
     }
   }
@@ -93,7 +93,7 @@ function namedActors(body: string, people: ReturnType<typeof findPeople>, speake
 /** "Russian officials", "a U.S. official": a group named by nationality speaks for that state's actor. */
 function actorOfGroup(speaker: string, c: Case): string | undefined {
   const m = /^(?:unnamed\s+)?(?:senior\s+|top\s+|other\s+)?([\p{L}.]+)\s/u.exec(speaker);
-  const state = m ? DEMONYM_STATES[m[1].toLowerCase()] : undefined;
+  const state = m ? DEMONYM_STATES.get(m[1].toLowerCase()) : undefined;
   return state ? actorOfSpeaker(state, c) : undefined;
 }
 

@@ -10,7 +10,10 @@ const compromiseLexicon = (nlp.world() as { model: { one: { lexicon: Record<stri
 
 /** compromise's tags for a lower-cased word (empty when the word is unknown to it). */
 export function lexiconTags(word: string): string[] {
-  const t = compromiseLexicon[word.toLowerCase()];
+  // the lexicon is a plain object: read own keys only, so "constructor" or "__proto__" is an unknown word
+  const key = word.toLowerCase();
+  const t = Object.hasOwn(compromiseLexicon, key) ? compromiseLexicon[key] : undefined;
+  if (t !== undefined && typeof t !== 'string' && !Array.isArray(t)) return [];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 }
 
@@ -39,6 +42,13 @@ export function isKnownFirstName(word: string): boolean {
 }
 
 const forms = (stems: string): string[] => stems.trim().split(/\s+/);
+
+/**
+ * A read-only lookup table from an object literal. Tables are Maps, never objects read with
+ * `obj[word]`: an article's words include "constructor", "toString" and "__proto__", which a plain
+ * object would answer from its prototype.
+ */
+export const table = <V>(entries: Record<string, V>): ReadonlyMap<string, V> => new Map(Object.entries(entries));
 
 /**
  * Speech and writing verbs in every inflection that reports speech ("said", "says", "saying",
@@ -117,24 +127,24 @@ export const NON_NAME_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Pronouns that can stand for a speaker. */
-export const PERSONAL_PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'plural' | 'neuter'>> = {
+export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter'> = table({
   he: 'male',
   she: 'female',
   they: 'plural',
   it: 'neuter',
-};
-export const POSSESSIVE_PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'plural' | 'neuter'>> = {
+});
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter'> = table({
   his: 'male',
   her: 'female',
   their: 'plural',
   its: 'neuter',
-};
+});
 
 /**
  * Place and institution names that stand for a state in news prose (metonymy): "Moscow said" is
  * Russia speaking. Capitals and seats of government of the states that most often negotiate.
  */
-export const METONYMS: Readonly<Record<string, string>> = {
+export const METONYMS: ReadonlyMap<string, string> = table({
   moscow: 'Russia',
   kremlin: 'Russia',
   'the kremlin': 'Russia',
@@ -171,10 +181,10 @@ export const METONYMS: Readonly<Record<string, string>> = {
   helsinki: 'Finland',
   pyongyang: 'North Korea',
   seoul: 'South Korea',
-};
+});
 
 /** Canonical names for states written in other ways. */
-export const STATE_NAMES: Readonly<Record<string, string>> = {
+export const STATE_NAMES: ReadonlyMap<string, string> = table({
   us: 'United States',
   'u.s.': 'United States',
   usa: 'United States',
@@ -193,10 +203,10 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
   un: 'United Nations',
   'u.n.': 'United Nations',
   'united nations': 'United Nations',
-};
+});
 
 /** Nationality adjectives (compromise's Demonym tag covers most), mapped to the state where needed. */
-export const DEMONYM_STATES: Readonly<Record<string, string>> = {
+export const DEMONYM_STATES: ReadonlyMap<string, string> = table({
   russian: 'Russia',
   ukrainian: 'Ukraine',
   american: 'United States',
@@ -213,7 +223,7 @@ export const DEMONYM_STATES: Readonly<Record<string, string>> = {
   japanese: 'Japan',
   canadian: 'Canada',
   finnish: 'Finland',
-};
+});
 
 /**
  * News outlets and agencies that are commonly credited. The list is a gazetteer of general

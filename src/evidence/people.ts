@@ -14,6 +14,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERB_FORMS,
   STATE_NAMES,
+  table,
   TITLE_WORDS,
   type Gender,
 } from './lexicon.ts';
@@ -70,7 +71,7 @@ const cleanToken = (t: string): string => t.replace(/[.]+$/, (d) => (t.length <=
 
 function isNameLike(token: string, previousIsFirstName: boolean): boolean {
   const lower = token.toLowerCase().replace(/\.$/, '');
-  if (NON_NAME_WORDS.has(lower) || TITLE_WORDS.has(lower) || lower in STATE_NAMES || lower in METONYMS) return false;
+  if (NON_NAME_WORDS.has(lower) || TITLE_WORDS.has(lower) || STATE_NAMES.has(lower) || METONYMS.has(lower)) return false;
   if (/\d/.test(token) || /^\p{Lu}{2,}$/u.test(token)) return false; // NATO, G20: acronyms name organisations
   if (/^(?:\p{Lu}\.)+$/u.test(token)) return false; // U.S.
   const tags = lexiconTags(lower);
@@ -296,7 +297,7 @@ export function findPeople(text: string, excluded: (offset: number) => boolean, 
 }
 
 /** Role words that mean the same office in news prose. */
-const ROLE_SYNONYMS: Record<string, string[]> = {
+const ROLE_SYNONYMS: ReadonlyMap<string, string[]> = table({
   leader: ['president', 'premier', 'prime', 'chancellor', 'leader', 'head'],
   president: ['president', 'leader'],
   adviser: ['adviser', 'advisor', 'aide'],
@@ -307,7 +308,7 @@ const ROLE_SYNONYMS: Record<string, string[]> = {
   spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
   negotiator: ['negotiator', 'envoy', 'head'],
   envoy: ['envoy', 'negotiator', 'emissary'],
-};
+});
 const ROLE_FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'top', 'senior', 'chief', 'and']);
 
 /**
@@ -331,7 +332,7 @@ export function resolveRole(index: PeopleIndex, phrase: string, offset: number):
         const demonymState = r.replace(/n$/, '').replace(/ia$/, 'ia');
         expanded.add(demonymState);
       }
-      return words.every((w) => (ROLE_SYNONYMS[w] ?? [w]).some((s) => expanded.has(s)) || expanded.has(w.replace(/n$/, '')) || [...expanded].some((r) => r.startsWith(w.slice(0, 5)) && w.length >= 5));
+      return words.every((w) => (ROLE_SYNONYMS.get(w) ?? [w]).some((s) => expanded.has(s)) || expanded.has(w.replace(/n$/, '')) || [...expanded].some((r) => r.startsWith(w.slice(0, 5)) && w.length >= 5));
     });
   let best: PersonEntity | undefined;
   let bestAt = -1;

@@ -178,7 +178,7 @@ export function scoreIngest(items: ScoredArticle[], names: CanonicalNames): Inge
       }
     }
     // sources: a prediction matches a gold outlet by name or by one of its surface forms in the text
-    const goldSources = gold.sources.map((s) => ({ name: s, forms: [s, ...(gold.sourceSurfaceForms?.[s] ?? [])].map(norm) }));
+    const goldSources = gold.sources.map((s) => ({ name: s, forms: [s, ...(gold.sourceSurfaceForms && Object.hasOwn(gold.sourceSurfaceForms, s) ? gold.sourceSurfaceForms[s] : [])].map(norm) }));
     const matchedGold = new Set<string>();
     for (const p of result.sources) {
       const pn = norm(p);

@@ -8,7 +8,7 @@ import { KNOWN_OUTLETS, OUTLET_NAME_WORDS, OUTLET_NOUNS, lexiconTags } from './l
 import { stripDiacritics } from './people.ts';
 
 /** Other names of the same outlet, mapped to the name reported. */
-const OUTLET_CANONICAL: Record<string, string> = {
+const OUTLET_CANONICAL: ReadonlyMap<string, string> = new Map(Object.entries({
   'agence france-presse': 'AFP',
   'associated press': 'AP',
   'the associated press': 'AP',
@@ -22,7 +22,7 @@ const OUTLET_CANONICAL: Record<string, string> = {
   'moscow times': 'The Moscow Times',
   ria: 'RIA Novosti',
   'rfe/rl': 'Radio Free Europe',
-};
+}));
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const OUTLET_ALTERNATION = [...KNOWN_OUTLETS].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -73,8 +73,8 @@ function canonicalOutlet(raw: string): string | undefined {
   const name = raw.replace(/^the\s+/i, (m) => (/^The\s+(?:New York Times|Washington Post|Wall Street Journal|Guardian|Times|Telegraph|Independent|Economist|Atlantic|Hill|Kyiv Independent|Moscow Times|New Yorker|Sun)\b/.test(raw) ? m : '')).trim();
   const lower = stripDiacritics(name.toLowerCase());
   const known = OUTLETS_BY_KEY.get(lower) ?? OUTLETS_BY_KEY.get(`the ${lower}`);
-  if (known) return OUTLET_CANONICAL[known.toLowerCase()] ?? known;
-  if (OUTLET_CANONICAL[lower]) return OUTLET_CANONICAL[lower];
+  if (known) return OUTLET_CANONICAL.get(known.toLowerCase()) ?? known;
+  if (OUTLET_CANONICAL.has(lower)) return OUTLET_CANONICAL.get(lower)!;
   return undefined;
 }
 
