@@ -12,7 +12,7 @@ import { ArticleInputError } from '../evidence/input.ts';
 import { SmpParameterError } from '../engines/smp.ts';
 import { ConflictError, InvalidCaseError, NotFoundError } from '../store/index.ts';
 
-export type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500;
 
 /** A request the API refuses: its status and the field at fault (`error.path` in the response). */
 export class ApiError extends Error {
@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly status: Exclude<ErrorStatus, 500>,
     message: string,
     readonly path: string | null = null,
+    /** More fields of the error body (a stale If-Match's `currentRevision`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -35,7 +37,7 @@ export class ParameterError extends ApiError {
 }
 
 export interface ErrorBody {
-  error: { message: string; path: string | null; problems?: Array<{ path: string; message: string }> };
+  error: { message: string; path: string | null; problems?: Array<{ path: string; message: string }>; currentRevision?: number };
 }
 
 /** The body of every 500: what went wrong is in the server's log, not in the response. */
@@ -44,7 +46,7 @@ export const INTERNAL_ERROR_MESSAGE = 'internal error (logged on the server)';
 /** Each error the layers below raise, as a status and the contract's error body. */
 export function errorResponse(err: unknown): { status: ErrorStatus; body: ErrorBody } {
   const body = (message: string, path: string | null = null, problems?: Array<{ path: string; message: string }>): ErrorBody => ({ error: { message, path, ...(problems ? { problems } : {}) } });
-  if (err instanceof ApiError) return { status: err.status, body: body(err.message, err.path) };
+  if (err instanceof ApiError) return { status: err.status, body: { error: { ...body(err.message, err.path).error, ...err.extra } } };
   if (err instanceof InvalidCaseError) return { status: 400, body: body(err.message, err.problems[0]?.path ?? null, err.problems) };
   if (err instanceof CaseFileError) {
     const problems = err.problems.map((p) => ({ path: p.path, message: `line ${p.line}, column ${p.column}: ${p.message}` }));
