@@ -15,6 +15,7 @@ import type { Database, RunsTable } from './tables.ts';
 import { migrations } from './migrations.ts';
 import { ConflictError, InvalidCaseError, NotFoundError } from './errors.ts';
 import { validateCase } from './validate.ts';
+import { UserStore } from './users.ts';
 
 export { ConflictError, InvalidCaseError, NotFoundError, StoreError } from './errors.ts';
 export { validateCase, type FieldProblem } from './validate.ts';
@@ -123,6 +124,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** The query builder, for migrations tooling, benchmarks and tests. */
   readonly db: Kysely<Database>;
+  /** Workbench accounts, API tokens and sessions (src/store/users.ts). */
+  readonly users: UserStore;
   listCases(page?: Page): Promise<Paged<CaseSummary>>;
   getCase(id: string, opts?: GetCaseOptions): Promise<StoredCase>;
   /** A revision exactly as stored (JSON text), for serving it without parsing and re-serialising. */
@@ -239,11 +242,14 @@ class RevisionCache {
 
 class KyselyStore implements Store {
   private readonly revisions = new RevisionCache();
+  readonly users: UserStore;
 
   constructor(
     readonly kind: 'sqlite' | 'postgres',
     readonly db: Kysely<Database>,
-  ) {}
+  ) {
+    this.users = new UserStore(db, kind === 'postgres');
+  }
 
   async listCases(page?: Page): Promise<Paged<CaseSummary>> {
     const { offset, limit } = pageOf(page);
