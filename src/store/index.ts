@@ -4,6 +4,8 @@
  *
  * Every write is one transaction: a case change writes the new revision, the case row and the
  * evidence rows together or not at all. Revisions are immutable; a case change never edits one.
+ * Revisions are stored as a snapshot every so often and JSON Patch deltas between (revisions.ts), each
+ * with the hash of its whole text, so a small change costs about its own size.
  */
 import { randomUUID } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
@@ -15,11 +17,13 @@ import type { Database, RunsTable } from './tables.ts';
 import { migrations } from './migrations.ts';
 import { ConflictError, InvalidCaseError, NotFoundError } from './errors.ts';
 import { validateCase } from './validate.ts';
+import { chainStats, encodeRevision, readChain, revisionHash, type ChainRow } from './revisions.ts';
 import { UserStore } from './users.ts';
 
 export { ConflictError, InvalidCaseError, NotFoundError, StoreError } from './errors.ts';
 export { validateCase, type FieldProblem } from './validate.ts';
 export { canonicalJson, inputHash } from './hash.ts';
+export { DamagedRevisionError, SNAPSHOT_EVERY } from './revisions.ts';
 
 export const DEFAULT_DB = './parley.db';
 
@@ -137,6 +141,8 @@ export interface Store {
   modifyCase<T>(id: string, change: (c: Case) => T, info?: ChangeInfo): Promise<{ id: string; revision: number; value: T; case: Case }>;
   deleteCase(id: string): Promise<void>;
   listRevisions(id: string): Promise<RevisionInfo[]>;
+  /** Write an earlier revision's content as a new revision (message "restored revision N" unless given). */
+  restoreCase(id: string, revision: number, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
   listEvidence(q?: EvidenceQuery): Promise<Paged<EvidenceRow>>;
   recordRun(run: RunRecord): Promise<string>;
   getRun(id: string): Promise<StoredRun>;
@@ -279,22 +285,27 @@ class KyselyStore implements Store {
   }
 
   async getCase(id: string, opts: GetCaseOptions = {}): Promise<StoredCase> {
-    let q = this.db.selectFrom('case_revisions').selectAll().where('case_id', '=', id);
-    if (opts.revision !== undefined) q = q.where('revision', '=', opts.revision);
-    if (opts.at !== undefined) q = q.where('created_at', '<=', opts.at);
-    const row = await q.orderBy('revision', 'desc').limit(1).executeTakeFirst();
-    if (!row) {
-      if (!(await this.hasCase(id))) throw new NotFoundError(`no case "${id}"`);
-      if (opts.revision !== undefined) throw new NotFoundError(`case "${id}" has no revision ${opts.revision}`);
-      throw new NotFoundError(`case "${id}" has no revision written at or before ${opts.at}`);
+    const head = await this.db.selectFrom('cases').select(['revision', 'created_at']).where('id', '=', id).executeTakeFirst();
+    if (!head) throw new NotFoundError(`no case "${id}"`);
+    let revision = opts.revision ?? head.revision;
+    if (opts.at !== undefined) {
+      let q = this.db.selectFrom('case_revisions').select('revision').where('case_id', '=', id).where('created_at', '<=', opts.at);
+      if (opts.revision !== undefined) q = q.where('revision', '=', opts.revision);
+      const row = await q.orderBy('revision', 'desc').limit(1).executeTakeFirst();
+      if (!row) {
+        if (opts.revision !== undefined && (await this.revisionMeta(this.db, id, opts.revision)) === undefined) throw new NotFoundError(`case "${id}" has no revision ${opts.revision}`);
+        throw new NotFoundError(`case "${id}" has no revision written at or before ${opts.at}`);
+      }
+      revision = row.revision;
     }
-    const stored = JSON.parse(row.body) as Case;
+    const { text, meta } = await this.revisionText(this.db, id, head.created_at, revision);
+    const stored = JSON.parse(text) as Case;
     return {
       case: opts.asOf ? caseAsOf(stored, opts.asOf) : stored,
-      revision: row.revision,
-      author: row.author,
-      message: row.message,
-      createdAt: row.created_at,
+      revision,
+      author: meta.author,
+      message: meta.message,
+      createdAt: meta.created_at,
     };
   }
 
@@ -303,30 +314,65 @@ class KyselyStore implements Store {
     if (!head) throw new NotFoundError(`no case "${id}"`);
     const revision = opts.revision ?? head.revision;
     // The creation time tells a case from an earlier one deleted under the same id (by any server).
-    const key = `${id}\u0000${head.created_at}`;
-    const cached = this.revisions.get(key, revision);
+    const cached = this.revisions.get(`${id}\u0000${head.created_at}`, revision);
     if (cached !== undefined) return { json: cached, revision };
-    const row = await this.db.selectFrom('case_revisions').select('body').where('case_id', '=', id).where('revision', '=', revision).executeTakeFirst();
-    if (!row) throw new NotFoundError(`case "${id}" has no revision ${revision}`);
-    this.revisions.set(key, revision, row.body);
-    return { json: row.body, revision };
+    const { text } = await this.revisionText(this.db, id, head.created_at, revision);
+    return { json: text, revision };
+  }
+
+  private async revisionMeta(db: Kysely<Database>, id: string, revision: number) {
+    return db.selectFrom('case_revisions').select(['revision', 'base']).where('case_id', '=', id).where('revision', '=', revision).executeTakeFirst();
+  }
+
+  /**
+   * A revision's whole JSON text: from the cache, or rebuilt from its chain (its snapshot and the deltas
+   * up to it, starting from the newest revision of the chain in the cache), checked against its hash.
+   */
+  private async revisionText(db: Kysely<Database>, id: string, caseCreatedAt: string, revision: number) {
+    const key = `${id}\u0000${caseCreatedAt}`;
+    // The chain: the rows from the revision's snapshot (its `base`) up to it, without their bodies.
+    const metas = await db
+      .selectFrom('case_revisions')
+      .select(['revision', 'base', 'hash', 'author', 'message', 'created_at', sql<number>`length(body)`.as('bytes')])
+      .where('case_id', '=', id)
+      .where('revision', '<=', revision)
+      .where('revision', '>=', (eb) => eb.selectFrom('case_revisions as b').select('b.base').where('b.case_id', '=', id).where('b.revision', '=', revision))
+      .orderBy('revision')
+      .execute();
+    const meta = metas.at(-1);
+    if (!meta || meta.revision !== revision) throw new NotFoundError(`case "${id}" has no revision ${revision}`);
+    let start: { revision: number; text: string } | undefined;
+    for (let i = metas.length - 1; i >= 0 && !start; i--) {
+      const text = this.revisions.get(key, metas[i].revision);
+      if (text !== undefined) start = { revision: metas[i].revision, text };
+    }
+    const from = start ? start.revision + 1 : metas[0].revision;
+    const bodies = from > revision ? [] : await db.selectFrom('case_revisions').select(['revision', 'body']).where('case_id', '=', id).where('revision', '>=', from).where('revision', '<=', revision).orderBy('revision').execute();
+    const bodyOf = new Map(bodies.map((b) => [b.revision, b.body]));
+    const rows: ChainRow[] = metas.map((m) => ({ revision: m.revision, base: m.base, hash: m.hash, body: bodyOf.get(m.revision) ?? '' }));
+    const text = readChain(id, rows, start);
+    this.revisions.set(key, revision, text);
+    return { text, meta, base: metas[0].base, chain: chainStats(metas.map((m) => ({ revision: m.revision, base: m.base, bytes: Number(m.bytes) }))) };
   }
 
   async createCase(data: unknown, info: ChangeInfo = {}): Promise<{ id: string; revision: number }> {
     const c = valid(data);
     const t = now();
+    let written: { key: string; text: string } | undefined;
     try {
       await this.db.transaction().execute(async (trx) => {
         if (await trx.selectFrom('cases').select('id').where('id', '=', c.id).executeTakeFirst()) {
           throw new ConflictError(`a case with id "${c.id}" exists already`);
         }
         await trx.insertInto('cases').values({ id: c.id, title: c.title, revision: 1, ...counts(c), created_at: t, updated_at: t }).execute();
-        await this.writeRevision(trx, c, 1, t, { message: 'created', ...info });
+        await this.writeRevision(trx, null, c, 1, t, { message: 'created', ...info });
+        written = { key: `${c.id}\u0000${t}`, text: JSON.stringify(c) };
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw new ConflictError(`a case with id "${c.id}" exists already`);
       throw e;
     }
+    this.revisions.set(written!.key, 1, written!.text);
     return { id: c.id, revision: 1 };
   }
 
@@ -343,48 +389,81 @@ class KyselyStore implements Store {
     info: ChangeInfo = {},
     replacement?: Case,
   ): Promise<{ id: string; revision: number; value: T; case: Case }> {
+    let written: { key: string; revision: number; text: string } | undefined;
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      const result = await this.db.transaction().execute(async (trx) => {
         // Lock the case row on PostgreSQL so concurrent writers queue (SQLite serialises writers itself).
-        let q = trx.selectFrom('cases').select(['revision']).where('id', '=', id);
+        let q = trx.selectFrom('cases').select(['revision', 'created_at']).where('id', '=', id);
         if (this.kind === 'postgres') q = q.forUpdate();
         const head = await q.executeTakeFirst();
         if (!head) throw new NotFoundError(`no case "${id}"`);
         if (info.expectedRevision !== undefined && info.expectedRevision !== head.revision) {
           throw new ConflictError(`case "${id}" is at revision ${head.revision}, not ${info.expectedRevision}: reload and apply the change again`);
         }
+        const prev = await this.revisionText(trx, id, head.created_at, head.revision);
         let next: Case;
         let value: T;
         if (replacement) {
           next = replacement;
           value = change(next);
         } else {
-          const row = await trx.selectFrom('case_revisions').select('body').where('case_id', '=', id).where('revision', '=', head.revision).executeTakeFirstOrThrow();
-          const working = JSON.parse(row.body) as Case;
+          const working = JSON.parse(prev.text) as Case;
           value = change(working);
           next = valid(working);
         }
         const revision = head.revision + 1;
         const t = now();
         await trx.updateTable('cases').set({ title: next.title, revision, ...counts(next), updated_at: t }).where('id', '=', id).execute();
-        await trx.deleteFrom('evidence').where('case_id', '=', id).execute();
-        await this.writeRevision(trx, next, revision, t, { message: 'updated', ...info });
+        const text = await this.writeRevision(trx, prev, next, revision, t, { message: 'updated', ...info });
+        written = { key: `${id}\u0000${head.created_at}`, revision, text };
         return { id, revision, value, case: next };
       });
+      this.revisions.set(written!.key, written!.revision, written!.text);
+      return result;
     } catch (e) {
       if (isUniqueViolation(e)) throw new ConflictError(`case "${id}" was changed by another writer at the same time; apply the change again`);
       throw e;
     }
   }
 
-  private async writeRevision(trx: Transaction<Database>, c: Case, revision: number, t: string, info: ChangeInfo): Promise<void> {
+  /**
+   * Write revision `revision` of `c` after `prev` (null: the first), as a delta from it or a snapshot
+   * (revisions.ts decides), and bring the case's evidence rows to `c`'s evidence, touching only the rows
+   * that changed. Returns the revision's JSON text.
+   */
+  private async writeRevision(
+    trx: Transaction<Database>,
+    prev: { text: string; base: number; chain: ReturnType<typeof chainStats> } | null,
+    c: Case,
+    revision: number,
+    t: string,
+    info: ChangeInfo,
+  ): Promise<string> {
+    const text = JSON.stringify(c);
+    const enc = encodeRevision(prev?.text ?? null, text, prev?.chain ?? { length: 0, snapshotBytes: 0, deltaBytes: 0 });
+    const base = enc.kind === 'snapshot' || !prev ? revision : prev.base;
     await trx
       .insertInto('case_revisions')
-      .values({ case_id: c.id, revision, author: info.author ?? 'anonymous', message: info.message ?? '', created_at: t, body: JSON.stringify(c) })
+      .values({ case_id: c.id, revision, author: info.author ?? 'anonymous', message: info.message ?? '', created_at: t, body: enc.body, base, hash: revisionHash(text) })
       .execute();
     const rows = evidenceRows(c.id, c);
+    let inserts = rows;
+    if (prev) {
+      // Rows as the previous revision wrote them; unchanged ones stay.
+      const before = new Map(evidenceRows(c.id, JSON.parse(prev.text) as Case).map((r) => [r.evidence_id, JSON.stringify(r)]));
+      const after = new Set(rows.map((r) => r.evidence_id));
+      inserts = rows.filter((r) => before.get(r.evidence_id) !== JSON.stringify(r));
+      const gone = [...before.keys()].filter((k) => !after.has(k)).concat(inserts.map((r) => r.evidence_id).filter((k) => before.has(k)));
+      for (let i = 0; i < gone.length; i += 500) await trx.deleteFrom('evidence').where('case_id', '=', c.id).where('evidence_id', 'in', gone.slice(i, i + 500)).execute();
+    }
     // Chunked: SQLite caps bound parameters per statement (32766), 11 per row.
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('evidence').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < inserts.length; i += 500) await trx.insertInto('evidence').values(inserts.slice(i, i + 500)).execute();
+    return text;
+  }
+
+  async restoreCase(id: string, revision: number, info: ChangeInfo = {}): Promise<{ id: string; revision: number }> {
+    const { case: old } = await this.getCase(id, { revision });
+    return this.updateCase(id, old, { ...info, message: info.message ?? `restored revision ${revision}` });
   }
 
   async deleteCase(id: string): Promise<void> {

@@ -4,6 +4,7 @@
  * runs in a transaction on both SQLite and PostgreSQL. Append new ones; never edit a released one.
  */
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import { encodeRevision, extendChain, readChain, revisionHash, type ChainStats } from './revisions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_cases_revisions_evidence_runs': {
@@ -155,4 +156,62 @@ export const migrations: Record<string, Migration> = {
       for (const t of ['sessions', 'user_tokens', 'users']) await db.schema.dropTable(t).execute();
     },
   },
+  // Revisions as chains (src/store/revisions.ts): every case's history, oldest first, re-encoded as a
+  // snapshot now and then and JSON Patch deltas between, each row given the hash of its whole text. A
+  // delta is written only when it rebuilds the old text byte for byte, so every revision reads back as
+  // it was stored. In one transaction (Kysely runs SQLite migrations outside one): all or nothing.
+  '0005_revision_deltas': {
+    async up(db: Kysely<any>) {
+      await inTransaction(db, async (trx) => {
+        await trx.schema.alterTable('case_revisions').addColumn('base', 'integer').execute();
+        await trx.schema.alterTable('case_revisions').addColumn('hash', 'text').execute();
+        for (const { case_id: id } of await trx.selectFrom('case_revisions').select('case_id').distinct().orderBy('case_id').execute()) {
+          let prev: { revision: number; text: string } | null = null;
+          let chain: ChainStats = { length: 0, snapshotBytes: 0, deltaBytes: 0 };
+          let base = 0;
+          let after = 0;
+          for (;;) {
+            // A page at a time: a long history is not held in memory whole.
+            const rows = await trx.selectFrom('case_revisions').select(['revision', 'body']).where('case_id', '=', id).where('revision', '>', after).orderBy('revision').limit(50).execute();
+            if (rows.length === 0) break;
+            for (const r of rows as Array<{ revision: number; body: string }>) {
+              after = r.revision;
+              // A gap in the numbering (not something parley writes) starts a new chain.
+              const enc = encodeRevision(prev && prev.revision === r.revision - 1 ? prev.text : null, r.body, chain);
+              if (enc.kind === 'snapshot') base = r.revision;
+              await trx.updateTable('case_revisions').set({ body: enc.body, base, hash: revisionHash(r.body) }).where('case_id', '=', id).where('revision', '=', r.revision).execute();
+              chain = extendChain(chain, enc);
+              prev = { revision: r.revision, text: r.body };
+            }
+          }
+        }
+      });
+    },
+    async down(db: Kysely<any>) {
+      await inTransaction(db, async (trx) => {
+        for (const { case_id: id } of await trx.selectFrom('case_revisions').select('case_id').distinct().orderBy('case_id').execute()) {
+          let prev: { revision: number; base: number; hash: string; text: string } | null = null;
+          let after = 0;
+          for (;;) {
+            const rows = await trx.selectFrom('case_revisions').select(['revision', 'base', 'hash', 'body']).where('case_id', '=', id).where('revision', '>', after).orderBy('revision').limit(50).execute();
+            if (rows.length === 0) break;
+            for (const r of rows as Array<{ revision: number; base: number; hash: string; body: string }>) {
+              after = r.revision;
+              const text: string = r.base === r.revision ? readChain(id, [r]) : readChain(id, [{ ...prev!, body: '' }, r], prev!);
+              if (r.base !== r.revision) await trx.updateTable('case_revisions').set({ body: text }).where('case_id', '=', id).where('revision', '=', r.revision).execute();
+              prev = { revision: r.revision, base: r.base, hash: r.hash, text };
+            }
+          }
+        }
+        await trx.schema.alterTable('case_revisions').dropColumn('hash').execute();
+        await trx.schema.alterTable('case_revisions').dropColumn('base').execute();
+      });
+    },
+  },
 };
+
+/** Run `work` in a transaction: the migrator's own on PostgreSQL, a new one on SQLite (where the migrator opens none). */
+async function inTransaction(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>): Promise<void> {
+  if (db.isTransaction) await work(db);
+  else await db.transaction().execute(work);
+}

@@ -17,15 +17,25 @@ export interface CasesTable {
   updated_at: string;
 }
 
-/** Every version of every case, whole: a revision is never changed once written. */
+/**
+ * Every version of every case: a revision is never changed once written. Stored as chains
+ * (src/store/revisions.ts, migration 0005): a snapshot, then deltas each from the revision before.
+ */
 export interface CaseRevisionsTable {
   case_id: string;
   revision: number;
   author: string;
   message: string;
   created_at: string;
-  /** The whole case (validated output form) as JSON. */
+  /**
+   * A snapshot (`base` = `revision`): the whole case (validated output form) as JSON. A delta: the
+   * RFC 6902 JSON Patch, as JSON, that turns revision - 1 into this one.
+   */
   body: string;
+  /** The revision of the snapshot this revision's chain starts at (itself for a snapshot). */
+  base: number;
+  /** SHA-256 (hex) of the revision's whole JSON text, what `getCaseJson` serves; checked on every rebuild. */
+  hash: string;
 }
 
 /** The evidence library: the evidence of each case's latest revision, one row per item, queryable across cases. */
