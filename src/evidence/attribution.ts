@@ -20,7 +20,7 @@
  * (resolved to the most salient earlier person of matching gender), else a role resolved to the
  * person the article names for it, else the noun phrase itself (a collective speaker).
  */
-import { LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, TITLE_WORDS, lexiconTags } from './lexicon.ts';
+import { COLLECTIVE_NOUNS, LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, TITLE_WORDS, lexiconTags } from './lexicon.ts';
 import { firstMentionFrom, resolveRole, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
 import type { QuotedSpan } from './quotes.ts';
 import { segmentAt, type Segment } from './sentences.ts';
@@ -68,6 +68,9 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*/gu;
  * count as cues only when a complement clause or a quotation follows.
  */
 const AMBIGUOUS_CUES = /^(?:claims?|claimed|posts?|posted|reports?|reported|signal(?:s|ed|led)?|indicat(?:es?|ed)|points?|pointed|questions?|questioned|estimat(?:es?|ed)|assess(?:es|ed)?|welcomes?|welcomed|objects?|objected|agrees?|agreed|answers?|answered|mentions?|mentioned|publish(?:es|ed)?|express(?:es|ed)?|voiced?|praised?|criticized?|criticised?|condemned?|notes?|noted|states?|stated|adds?|added|continues?|continued|demands?|demanded|maintains?|maintained)$/;
+
+/** Verbs by which an outlet or a person reports another's words: "quoted Lavrov as saying". */
+const QUOTING_VERBS = /^(?:quoted|quotes|quoting|quote|cited|cites|citing|cite)$/;
 
 interface Cue {
   start: number;
@@ -137,6 +140,13 @@ export class Attributor {
         continue;
       }
 
+      // a stand-alone quoted line ("'CRITICAL PHASE'" between paragraphs) is a subhead or page
+      // furniture: nobody is credited with it
+      if (this.isSubhead(span, inner, wordCount)) {
+        this.nonQuotes.push({ text: inner, start: span.start, end: span.end, reason: 'subhead or page furniture' });
+        continue;
+      }
+
       let speaker: Speaker | undefined;
       let cueText: string | null = null;
       const postposed = this.postposed(span, after, innerCore);
@@ -203,6 +213,19 @@ export class Attributor {
       previous = { quote, paragraph: this.paragraphOf(span.open), full, speaker, cue: cueText };
     }
     return { quotes: this.quotes, nonQuotes: this.nonQuotes };
+  }
+
+  /**
+   * A quote that is its paragraph's whole text, short and without a sentence's final punctuation (or
+   * in capitals): a subhead, a pull quote's label or a caption, not a sentence someone said.
+   */
+  private isSubhead(span: QuotedSpan, inner: string, wordCount: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', span.open) + 1;
+    const lineEndAt = this.text.indexOf('\n', span.close);
+    const lineEnd = lineEndAt < 0 ? this.text.length : lineEndAt;
+    if (this.text.slice(lineStart, span.open).trim() || this.text.slice(span.close, lineEnd).trim()) return false;
+    const caps = !/\p{Ll}/u.test(inner) && /\p{Lu}/u.test(inner);
+    return caps || (wordCount <= 8 && !/[.!?…,;:]['’"”]?\s*$/.test(inner));
   }
 
   private paragraphOf(offset: number): number {
@@ -326,6 +349,9 @@ export class Attributor {
           if (!np) return undefined;
           return { speaker: np, cue: verb.toLowerCase() === 'according' ? 'according to' : verb };
         }
+        // "Komsomolskaya Pravda quoted Lavrov as saying": the outlet is the source, the object speaks
+        const reported = this.quotedAs(cueEnd, base + rest.length + 80);
+        if (reported) return { speaker: reported, cue: `${verb} … as saying` };
         const subject = this.subjectOf(base, at, at);
         if (!subject) return undefined;
         const cueWords = tail.trim().split(/\s+/).filter(Boolean).slice(0, 3);
@@ -378,6 +404,8 @@ export class Attributor {
         return this.resolvePronoun(subject, `${owner[1]} words`, cue.start, cue.start);
       }
     }
+    const reported = this.quotedAsBefore(cue.start, sentence.start);
+    if (reported) return reported;
     if (cue.word === 'according') {
       const toEnd = cue.end + (/^\s*to\s+/i.exec(text.slice(cue.end))?.[0].length ?? 0);
       return this.nounPhraseAfter(toEnd);
@@ -409,6 +437,25 @@ export class Attributor {
     return this.sentenceSubject(si, sentence.start, cue.start);
   }
 
+  /** After "quoted"/"cited": the object of "quoted Y as saying", who is the speaker. */
+  private quotedAs(verbEnd: number, limit: number): Speaker | undefined {
+    const verb = /(\p{L}+)$/u.exec(this.text.slice(Math.max(0, verbEnd - 12), verbEnd))?.[1]?.toLowerCase();
+    if (!verb || !QUOTING_VERBS.test(verb)) return undefined;
+    const m = /^\s+([^,.;:!?“”"]{2,80}?)\s+as\s+(?:saying|telling|writing|stating|warning|adding|arguing|claiming)\b/u.exec(this.text.slice(verbEnd, Math.min(limit, verbEnd + 140)));
+    if (!m) return undefined;
+    const from = verbEnd + m[0].indexOf(m[1]);
+    return this.personIn(from, from + m[1].length, true) ?? this.resolveNounPhrase(from, from + m[1].length);
+  }
+
+  /** A cue ("saying") right after "quoted Y as": Y is the speaker. */
+  private quotedAsBefore(cueStart: number, floor: number): Speaker | undefined {
+    const before = this.text.slice(Math.max(floor, cueStart - 120), cueStart);
+    const m = /(?:^|\s)(quoted|quotes|quoting|cited|cites|citing)\s+[^,.;:!?“”"]{2,80}?\s+as\s+$/u.exec(before);
+    if (!m) return undefined;
+    const verbEnd = cueStart - before.length + m.index + m[0].indexOf(m[1]) + m[1].length;
+    return this.quotedAs(verbEnd, cueStart + 40);
+  }
+
   /** Comma chunks of a text range (also split at dashes and parentheses). */
   private chunks(from: number, to: number): Array<{ start: number; end: number }> {
     const out: Array<{ start: number; end: number }> = [];
@@ -438,7 +485,7 @@ export class Attributor {
       const prev = /(\S+)\s+$/.exec(this.text.slice(Math.max(from, near.start - 20), near.start))?.[1]?.toLowerCase();
       if (!prev || !PREPOSITIONS.has(prev) || SUBORDINATORS.has(prev)) {
         const entity = this.people.entities[near.entity];
-        return { name: entity.canonical, mention: near.text, entity };
+        return this.coordinated(mi, from) ?? { name: entity.canonical, mention: near.text, entity };
       }
     }
     // in a relative or complement clause the verb's subject follows the relative word: "a document
@@ -473,6 +520,30 @@ export class Attributor {
       if (np) return np;
     }
     return undefined;
+  }
+
+  /**
+   * "Varadkar and Johnson said", "Macron, Merz and Starmer said": people joined by commas and a
+   * final "and" before the verb speak together; the speaker is all of them, in the text's order.
+   */
+  private coordinated(last: number, from: number): Speaker | undefined {
+    const mentions = this.people.mentions;
+    const joined = [mentions[last]];
+    let sawAnd = false;
+    for (let i = last - 1; i >= 0; i--) {
+      const m = mentions[i];
+      if (m.start < from || m.possessive) break;
+      const gap = this.text.slice(m.end, joined[0].start);
+      const and = /^\s+and\s+$/.test(gap);
+      if (!and && !(/^\s*,\s*$/.test(gap) && sawAnd)) break;
+      sawAnd ||= and;
+      joined.unshift(m);
+    }
+    if (joined.length < 2) return undefined;
+    const names = [...new Set(joined.map((m) => this.people.entities[m.entity].canonical))];
+    if (names.length < 2) return undefined;
+    const list = names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    return { name: list, mention: this.text.slice(joined[0].start, joined[joined.length - 1].end), group: true };
   }
 
   /** The first person named in a range who is not a possessive ("Trump's envoy") or a prepositional object. */
@@ -715,7 +786,8 @@ export class Attributor {
     const head = words[hi].toLowerCase();
     const anaphor = this.definiteAnaphor(np, offset);
     if (anaphor) return anaphor;
-    if (!ROLE_NOUNS.has(head) && head !== 'person' && !/s$/.test(head) && !/^\p{Lu}/u.test(words[0])) return undefined;
+    // a collective or document speaker ("the ministry", "the statement", "the plan") is its noun phrase
+    if (!ROLE_NOUNS.has(head) && !COLLECTIVE_NOUNS.has(head) && head !== 'person' && !/s$/.test(head) && !/^\p{Lu}/u.test(words[0])) return undefined;
     const indefinite = /^(?:a|an|one)\s+(.+)$/i.exec(np);
     const name = indefinite ? `unnamed ${indefinite[1]}` : np.replace(/^the\s+/i, '');
     return { name, mention: np, group: true };

@@ -5,6 +5,7 @@
  * that every target can be checked (`checkUrl`) before it is requested.
  */
 import { ArticleInputError, decodeArticleBytes, MAX_ARTICLE_BYTES } from './input.ts';
+import { guardedFetch, UrlRefusedError, type UrlGuardOptions } from '../net/url-guard.ts';
 
 export interface FetchOptions {
   timeoutMs?: number;
@@ -14,6 +15,11 @@ export interface FetchOptions {
    * (the server refuses loopback and private addresses, so a public page cannot redirect it inward).
    */
   checkUrl?: (url: string) => Promise<void>;
+  /**
+   * Fetch through the URL guard (src/net/url-guard.ts): every hop's address checked and the
+   * connection pinned to it. The server always sets it; the CLI fetches on its user's own behalf.
+   */
+  guard?: UrlGuardOptions;
 }
 
 /** Redirects followed before giving up. */
@@ -50,8 +56,10 @@ export async function fetchArticle(url: string, options: FetchOptions = {}): Pro
     for (let hops = 0; ; hops++) {
       await options.checkUrl?.(target.href);
       try {
-        response = await fetch(target, { signal: controller.signal, redirect: 'manual', headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9' } });
+        const headers = { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9' };
+        response = options.guard ? await guardedFetch(target, { signal: controller.signal, redirect: 'manual', headers }, options.guard) : await fetch(target, { signal: controller.signal, redirect: 'manual', headers });
       } catch (e) {
+        if (e instanceof UrlRefusedError) throw new FetchArticleError(e.message);
         if (controller.signal.aborted) throw new FetchArticleError(`${url}: no response within ${timeoutMs} ms`);
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
         throw new FetchArticleError(`${url}: cannot fetch (${cause?.code ?? cause?.message ?? (e as Error).message})`);

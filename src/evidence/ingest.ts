@@ -92,9 +92,17 @@ function namedActors(body: string, people: ReturnType<typeof findPeople>, speake
 
 /** "Russian officials", "a U.S. official": a group named by nationality speaks for that state's actor. */
 function actorOfGroup(speaker: string, c: Case): string | undefined {
-  const m = /^(?:unnamed\s+)?(?:senior\s+|top\s+|other\s+)?([\p{L}.]+)\s/u.exec(speaker);
-  const state = m ? DEMONYM_STATES.get(m[1].toLowerCase()) : undefined;
-  return state ? actorOfSpeaker(state, c) : undefined;
+  // the affiliation of an unnamed speaker: "unnamed senior U.S. official", "unnamed Hamas official",
+  // "Russian officials", "the Kremlin": its capitalised words name a state, a metonym or a case actor
+  const words = speaker.replace(/^(?:unnamed\s+)?(?:(?:senior|top|other|former|the|a|an)\s+)*/i, '').split(/\s+/);
+  for (let i = 0; i < words.length && /^\p{Lu}/u.test(words[i]); i++) {
+    const w = words[i].replace(/['’]s$/, '');
+    const lower = w.toLowerCase();
+    const state = DEMONYM_STATES.get(lower) ?? STATE_NAMES.get(lower) ?? METONYMS.get(lower);
+    const actor = actorOfSpeaker(state ?? w, c);
+    if (actor) return actor;
+  }
+  return undefined;
 }
 
 const knownSpeakers = new WeakMap<Case, KnownSpeaker[]>();

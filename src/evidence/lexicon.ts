@@ -101,6 +101,22 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   correspondent editor source sources officials`),
 );
 
+/**
+ * Heads of noun phrases that speak collectively: institutions ("the ministry said", "the union
+ * said in a statement") and documents ("the statement said", "the plan says"). A speaker whose
+ * head is one of these is reported as its noun phrase.
+ */
+export const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(
+  forms(`ministry government cabinet administration presidency office council committee commission agency
+  department embassy mission delegation union federation association alliance coalition party campaign army
+  military navy police court tribunal parliament assembly senate congress secretariat bureau authority
+  authorities company firm group organisation organization foundation institute bank board management
+  leadership command headquarters kremlin statement communique communiqué readout document plan draft text
+  proposal report letter memo memorandum resolution declaration decree agreement treaty framework bill law
+  order ruling verdict note filing complaint lawsuit petition manifesto platform charter notice release
+  announcement`),
+);
+
 /** Honorifics and titles written before a name, capitalised. */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
   forms(`mr mrs ms miss dr prof sir dame lord lady president vice premier prime minister secretary chancellor

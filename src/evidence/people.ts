@@ -73,13 +73,18 @@ function isNameLike(token: string, previousIsFirstName: boolean): boolean {
   const lower = token.toLowerCase().replace(/\.$/, '');
   if (NON_NAME_WORDS.has(lower) || TITLE_WORDS.has(lower) || STATE_NAMES.has(lower) || METONYMS.has(lower)) return false;
   if (/\d/.test(token) || /^\p{Lu}{2,}$/u.test(token)) return false; // NATO, G20: acronyms name organisations
-  if (/^(?:\p{Lu}\.)+$/u.test(token)) return false; // U.S.
+  if (/^(?:\p{Lu}\.)+\p{Lu}?$/u.test(token)) return false; // U.S. (and "U.S" once the final stop is cleaned)
   const tags = lexiconTags(lower);
   if (tags.length === 0 || tags.some((t) => NAME_TAGS.has(t))) return !tags.some((t) => NOT_NAME_TAGS.has(t) && !NAME_TAGS.has(t));
   if (tags.some((t) => NOT_NAME_TAGS.has(t))) return false;
   // a common noun can be a surname after a first name (Condoleezza Rice)
   return previousIsFirstName;
 }
+
+/** An indefinite determiner (and adjectives) before an affiliation: "a senior", "two", "one top". */
+const AFFILIATION_BEFORE = /(?:^|[\s(“"])(?:a|an|one|two|three|several|some|many|other|another|the)(?:\s+(?:senior|top|junior|former|high-ranking|mid-level|leading|anonymous|unnamed|military|security|intelligence|government|administration))*\s+$/i;
+/** A role noun right after it: "Hamas official", "U.S. defence official", "Kremlin source". */
+const AFFILIATION_AFTER = /^['’]?\s+(?:[a-z-]+\s+){0,2}(?:officials?|sources?|spokes(?:man|woman|person)|diplomats?|negotiators?|aides?|advisers?|advisors?|commanders?|officers?|lawmakers?|insiders?|figures?|members?|representatives?|envoys?)\b/;
 
 interface RawMention {
   start: number;
@@ -102,7 +107,8 @@ function wordsBefore(text: string, offset: number, n: number): string[] {
 }
 
 const hasSpeechVerbAfter = (text: string, end: number): boolean => {
-  const m = /^\s+(?:(?:also|then|later|earlier|again|has|had|have|was|would|will|\w+ly)\s+){0,2}([a-z]+)/.exec(text.slice(end, end + 40));
+  // a name coordinated with the subject of a speech verb also speaks: "Varadkar and Johnson said"
+  const m = /^(?:(?:,\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*,?\s+and\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)?\s+(?:(?:also|then|later|earlier|again|has|had|have|was|would|will|\w+ly)\s+){0,2}([a-z]+)/u.exec(text.slice(end, end + 80));
   return !!m && SPEECH_VERB_FORMS.has(m[1]);
 };
 const hasSpeechVerbBefore = (text: string, start: number): boolean => {
@@ -146,6 +152,9 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
       while (k >= 0 && isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1]))) k--;
       const nameTokens = part.tokens.slice(k + 1);
       if (nameTokens.length === 0 || nameTokens.length > 4) continue;
+      // "a senior Hamas official", "an Israeli military source": the name is the affiliation of an
+      // unnamed person, not a person
+      if (!part.possessive && AFFILIATION_BEFORE.test(text.slice(Math.max(0, part.start - 30), part.start)) && AFFILIATION_AFTER.test(text.slice(part.offsets[part.tokens.length - 1] + part.tokens[part.tokens.length - 1].length, part.start + 200))) continue;
       const leading = part.tokens.slice(0, k + 1).map((w) => w.toLowerCase().replace(/\.$/, ''));
       const start = part.offsets[k + 1];
       const last = part.tokens.length - 1;
