@@ -12,6 +12,8 @@ import type { Store } from '../store/index.ts';
 import { ApiError, errorResponse, isUserError } from './errors.ts';
 import { JobManager } from './jobs.ts';
 import { SECURITY_HEADERS } from './static.ts';
+import { expensiveRateLimit, requestGuard, type SecurityOptions } from './security.ts';
+import { etagFallback } from './conditional.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { router, type RouteContext, type RouteModule } from './routes/common.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -24,6 +26,7 @@ import { runRoutes } from './routes/runs.ts';
 import { stanceRoutes } from './routes/stances.ts';
 import { recordRoutes } from './routes/records.ts';
 import { outlookRoutes } from './routes/outlook.ts';
+import { reportRoutes } from './routes/report.ts';
 import { modelRoutes } from './routes/models.ts';
 
 export { ApiError, errorResponse } from './errors.ts';
@@ -38,9 +41,10 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * The route modules, in the order their routes are matched: analysis before the sub-resources
  * (whose `/drafts/{draftId}` would match `/drafts/check`). A new module is one more line here.
  */
-export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, modelRoutes];
+export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, modelRoutes];
 
-export interface AppOptions {
+/** Host, Origin, rate limit and If-Match options: security.ts (docs/security.md). */
+export interface AppOptions extends SecurityOptions {
   store: Store;
   /** When set, every write (any method but GET/HEAD/OPTIONS) needs `Authorization: Bearer <token>`. */
   token?: string;
@@ -61,6 +65,9 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
+  // A foreign Host (DNS rebinding) or a cross-site write is refused before anything reads the request.
+  app.use('*', requestGuard(opts));
+  app.use('/api/*', etagFallback);
 
   // Body limits before anything reads the body; ingest takes whole articles.
   const limitFor = (size: number) =>
@@ -87,7 +94,10 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     });
   }
 
-  const ctx: RouteContext = { store: opts.store, jobs, allowPrivateFetch: opts.allowPrivateFetch ?? false };
+  const rateLimit = expensiveRateLimit(opts);
+  if (rateLimit) app.use('/api/*', rateLimit);
+
+  const ctx: RouteContext = { store: opts.store, jobs, allowPrivateFetch: opts.allowPrivateFetch ?? false, requireIfMatch: opts.requireIfMatch ?? false };
   for (const mount of ROUTE_MODULES) app.route('/', mount(ctx));
 
   app.doc31('/openapi.json', {

@@ -14,6 +14,7 @@ import { caseView, forecastCase, resolveModels, simulate } from '../analysis/ind
 import { forecastToJson } from '../analysis/forecast-json.ts';
 import { canonicalJson, inputHash, type RunKind, type RunSummary, type Store } from '../store/index.ts';
 import { jsonSafe } from './routes/common.ts';
+import { ApiError } from './errors.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 /** sha256 of the canonical JSON of a forecast's model input. */
@@ -56,6 +57,13 @@ export async function computeRun(cs: Case, spec: RunSpec, job?: { signal: AbortS
   return { models, results: jsonSafe(results.map((r) => forecastToJson(input, r))), inputHash: modelInputHash(input) };
 }
 
+/**
+ * The largest run the API stores and sends (its results as JSON, bytes): the Ukraine case's forecast
+ * of every model at the 1000-round bound is about 22 MB; a larger case at that bound is refused (413,
+ * asking for fewer rounds) instead of growing the database and the response without end.
+ */
+export const MAX_RUN_BYTES = 32 * 1024 * 1024;
+
 /** Compute a run of a stored case revision and record it; its id and results. */
 export async function recordRun(
   store: Store,
@@ -64,6 +72,10 @@ export async function recordRun(
   job?: { signal: AbortSignal; progress: (share: number) => void },
 ): Promise<{ runId: string; run: ComputedRun }> {
   const run = await computeRun(stored.case, spec, job);
+  const bytes = Buffer.byteLength(JSON.stringify(run.results));
+  if (bytes > MAX_RUN_BYTES) {
+    throw new ApiError(413, `the ${spec.kind} would be ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${MAX_RUN_BYTES / 2 ** 20} MB a run may be: ask for fewer rounds or models`, 'rounds');
+  }
   const runId = await store.recordRun({
     kind: spec.kind,
     caseId: stored.caseId,

@@ -135,8 +135,10 @@ describeEachStore('HTTP API', (freshDatabase) => {
     const early = (await call('GET', '/api/cases/talks?asOf=2025-01-31')).json;
     expect(early.evidence.map((e: any) => e.id)).toEqual(['q1']);
     expect(early.stances).toHaveLength(4);
-    // A stale If-Match is a conflict and changes nothing.
-    expect((await call('PUT', '/api/cases/talks', sampleCase('talks'), { 'if-match': '1' })).status).toBe(409);
+    // A stale If-Match is a failed precondition (412, with the current revision) and changes nothing.
+    const stale = await call('PUT', '/api/cases/talks', sampleCase('talks'), { 'if-match': '1' });
+    expect(stale.status).toBe(412);
+    expect(stale.json.error).toMatchObject({ path: 'If-Match', currentRevision: 2 });
     expect(await call('DELETE', '/api/cases/talks-2')).toMatchObject({ status: 204 });
     expect((await call('GET', '/api/cases/talks-2')).status).toBe(404);
   });

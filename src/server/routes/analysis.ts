@@ -4,14 +4,21 @@
  * `/drafts/check`.
  */
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { checkDrafts, compareScenarios, diffDrafts, resolveModels, sensitivity, timeline, zoneOfAgreement } from '../../analysis/index.ts';
 import { DraftChecks, DraftDiff, ScenarioComparison, SensitivityReport, Timeline, ZoneOfAgreement } from '../schemas.ts';
 import { AnalysisQuery, CaseParams, analysisOptions, commaList, date, definedOnly, jsonSafe, route, router, type RouteContext } from './common.ts';
 import { ForecastBody, modelOptions } from './model-params.ts';
+import { setEtag } from '../conditional.ts';
 
 export function analysisRoutes({ store }: RouteContext) {
   const app = router();
-  const latest = async (id: string) => (await store.getCase(id)).case;
+  // Each analysis answers the ETag of the revision it analysed.
+  const latest = async (c: Context, id: string) => {
+    const stored = await store.getCase(id);
+    setEtag(c, stored.revision);
+    return stored.case;
+  };
   route(app, {
     method: 'get',
     path: '/api/cases/{id}/zopa',
@@ -20,7 +27,7 @@ export function analysisRoutes({ store }: RouteContext) {
     params: CaseParams,
     query: AnalysisQuery,
     ok: { status: 200, schema: ZoneOfAgreement, description: 'as `parley zopa --format json`' },
-    handler: async ({ params, query }) => jsonSafe(zoneOfAgreement(await latest(params.id), analysisOptions(query))),
+    handler: async ({ c, params, query }) => jsonSafe(zoneOfAgreement(await latest(c, params.id), analysisOptions(query))),
   });
   route(app, {
     method: 'get',
@@ -33,9 +40,9 @@ export function analysisRoutes({ store }: RouteContext) {
       against: z.enum(['draft-date', 'latest']).optional().openapi({ description: 'each draft against the red lines of its own date (default) or the latest ones' }),
     }),
     ok: { status: 200, schema: DraftChecks, description: 'as `parley drafts --format json`' },
-    handler: async ({ params, query }) => {
+    handler: async ({ c, params, query }) => {
       const drafts = query.drafts === undefined ? undefined : commaList(query.drafts);
-      return jsonSafe(checkDrafts(await latest(params.id), { ...analysisOptions(query), ...definedOnly({ drafts, against: query.against }) }));
+      return jsonSafe(checkDrafts(await latest(c, params.id), { ...analysisOptions(query), ...definedOnly({ drafts, against: query.against }) }));
     },
   });
   route(app, {
@@ -46,9 +53,9 @@ export function analysisRoutes({ store }: RouteContext) {
     params: CaseParams,
     query: z.object({ a: z.string().max(80), b: z.string().max(80), asOf: date.optional(), scenario: z.string().max(80).optional() }),
     ok: { status: 200, schema: DraftDiff, description: 'as `parley drafts diff --format json`' },
-    handler: async ({ params, query }) => {
+    handler: async ({ c, params, query }) => {
       const { a, b, ...rest } = query;
-      return jsonSafe(diffDrafts(await latest(params.id), a, b, definedOnly(rest)));
+      return jsonSafe(diffDrafts(await latest(c, params.id), a, b, definedOnly(rest)));
     },
   });
   route(app, {
@@ -59,8 +66,8 @@ export function analysisRoutes({ store }: RouteContext) {
     params: CaseParams,
     body: ForecastBody,
     ok: { status: 200, schema: SensitivityReport, description: 'as `parley sensitivity --format json`' },
-    handler: async ({ params, body }) => {
-      const cs = await latest(params.id);
+    handler: async ({ c, params, body }) => {
+      const cs = await latest(c, params.id);
       return jsonSafe(sensitivity(cs, modelOptions(body, resolveModels(body.models))));
     },
   });
@@ -72,9 +79,9 @@ export function analysisRoutes({ store }: RouteContext) {
     params: CaseParams,
     query: AnalysisQuery.extend({ scenarios: z.string().max(800).optional() }),
     ok: { status: 200, schema: ScenarioComparison, description: 'as `parley scenarios --format json`' },
-    handler: async ({ params, query }) => {
+    handler: async ({ c, params, query }) => {
       const scenarios = query.scenarios === undefined ? undefined : commaList(query.scenarios);
-      return jsonSafe(compareScenarios(await latest(params.id), { ...analysisOptions(query), ...definedOnly({ scenarios }) }));
+      return jsonSafe(compareScenarios(await latest(c, params.id), { ...analysisOptions(query), ...definedOnly({ scenarios }) }));
     },
   });
   route(app, {
@@ -85,9 +92,9 @@ export function analysisRoutes({ store }: RouteContext) {
     params: CaseParams,
     query: AnalysisQuery.extend({ from: date.optional(), to: date.optional() }),
     ok: { status: 200, schema: Timeline, description: 'as `parley timeline --format json`' },
-    handler: async ({ params, query }) => {
+    handler: async ({ c, params, query }) => {
       const { from, to } = query;
-      return jsonSafe(timeline(await latest(params.id), { ...analysisOptions(query), ...definedOnly({ from, to }) }));
+      return jsonSafe(timeline(await latest(c, params.id), { ...analysisOptions(query), ...definedOnly({ from, to }) }));
     },
   });
   return app;

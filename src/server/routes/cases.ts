@@ -5,6 +5,7 @@ import type { Case as CaseT } from '../../case/schema.ts';
 import { caseOverview } from '../../case/overview.ts';
 import { exporters, importers, importText } from '../../formats/index.ts';
 import { ApiError } from '../errors.ts';
+import { checkIfMatch, conditionalWrite, requireIfMatch, setEtag } from '../conditional.ts';
 import { Case, CaseList, CaseOverview, RevisionList, WriteResult } from '../schemas.ts';
 import { CaseParams, PageQuery, changeInfo, date, definedOnly, route, router, type RouteContext } from './common.ts';
 
@@ -24,7 +25,7 @@ export function exportFormats(): Array<{ name: string; type: string; write: (c: 
 /** Import format names the API takes besides the registry's: the case file as yaml or json, bdm for bdm-csv. */
 const IMPORT_ALIASES: Record<string, string> = { yaml: 'case', json: 'case', bdm: 'bdm-csv' };
 
-export function caseRoutes({ store }: RouteContext) {
+export function caseRoutes({ store, requireIfMatch: ifMatchRequired }: RouteContext) {
   const app = router();
   route(app, {
     method: 'get',
@@ -42,7 +43,11 @@ export function caseRoutes({ store }: RouteContext) {
     summary: 'Create a case (revision 1)',
     body: Case,
     ok: { status: 201, schema: WriteResult, description: 'created' },
-    handler: ({ c, body }) => store.createCase(body, changeInfo(c, 'created')),
+    handler: async ({ c, body }) => {
+      const created = await store.createCase(body, changeInfo(c, 'created'));
+      setEtag(c, created.revision);
+      return created;
+    },
   });
   route(app, {
     method: 'post',
@@ -65,7 +70,9 @@ export function caseRoutes({ store }: RouteContext) {
       // Without a format the registry detects it; a name ending .yaml makes the case-file parser the fallback.
       const parsed = importText(text, query.name ?? (format ? 'imported' : 'imported.yaml'), format);
       const imported = query.id === undefined ? parsed : { ...parsed, id: query.id };
-      return store.createCase(imported, changeInfo(c, `imported${query.format ? ` (${query.format})` : ''}`));
+      const created = await store.createCase(imported, changeInfo(c, `imported${query.format ? ` (${query.format})` : ''}`));
+      setEtag(c, created.revision);
+      return created;
     },
   });
   route(app, {
@@ -79,14 +86,16 @@ export function caseRoutes({ store }: RouteContext) {
       revision: z.coerce.number().int().min(1).optional(),
       at: z.iso.datetime({ offset: true, error: 'expected an ISO time, e.g. 2025-11-25T12:00:00Z' }).optional().openapi({ description: 'the latest revision written at or before this time' }),
     }),
-    ok: { status: 200, schema: Case, description: 'the case (validated output form); header X-Parley-Revision' },
+    ok: { status: 200, schema: Case, description: 'the case (validated output form); headers ETag: "<revision>" and X-Parley-Revision' },
     handler: async ({ c, params, query }) => {
       if (query.asOf === undefined && query.at === undefined) {
         // The stored JSON is the validated output form already: sent as it is, without parsing.
         const { json: text, revision } = await store.getCaseJson(params.id, query);
+        setEtag(c, revision);
         return c.body(text, 200, { 'Content-Type': 'application/json', 'X-Parley-Revision': String(revision) });
       }
       const stored = await store.getCase(params.id, { ...definedOnly(query), ...(query.at ? { at: new Date(query.at).toISOString() } : {}) });
+      setEtag(c, stored.revision);
       c.header('X-Parley-Revision', String(stored.revision));
       return stored.case;
     },
@@ -95,11 +104,14 @@ export function caseRoutes({ store }: RouteContext) {
     method: 'put',
     path: '/api/cases/{id}',
     tag: 'cases',
-    summary: 'Replace a case (a new revision)',
+    summary: 'Replace a case (a new revision; If-Match: "<revision>" required on a server off loopback)',
     params: CaseParams,
     body: Case,
-    ok: { status: 200, schema: WriteResult, description: 'the new revision' },
-    handler: ({ c, params, body }) => store.updateCase(params.id, body, changeInfo(c, undefined, true)),
+    ok: { status: 200, schema: WriteResult, description: 'the new revision (and its ETag)' },
+    handler: ({ c, params, body }) => {
+      requireIfMatch(c, ifMatchRequired ?? false, 'replacing a whole case');
+      return conditionalWrite(c, store, params.id, () => store.updateCase(params.id, body, changeInfo(c, undefined, true)));
+    },
   });
   route(app, {
     method: 'delete',
@@ -109,6 +121,8 @@ export function caseRoutes({ store }: RouteContext) {
     params: CaseParams,
     ok: { status: 204, description: 'deleted' },
     handler: async ({ c, params }) => {
+      // The store's delete takes no revision: a stale If-Match is refused against the revision read here.
+      if (c.req.header('if-match') !== undefined) checkIfMatch(c, params.id, (await store.getCaseJson(params.id)).revision);
       await store.deleteCase(params.id);
       return c.body(null, 204);
     },
@@ -119,8 +133,12 @@ export function caseRoutes({ store }: RouteContext) {
     tag: 'cases',
     summary: 'The revision history of a case',
     params: CaseParams,
-    ok: { status: 200, schema: RevisionList, description: 'oldest first' },
-    handler: ({ params }) => store.listRevisions(params.id),
+    ok: { status: 200, schema: RevisionList, description: 'oldest first; ETag: the latest revision' },
+    handler: async ({ c, params }) => {
+      const revisions = await store.listRevisions(params.id);
+      if (revisions.length) setEtag(c, revisions[revisions.length - 1].revision);
+      return revisions;
+    },
   });
   route(app, {
     method: 'get',
@@ -134,7 +152,8 @@ export function caseRoutes({ store }: RouteContext) {
       const formats = exportFormats();
       const format = formats.find((f) => f.name === query.format);
       if (!format) throw new ApiError(400, `unknown export format "${query.format}" (known: ${formats.map((f) => f.name).join(', ')})`, 'format');
-      const { case: cs } = await store.getCase(params.id, { asOf: query.asOf, revision: query.revision });
+      const { case: cs, revision } = await store.getCase(params.id, { asOf: query.asOf, revision: query.revision });
+      setEtag(c, revision);
       return c.body(format.write(cs), 200, { 'Content-Type': `${format.type}; charset=utf-8` });
     },
   });
@@ -146,7 +165,11 @@ export function caseRoutes({ store }: RouteContext) {
     params: CaseParams,
     query: z.object({ asOf: date.optional() }),
     ok: { status: 200, schema: CaseOverview, description: 'the overview' },
-    handler: async ({ params, query }) => caseOverview((await store.getCase(params.id, query)).case, query.asOf ?? null),
+    handler: async ({ c, params, query }) => {
+      const stored = await store.getCase(params.id, query);
+      setEtag(c, stored.revision);
+      return caseOverview(stored.case, query.asOf ?? null);
+    },
   });
   return app;
 }

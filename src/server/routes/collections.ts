@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Case as CaseT } from '../../case/schema.ts';
 import { ApiError } from '../errors.ts';
+import { conditionalWrite, setEtag } from '../conditional.ts';
 import { Actor, Draft, Event, Evidence, Issue, RevisionOnly, Scenario, itemWrite, pageOf } from '../schemas.ts';
 import { CaseParams, PageQuery, RevisionQuery, changeInfo, paged, route, router, type RouteContext } from './common.ts';
 
@@ -43,7 +44,11 @@ export function collectionRoutes({ store }: RouteContext) {
       params: CaseParams,
       query: PageQuery.merge(RevisionQuery),
       ok: { status: 200, schema: pageOf(schema, `${col.noun[0].toUpperCase()}${col.noun.slice(1)}Page`), description: `a page of ${col.key}` },
-      handler: async ({ params, query }) => paged(items((await store.getCase(params.id, query)).case), query),
+      handler: async ({ c, params, query }) => {
+        const stored = await store.getCase(params.id, query);
+        setEtag(c, stored.revision);
+        return paged(items(stored.case), query);
+      },
     });
     route(app, {
       method: 'get',
@@ -52,8 +57,9 @@ export function collectionRoutes({ store }: RouteContext) {
       summary: `One ${col.noun}`,
       params: ItemParams,
       ok: { status: 200, schema, description: `the ${col.noun}` },
-      handler: async ({ params }) => {
-        const cs = (await store.getCase(params.id)).case;
+      handler: async ({ c, params }) => {
+        const { case: cs, revision } = await store.getCase(params.id);
+        setEtag(c, revision);
         return items(cs)[find(cs, itemIdOf(params))];
       },
     });
@@ -66,14 +72,14 @@ export function collectionRoutes({ store }: RouteContext) {
       body: schema,
       ok: { status: 201, schema: Written, description: `the new revision and the ${col.noun}` },
       handler: async ({ c, params, body }) => {
-        const { revision } = await store.modifyCase(
+        const { revision } = await conditionalWrite(c, store, params.id, () => store.modifyCase(
           params.id,
           (cs) => {
             if (items(cs).some((x) => x.id === body.id)) throw new ApiError(409, `case "${params.id}" already has a ${col.noun} "${body.id}"`, 'id');
             items(cs).push(body);
           },
           changeInfo(c, `added ${col.noun} ${body.id}`, true),
-        );
+        ));
         return { revision, item: body };
       },
     });
@@ -87,13 +93,13 @@ export function collectionRoutes({ store }: RouteContext) {
       ok: { status: 200, schema: Written, description: `the new revision and the ${col.noun}` },
       handler: async ({ c, params, body }) => {
         if (body.id !== itemIdOf(params)) throw new ApiError(400, `the body's id "${body.id}" differs from "${itemIdOf(params)}" in the path (ids cannot be renamed: add a new one and delete the old)`, 'id');
-        const { revision } = await store.modifyCase(
+        const { revision } = await conditionalWrite(c, store, params.id, () => store.modifyCase(
           params.id,
           (cs) => {
             items(cs)[find(cs, itemIdOf(params))] = body;
           },
           changeInfo(c, `changed ${col.noun} ${body.id}`, true),
-        );
+        ));
         return { revision, item: body };
       },
     });
@@ -105,13 +111,13 @@ export function collectionRoutes({ store }: RouteContext) {
       params: ItemParams,
       ok: { status: 200, schema: RevisionOnly, description: 'the new revision' },
       handler: async ({ c, params }) => {
-        const { revision } = await store.modifyCase(
+        const { revision } = await conditionalWrite(c, store, params.id, () => store.modifyCase(
           params.id,
           (cs) => {
             items(cs).splice(find(cs, itemIdOf(params)), 1);
           },
           changeInfo(c, `deleted ${col.noun} ${itemIdOf(params)}`, true),
-        );
+        ));
         return { revision };
       },
     });

@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { pathToString } from '../../case/load.ts';
 import { pageOf, type Store } from '../../store/index.ts';
 import { ApiError } from '../errors.ts';
+import { ifMatchRevision } from '../conditional.ts';
 import type { JobManager } from '../jobs.ts';
 import { ErrorBody } from '../schemas.ts';
 
@@ -18,6 +19,8 @@ export interface RouteContext {
   jobs: JobManager;
   /** Let ingest fetch URLs on loopback and private networks (tests only). */
   allowPrivateFetch: boolean;
+  /** Refuse a whole-case PUT without If-Match (428): off loopback (conditional.ts). Default false. */
+  requireIfMatch?: boolean;
 }
 
 /** A route module: mounted by app.ts with `app.route('/', module(ctx))`. */
@@ -67,9 +70,13 @@ const json = (schema: z.ZodType, description: string) => ({ content: { 'applicat
 const ERROR_RESPONSES = {
   400: json(ErrorBody, 'invalid request; error.path names the field'),
   401: json(ErrorBody, 'a write without the bearer token'),
+  403: json(ErrorBody, 'a foreign Host or a cross-site write (docs/security.md)'),
   404: json(ErrorBody, 'unknown case, item, run or job'),
-  409: json(ErrorBody, 'conflict (the id exists, or the case changed meanwhile)'),
+  409: json(ErrorBody, 'conflict (the id exists already)'),
+  412: json(ErrorBody, 'If-Match names an older revision than the current one (error.currentRevision)'),
   413: json(ErrorBody, 'request body too large'),
+  428: json(ErrorBody, 'a whole-case PUT without If-Match, on a server off loopback'),
+  429: json(ErrorBody, 'too many expensive requests from this client in a minute (Retry-After)'),
   500: json(ErrorBody, 'an internal error (details in the server log)'),
 };
 
@@ -146,7 +153,8 @@ function headerText(c: Context, name: string): string | undefined {
 
 /**
  * Who writes and why (`X-Parley-Author`, `X-Parley-Message`), with `message` as the default, and
- * with `conditional` the revision the write is based on (`If-Match: <revision>`; a newer one: 409).
+ * with `conditional` the revision the write is based on (`If-Match: "<revision>"`; a newer one: 412,
+ * see conditional.ts).
  */
 export function changeInfo(c: Context, message?: string, conditional = false): { author: string; message?: string; expectedRevision?: number } {
   const given = headerText(c, 'x-parley-message')?.slice(0, 1000);
@@ -158,11 +166,8 @@ export function changeInfo(c: Context, message?: string, conditional = false): {
 }
 
 function expected(c: Context): { expectedRevision?: number } {
-  const h = c.req.header('if-match');
-  if (h === undefined) return {};
-  const n = Number(h.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new ApiError(400, 'If-Match must be a revision number', 'If-Match');
-  return { expectedRevision: n };
+  const n = ifMatchRevision(c);
+  return n === undefined ? {} : { expectedRevision: n };
 }
 
 export function notFound(message: string): never {

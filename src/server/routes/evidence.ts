@@ -1,6 +1,7 @@
 /** The evidence library across cases, and the review of candidate evidence (accept, reject). */
 import { z } from '@hono/zod-openapi';
 import { ApiError } from '../errors.ts';
+import { conditionalWrite } from '../conditional.ts';
 import { Evidence, EvidenceList } from '../schemas.ts';
 import { CaseParams, PageQuery, changeInfo, date, definedOnly, route, router, type RouteContext } from './common.ts';
 
@@ -35,7 +36,7 @@ export function evidenceRoutes({ store }: RouteContext) {
       params: CaseParams.extend({ evidenceId: z.string().max(80) }),
       ok: { status: 200, schema: Evidence, description: 'the updated evidence' },
       handler: async ({ c, params }) => {
-        const { value } = await store.modifyCase(
+        const { value } = await conditionalWrite(c, store, params.id, () => store.modifyCase(
           params.id,
           (cs) => {
             const e = cs.evidence.find((x) => x.id === params.evidenceId);
@@ -43,8 +44,8 @@ export function evidenceRoutes({ store }: RouteContext) {
             e.status = verdict === 'accept' ? 'accepted' : 'rejected';
             return e;
           },
-          changeInfo(c, `${verdict}ed evidence ${params.evidenceId}`),
-        );
+          changeInfo(c, `${verdict}ed evidence ${params.evidenceId}`, true),
+        ));
         return value;
       },
     });

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestArticle, ingestJson, type ArticleInput } from '../../evidence/index.ts';
 import { articleFromPage, articleFromText } from '../../evidence/input.ts';
 import { ApiError } from '../errors.ts';
-import { assertPublicUrl } from '../public-url.ts';
+import { checkIfMatch, conditionalWrite } from '../conditional.ts';
 import { IngestResponse } from '../schemas.ts';
 import { changeInfo, date, definedOnly, route, router, type RouteContext } from './common.ts';
 
@@ -51,17 +51,21 @@ export function ingestRoutes({ store, allowPrivateFetch }: RouteContext) {
     body: IngestBody,
     ok: { status: 200, schema: IngestResponse, description: 'as `parley ingest --format json`, plus `body` (the text the offsets point into), and `stored` and `revision` with caseId' },
     handler: async ({ c, body }) => {
-      const c0 = body.caseId ? (await store.getCase(body.caseId)).case : undefined;
+      const read = body.caseId ? await store.getCase(body.caseId) : undefined;
+      // A stale If-Match is refused before the article is read (the store checks again when writing).
+      if (body.caseId && read) checkIfMatch(c, body.caseId, read.revision);
+      const c0 = read?.case;
       const input: ArticleInput = await asField(fieldOf(body), async () => {
-        if (body.url !== undefined) return articleFromPage(await fetchArticle(body.url, { timeoutMs: 15_000, ...(allowPrivateFetch ? {} : { checkUrl: assertPublicUrl }) }));
+        if (body.url !== undefined) return articleFromPage(await fetchArticle(body.url, { timeoutMs: 15_000, guard: { allowPrivate: allowPrivateFetch } }));
         return body.html !== undefined ? { html: body.html } : articleFromText(body.text ?? '');
       });
       const article = { ...input, ...definedOnly({ date: body.date, outlet: body.outlet, title: body.title }) };
       const result = await asField(body.html !== undefined ? 'html' : 'text', () => ingestArticle(article, c0 ? { case: c0 } : {}));
       const out = { ...ingestJson(result), body: result.body };
       if (!body.caseId) return out;
-      const { revision, value: stored } = await store.modifyCase(
-        body.caseId,
+      const caseId = body.caseId;
+      const { revision, value: stored } = await conditionalWrite(c, store, caseId, () => store.modifyCase(
+        caseId,
         (cs) => {
           let candidates;
           try {
@@ -74,8 +78,8 @@ export function ingestRoutes({ store, allowPrivateFetch }: RouteContext) {
           cs.evidence.push(...candidates);
           return candidates.map((x) => x.id);
         },
-        changeInfo(c, `ingested ${result.quotes.length} quote(s)${result.article.outlet ? ` from ${result.article.outlet}` : ''}`),
-      );
+        changeInfo(c, `ingested ${result.quotes.length} quote(s)${result.article.outlet ? ` from ${result.article.outlet}` : ''}`, true),
+      ));
       return { ...out, stored, revision };
     },
   });

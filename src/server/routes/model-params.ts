@@ -13,6 +13,8 @@ import { date, definedOnly, modelList } from './common.ts';
 
 /** Monte Carlo runs one request may ask for (bounded so one request cannot occupy the server for hours). */
 export const MAX_SIMULATION_RUNS = 200_000;
+/** Runs × rounds one simulation may take: MAX_SIMULATION_RUNS at smp's default 100 turns; 20,000 runs at the 1000-round bound. */
+export const MAX_SIMULATION_WORK = MAX_SIMULATION_RUNS * 100;
 
 /**
  * The model parameters of the forecast, simulate and sensitivity bodies, from the engines' tables
@@ -58,6 +60,34 @@ export const SimulateBody = z
   })
   .strict()
   .openapi('SimulateRequest');
+
+/** Rounds (or turns) of an iterative model one request may ask for, however it names them: the top-level `rounds`' own bound. */
+export const MAX_API_ROUNDS = 1000;
+/** smp's worker threads one request may start. */
+export const MAX_API_THREADS = 8;
+
+/**
+ * The API's bounds on the engines' parameters, over their tables' (which are the CLI's): the same
+ * whichever route (forecast, simulate, sensitivity) and whichever form (top level, flat, per model)
+ * sets them. A table lets bdm and exchange run 100,000 rounds (a forecast of hundreds of megabytes,
+ * stored as a run) and smp start 256 worker threads; one request gets at most MAX_API_ROUNDS rounds
+ * and MAX_API_THREADS threads (the result is the same whatever the number of threads).
+ */
+export const API_PARAM_LIMITS: Readonly<Record<string, number>> = {
+  rounds: MAX_API_ROUNDS,
+  maxTurns: MAX_API_ROUNDS,
+  minTurns: MAX_API_ROUNDS,
+  threads: MAX_API_THREADS,
+};
+
+/** The field a model's resolved parameter came from: its own object, the flat form (by name or alias), or the top level. */
+function fieldOf(model: string, name: string, own: Record<string, unknown> | undefined, flat: Record<string, unknown>): string {
+  const spec = findParam(paramsOf(model), name);
+  const keys = [name, ...(spec?.aliases ?? [])];
+  if (own && keys.some((k) => own[k] !== undefined)) return `params.${model}.${keys.find((k) => own[k] !== undefined)}`;
+  const flatKey = keys.find((k) => flat[k] !== undefined);
+  return flatKey ? `params.${flatKey}` : name;
+}
 
 /** Two actors on one 0–100 issue: enough for every engine to run its own checks on its parameters. */
 const PROBE: ModelInput = {
@@ -109,6 +139,15 @@ export function modelOptions<B extends { params?: Record<string, unknown>; model
   } catch (e) {
     if (e instanceof ParamError) throw new ParameterError(e.message, `params${e.model ? `.${e.model}` : ''}${e.param && e.param !== e.model ? `.${e.param}` : ''}`);
     throw e;
+  }
+  for (const m of models) {
+    for (const [name, limit] of Object.entries(API_PARAM_LIMITS)) {
+      const value = modelParams[m][name];
+      if (typeof value === 'number' && value > limit) {
+        const field = fieldOf(m, name, own[m], flat);
+        throw new ParameterError(`${field}: ${m}: ${name} must be at most ${limit} through the API, got ${value}${name === 'threads' ? '' : ' (the CLI takes more)'}`, field);
+      }
+    }
   }
   for (const name of models) {
     try {

@@ -8,6 +8,7 @@ import { Entry as EntrySchema, EntryError, QUESTION_ID, Resolution as Resolution
 import { makeEntryDraft } from '../../record/make.ts';
 import { appendRecordEntry, listRecordEntries, listResolutions, questionIssues, recordResolution, scoreStoredRecord, verifyRecord } from '../../store/records.ts';
 import { ApiError } from '../errors.ts';
+import { setEtag } from '../conditional.ts';
 import { CaseParams, date, route, router, type RouteContext } from './common.ts';
 
 /** Monte Carlo draws one record request may ask for (the outlook runs within the request). */
@@ -104,14 +105,17 @@ export function recordRoutes({ store }: RouteContext) {
     tag: 'record',
     summary: 'The record: its entries in order (optionally of one question or case), the chain check over the whole record, and the resolutions',
     query: z.object({ question: z.string().max(80).optional(), case: z.string().max(80).optional() }),
-    ok: { status: 200, schema: RecordList, description: 'entries, verification, resolutions' },
-    handler: async ({ query }) => {
+    ok: { status: 200, schema: RecordList, description: 'entries, verification, resolutions; ETag: the hash of the last entry' },
+    handler: async ({ c, query }) => {
       const [entries, verify, resolutions] = await Promise.all([
         listRecordEntries(store, { ...(query.question ? { question: query.question } : {}), ...(query.case ? { caseId: query.case } : {}) }),
         verifyRecord(store),
         listResolutions(store),
       ]);
-      return { entries, verify, resolutions: resolutions.filter((r) => (query.question ? r.question === query.question : true)) };
+      const shown = resolutions.filter((r) => (query.question ? r.question === query.question : true));
+      // The chain's head names the entries; the resolutions (written once each) are counted beside it.
+      if (verify.ok && verify.head) setEtag(c, `${verify.head}.${resolutions.length}`);
+      return { entries, verify, resolutions: shown };
     },
   });
   route(app, {

@@ -6,7 +6,8 @@ import { recordRun, replayRun, runView } from '../runs.ts';
 import { ForecastResponse, JobStarted, Replay, Run, RunList } from '../schemas.ts';
 import type { ForecastJson } from '../../analysis/forecast-json.ts';
 import { CaseParams, PageQuery, route, router, type RouteContext } from './common.ts';
-import { ForecastBody, SimulateBody, modelOptions } from './model-params.ts';
+import { setEtag } from '../conditional.ts';
+import { ForecastBody, SimulateBody, modelOptions, MAX_SIMULATION_WORK } from './model-params.ts';
 
 const RunParams = z.object({ runId: z.string().max(80) });
 
@@ -42,6 +43,9 @@ export function runRoutes({ store, jobs }: RouteContext) {
       // The body's seed is the simulation's: it draws each run's engine seeds (engineSeed: false).
       const { models, ...options } = modelOptions(body, resolveModels(body.models), { engineSeed: false });
       if (body.scenario && !stored.case.scenarios.some((s) => s.id === body.scenario)) throw new ApiError(400, `unknown scenario "${body.scenario}"`, 'scenario');
+      // Runs × the most rounds (or turns) of any chosen model: bounded, so that one job cannot take days.
+      const rounds = Math.max(1, ...Object.values(options.modelParams).map((p) => Number(p.rounds ?? p.maxTurns ?? 1)));
+      if (body.runs * rounds > MAX_SIMULATION_WORK) throw new ApiError(400, `body.runs: ${body.runs} runs of ${rounds} rounds is more than the ${MAX_SIMULATION_WORK.toLocaleString('en')} run-rounds one simulation may take: at most ${Math.floor(MAX_SIMULATION_WORK / rounds)} runs of ${rounds} rounds`, 'runs');
       const job = jobs.start('simulate', async (ctx) => {
         // Kept as a run, so that it outlives the job list (and a restart) and can be replayed.
         const { runId, run } = await recordRun(store, { caseId: params.id, ...stored }, { kind: 'simulate', ...(models ? { models } : {}), params: options }, ctx);
@@ -69,8 +73,12 @@ export function runRoutes({ store, jobs }: RouteContext) {
     tag: 'forecasts',
     summary: 'A stored forecast or simulation run with its results',
     params: RunParams,
-    ok: { status: 200, schema: Run, description: 'models, params, seed, input hash, engine version, results' },
-    handler: async ({ params }) => runView(await store.getRun(params.runId)) as z.input<typeof Run>,
+    ok: { status: 200, schema: Run, description: 'models, params, seed, input hash, engine version, results; ETag: the run id' },
+    handler: async ({ c, params }) => {
+      const run = await store.getRun(params.runId);
+      setEtag(c, run.id);
+      return runView(run) as z.input<typeof Run>;
+    },
   });
   route(app, {
     method: 'post',

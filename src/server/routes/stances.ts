@@ -1,6 +1,7 @@
 /** Stances: no id of their own; addressed by actor, issue and date. */
 import { z } from '@hono/zod-openapi';
 import { ApiError } from '../errors.ts';
+import { conditionalWrite, setEtag } from '../conditional.ts';
 import { RevisionOnly, Stance, StanceWrite, pageOf } from '../schemas.ts';
 import { CaseParams, PageQuery, RevisionQuery, changeInfo, date, paged, route, router, type RouteContext } from './common.ts';
 
@@ -14,8 +15,9 @@ export function stanceRoutes({ store }: RouteContext) {
     params: CaseParams,
     query: PageQuery.merge(RevisionQuery).extend({ actor: z.string().max(80).optional(), issue: z.string().max(80).optional() }),
     ok: { status: 200, schema: pageOf(Stance, 'StancePage'), description: 'a page of stances' },
-    handler: async ({ params, query }) => {
-      const cs = (await store.getCase(params.id, query)).case;
+    handler: async ({ c, params, query }) => {
+      const { case: cs, revision } = await store.getCase(params.id, query);
+      setEtag(c, revision);
       return paged(cs.stances.filter((s) => (!query.actor || s.actor === query.actor) && (!query.issue || s.issue === query.issue)), query);
     },
   });
@@ -28,7 +30,7 @@ export function stanceRoutes({ store }: RouteContext) {
     body: Stance,
     ok: { status: 200, schema: StanceWrite, description: 'the new revision' },
     handler: async ({ c, params, body }) => {
-      const { revision, value: created } = await store.modifyCase(
+      const { revision, value: created } = await conditionalWrite(c, store, params.id, () => store.modifyCase(
         params.id,
         (cs) => {
           const index = cs.stances.findIndex((s) => s.actor === body.actor && s.issue === body.issue && s.date === body.date);
@@ -37,7 +39,7 @@ export function stanceRoutes({ store }: RouteContext) {
           return index < 0;
         },
         changeInfo(c, `set stance ${body.actor}/${body.issue}${body.date ? ` (${body.date})` : ''}`, true),
-      );
+      ));
       return { revision, item: body, created };
     },
   });
@@ -50,7 +52,7 @@ export function stanceRoutes({ store }: RouteContext) {
     query: z.object({ actor: z.string().max(80), issue: z.string().max(80), date: date.optional() }),
     ok: { status: 200, schema: RevisionOnly, description: 'the new revision' },
     handler: async ({ c, params, query }) => {
-      const { revision } = await store.modifyCase(
+      const { revision } = await conditionalWrite(c, store, params.id, () => store.modifyCase(
         params.id,
         (cs) => {
           const index = cs.stances.findIndex((s) => s.actor === query.actor && s.issue === query.issue && s.date === query.date);
@@ -58,7 +60,7 @@ export function stanceRoutes({ store }: RouteContext) {
           cs.stances.splice(index, 1);
         },
         changeInfo(c, `deleted stance ${query.actor}/${query.issue}${query.date ? ` (${query.date})` : ''}`, true),
-      );
+      ));
       return { revision };
     },
   });
