@@ -35,6 +35,10 @@ export interface ServerOptions {
   allowPrivateFetch?: boolean;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
+  /** Host names the server is reached by besides its address (a proxy's, a LAN name): security.ts. */
+  publicNames?: string[];
+  /** Expensive requests per client per minute (default and 0: none; `parley serve` gives DEFAULT_RATE_LIMIT). */
+  rateLimit?: number;
 }
 
 export interface RunningServer {
@@ -63,7 +67,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const store = typeof opts.db === 'object' ? opts.db : await createStore(opts.db ?? DEFAULT_DB);
   try {
     const imported = opts.importExamples ? await importExamples(store, opts.importExamples === true ? EXAMPLES_DIR : opts.importExamples, log) : [];
-    const { app, jobs } = createApp({ store, ...(opts.token ? { token: opts.token } : {}), allowPrivateFetch: opts.allowPrivateFetch ?? false });
+    const { app, jobs } = createApp({
+      store,
+      ...(opts.token ? { token: opts.token } : {}),
+      allowPrivateFetch: opts.allowPrivateFetch ?? false,
+      // Host and Origin checks know the address listened on; off loopback a whole-case PUT needs If-Match.
+      listenHost: host,
+      requireIfMatch: !isLoopback(host),
+      ...(opts.publicNames ? { publicNames: opts.publicNames } : {}),
+      ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
+    });
     const assets = staticFiles(opts.webRoot ?? DEFAULT_WEB_ROOT);
     app.get('*', (c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? c.json({ error: { message: `no route GET ${c.req.path}`, path: null } }, 404) : assets(c)));
     const server = await new Promise<ReturnType<typeof serve>>((resolvePromise, reject) => {

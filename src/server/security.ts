@@ -27,14 +27,14 @@ export interface SecurityOptions {
   listenHost?: string;
   /** Host names (or name:port) the server is also reached by: a reverse proxy's, a LAN name. */
   publicNames?: string[];
-  /** Expensive requests per client per minute (default DEFAULT_RATE_LIMIT; 0: no limit). */
+  /** Expensive requests per client per minute (absent or 0: no limit; `parley serve` gives DEFAULT_RATE_LIMIT). */
   rateLimit?: number;
   /** Refuse a whole-case PUT without If-Match (428): set by `parley serve` off loopback. */
   requireIfMatch?: boolean;
 }
 
 /**
- * Expensive requests per client per minute by default: four a second, sustained for a minute. Opening
+ * Expensive requests per client per minute by default (`parley serve --rate-limit`): four a second, sustained for a minute. Opening
  * a case in the dashboard makes about ten (forecasts, Monte Carlo, timeline, scenarios, drafts), and a
  * change in the parameter panel two, so no one working in the dashboard comes near it.
  */
@@ -129,7 +129,7 @@ export function clientKey(c: Context): string {
 
 /** The rate limit of the expensive routes, or null when it is off (0). */
 export function expensiveRateLimit(opts: SecurityOptions): MiddlewareHandler | null {
-  const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const limit = opts.rateLimit ?? 0;
   if (limit === 0) return null;
   return rateLimiter({
     windowMs: 60_000,

@@ -3,10 +3,11 @@
  * ./parley.db (created, with the example cases, on first start) or PostgreSQL. `npm start` runs it
  * with --build.
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { parseCount } from '../options.ts';
 import { DEFAULT_PORT, ServerConfigError, startServer } from '../../server/index.ts';
+import { DEFAULT_RATE_LIMIT } from '../../server/security.ts';
 import { buildDashboard } from '../../server/build.ts';
 import { createStore, DEFAULT_DB } from '../../store/index.ts';
 
@@ -21,6 +22,8 @@ interface ServeOptions {
   build?: boolean;
   examples: boolean;
   webRoot?: string;
+  publicName: string[];
+  rateLimit: number;
 }
 
 export function register(program: Command): void {
@@ -34,6 +37,13 @@ export function register(program: Command): void {
     .option('--build', 'build the dashboard first when web/dist is missing or older than web/src')
     .option('--no-examples', 'do not import examples/*.yaml into an empty database')
     .option('--web-root <dir>', 'serve the dashboard from this folder instead of web/dist')
+    .addOption(
+      new Option('--public-name <name>', 'a host name (or name:port) the server is reached by besides its address, e.g. behind a proxy; repeatable (other Host headers are refused)')
+        .env('PARLEY_PUBLIC_NAMES')
+        .argParser(collectNames)
+        .default([]),
+    )
+    .addOption(new Option('--rate-limit <n>', 'expensive requests (forecasts, analysis, ingest, import) per client per minute; 0: no limit').argParser(parseCount).env('PARLEY_RATE_LIMIT').default(DEFAULT_RATE_LIMIT))
     .action(async (opts: ServeOptions) => {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       if (opts.build) {
@@ -58,6 +68,8 @@ export function register(program: Command): void {
           ...(opts.token ? { token: opts.token } : {}),
           ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
           importExamples: opts.examples,
+          publicNames: opts.publicName,
+          rateLimit: opts.rateLimit,
           log,
         });
       } catch (e) {
@@ -78,6 +90,13 @@ export function register(program: Command): void {
       await server.close();
       await store.close();
     });
+}
+
+/** `--public-name` repeated, or PARLEY_PUBLIC_NAMES comma-separated: each name once, lower case. */
+function collectNames(value: string, previous: string[] = []): string[] {
+  const names = value.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+  for (const n of names) if (!/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/.test(n)) throw new InvalidArgumentError(`expected a host name such as parley.example.org (or name:port), got "${n}"`);
+  return [...new Set([...previous, ...names])];
 }
 
 /** A database URL without its password, for messages. */
