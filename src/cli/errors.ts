@@ -39,6 +39,7 @@ export const USER_ERROR_CLASSES: Readonly<Record<string, 1 | 2>> = {
   StoreError: 1, // src/store/errors.ts: NotFoundError, ConflictError, InvalidCaseError
   ArticleInputError: 1, // src/evidence/input.ts; FetchArticleError (src/evidence/fetch.ts)
   EvidenceNotFoundError: 1, // src/evidence/case-file.ts
+  UrlRefusedError: 1, // src/net/url-guard.ts: a URL the guard will not fetch
   SimulationCancelled: 1, // src/analysis/montecarlo.ts
   UnknownModelError: 2, // src/analysis/forecast.ts
   UnknownScenarioError: 2, // src/case/view.ts

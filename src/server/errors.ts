@@ -11,6 +11,7 @@ import { SimulationCancelled, UnknownDraftError, UnknownModelError } from '../an
 import { ArticleInputError } from '../evidence/input.ts';
 import { SmpParameterError } from '../engines/smp.ts';
 import { ConflictError, InvalidCaseError, NotFoundError } from '../store/index.ts';
+import { UrlRefusedError } from '../net/url-guard.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500;
 
@@ -59,6 +60,7 @@ export function errorResponse(err: unknown): { status: ErrorStatus; body: ErrorB
   if (err instanceof UnknownDraftError) return { status: 400, body: body(err.message, 'draft') };
   if (err instanceof SmpParameterError) return { status: 400, body: body(err.message, 'params') };
   if (err instanceof ArticleInputError) return { status: 400, body: body(err.message) };
+  if (err instanceof UrlRefusedError) return { status: 400, body: body(err.message, 'url') };
   if (err instanceof SimulationCancelled) return { status: 409, body: body(err.message) };
   // Hono's own refusals of a request it could not read (malformed JSON, a bad content type).
   if (err instanceof HTTPException && err.status < 500) {

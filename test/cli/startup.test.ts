@@ -180,6 +180,7 @@ describe('user errors and internal errors', () => {
       EntryError: '../../src/record/entry.ts',
       ResolutionError: '../../src/record/resolution.ts',
       QuestionConflict: '../../src/record/question.ts',
+      UrlRefusedError: '../../src/net/url-guard.ts',
     };
     expect(Object.keys(USER_ERROR_CLASSES).sort()).toEqual(Object.keys(modules).sort());
     for (const [name, path] of Object.entries(modules)) {

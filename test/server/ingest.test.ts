@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/server/app.ts';
-import { isPrivateAddress } from '../../src/server/public-url.ts';
+import { addressRefusal } from '../../src/net/url-guard.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
 import { sampleCase } from '../store/backends.ts';
 
@@ -89,7 +89,7 @@ describe('POST /api/ingest', () => {
     const strict = createApp({ store }).app;
     const refused = await strict.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: articleUrl }) });
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as any).error).toMatchObject({ path: 'url', message: expect.stringMatching(/private network/) });
+    expect(((await refused.json()) as any).error).toMatchObject({ path: 'url', message: expect.stringMatching(/refused: 127\.0\.0\.1 is loopback/) });
     const missing = await post({ url: articleUrl.replace('article', 'missing') });
     expect(missing.json.error).toMatchObject({ path: 'url', message: expect.stringMatching(/404/) });
   });
@@ -111,7 +111,7 @@ describe('POST /api/ingest', () => {
 
 it('classifies private and public addresses', () => {
   for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '224.0.0.1']) {
-    expect(isPrivateAddress(ip), ip).toBe(true);
+    expect(addressRefusal(ip), ip).toBeDefined();
   }
-  for (const ip of ['8.8.8.8', '172.32.0.1', '93.184.216.34', '2606:4700::1111', '::ffff:8.8.4.4']) expect(isPrivateAddress(ip), ip).toBe(false);
+  for (const ip of ['8.8.8.8', '172.32.0.1', '93.184.216.34', '2606:4700::1111', '::ffff:8.8.4.4']) expect(addressRefusal(ip), ip).toBeUndefined();
 });
