@@ -6,6 +6,7 @@ import { CaseOverviewView } from './views/CaseOverview.tsx';
 import { ErrorNote, Loading } from './components/Status.tsx';
 import { TokenField } from './views/TokenField.tsx';
 import { Field } from './components/Field.tsx';
+import { SessionGate } from './views/Login.tsx';
 
 // The overview needs no charts: the views drawn with Observable Plot load on first use, keeping first render light.
 const IssueView = lazy(() => import('./views/IssueView.tsx').then((m) => ({ default: m.IssueView })));
@@ -16,6 +17,8 @@ const IngestView = lazy(() => import('./views/Ingest.tsx').then((m) => ({ defaul
 const ScenariosView = lazy(() => import('./views/Scenarios.tsx').then((m) => ({ default: m.ScenariosView })));
 const OutlookView = lazy(() => import('./views/Outlook.tsx').then((m) => ({ default: m.OutlookView })));
 const RecordView = lazy(() => import('./views/Record.tsx').then((m) => ({ default: m.RecordView })));
+const CaseFormsView = lazy(() => import('./views/CaseForms.tsx').then((m) => ({ default: m.CaseFormsView })));
+const HistoryView = lazy(() => import('./views/History.tsx').then((m) => ({ default: m.HistoryView })));
 
 type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
 
@@ -38,13 +41,18 @@ export function App() {
       <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
         Skip to content
       </a>
-      <header className="top">
-        <a className="brand" href="#/">
-          parley
-        </a>
-        <span className="muted">negotiation-intelligence workbench</span>
-        <TokenField />
-      </header>
+      <SessionGate
+        header={(session) => (
+          <header className="top">
+            <a className="brand" href="#/">
+              parley
+            </a>
+            <span className="muted">negotiation-intelligence workbench</span>
+            {session}
+            <TokenField />
+          </header>
+        )}
+      >
       <main id="main" ref={main} tabIndex={-1}>
         {route.view === 'cases' ? (
           <CasesList />
@@ -58,6 +66,7 @@ export function App() {
           </CaseProvider>
         )}
       </main>
+      </SessionGate>
     </>
   );
 }
@@ -71,6 +80,8 @@ const tabs: Array<{ view: CaseRoute['view']; label: string }> = [
   { view: 'scenarios', label: 'Scenarios' },
   { view: 'outlook', label: 'Outlook & sensitivity' },
   { view: 'record', label: 'Record' },
+  { view: 'build', label: 'Build' },
+  { view: 'history', label: 'History' },
 ];
 
 function CaseShell({ route }: { route: CaseRoute }) {
@@ -155,5 +166,9 @@ function CaseBody({ route }: { route: CaseRoute }) {
       return <OutlookView />;
     case 'record':
       return <RecordView />;
+    case 'build':
+      return <CaseFormsView />;
+    case 'history':
+      return <HistoryView />;
   }
 }

@@ -59,10 +59,21 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly path: string | null = null,
+    /** A refused write's other problems (the case loader reports them all), each with its path. */
+    readonly problems: Array<{ path: string; message: string }> = [],
+    /** 412 (or 409): the revision the server holds now, when it said. */
+    readonly currentRevision: number | null = null,
   ) {
     super(message);
   }
 }
+
+/**
+ * Whether a refused write was refused because the case changed since it was read (412 of a stale
+ * If-Match, or 409 of a write that raced another), not because of what it said (a 409 naming the
+ * `id` is a duplicate id: the user's to fix, not a conflict between versions).
+ */
+export const isConflict = (e: unknown): e is ApiError => e instanceof ApiError && (e.status === 412 || (e.status === 409 && e.path !== 'id'));
 
 const TOKEN_KEY = 'parley.token';
 export const apiToken = {
@@ -73,20 +84,70 @@ export const apiToken = {
 /** A view never waits forever: long work (Monte Carlo) runs as a job that is polled instead. */
 const REQUEST_TIMEOUT_MS = 120_000;
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+/**
+ * The revision of each case as the dashboard last read or wrote it (from the `ETag` or
+ * `X-Parley-Revision` of a read, the `revision` of a write's answer). Every write to the case sends
+ * it as `If-Match`, so a change someone else made meanwhile is refused (412) instead of overwritten.
+ */
+const caseRevisions = new Map<string, number>();
+export const caseRevision = {
+  get: (caseId: string): number | undefined => caseRevisions.get(caseId),
+  set: (caseId: string, revision: number): void => void caseRevisions.set(caseId, revision),
+};
+/** The revision a response names: `ETag: "7"` (or `W/"7"`), else `X-Parley-Revision: 7`. */
+export function revisionOf(headers: Headers): number | undefined {
+  const raw = headers.get('etag') ?? headers.get('x-parley-revision');
+  const m = raw ? /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim()) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The signed-in user's CSRF token (GET /api/session), sent as X-CSRF-Token on every write made with the session cookie. */
+let csrfToken: string | null = null;
+
+interface RequestOptions {
+  /** The case a write changes: its revision as read goes as If-Match, and the answer's revision is kept. */
+  caseId?: string;
+  /** Override the If-Match revision (keep mine after a conflict: the revision just read). */
+  ifMatch?: number;
+  /** A raw text body (imports) instead of JSON. */
+  text?: string;
+  /** Answer with the raw text (exports, reports) instead of parsing JSON. */
+  raw?: boolean;
+}
+
+async function request<T>(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: opts.raw ? '*/*' : 'application/json' };
+  if (opts.text !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   const token = apiToken.get();
-  if (token && method !== 'GET') headers.authorization = `Bearer ${token}`;
+  // Once the server has accounts or a token, reads need an identity too (docs/security.md).
+  if (token) headers.authorization = `Bearer ${token}`;
+  const write = method !== 'GET' && method !== 'HEAD';
+  if (write && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const ifMatch = opts.ifMatch ?? (opts.caseId !== undefined ? caseRevisions.get(opts.caseId) : undefined);
+  if (write && ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    res = await fetch(url, {
+      method,
+      headers,
+      body: opts.text ?? (body === undefined ? undefined : JSON.stringify(body)),
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
   } catch (e) {
     const timedOut = (e as Error).name === 'TimeoutError';
     throw new ApiError(timedOut ? `the server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` : `the server did not answer (${(e as Error).message})`, 0);
   }
+  // The revision read is the case document's (not an analysis read later, which could already see someone else's change).
+  const caseOfUrl = /^\/api\/cases\/([^/?]+)(?:\?|$)/.exec(url)?.[1];
+  if (!write && res.ok && caseOfUrl) {
+    const rev = revisionOf(res.headers);
+    if (rev !== undefined) caseRevisions.set(decodeURIComponent(caseOfUrl), rev);
+  }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
+  if (opts.raw && res.ok) return text as T;
   let json: unknown = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -95,13 +156,95 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     return text as T;
   }
   if (!res.ok) {
-    const err = (json as { error?: { message?: string; path?: string | null } } | undefined)?.error;
-    throw new ApiError(err?.message ?? `${res.status} ${res.statusText}`, res.status, err?.path ?? null);
+    const err = (json as { error?: { message?: string; path?: string | null; problems?: Array<{ path: string; message: string }>; currentRevision?: number } } | undefined)?.error;
+    throw new ApiError(err?.message ?? `${res.status} ${res.statusText}`, res.status, err?.path ?? null, err?.problems ?? [], err?.currentRevision ?? null);
   }
+  // A write's answer names the new revision (in its body, or its ETag): the next write builds on it.
+  const written = (json as { revision?: unknown } | undefined)?.revision ?? (write ? revisionOf(res.headers) : undefined);
+  if (write && opts.caseId !== undefined && typeof written === 'number') caseRevisions.set(opts.caseId, written);
   return json as T;
 }
 
 const enc = encodeURIComponent;
+
+/** The sub-resources of a case with ids of their own (src/server/routes/collections.ts). */
+export type CollectionKey = 'actors' | 'issues' | 'evidence' | 'drafts' | 'scenarios' | 'events';
+export interface CollectionItems {
+  actors: z.input<typeof S.Actor>;
+  issues: z.input<typeof S.Issue>;
+  evidence: z.input<typeof S.Evidence>;
+  drafts: z.input<typeof S.Draft>;
+  scenarios: z.input<typeof S.Scenario>;
+  events: z.input<typeof S.Event>;
+}
+export type CaseInput = z.input<typeof S.Case>;
+/** A revision of the history, with the list of changes the server writes for it (contract: `changes`). */
+export type HistoryEntry = Revision & { changes?: string[] };
+export type WriteResult = Out<typeof S.WriteResult>;
+/** Who is signed in (GET /api/session): null when nobody is, or the server has no accounts. */
+export interface Session {
+  user: { name: string; role: 'viewer' | 'analyst' | 'admin' } | null;
+  accountsRequired: boolean;
+  csrfToken: string | null;
+}
+/** Formats the case downloads as (GET /api/cases/{id}/export?format=). */
+export const EXPORT_FORMATS = [
+  { format: 'yaml', label: 'YAML (case file)', ext: 'yaml' },
+  { format: 'json', label: 'JSON (case file)', ext: 'json' },
+  { format: 'ktab-csv', label: 'KTAB CSV', ext: 'csv' },
+  { format: 'decide', label: 'decide', ext: 'csv' },
+] as const;
+
+/** Session, creating and importing cases, every collection write and the history: each write sends If-Match. */
+const caseWrites = {
+  session: async (): Promise<Session> => {
+    let s: Session;
+    try {
+      s = await request<Session>('GET', '/api/session');
+    } catch (e) {
+      // A server without accounts (older, or before the route exists): open, as on loopback.
+      if (e instanceof ApiError && e.status === 404) s = { user: null, accountsRequired: false, csrfToken: null };
+      else throw e;
+    }
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  login: async (name: string, password: string): Promise<Session> => {
+    const s = await request<Session>('POST', '/api/session', { name, password });
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  logout: async (): Promise<void> => {
+    await request<unknown>('DELETE', '/api/session');
+    csrfToken = null;
+  },
+  createCase: async (c: CaseInput): Promise<WriteResult> => {
+    const r = await request<WriteResult>('POST', '/api/cases', c);
+    caseRevisions.set(r.id, r.revision);
+    return r;
+  },
+  importCase: async (text: string, name: string, format?: string, id?: string): Promise<WriteResult> => {
+    const r = await request<WriteResult>('POST', `/api/cases/import${query({ name, format, id })}`, undefined, { text });
+    caseRevisions.set(r.id, r.revision);
+    return r;
+  },
+  /** The case and the revision it is (for a conflict: the stored version to show beside mine). */
+  caseAt: (id: string) => request<Case>('GET', `/api/cases/${enc(id)}`).then((c) => ({ case: c, revision: caseRevisions.get(id) })),
+  addItem: <K extends CollectionKey>(id: string, key: K, item: CollectionItems[K], ifMatch?: number) =>
+    request<{ revision: number }>('POST', `/api/cases/${enc(id)}/${key}`, item, { caseId: id, ifMatch }),
+  putItem: <K extends CollectionKey>(id: string, key: K, item: CollectionItems[K] & { id: string }, ifMatch?: number) =>
+    request<{ revision: number }>('PUT', `/api/cases/${enc(id)}/${key}/${enc(item.id)}`, item, { caseId: id, ifMatch }),
+  deleteItem: (id: string, key: CollectionKey, itemId: string, ifMatch?: number) =>
+    request<{ revision: number }>('DELETE', `/api/cases/${enc(id)}/${key}/${enc(itemId)}`, undefined, { caseId: id, ifMatch }),
+  deleteStance: (id: string, s: { actor: string; issue: string; date?: string }, ifMatch?: number) =>
+    request<{ revision: number }>('DELETE', `/api/cases/${enc(id)}/stances${query({ actor: s.actor, issue: s.issue, date: s.date })}`, undefined, { caseId: id, ifMatch }),
+  history: (id: string) => request<HistoryEntry[] | Page<HistoryEntry>>('GET', `/api/cases/${enc(id)}/revisions`).then((r) => (Array.isArray(r) ? r : r.items)),
+  restore: (id: string, revision: number, ifMatch?: number) =>
+    request<{ revision: number }>('POST', `/api/cases/${enc(id)}/restore`, { revision }, { caseId: id, ifMatch }),
+  /** A download's text: an export (yaml, json, ktab-csv, decide) or the report (html, md). */
+  exportText: (id: string, format: string) => request<string>('GET', `/api/cases/${enc(id)}/export${query({ format })}`, undefined, { raw: true }),
+  reportText: (id: string, format: 'html' | 'md', asOf?: string) => request<string>('GET', `/api/cases/${enc(id)}/report${query({ format, asOf })}`, undefined, { raw: true }),
+};
 const query = (params: Record<string, string | number | undefined | null>): string => {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
@@ -116,7 +259,8 @@ export const api = {
   overview: (id: string, asOf?: string) => request<CaseOverview>('GET', `/api/cases/${enc(id)}/overview${query({ asOf })}`),
   forecast: (id: string, body: ForecastRequest = {}) =>
     request<ForecastResponse>('POST', `/api/cases/${enc(id)}/forecast`, body),
-  putStance: (id: string, stance: StanceInput) => request<Out<typeof S.StanceWrite>>('PUT', `/api/cases/${enc(id)}/stances`, stance),
+  putStance: (id: string, stance: StanceInput, ifMatch?: number) =>
+    request<Out<typeof S.StanceWrite>>('PUT', `/api/cases/${enc(id)}/stances`, stance, { caseId: id, ifMatch }),
   simulate: (id: string, body: SimulateRequest) =>
     request<Out<typeof S.JobStarted>>('POST', `/api/cases/${enc(id)}/simulate`, body),
   models: () => request<ModelList>('GET', '/api/models'),
@@ -131,5 +275,6 @@ export const api = {
   sensitivity: (id: string, body: ForecastRequest) => request<SensitivityReport>('POST', `/api/cases/${enc(id)}/sensitivity`, body),
   ingest: (body: IngestRequest) => request<IngestResult>('POST', '/api/ingest', body),
   settleEvidence: (id: string, evidenceId: string, verdict: 'accept' | 'reject') =>
-    request<Evidence>('POST', `/api/cases/${enc(id)}/evidence/${enc(evidenceId)}/${verdict}`),
+    request<Evidence>('POST', `/api/cases/${enc(id)}/evidence/${enc(evidenceId)}/${verdict}`, undefined, { caseId: id }),
+  ...caseWrites,
 };

@@ -19,11 +19,13 @@ export type Route =
   | ({ view: 'scenarios'; caseId: string } & AsOf)
   | ({ view: 'outlook'; caseId: string } & AsOf)
   | ({ view: 'record'; caseId: string } & AsOf)
+  | ({ view: 'build'; caseId: string } & AsOf)
+  | ({ view: 'history'; caseId: string } & AsOf)
   | { view: 'not-found'; hash: string };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-const caseViews = ['trajectories', 'drafts', 'evidence', 'ingest', 'scenarios', 'outlook', 'record'] as const;
+const caseViews = ['trajectories', 'drafts', 'evidence', 'ingest', 'scenarios', 'outlook', 'record', 'build', 'history'] as const;
 
 /** `#/case/ukraine-2025/issue/territory` → the route it names. */
 export function parseRoute(hash: string): Route {

@@ -3,6 +3,8 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { href } from '../router.ts';
+import { ImportCase } from './ImportCase.tsx';
+import { NewCase } from './NewCase.tsx';
 
 export function CasesList() {
   const cases = useLoad(() => api.cases(), []);
@@ -18,7 +20,7 @@ export function CasesList() {
           testId="cases"
           rows={cases.data.items}
           rowKey={(c) => c.id}
-          empty="No cases yet: import one with `parley import` or POST /api/cases/import."
+          empty="No cases yet: create one with “New case” below, import a file with “Import a file”, or run `parley db import FILE` (then reload)."
           columns={[
             { label: 'case', value: (c) => c.title, render: (c) => <a href={href({ view: 'overview', caseId: c.id })}>{c.title}</a> },
             { label: 'id', value: (c) => c.id },
@@ -31,6 +33,10 @@ export function CasesList() {
           ]}
         />
       )}
+      <div className="case-start">
+        <NewCase cases={cases.data?.items ?? []} />
+        <ImportCase />
+      </div>
     </>
   );
 }

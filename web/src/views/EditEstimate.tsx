@@ -1,11 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Stance } from '../../../src/case/schema.ts';
 import { currentStances, pairKey } from '../../../src/case/view.ts';
-import { api } from '../api.ts';
+import { api, ApiError } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { ErrorNote } from '../components/Status.tsx';
 import { valueOf } from '../numbers.ts';
 import { Field } from '../components/Field.tsx';
+import { ConflictPanel, useCaseWrite } from '../components/Conflict.tsx';
+import { defaultDate, errorsByField, type FieldSpec } from '../forms.ts';
 
 interface Form {
   position: string;
@@ -13,14 +15,48 @@ interface Form {
   high: string;
   salience: string;
   redMin: string;
+  redMinLow: string;
+  redMinHigh: string;
   redMax: string;
+  redMaxLow: string;
+  redMaxHigh: string;
   veto: boolean;
   date: string;
   rationale: string;
   evidence: string[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The server's error paths (`stances[85].redLine.minRange.low`) mapped to this form's inputs, by their names. */
+const ERROR_FIELDS: FieldSpec[] = [
+  { key: 'position.value', label: 'Position', kind: 'number' },
+  { key: 'position.low', label: 'Position low', kind: 'number' },
+  { key: 'position.high', label: 'Position high', kind: 'number' },
+  { key: 'salience', label: 'Salience', kind: 'number' },
+  { key: 'redLine.minRange.low', label: 'Red line min, range low', kind: 'number' },
+  { key: 'redLine.minRange.high', label: 'Red line min, range high', kind: 'number' },
+  { key: 'redLine.maxRange.low', label: 'Red line max, range low', kind: 'number' },
+  { key: 'redLine.maxRange.high', label: 'Red line max, range high', kind: 'number' },
+  { key: 'redLine.min', label: 'Red line min', kind: 'number' },
+  { key: 'redLine.max', label: 'Red line max', kind: 'number' },
+  { key: 'date', label: 'As of', kind: 'date' },
+  { key: 'rationale', label: 'Rationale', kind: 'text' },
+  { key: 'evidence', label: 'Evidence', kind: 'multi', options: [] },
+];
+const INPUT_OF: Record<string, keyof Form> = {
+  'position.value': 'position',
+  'position.low': 'low',
+  'position.high': 'high',
+  salience: 'salience',
+  'redLine.min': 'redMin',
+  'redLine.minRange.low': 'redMinLow',
+  'redLine.minRange.high': 'redMinHigh',
+  'redLine.max': 'redMax',
+  'redLine.maxRange.low': 'redMaxLow',
+  'redLine.maxRange.high': 'redMaxHigh',
+  date: 'date',
+  rationale: 'rationale',
+  evidence: 'evidence',
+};
 const str = (x: number | undefined) => (x === undefined ? '' : String(x));
 
 /**
@@ -29,10 +65,12 @@ const str = (x: number | undefined) => (x === undefined ? '' : String(x));
  * and Monte Carlo intervals are then recomputed and the forecast table shows old → new.
  */
 export function EditEstimate({ issueId }: { issueId: string }) {
-  const { caseId, asOf, data, refresh } = useCase();
+  const { caseId, asOf, data } = useCase();
   const [actor, setActor] = useState(data?.actors[0]?.id ?? '');
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<Error>();
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof Form, string>>>({});
+  const { run, conflict, keepTheirs } = useCaseWrite();
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
   const uid = useId();
@@ -46,9 +84,14 @@ export function EditEstimate({ issueId }: { issueId: string }) {
       high: str(p?.high),
       salience: current ? str(valueOf(current.salience).value) : '',
       redMin: str(current?.redLine?.min),
+      redMinLow: str(current?.redLine?.minRange?.low),
+      redMinHigh: str(current?.redLine?.minRange?.high),
       redMax: str(current?.redLine?.max),
+      redMaxLow: str(current?.redLine?.maxRange?.low),
+      redMaxHigh: str(current?.redLine?.maxRange?.high),
       veto: current?.redLine?.veto ?? false,
-      date: today(),
+      // A closed case's estimates are dated on its last day, not today (forms.ts defaultDate).
+      date: data ? defaultDate(data) : new Date().toISOString().slice(0, 10),
       rationale: '',
       evidence: current?.evidence ?? [],
     });
@@ -72,6 +115,7 @@ export function EditEstimate({ issueId }: { issueId: string }) {
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     setError(undefined);
+    setFieldErrors({});
     setSaved(undefined);
     const n = (s: string) => (s.trim() === '' ? undefined : Number(s));
     const position = n(form.position);
@@ -84,6 +128,22 @@ export function EditEstimate({ issueId }: { issueId: string }) {
     const high = n(form.high);
     const redMin = n(form.redMin);
     const redMax = n(form.redMax);
+    const range = (lo: string, hi: string) => {
+      const low = n(lo);
+      const high = n(hi);
+      // Both ends or none: a half-given range is sent as it is, and the server names the missing end.
+      return low === undefined && high === undefined ? undefined : { low, high };
+    };
+    const minRange = range(form.redMinLow, form.redMinHigh);
+    const maxRange = range(form.redMaxLow, form.redMaxHigh);
+    const redLine = {
+      ...(redMin !== undefined ? { min: redMin } : {}),
+      ...(minRange ? { minRange } : {}),
+      ...(redMax !== undefined ? { max: redMax } : {}),
+      ...(maxRange ? { maxRange } : {}),
+      veto: form.veto,
+      ...(current?.redLine?.note ? { note: current.redLine.note } : {}),
+    };
     const stance: Stance = {
       actor,
       issue: issueId,
@@ -91,26 +151,43 @@ export function EditEstimate({ issueId }: { issueId: string }) {
       position: low === undefined && high === undefined ? position : { value: position, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) },
       salience,
       ...(current?.capability !== undefined ? { capability: current.capability } : {}),
-      ...(redMin !== undefined || redMax !== undefined || form.veto ? { redLine: { ...(redMin !== undefined ? { min: redMin } : {}), ...(redMax !== undefined ? { max: redMax } : {}), veto: form.veto } } : {}),
+      ...(Object.keys(redLine).length > 1 || form.veto ? { redLine: redLine as Stance['redLine'] } : {}),
       ...(form.rationale.trim() ? { rationale: form.rationale.trim() } : {}),
       evidence: form.evidence,
     };
     setBusy(true);
     try {
-      const r = await api.putStance(caseId, stance);
-      setSaved(`Saved as revision ${r.revision}; forecasts recomputed.`);
-      await refresh();
+      const r = await run(() => api.putStance(caseId, stance), {
+        what: `stance ${actor}/${issueId} (${stance.date})`,
+        mine: stance,
+        theirs: (c) => c.stances.find((s) => s.actor === actor && s.issue === issueId && s.date === stance.date),
+      });
+      if (r === 'saved') setSaved('Saved; forecasts recomputed.');
     } catch (e) {
-      setError(e as Error);
+      if (e instanceof ApiError) {
+        const byField = errorsByField(e, ERROR_FIELDS, 'stances');
+        const mapped: Partial<Record<keyof Form, string>> = {};
+        for (const [k, m] of Object.entries(byField)) if (INPUT_OF[k]) mapped[INPUT_OF[k]] = m;
+        setFieldErrors(mapped);
+        if (byField['']) setError(new Error(byField['']));
+        else setError(new Error('Not saved — see the field marked above. Nothing stored was changed.'));
+      } else setError(e as Error);
     } finally {
       setBusy(false);
     }
   };
 
-  const field = (k: 'position' | 'low' | 'high' | 'salience' | 'redMin' | 'redMax', label: string) => (
+  const field = (k: 'position' | 'low' | 'high' | 'salience' | 'redMin' | 'redMinLow' | 'redMinHigh' | 'redMax' | 'redMaxLow' | 'redMaxHigh', label: string) => (
     <Field label={label}>
       {(id) => (
-      <input id={id} name={k} type="number" step="any" inputMode="decimal" value={form[k]} onChange={(e) => set(k, e.target.value)} />
+        <>
+          <input id={id} name={k} type="number" step="any" inputMode="decimal" value={form[k]} aria-invalid={fieldErrors[k] ? true : undefined} aria-describedby={fieldErrors[k] ? `${id}-err` : undefined} onChange={(e) => set(k, e.target.value)} />
+          {fieldErrors[k] ? (
+            <span id={`${id}-err`} className="field-error" data-testid={`error-${k}`}>
+              {fieldErrors[k]}
+            </span>
+          ) : null}
+        </>
       )}
     </Field>
   );
@@ -137,7 +214,13 @@ export function EditEstimate({ issueId }: { issueId: string }) {
       </div>
       <div className="form-row">
         {field('redMin', 'Red line min')}
+        {field('redMinLow', 'Red line min, range low')}
+        {field('redMinHigh', 'Red line min, range high')}
+      </div>
+      <div className="form-row">
         {field('redMax', 'Red line max')}
+        {field('redMaxLow', 'Red line max, range low')}
+        {field('redMaxHigh', 'Red line max, range high')}
         <label className="check">
           <input name="veto" type="checkbox" checked={form.veto} onChange={(e) => set('veto', e.target.checked)} /> Veto
         </label>
@@ -171,6 +254,7 @@ export function EditEstimate({ issueId }: { issueId: string }) {
         {busy ? 'Saving…' : 'Save estimate and re-forecast'}
       </button>
       <ErrorNote error={error} />
+      {conflict ? <ConflictPanel conflict={conflict} onKeepTheirs={keepTheirs} /> : null}
       {saved ? (
         <p role="status" className="ok">
           {saved}

@@ -1,6 +1,13 @@
 import { useState } from 'react';
-import type { Evidence } from '../../../src/case/schema.ts';
+import type { Case, Evidence } from '../../../src/case/schema.ts';
+import { currentStances } from '../../../src/case/view.ts';
+import { api, type CollectionItems, type StanceInput } from '../api.ts';
 import { useCase } from '../case-data.tsx';
+import { evidenceReviewFields } from '../case-specs.ts';
+import { ItemForm } from '../components/ItemForm.tsx';
+import { useCaseWrite, ConflictPanel } from '../components/Conflict.tsx';
+import { ErrorNote } from '../components/Status.tsx';
+import type { FieldSpec } from '../forms.ts';
 import { evidenceTimelineChart } from '../charts/evidence-timeline.ts';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -11,7 +18,7 @@ export const safeUrl = (u: string | undefined): string | null => (u && /^https?:
 
 /** Quotes and reports by date, with speaker, outlet and link; filter by actor, issue and status. */
 export function EvidenceView() {
-  const { data } = useCase();
+  const { data, asOf } = useCase();
   const [actor, setActor] = useState('');
   const [issue, setIssue] = useState('');
   const [status, setStatus] = useState('');
@@ -86,6 +93,7 @@ export function EvidenceView() {
               {e.issues.length ? <span className="muted"> · {e.issues.map((i) => data.issues.find((x) => x.id === i)?.title ?? i).join(', ')}</span> : null}
             </div>
             <blockquote>{e.text}</blockquote>
+            {e.status === 'candidate' && !asOf ? <Review evidence={e} data={data} /> : null}
           </li>
         ))}
       </ol>
@@ -107,5 +115,79 @@ export function EvidenceView() {
         ]}
       />
     </section>
+  );
+}
+
+/** The stance a quote is linked to: `actor\u0000issue\u0000date` (date empty for an undated stance). */
+const stanceRef = (x: { actor: string; issue: string; date?: string }) => `${x.actor}\u0000${x.issue}\u0000${x.date ?? ''}`;
+
+/**
+ * Review a candidate quote: correct who said it (speaker, actor), what it is about (issues) and the
+ * day the words were said (not only the article's date), optionally link it to a stance, then
+ * accept it. Each step is a write with If-Match: the evidence item (collection PUT), the stance,
+ * the accept; a conflict at any step shows both versions.
+ */
+function Review({ evidence, data }: { evidence: Evidence; data: Case }) {
+  const { caseId } = useCase();
+  const [open, setOpen] = useState(false);
+  const [rejectError, setRejectError] = useState<Error>();
+  const { run, conflict, keepTheirs } = useCaseWrite();
+  const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
+  const issueTitle = (id: string) => data.issues.find((i) => i.id === id)?.title ?? id;
+  const stances = [...currentStances(data).values()].sort((a, b) => Number(b.actor === evidence.actor) - Number(a.actor === evidence.actor));
+  const fields: FieldSpec[] = [
+    ...evidenceReviewFields(data),
+    {
+      key: 'linkStance',
+      label: 'Link to the stance',
+      kind: 'select',
+      options: stances.map((s) => [stanceRef(s), `${actorName(s.actor)} on ${issueTitle(s.issue)}${s.date ? ` (${s.date})` : ''}`]),
+      help: 'the estimate this quote supports (optional)',
+    },
+  ];
+  const save = async (body: Record<string, unknown>) => {
+    const { linkStance, ...item } = body as Record<string, unknown> & { linkStance?: string };
+    await api.putItem(caseId, 'evidence', item as unknown as CollectionItems['evidence'] & { id: string });
+    if (linkStance) {
+      const stance = data.stances.find((s) => stanceRef(s) === linkStance);
+      if (stance && !stance.evidence.includes(evidence.id)) await api.putStance(caseId, { ...stance, evidence: [...stance.evidence, evidence.id] } as StanceInput);
+    }
+    await api.settleEvidence(caseId, evidence.id, 'accept');
+  };
+  const reject = async () => {
+    setRejectError(undefined);
+    try {
+      await run(() => api.settleEvidence(caseId, evidence.id, 'reject'), { what: `rejecting evidence ${evidence.id}`, mine: { ...evidence, status: 'rejected' }, theirs: (c) => c.evidence.find((x) => x.id === evidence.id) });
+    } catch (e) {
+      setRejectError(e as Error);
+    }
+  };
+  if (!open)
+    return (
+      <div className="form-actions">
+        <button type="button" className="small" onClick={() => setOpen(true)} aria-label={`Review evidence ${evidence.id}`}>
+          Review and accept…
+        </button>{' '}
+        <button type="button" className="small secondary" onClick={() => void reject()} aria-label={`Reject evidence ${evidence.id}`}>
+          Reject
+        </button>
+        <ErrorNote error={rejectError} />
+        {conflict ? <ConflictPanel conflict={conflict} onKeepTheirs={keepTheirs} /> : null}
+      </div>
+    );
+  return (
+    <ItemForm
+      title={`Review evidence ${evidence.id}`}
+      fields={fields}
+      item={evidence as unknown as Record<string, unknown>}
+      collection="evidence"
+      submitLabel="Save corrections and accept"
+      save={save}
+      what={() => `evidence ${evidence.id}`}
+      stored={(c) => c.evidence.find((x) => x.id === evidence.id)}
+      onCancel={() => setOpen(false)}
+      onDone={() => setOpen(false)}
+      testId={`review-${evidence.id}`}
+    />
   );
 }
