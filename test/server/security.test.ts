@@ -122,14 +122,14 @@ describe('Host over a real socket', () => {
   let server: RunningServer;
   afterEach(async () => server.close());
 
-  const raw = (port: number, host: string) =>
+  const raw = (port: number, host: string, method = 'GET', path = '/api/cases', headers: Record<string, string> = {}, body?: string) =>
     new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/cases', headers: { host } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, method, headers: { host, ...headers } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
       req.on('error', reject);
-      req.end();
+      req.end(body);
     });
 
   it('refuses the rebound name and serves the loopback ones', async () => {
@@ -138,6 +138,16 @@ describe('Host over a real socket', () => {
     expect(await raw(server.port, `localhost:${server.port}`)).toBe(200);
     expect(await raw(server.port, `127.0.0.1:${server.port}`)).toBe(200);
     expect(await raw(server.port, `[::1]:${server.port}`)).toBe(200);
+  });
+
+  it('off loopback: its public names and addresses are served, other names refused, and a whole-case PUT needs If-Match', async () => {
+    server = await startServer({ port: 0, host: '0.0.0.0', token: 'tok', db: ':memory:', webRoot: '/nonexistent', publicNames: ['parley.lan'] });
+    const auth = { authorization: 'Bearer tok', 'content-type': 'application/json' };
+    expect(await raw(server.port, `parley.lan:${server.port}`, 'POST', '/api/cases', auth, JSON.stringify(sampleCase('talks')))).toBe(201);
+    expect(await raw(server.port, `192.168.7.7:${server.port}`)).toBe(200);
+    expect(await raw(server.port, `attacker.example:${server.port}`)).toBe(403);
+    expect(await raw(server.port, `parley.lan:${server.port}`, 'PUT', '/api/cases/talks', auth, JSON.stringify(sampleCase('talks')))).toBe(428);
+    expect(await raw(server.port, `parley.lan:${server.port}`, 'PUT', '/api/cases/talks', { ...auth, 'if-match': '"1"' }, JSON.stringify(sampleCase('talks')))).toBe(200);
   });
 });
 
