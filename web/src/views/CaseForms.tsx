@@ -134,6 +134,7 @@ function Section<T>(props: SectionProps<T>) {
   const adding = props.adding ?? localAdding;
   const setAdding = props.setAdding ?? setLocalAdding;
   const [removeError, setRemoveError] = useState<Error>();
+  const [note, setNote] = useState<string>();
   const { run, conflict, keepTheirs } = useCaseWrite();
   const slug = props.collection;
   const remove = async (x: T) => {
@@ -188,6 +189,11 @@ function Section<T>(props: SectionProps<T>) {
         <p className="muted">No {props.title.toLowerCase()} yet.</p>
       )}
       <ErrorNote error={removeError} />
+      {note ? (
+        <p role="status" className="ok">
+          {note}
+        </p>
+      ) : null}
       {conflict ? <ConflictPanel conflict={conflict} onKeepTheirs={keepTheirs} /> : null}
       {adding ? (
         <ItemForm
@@ -200,10 +206,20 @@ function Section<T>(props: SectionProps<T>) {
           stored={props.stored}
           what={props.what}
           onCancel={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            setNote(`Added the ${props.noun}.`);
+          }}
           testId={`add-${slug}`}
         />
       ) : (
-        <button type="button" onClick={() => setAdding(true)}>
+        <button
+          type="button"
+          onClick={() => {
+            setNote(undefined);
+            setAdding(true);
+          }}
+        >
           Add {props.noun === 'actor' || props.noun === 'issue' || props.noun === 'event' ? 'an' : 'a'} {props.noun}
         </button>
       )}

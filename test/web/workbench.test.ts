@@ -1,0 +1,263 @@
+/**
+ * The dashboard as a workbench, in a real browser: a case built from nothing — two actors, two
+ * issues, stances with red lines (one with an uncertain red line), a draft, a scenario and an event —
+ * forecast, downloaded as YAML and accepted by `parley check`; a refused write shows the error beside
+ * the field it names and leaves the stored case as it was. Screenshots of the new views at 1440x900
+ * and 390x844 go to test-artifacts/web/.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { Case } from '../../src/case/schema.ts';
+import { runCli } from '../cli/run.ts';
+import { projectRoot } from '../helpers/reference.ts';
+import { chromiumPath, haveChromium, launchChromium, startWorkbench, type Workbench } from './harness.ts';
+
+const artifacts = join(projectRoot, 'test-artifacts', 'web');
+const inCI = process.env.CI === 'true';
+const TEST_MS = 240_000;
+const suite = haveChromium() || inCI ? describe : describe.skip;
+const title = haveChromium() || inCI ? 'workbench: a case built in the browser' : `workbench (skipped: no chromium at ${chromiumPath()})`;
+const CASE_ID = 'harbour-talks';
+
+/** The input labelled exactly `label` (required fields' labels end in a hidden " *"). */
+const field = (scope: Locator | Page, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+
+suite(title, () => {
+  let bench: Workbench;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const tmp = mkdtempSync(join(tmpdir(), 'parley-workbench-'));
+
+  const getCase = async (): Promise<{ text: string; revision: string | null }> => {
+    const res = await fetch(`${bench.url}/api/cases/${CASE_ID}`);
+    expect(res.status).toBe(200);
+    return { text: await res.text(), revision: res.headers.get('etag') ?? res.headers.get('x-parley-revision') };
+  };
+
+  /** Open the "Add a …" form of a Build section, fill it, submit, and wait until the item is listed. */
+  const add = async (section: string, noun: string, fill: (form: Locator) => Promise<void>, listed: RegExp) => {
+    const sec = page.getByTestId(`build-${section}`);
+    await sec.getByRole('button', { name: new RegExp(`^Add an? ${noun}$`) }).click();
+    const form = sec.getByTestId(`add-${section}`);
+    await fill(form);
+    await form.getByRole('button', { name: `Add ${noun}` }).click();
+    await sec.locator('ul.items > li', { hasText: listed }).waitFor();
+    // Saved: the form closes and says so.
+    await sec.getByText(`Added the ${noun}.`).waitFor();
+    await expect(sec.getByTestId(`add-${section}`).count()).resolves.toBe(0);
+  };
+
+  const stance = async (actor: string, issue: string, v: Record<string, string>, veto = false) =>
+    add(
+      'stances',
+      'stance',
+      async (f) => {
+        await field(f, 'Actor').selectOption({ label: actor });
+        await field(f, 'Issue').selectOption({ label: issue });
+        for (const [label, value] of Object.entries(v)) await field(f, label).fill(value);
+        if (veto) await f.getByRole('checkbox', { name: /Veto/ }).check();
+      },
+      new RegExp(`^${actor} on ${issue}`),
+    );
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    browser = await launchChromium();
+    bench = await startWorkbench();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bench?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }, TEST_MS);
+
+  it('creates a case from nothing, forecasts it, and the downloaded YAML passes parley check', async () => {
+    await page.goto(bench.url + '/');
+    const create = page.getByTestId('new-case');
+    await create.waitFor();
+    await page.screenshot({ path: join(artifacts, 'workbench-cases-1440.png'), fullPage: true });
+    await field(create, 'Case id').fill(CASE_ID);
+    await field(create, 'Case title').fill('Harbour talks');
+    await field(create, 'Kind of negotiation').selectOption('trade');
+    await field(create, 'First actor id').fill('north');
+    await field(create, 'First actor name').fill('Northport');
+    await field(create, 'First actor capability').fill('60');
+    await field(create, 'First issue id').fill('fees');
+    await field(create, 'First issue title').fill('Harbour fees');
+    await field(create, 'First issue status quo').fill('50');
+    await create.getByRole('button', { name: 'Create the case' }).click();
+    await page.getByTestId('build').waitFor();
+    expect(page.url()).toContain(`#/case/${CASE_ID}/build`);
+
+    await add(
+      'actors',
+      'actor',
+      async (f) => {
+        await field(f, 'Actor id').fill('south');
+        await field(f, 'Name').fill('Southbay');
+        await field(f, 'Kind').selectOption('organisation');
+        await field(f, 'Capability').fill('40');
+        await field(f, 'Aliases (one a line)').fill('South Bay\nSB');
+        await f.getByRole('button', { name: 'Add a speaker' }).click();
+        await field(f, 'Speaker name').fill('Ana Reyes');
+        await field(f, 'Role').fill('harbour master');
+      },
+      /^Southbay \(organisation, capability 40\) · speakers: Ana Reyes/,
+    );
+    await add(
+      'issues',
+      'issue',
+      async (f) => {
+        await field(f, 'Issue id').fill('berths');
+        await field(f, 'Title').fill('Berths');
+        await field(f, 'Scale min').fill('0');
+        await field(f, 'Scale max').fill('20');
+        await field(f, 'Unit').fill('berths');
+        await field(f, 'Status quo').fill('4');
+        await f.getByRole('button', { name: 'Add an anchor' }).click();
+        await field(f, 'At').fill('0');
+        await field(f, 'Anchor label').fill('no berths for Southbay');
+      },
+      /^Berths \(0–20 berths, status quo 4, 1 anchors\)/,
+    );
+    await stance('Northport', 'Harbour fees', { Position: '30', Salience: '80', 'Red line max': '60', 'Red line max, range low': '55', 'Red line max, range high': '70' }, true);
+    await stance('Southbay', 'Harbour fees', { Position: '75', Salience: '60', 'Red line min': '40' });
+    await stance('Northport', 'Berths', { Position: '2', Salience: '50' });
+    await stance('Southbay', 'Berths', { Position: '15', 'Position low': '12', 'Position high': '18', Salience: '90', 'Red line min': '8' }, true);
+
+    await add(
+      'drafts',
+      'draft',
+      async (f) => {
+        await field(f, 'Draft id').fill('d1');
+        await field(f, 'Title').fill('First text');
+        await field(f, 'Sponsor').selectOption({ label: 'Northport' });
+        await f.getByRole('button', { name: 'Add a point' }).click();
+        await field(f, 'Number').fill('1');
+        await field(f, 'Text of the point').fill('Fees are set at 55.');
+        await field(f, 'Value on Harbour fees').fill('55');
+        await field(f, 'Value on Berths').fill('9');
+      },
+      /^First text \(\d{4}-\d\d-\d\d, 1 points\)/,
+    );
+    await add(
+      'scenarios',
+      'scenario',
+      async (f) => {
+        await field(f, 'Scenario id').fill('hard-line');
+        await field(f, 'Title').fill('Southbay hardens');
+        await field(f, 'Actor').selectOption({ label: 'Southbay' });
+        await field(f, 'Issue').selectOption({ label: 'Harbour fees' });
+        await field(f, 'Field').selectOption('position');
+        await field(f, 'New value').fill('90');
+      },
+      /^Southbay hardens \(1 changes\)/,
+    );
+    await add(
+      'events',
+      'event',
+      async (f) => {
+        await field(f, 'Event id').fill('round-1');
+        await field(f, 'Title').fill('First round');
+        await field(f, 'Place').fill('Harbour hall');
+        await f.getByRole('checkbox', { name: 'Northport' }).check();
+        await f.getByRole('checkbox', { name: 'Southbay' }).check();
+      },
+      /· First round \(meeting\)/,
+    );
+
+    // What the server stored is what the forms said.
+    const stored = JSON.parse((await getCase()).text) as Case;
+    expect(stored.actors.map((a) => a.id)).toEqual(['north', 'south']);
+    expect(stored.actors[1]).toMatchObject({ kind: 'organisation', capability: 40, aliases: ['South Bay', 'SB'], speakers: [{ name: 'Ana Reyes', role: 'harbour master', aliases: [] }] });
+    expect(stored.issues[1]).toMatchObject({ id: 'berths', statusQuo: 4, scale: { min: 0, max: 20, unit: 'berths', anchors: [{ at: 0, label: 'no berths for Southbay' }] } });
+    expect(stored.stances).toHaveLength(4);
+    const today = new Date().toISOString().slice(0, 10);
+    // A new case has no dates yet: stances are dated today.
+    expect(stored.stances[0]).toEqual({ actor: 'north', issue: 'fees', date: today, position: 30, salience: 80, redLine: { max: 60, maxRange: { low: 55, high: 70 }, veto: true }, evidence: [] });
+    expect(stored.stances[3]).toMatchObject({ position: { value: 15, low: 12, high: 18 }, redLine: { min: 8, veto: true } });
+    expect(stored.drafts[0]).toMatchObject({ id: 'd1', sponsor: 'north', points: [{ number: 1, text: 'Fees are set at 55.', values: { fees: 55, berths: 9 } }] });
+    expect(stored.scenarios[0].changes).toEqual([{ actor: 'south', issue: 'fees', field: 'position', value: 90 }]);
+    expect(stored.events[0]).toMatchObject({ id: 'round-1', kind: 'meeting', participants: ['north', 'south'], place: 'Harbour hall' });
+
+    // The forecast of every model, then the overview shows it.
+    await page.getByTestId('run-forecast').click();
+    await expect.poll(() => page.getByTestId('forecast-status').textContent(), { timeout: 60_000 }).toMatch(/^Forecast of \d+ models ready/);
+    await page.screenshot({ path: join(artifacts, 'workbench-build-1440.png'), fullPage: false });
+
+    // Download the YAML; `parley check` accepts it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads').getByRole('button', { name: 'YAML (case file)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${CASE_ID}.yaml`);
+    const file = join(tmp, `${CASE_ID}.yaml`);
+    await download.saveAs(file);
+    const yamlCase = parseYaml(readFileSync(file, 'utf8')) as Case;
+    expect(yamlCase.stances[0].redLine).toEqual({ max: 60, maxRange: { low: 55, high: 70 }, veto: true });
+    const check = await runCli('check', file);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/2 actors/);
+    expect(pageErrors).toEqual([]);
+  }, TEST_MS);
+
+  it('a refused write shows the error beside the field it names and changes nothing stored', async () => {
+    const before = await getCase();
+    const sec = page.getByTestId('build-stances');
+    // Edit Northport's stance on fees: a position outside the 0-100 scale, a red-line range below its max.
+    await sec.getByRole('button', { name: /^Edit stance north\/fees/ }).click();
+    const form = sec.getByTestId('edit-stances');
+    await field(form, 'Position').fill('150');
+    await field(form, 'Red line max, range high').fill('50');
+    await form.getByRole('button', { name: 'Save stance' }).click();
+    await form.getByTestId('form-error').waitFor();
+    await expect(form.getByTestId('error-position.value').textContent()).resolves.toBe('Position: position 150 is outside 0 to 100');
+    await expect(form.getByTestId('error-redLine.maxRange.high').textContent()).resolves.toBe('Red line max, range high: high 50 is below max 60');
+    // The field is marked and tied to its message.
+    await expect(field(form, 'Position').getAttribute('aria-invalid')).resolves.toBe('true');
+    // No internal path on screen.
+    expect(await form.textContent()).not.toContain('stances[');
+    const after = await getCase();
+    expect(after.revision).toBe(before.revision);
+    expect(after.text).toBe(before.text);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: join(artifacts, 'workbench-refused-390.png') });
+    await page.screenshot({ path: join(artifacts, 'workbench-build-390.png'), fullPage: false });
+    // The page does not scroll sideways on a phone.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(pageErrors).toEqual([]);
+  }, TEST_MS);
+
+  it('the history lists every write; restoring an earlier revision writes a new one with its content', async () => {
+    await page.goto(`${bench.url}/#/case/${CASE_ID}/history`);
+    const table = page.getByTestId('history-table');
+    await table.waitFor();
+    const stored = await (await fetch(`${bench.url}/api/cases/${CASE_ID}/revisions`)).json();
+    const revisions = (Array.isArray(stored) ? stored : stored.items) as Array<{ revision: number; message: string }>;
+    // created, 1 actor, 1 issue, 4 stances, draft, scenario, event.
+    expect(revisions).toHaveLength(10);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(10);
+    await expect(table.locator('tbody tr').first().textContent()).resolves.toContain('added event round-1');
+    await page.screenshot({ path: join(artifacts, 'workbench-history-1440.png'), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(artifacts, 'workbench-history-390.png'), fullPage: false });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Restore revision 9 (before the event): revision 11, without the event.
+    await page.getByRole('button', { name: 'Restore revision 9' }).click();
+    await page.getByText('Revision 9 restored as revision 11.').waitFor();
+    const now = JSON.parse((await getCase()).text) as Case;
+    expect(now.events).toEqual([]);
+    expect(now.scenarios).toHaveLength(1);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(11);
+    expect(pageErrors).toEqual([]);
+  }, TEST_MS);
+});
