@@ -99,11 +99,11 @@ describe('forms: default date and conflicts', () => {
   });
   it('fieldDiff lists both versions field by field and marks the differences', () => {
     const d = fieldDiff({ position: 40, salience: 70, evidence: ['e1'] }, { position: { value: 55, low: 50 }, salience: 70, evidence: ['e1'] });
+    // A bare number and {value, low} are compared field by field: value against value.
     expect(d).toEqual([
-      { field: 'position', mine: '40', theirs: '', differs: true },
-      { field: 'salience', mine: '70', theirs: '70', differs: false },
+      { field: 'position.value', mine: '40', theirs: '55', differs: true },
+      { field: 'salience.value', mine: '70', theirs: '70', differs: false },
       { field: 'evidence', mine: 'e1', theirs: 'e1', differs: false },
-      { field: 'position.value', mine: '', theirs: '55', differs: true },
       { field: 'position.low', mine: '', theirs: '50', differs: true },
     ]);
   });

@@ -192,17 +192,24 @@ function problemText(message: string, path: string, fields: FieldSpec[], collect
   return key ? `${labelFor(key, fields)}: ${stripped}` : stripped;
 }
 
+/** A case whose latest record is older than this is a past case (its dates default to that record's). */
+export const PAST_CASE_DAYS = 90;
+
 /**
- * The date a new record defaults to: the case's latest dated record (stance, evidence, draft,
- * event) when that is in the past, so a closed case is not extended to today; today otherwise.
+ * The date a new record defaults to. A past case (its latest dated stance, evidence, draft or
+ * event up to today is more than PAST_CASE_DAYS old) defaults to that latest date, so a closed case
+ * is not extended to today; a live case, or one with no dates, to today. Future dates (deadlines)
+ * do not count.
  */
 export function defaultDate(c: Pick<Case, 'stances' | 'evidence' | 'drafts' | 'events'> | undefined, today = new Date().toISOString().slice(0, 10)): string {
   if (!c) return today;
   let latest = '';
   for (const d of [...c.stances.map((s) => s.date), ...c.evidence.map((e) => e.date), ...c.drafts.map((d) => d.date), ...c.events.map((e) => e.date)]) {
-    if (d && d > latest) latest = d;
+    if (d && d > latest && d <= today) latest = d;
   }
-  return latest && latest < today ? latest : today;
+  if (!latest) return today;
+  const ageDays = (Date.parse(today) - Date.parse(latest)) / 86_400_000;
+  return ageDays > PAST_CASE_DAYS ? latest : today;
 }
 
 /** The fields two versions of an item differ in, flattened to dotted paths, for the conflict view. */
@@ -224,9 +231,15 @@ export function flatten(v: unknown, prefix = ''): Record<string, string> {
   return out;
 }
 
+/** An estimate written as a bare number reads as `{value}`, so both versions list the same fields. */
+const asObjects = (v: unknown): unknown => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, ESTIMATE_KEYS.has(k) && typeof x === 'number' ? { value: x } : x]));
+};
+
 export function fieldDiff(mine: unknown, theirs: unknown): Array<{ field: string; mine: string; theirs: string; differs: boolean }> {
-  const a = flatten(mine);
-  const b = flatten(theirs);
+  const a = flatten(asObjects(mine));
+  const b = flatten(asObjects(theirs));
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return keys.map((field) => ({ field, mine: a[field] ?? '', theirs: b[field] ?? '', differs: (a[field] ?? '') !== (b[field] ?? '') }));
 }

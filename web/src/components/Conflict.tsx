@@ -2,13 +2,15 @@ import { useCallback, useState } from 'react';
 import type { Case } from '../../../src/case/schema.ts';
 import { api, isConflict } from '../api.ts';
 import { useCase } from '../case-data.tsx';
-import { fieldDiff } from '../forms.ts';
+import { fieldDiff, fieldForPath, labelFor, type FieldSpec } from '../forms.ts';
 
 export interface Conflict {
   what: string;
   mine: unknown;
   theirs: unknown;
   storedRevision: number | undefined;
+  /** The form's fields: rows are named by their labels ("Position"), not by their keys. */
+  fields?: FieldSpec[];
   /** Re-send my version on top of the stored one (If-Match: the revision just read). */
   keepMine: () => Promise<void>;
 }
@@ -20,6 +22,7 @@ interface WriteOptions {
   mine: unknown;
   /** The stored version of the same item in the case as it is now (undefined: it is gone). */
   theirs: (stored: Case) => unknown;
+  fields?: FieldSpec[];
 }
 
 /**
@@ -44,6 +47,7 @@ export function useCaseWrite() {
           mine: opts.mine,
           theirs: opts.theirs(stored.case as Case),
           storedRevision: stored.revision,
+          fields: opts.fields,
           keepMine: async () => {
             // The revision just read is now the one If-Match names: the write lands on top of theirs.
             await write();
@@ -72,6 +76,11 @@ export function ConflictPanel({ conflict, onKeepTheirs, onDone }: { conflict: Co
   const [error, setError] = useState<string>();
   const rows = fieldDiff(conflict.mine, conflict.theirs);
   const changed = rows.filter((r) => r.differs);
+  const fields = conflict.fields;
+  const nameOf = (key: string) => {
+    const f = fields ? fieldForPath(key, fields, '-') : null;
+    return f && fields ? labelFor(f, fields) : key;
+  };
   return (
     <section className="conflict" role="alert" aria-labelledby="conflict-title" data-testid="conflict">
       <h3 id="conflict-title">Someone else changed this case: {conflict.what}</h3>
@@ -93,7 +102,7 @@ export function ConflictPanel({ conflict, onKeepTheirs, onDone }: { conflict: Co
             {rows.map((r) => (
               <tr key={r.field} className={r.differs ? 'differs' : undefined}>
                 <th scope="row">
-                  {r.field}
+                  {nameOf(r.field)}
                   {r.differs ? <span className="badge">differs</span> : null}
                 </th>
                 <td data-testid={`mine-${r.field}`}>{r.mine}</td>

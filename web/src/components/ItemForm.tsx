@@ -43,7 +43,7 @@ export function ItemForm(props: ItemFormProps) {
     const body = fromValues(values, fields, item);
     setBusy(true);
     try {
-      const r = await run(() => props.save(body), { what: props.what(body), mine: body, theirs: (c) => props.stored(c, body) });
+      const r = await run(() => props.save(body), { what: props.what(body), mine: body, theirs: (c) => props.stored(c, body), fields });
       if (r === 'saved') {
         setSaved(`Saved: ${props.what(body)}.`);
         if (!item) setValues({ ...toValues(undefined, fields), ...props.defaults });
