@@ -133,6 +133,20 @@ describeEachStore('conditional requests', (freshDatabase) => {
     expect((await send('POST', '/api/cases/talks/actors', mediator)).status).toBe(201);
   });
 
+  it('declares If-Match on every case write in the OpenAPI document, and on no read', async () => {
+    await open();
+    const doc = (await send('GET', '/openapi.json')).json;
+    const withIfMatch = Object.entries<any>(doc.paths).flatMap(([path, ops]) =>
+      Object.entries<any>(ops).filter(([, op]) => (op.parameters ?? []).some((p: any) => p.in === 'header' && p.name === 'if-match')).map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    for (const write of ['PUT /api/cases/{id}', 'DELETE /api/cases/{id}', 'POST /api/cases/{id}/evidence/{evidenceId}/accept', 'POST /api/cases/{id}/evidence/{evidenceId}/reject', 'POST /api/ingest', 'POST /api/cases/{id}/actors', 'PUT /api/cases/{id}/events/{eventId}', 'DELETE /api/cases/{id}/scenarios/{scenarioId}', 'PUT /api/cases/{id}/stances', 'DELETE /api/cases/{id}/stances']) {
+      expect(withIfMatch).toContain(write);
+    }
+    expect(withIfMatch.filter((w) => w.startsWith('GET '))).toEqual([]);
+    expect(doc.paths['/api/cases/{id}'].put.responses).toHaveProperty('412');
+    expect(doc.paths['/api/cases/{id}'].put.responses).toHaveProperty('428');
+  });
+
   it('on loopback (requireIfMatch off) a whole-case PUT without If-Match still works', async () => {
     await open();
     expect((await send('PUT', '/api/cases/talks', sampleCase('talks'))).status).toBe(200);

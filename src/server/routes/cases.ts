@@ -105,6 +105,7 @@ export function caseRoutes({ store, requireIfMatch: ifMatchRequired }: RouteCont
     path: '/api/cases/{id}',
     tag: 'cases',
     summary: 'Replace a case (a new revision; If-Match: "<revision>" required on a server off loopback)',
+    conditional: true,
     params: CaseParams,
     body: Case,
     ok: { status: 200, schema: WriteResult, description: 'the new revision (and its ETag)' },
@@ -118,6 +119,7 @@ export function caseRoutes({ store, requireIfMatch: ifMatchRequired }: RouteCont
     path: '/api/cases/{id}',
     tag: 'cases',
     summary: 'Delete a case with its history',
+    conditional: true,
     params: CaseParams,
     ok: { status: 204, description: 'deleted' },
     handler: async ({ c, params }) => {

@@ -68,6 +68,7 @@ export function collectionRoutes({ store }: RouteContext) {
       path: `/api/cases/{id}/${col.key}`,
       tag: col.key,
       summary: `Add a ${col.noun} (a new revision)`,
+      conditional: true,
       params: CaseParams,
       body: schema,
       ok: { status: 201, schema: Written, description: `the new revision and the ${col.noun}` },
@@ -88,6 +89,7 @@ export function collectionRoutes({ store }: RouteContext) {
       path: itemPath,
       tag: col.key,
       summary: `Replace a ${col.noun} (a new revision)`,
+      conditional: true,
       params: ItemParams,
       body: schema,
       ok: { status: 200, schema: Written, description: `the new revision and the ${col.noun}` },
@@ -108,6 +110,7 @@ export function collectionRoutes({ store }: RouteContext) {
       path: itemPath,
       tag: col.key,
       summary: `Delete a ${col.noun} (a new revision; refused while anything refers to it)`,
+      conditional: true,
       params: ItemParams,
       ok: { status: 200, schema: RevisionOnly, description: 'the new revision' },
       handler: async ({ c, params }) => {

@@ -66,6 +66,9 @@ export const analysisOptions = (q: z.output<typeof AnalysisQuery>) => ({
 export const commaList = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 // ---- declaring a route
+const IfMatchHeader = z.object({
+  'if-match': z.string().max(40).optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'the revision the write is based on ("7", W/"7" or 7; * for any): a stale one is a 412 with error.currentRevision (docs/security.md)' }),
+});
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const ERROR_RESPONSES = {
   400: json(ErrorBody, 'invalid request; error.path names the field'),
@@ -100,6 +103,8 @@ export interface RouteSpec<P extends ZObject, Q extends ZObject, B extends z.Zod
   query?: Q;
   /** A JSON body, validated; or 'text' for a raw text body (imports). */
   body?: B | 'text';
+  /** A write to a case that honours If-Match (documented as a header; checked by conditional.ts). */
+  conditional?: boolean;
   /** The success response: status, schema (JSON), 'text' or none (204), description. */
   ok: { status: 200 | 201 | 202 | 204; schema?: R | 'text'; description: string };
   handler: (req: Request<P, Q, B>) => Reply<R> | Promise<Reply<R>>;
@@ -113,6 +118,7 @@ export function route<P extends ZObject = ZObject, Q extends ZObject = ZObject, 
   const request: Record<string, unknown> = {};
   if (spec.params) request.params = spec.params;
   if (spec.query) request.query = spec.query;
+  if (spec.conditional) request.headers = IfMatchHeader;
   if (spec.body === 'text') {
     request.body = { content: { 'text/plain': { schema: z.string() } }, description: 'the file content as text' };
   } else if (spec.body) {

@@ -33,6 +33,7 @@ export function evidenceRoutes({ store }: RouteContext) {
       path: `/api/cases/{id}/evidence/{evidenceId}/${verdict}`,
       tag: 'evidence',
       summary: `${verdict === 'accept' ? 'Accept' : 'Reject'} a candidate piece of evidence`,
+      conditional: true,
       params: CaseParams.extend({ evidenceId: z.string().max(80) }),
       ok: { status: 200, schema: Evidence, description: 'the updated evidence' },
       handler: async ({ c, params }) => {

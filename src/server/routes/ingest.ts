@@ -49,6 +49,7 @@ export function ingestRoutes({ store, allowPrivateFetch }: RouteContext) {
     tag: 'evidence',
     summary: 'Find quotes, speakers, sources, dates and actors in an article; with caseId, store the quotes as candidate evidence',
     body: IngestBody,
+    conditional: true,
     ok: { status: 200, schema: IngestResponse, description: 'as `parley ingest --format json`, plus `body` (the text the offsets point into), and `stored` and `revision` with caseId' },
     handler: async ({ c, body }) => {
       const read = body.caseId ? await store.getCase(body.caseId) : undefined;
