@@ -1,13 +1,14 @@
 /**
  * Limits whatever the route (issue 17): the forecast, sensitivity and simulate bodies' `params`
  * are checked by the engines' tables and by the API's own bounds (MAX_API_ROUNDS, MAX_API_THREADS),
- * in every form (per model, flat, an alias); a simulation's runs × rounds is bounded; nothing is
- * stored when a request is refused.
+ * in every form (per model, flat, an alias); a simulation's runs × rounds and a stored run's size
+ * are bounded; nothing is stored when a request is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { MAX_API_ROUNDS, MAX_API_THREADS, MAX_SIMULATION_WORK } from '../../src/server/routes/model-params.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
+import { MAX_RUN_BYTES } from '../../src/server/runs.ts';
 import { sampleCase } from '../store/backends.ts';
 
 let store: Store;
@@ -78,6 +79,24 @@ describe('bounded work and responses', () => {
     const ok = await call('POST', '/api/cases/talks/simulate', { runs: 200_000, models: ['smp'] });
     expect(ok.status).toBe(202);
     expect((await call('DELETE', `/api/jobs/${ok.json.jobId}`)).status).toBeLessThan(300);
+  });
+
+  it('refuses (413) a forecast whose run would exceed MAX_RUN_BYTES, storing nothing; fewer rounds of the same case are served', async () => {
+    // 26 actors on 3 issues: bdm and exchange at 1000 rounds record about 39 MB of rounds and moves.
+    const actors = Array.from({ length: 26 }, (_, i) => ({ id: `a${i}`, name: `Actor ${i}`, kind: 'state', capability: 10 + ((i * 7) % 90) }));
+    const issues = ['x', 'y', 'z'].map((id) => ({ id, title: `Issue ${id}`, statusQuo: 50 }));
+    const stances = actors.flatMap((a, i) => issues.map((s, k) => ({ actor: a.id, issue: s.id, position: (i * 37 + k * 11) % 101, salience: 20 + ((i * 13 + k * 7) % 80) })));
+    await store.createCase({ id: 'big', title: 'Big', actors, issues, stances, evidence: [], drafts: [], scenarios: [], events: [] }, { author: 't' });
+    const before = (await store.listRuns({ caseId: 'big' })).total;
+    const r = await call('POST', '/api/cases/big/forecast', { models: ['bdm', 'exchange'], rounds: MAX_API_ROUNDS });
+    expect(r.status).toBe(413);
+    expect(r.json.error.path).toBe('rounds');
+    expect(r.json.error.message).toMatch(/^the forecast would be \d+\.\d MB, more than the 32 MB a run may be/);
+    expect(Number(/would be (\d+\.\d) MB/.exec(r.json.error.message)![1]) * 2 ** 20).toBeGreaterThan(MAX_RUN_BYTES);
+    expect((await store.listRuns({ caseId: 'big' })).total).toBe(before);
+    const fewer = await call('POST', '/api/cases/big/forecast', { models: ['bdm', 'exchange'], rounds: 100 });
+    expect(fewer.status).toBe(200);
+    expect(fewer.bytes).toBeLessThan(MAX_RUN_BYTES);
   });
 
   it('a forecast at the round bound stays small on a small case (rounds are bounded, so is the run)', async () => {
