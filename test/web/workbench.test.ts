@@ -6,6 +6,7 @@
  * and 390x844 go to test-artifacts/web/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -22,6 +23,17 @@ const TEST_MS = 240_000;
 const suite = haveChromium() || inCI ? describe : describe.skip;
 const title = haveChromium() || inCI ? 'workbench: a case built in the browser' : `workbench (skipped: no chromium at ${chromiumPath()})`;
 const CASE_ID = 'harbour-talks';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's serious and critical violations on the page as it is now, or in one part of it (rule id: the elements). */
+async function axeViolations(page: Page, scope?: string): Promise<Record<string, string[]>> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Element | Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(sel ? document.querySelector(sel)! : document, { resultTypes: ['violations'] });
+  }, scope);
+  return Object.fromEntries(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => [v.id, v.nodes.map((n) => n.target.join(' '))]));
+}
 
 /** The input labelled exactly `label` (required fields' labels end in a hidden " *"). */
 const field = (scope: Locator | Page, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
@@ -69,7 +81,8 @@ suite(title, () => {
     mkdirSync(artifacts, { recursive: true });
     browser = await launchChromium();
     bench = await startWorkbench();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    // bypassCSP: axe-core is injected as a script tag (the dashboard's CSP allows only its own scripts).
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, bypassCSP: true });
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 180_000);
@@ -85,6 +98,11 @@ suite(title, () => {
     const create = page.getByTestId('new-case');
     await create.waitFor();
     await page.screenshot({ path: join(artifacts, 'workbench-cases-1440.png'), fullPage: true });
+    await expect(axeViolations(page)).resolves.toEqual({});
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(artifacts, 'workbench-cases-390.png'), fullPage: false });
+    await expect(axeViolations(page)).resolves.toEqual({});
+    await page.setViewportSize({ width: 1440, height: 900 });
     await field(create, 'Case id').fill(CASE_ID);
     await field(create, 'Case title').fill('Harbour talks');
     await field(create, 'Kind of negotiation').selectOption('trade');
@@ -193,6 +211,7 @@ suite(title, () => {
     await page.getByTestId('run-forecast').click();
     await expect.poll(() => page.getByTestId('forecast-status').textContent(), { timeout: 60_000 }).toMatch(/^Forecast of \d+ models ready/);
     await page.screenshot({ path: join(artifacts, 'workbench-build-1440.png'), fullPage: false });
+    await expect(axeViolations(page)).resolves.toEqual({});
 
     // Download the YAML; `parley check` accepts it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads').getByRole('button', { name: 'YAML (case file)' }).click()]);
@@ -230,6 +249,8 @@ suite(title, () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await form.screenshot({ path: join(artifacts, 'workbench-refused-390.png') });
     await page.screenshot({ path: join(artifacts, 'workbench-build-390.png'), fullPage: false });
+    // With the refused form open and its errors shown.
+    await expect(axeViolations(page)).resolves.toEqual({});
     // The page does not scroll sideways on a phone.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -248,16 +269,48 @@ suite(title, () => {
     await expect(table.locator('tbody tr').count()).resolves.toBe(10);
     await expect(table.locator('tbody tr').first().textContent()).resolves.toContain('added event round-1');
     await page.screenshot({ path: join(artifacts, 'workbench-history-1440.png'), fullPage: false });
+    await expect(axeViolations(page)).resolves.toEqual({});
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(artifacts, 'workbench-history-390.png'), fullPage: false });
     await page.setViewportSize({ width: 1440, height: 900 });
     // Restore revision 9 (before the event): revision 11, without the event.
-    await page.getByRole('button', { name: 'Restore revision 9' }).click();
+    await page.getByRole('button', { name: 'Restore this revision (revision 9)' }).click();
     await page.getByText('Revision 9 restored as revision 11.').waitFor();
     const now = JSON.parse((await getCase()).text) as Case;
     expect(now.events).toEqual([]);
     expect(now.scenarios).toHaveLength(1);
     await expect(table.locator('tbody tr').count()).resolves.toBe(11);
+    expect(pageErrors).toEqual([]);
+  }, TEST_MS);
+  it('evidence review: the reviewer corrects speaker, actor, issues and date, links a stance, then accepts', async () => {
+    const candidate = { id: 'q1', kind: 'quote', text: 'We will not pay more than sixty.', speaker: 'A. Reyes', date: '2026-01-10', outlet: 'Harbour News', url: 'https://example.org/harbour', issues: [], status: 'candidate' };
+    const res = await fetch(`${bench.url}/api/cases/${CASE_ID}/evidence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(candidate) });
+    expect(res.status).toBe(201);
+    // Added behind the dashboard's back: load the page afresh (a hash change keeps the loaded case).
+    await page.goto(`${bench.url}/#/case/${CASE_ID}/evidence`);
+    await page.reload();
+    await page.getByRole('button', { name: 'Review and accept evidence q1' }).click();
+    const form = page.getByTestId('review-q1');
+    await field(form, 'Speaker').fill('Ana Reyes');
+    await field(form, 'Actor').selectOption({ label: 'Southbay' });
+    await field(form, 'Date the words were said').fill('2026-01-08');
+    await form.getByRole('checkbox', { name: 'Harbour fees' }).check();
+    await field(form, 'Link to the stance').selectOption({ label: 'Southbay on Harbour fees (' + new Date().toISOString().slice(0, 10) + ')' });
+    await page.screenshot({ path: join(artifacts, 'workbench-review-1440.png'), fullPage: false });
+    // The review form (the evidence timeline chart above it is the charts' own: checked by their tests).
+    await expect(axeViolations(page, '[data-testid=review-q1]')).resolves.toEqual({});
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: join(artifacts, 'workbench-review-390.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await form.getByRole('button', { name: 'Save corrections and accept' }).click();
+    await form.waitFor({ state: 'detached' });
+    const stored = JSON.parse((await getCase()).text) as Case;
+    expect(stored.evidence.find((e) => e.id === 'q1')).toEqual({ ...candidate, speaker: 'Ana Reyes', actor: 'south', date: '2026-01-08', issues: ['fees'], status: 'accepted' });
+    expect(stored.stances.find((s) => s.actor === 'south' && s.issue === 'fees')!.evidence).toEqual(['q1']);
+    // Three writes, each a revision: the corrections, the stance's link, the accept.
+    const revs = await (await fetch(`${bench.url}/api/cases/${CASE_ID}/revisions`)).json();
+    const list = (Array.isArray(revs) ? revs : revs.items) as Array<{ message: string }>;
+    expect(list.slice(-3).map((r) => r.message)).toEqual(['changed evidence q1', expect.stringMatching(/^set stance south\/fees/), expect.stringMatching(/accept/)]);
     expect(pageErrors).toEqual([]);
   }, TEST_MS);
 });

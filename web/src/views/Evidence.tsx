@@ -165,8 +165,8 @@ function Review({ evidence, data }: { evidence: Evidence; data: Case }) {
   if (!open)
     return (
       <div className="form-actions">
-        <button type="button" className="small" onClick={() => setOpen(true)} aria-label={`Review evidence ${evidence.id}`}>
-          Review and accept…
+        <button type="button" className="small" onClick={() => setOpen(true)} aria-label={`Review and accept evidence ${evidence.id}`}>
+          Review and accept
         </button>{' '}
         <button type="button" className="small secondary" onClick={() => void reject()} aria-label={`Reject evidence ${evidence.id}`}>
           Reject

@@ -73,8 +73,9 @@ export function HistoryView() {
                     {r.revision === latest ? (
                       <span className="muted">current</span>
                     ) : (
-                      <button type="button" className="small" disabled={busy !== null} onClick={() => void restore(r)} aria-label={`Restore revision ${r.revision}`}>
+                      <button type="button" className="small" disabled={busy !== null} onClick={() => void restore(r)}>
                         {busy === r.revision ? 'Restoring…' : 'Restore this revision'}
+                        <span className="visually-hidden"> (revision {r.revision})</span>
                       </button>
                     )}
                   </td>
