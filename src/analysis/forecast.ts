@@ -30,7 +30,7 @@ export class UnknownModelError extends Error {}
 export function resolveModels(models: string[] | undefined): string[] {
   if (!models || models.length === 0 || models.includes('all')) return Object.keys(engines);
   for (const name of models) {
-    if (!(name in engines)) throw new UnknownModelError(`unknown model "${name}" (known: ${Object.keys(engines).join(', ')}, all)`);
+    if (!Object.hasOwn(engines, name)) throw new UnknownModelError(`unknown model "${name}" (known: ${Object.keys(engines).join(', ')}, all)`);
   }
   return models;
 }

@@ -36,7 +36,7 @@ export function parseBdmCsv(text: string, file = '<input>'): CaseT {
   const rows: Array<{ line: number; name: string; capability: number; position: number; salience: number; salienceColumn: number }> = [];
   const seen = new Map<string, number>();
   for (const { line, text: raw } of lines.slice(1)) {
-    const cells = splitDelimitedLine(raw, ',');
+    const cells = splitDelimitedLine(raw, ',', { at: { file, line } });
     // A trailing comma (spreadsheet export) leaves an empty fifth cell.
     if (cells.length === 5 && cells[4].text === '') cells.pop();
     if (cells.length !== 4) {

@@ -57,7 +57,7 @@ export function parseDecide(text: string, file = '<input>'): CaseT {
   const rows: Row[] = [];
   text.split(/\r?\n/).forEach((l, idx) => {
     if (l.trim() === '') return;
-    rows.push({ line: idx + 1, cells: splitDelimitedLine(l, delimiter, { quotes: `'"`, trimQuoted: false }) });
+    rows.push({ line: idx + 1, cells: splitDelimitedLine(l, delimiter, { quotes: `'"`, trimQuoted: false, at: { file, line: idx + 1 } }) });
   });
 
   let description: string | undefined;

@@ -123,7 +123,7 @@ export function readDeuFile(text: string, file: string): DeuFile {
   const at = (line: number, column: number, path: string, message: string) => problems.push({ file, line, column, path, message });
   if (lines.length === 0) throw new CaseFileError([{ file, line: 1, column: 1, path: '', message: 'empty file: expected the DEU III header (prnr;…;isnr;…;pcom;…;rp;out)' }]);
   const delimiter = delimiterOf(lines[0].text);
-  const header = splitDelimitedLine(lines[0].text, delimiter).map((c) => ({ ...c, text: c.text.toLowerCase() }));
+  const header = splitDelimitedLine(lines[0].text, delimiter, { at: { file, line: lines[0].line } }).map((c) => ({ ...c, text: c.text.toLowerCase() }));
   const col = new Map(header.map((c, idx) => [c.text, idx]));
   for (const required of ['isnr', 'rp', 'out']) {
     if (!col.has(required)) at(lines[0].line, 1, required, `missing column "${required}" in the DEU III header`);
@@ -138,7 +138,7 @@ export function readDeuFile(text: string, file: string): DeuFile {
   let gdpLine: number | undefined;
   const seen = new Map<string, number>();
   for (const [rowIndex, { line, text: raw }] of lines.slice(1).entries()) {
-    const cells = splitDelimitedLine(raw, delimiter);
+    const cells = splitDelimitedLine(raw, delimiter, { at: { file, line } });
     if (cells.length !== header.length) {
       at(line, cells[cells.length - 1].column, 'row', `expected ${header.length} fields as in the header, found ${cells.length}`);
       continue;

@@ -8,6 +8,7 @@ import { Entry as EntrySchema, EntryError, QUESTION_ID, Resolution as Resolution
 import { makeEntryDraft } from '../../record/make.ts';
 import { appendRecordEntry, listRecordEntries, listResolutions, questionIssues, recordResolution, scoreStoredRecord, verifyRecord } from '../../store/records.ts';
 import { ApiError } from '../errors.ts';
+import { latestCaseDate } from '../../analysis/horizon.ts';
 import { setEtag } from '../conditional.ts';
 import { CaseParams, date, route, router, type RouteContext } from './common.ts';
 
@@ -93,6 +94,10 @@ export function recordRoutes({ store }: RouteContext) {
     handler: async ({ c, params, body }) => {
       const stored = await store.getCase(params.id);
       if (body.scenario && !stored.case.scenarios.some((s) => s.id === body.scenario)) throw new ApiError(400, `unknown scenario "${body.scenario}"`, 'scenario');
+      // What the outlook would refuse with a RangeError (a 500), refused first as the user's 400 (as routes/outlook.ts does).
+      const start = body.asOf ?? latestCaseDate(stored.case);
+      if (start === null) throw new ApiError(400, 'body.asOf: the case has no dated stance, evidence, draft or event: give an as-of date to start the clock from', 'asOf');
+      if (body.by < start) throw new ApiError(400, `body.by: ${body.by} is before the ${body.asOf ? 'as-of date' : 'case’s latest date'} ${start}; an agreement by then would already be in the case`, 'by');
       const { question, text, rule, ...opts } = body;
       const draft = await makeEntryDraft({ case: stored.case, revision: stored.revision, createdAt: new Date().toISOString(), ...opts }).catch(asApiError);
       const sealed = await appendRecordEntry(store, { id: question, caseId: params.id, by: body.by, ...(text !== undefined ? { text } : {}), ...(rule !== undefined ? { rule } : {}) }, draft).catch(asApiError);
