@@ -37,7 +37,7 @@ describe('API', () => {
     store = await createStore(':memory:');
     await store.createCase(sampleCase('talks'));
     const undated = sampleCase('undated');
-    undated.stances = undated.stances.filter((s) => !s.date).map(({ evidence: _e, ...s }) => s);
+    undated.stances = (undated.stances ?? []).filter((s) => !s.date).map(({ evidence: _e, ...s }) => s);
     undated.evidence = [];
     undated.drafts = [];
     undated.events = [];
