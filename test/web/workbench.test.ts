@@ -220,6 +220,9 @@ suite(title, () => {
     await download.saveAs(file);
     const yamlCase = parseYaml(readFileSync(file, 'utf8')) as Case;
     expect(yamlCase.stances[0].redLine).toEqual({ max: 60, maxRange: { low: 55, high: 70 }, veto: true });
+    const [ktab] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads').getByRole('button', { name: 'KTAB CSV' }).click()]);
+    expect(ktab.suggestedFilename()).toBe(`${CASE_ID}.csv`);
+    await ktab.saveAs(join(tmp, `${CASE_ID}.csv`));
     const check = await runCli('check', file);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
@@ -311,6 +314,38 @@ suite(title, () => {
     const revs = await (await fetch(`${bench.url}/api/cases/${CASE_ID}/revisions`)).json();
     const list = (Array.isArray(revs) ? revs : revs.items) as Array<{ message: string }>;
     expect(list.slice(-3).map((r) => r.message)).toEqual(['changed evidence q1', expect.stringMatching(/^set stance south\/fees/), expect.stringMatching(/accept/)]);
+    expect(pageErrors).toEqual([]);
+  }, TEST_MS);
+  it('imports a file from the browser: the YAML downloaded above becomes a new case; the KTAB CSV (2 actors) and a broken file show their problems', async () => {
+    await page.goto(`${bench.url}/#/`);
+    const form = page.getByTestId('import-case');
+    await form.waitFor();
+    await field(form, 'File').setInputFiles(join(tmp, `${CASE_ID}.yaml`));
+    await field(form, 'Case id (optional)').fill('harbour-copy');
+    await form.getByRole('button', { name: 'Import' }).click();
+    await page.getByTestId('matrix').waitFor();
+    expect(page.url()).toContain('#/case/harbour-copy');
+    const imported = (await (await fetch(`${bench.url}/api/cases/harbour-copy`)).json()) as Case;
+    // The case as downloaded (before the evidence review above), under the new id.
+    expect({ ...imported, id: CASE_ID }).toEqual(parseYaml(readFileSync(join(tmp, `${CASE_ID}.yaml`), 'utf8')));
+    // KTAB needs 3 actors or more: the KTAB CSV of this 2-actor case is refused with the importer's located message.
+    await page.goto(`${bench.url}/#/`);
+    await form.waitFor();
+    await field(form, 'File').setInputFiles(join(tmp, `${CASE_ID}.csv`));
+    await field(form, 'Format').selectOption('ktab-csv');
+    await form.getByRole('button', { name: 'Import' }).click();
+    await expect(form.getByTestId('import-error').textContent()).resolves.toContain('number of actors must be a whole number from 3 to 2500, got 2');
+    // A case file with a stance of an unknown actor: refused, its problem shown with the line and field.
+    await page.goto(`${bench.url}/#/`);
+    await form.waitFor();
+    const broken = 'id: broken\ntitle: Broken\nactors:\n  - { id: a, name: A, kind: state, capability: 1 }\nissues:\n  - { id: x, title: X, statusQuo: 5 }\nstances:\n  - { actor: zz, issue: x, position: 5, salience: 50 }\n';
+    await field(form, 'Format').selectOption({ label: 'detect from the file' });
+    await field(form, 'File').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) });
+    await form.getByRole('button', { name: 'Import' }).click();
+    const err = form.getByTestId('import-error');
+    await err.waitFor();
+    await expect(err.textContent()).resolves.toMatch(/unknown actor "zz".*stances\[0\]\.actor|stances\[0\]\.actor.*unknown actor "zz"/);
+    expect((await fetch(`${bench.url}/api/cases/broken`)).status).toBe(404);
     expect(pageErrors).toEqual([]);
   }, TEST_MS);
 });
