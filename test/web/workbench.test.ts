@@ -145,7 +145,7 @@ suite(title, () => {
         await field(f, 'At').fill('0');
         await field(f, 'Anchor label').fill('no berths for Southbay');
       },
-      /^Berths \(0–20 berths, status quo 4, 1 anchors\)/,
+      /^Berths \(0–20 berths, status quo 4, 1 anchor\)/,
     );
     await stance('Northport', 'Harbour fees', { Position: '30', Salience: '80', 'Red line max': '60', 'Red line max, range low': '55', 'Red line max, range high': '70' }, true);
     await stance('Southbay', 'Harbour fees', { Position: '75', Salience: '60', 'Red line min': '40' });
@@ -165,7 +165,7 @@ suite(title, () => {
         await field(f, 'Value on Harbour fees').fill('55');
         await field(f, 'Value on Berths').fill('9');
       },
-      /^First text \(\d{4}-\d\d-\d\d, 1 points\)/,
+      /^First text \(\d{4}-\d\d-\d\d, 1 point\)/,
     );
     await add(
       'scenarios',
@@ -178,7 +178,7 @@ suite(title, () => {
         await field(f, 'Field').selectOption('position');
         await field(f, 'New value').fill('90');
       },
-      /^Southbay hardens \(1 changes\)/,
+      /^Southbay hardens \(1 change\)/,
     );
     await add(
       'events',
@@ -346,6 +346,29 @@ suite(title, () => {
     await err.waitFor();
     await expect(err.textContent()).resolves.toMatch(/unknown actor "zz".*stances\[0\]\.actor|stances\[0\]\.actor.*unknown actor "zz"/);
     expect((await fetch(`${bench.url}/api/cases/broken`)).status).toBe(404);
+    expect(pageErrors).toEqual([]);
+  }, TEST_MS);
+  it('a new case copied from an example keeps its content; a past case dates new records on its latest day', async () => {
+    await page.goto(`${bench.url}/`);
+    await page.reload();
+    const create = page.getByTestId('new-case');
+    await field(create, 'Start from').selectOption({ label: 'a copy of Millbrook town budget 2026 (tutorial)' });
+    await field(create, 'Case id').fill('millbrook-copy');
+    await field(create, 'Case title').fill('Millbrook, my copy');
+    await create.getByRole('button', { name: 'Create the case' }).click();
+    await page.getByTestId('build').waitFor();
+    const copy = (await (await fetch(`${bench.url}/api/cases/millbrook-copy`)).json()) as Case;
+    const example = (await (await fetch(`${bench.url}/api/cases/millbrook-budget-2026`)).json()) as Case;
+    expect(copy).toEqual({ ...example, id: 'millbrook-copy', title: 'Millbrook, my copy' });
+    // Its latest dated record is 2026-02-26: more than 90 days before today (this test's clock), so new stances and events default to it.
+    const today = new Date().toISOString().slice(0, 10);
+    const expected = (Date.parse(today) - Date.parse('2026-02-26')) / 86_400_000 > 90 ? '2026-02-26' : today;
+    const sec = page.getByTestId('build-stances');
+    await sec.getByRole('button', { name: 'Add a stance' }).click();
+    await expect(field(sec.getByTestId('add-stances'), 'Date of the stance').inputValue()).resolves.toBe(expected);
+    const events = page.getByTestId('build-events');
+    await events.getByRole('button', { name: 'Add an event' }).click();
+    await expect(field(events.getByTestId('add-events'), 'Date').inputValue()).resolves.toBe(expected);
     expect(pageErrors).toEqual([]);
   }, TEST_MS);
 });

@@ -32,7 +32,7 @@ export function CaseFormsView() {
       <h2 id="build-title">Build the case</h2>
       <p className="muted">
         Every save is a new revision, checked as <code>parley check</code> checks a file; a save the server refuses changes nothing. New dates default to{' '}
-        {date} (the case’s latest date).
+        {date === new Date().toISOString().slice(0, 10) ? `${date} (today)` : `${date} (the case’s latest date: it is a past case)`}.
       </p>
       <Downloads caseId={caseId} />
       <div className="form-actions">
@@ -60,7 +60,7 @@ export function CaseFormsView() {
         fields={issueFields()}
         items={data.issues}
         keyOf={(i) => i.id}
-        describe={(i) => `${i.title} (${i.scale.min}–${i.scale.max}${i.scale.unit ? ` ${i.scale.unit}` : ''}, status quo ${i.statusQuo}${i.scale.anchors.length ? `, ${i.scale.anchors.length} anchors` : ''})`}
+        describe={(i) => `${i.title} (${i.scale.min}–${i.scale.max}${i.scale.unit ? ` ${i.scale.unit}` : ''}, status quo ${i.statusQuo}${i.scale.anchors.length ? `, ${i.scale.anchors.length} anchor${i.scale.anchors.length === 1 ? '' : 's'}` : ''})`}
       />
       <Section
         title="Stances"
@@ -78,8 +78,8 @@ export function CaseFormsView() {
         stored={(c, item) => c.stances.find((s) => s.actor === item.actor && s.issue === item.issue && s.date === item.date)}
         what={(item) => `stance ${stanceKey(item as { actor: string; issue: string; date?: string })}`}
       />
-      <Collection title="Drafts" noun="draft" collection="drafts" fields={draftFields(data)} items={data.drafts} keyOf={(d) => d.id} describe={(d) => `${d.title} (${d.date}, ${d.points.length} points)`} defaults={{ date }} />
-      <Collection title="Scenarios" noun="scenario" collection="scenarios" fields={scenarioFields(data)} items={data.scenarios} keyOf={(s) => s.id} describe={(s) => `${s.title} (${s.changes.length} changes)`} defaults={{ changes: [{ actor: '', issue: '', field: 'position', value: '' }] }} />
+      <Collection title="Drafts" noun="draft" collection="drafts" fields={draftFields(data)} items={data.drafts} keyOf={(d) => d.id} describe={(d) => `${d.title} (${d.date}, ${d.points.length} point${d.points.length === 1 ? '' : 's'})`} defaults={{ date }} />
+      <Collection title="Scenarios" noun="scenario" collection="scenarios" fields={scenarioFields(data)} items={data.scenarios} keyOf={(s) => s.id} describe={(s) => `${s.title} (${s.changes.length} change${s.changes.length === 1 ? '' : 's'})`} defaults={{ changes: [{ actor: '', issue: '', field: 'position', value: '' }] }} />
       <Collection title="Events" noun="event" collection="events" fields={eventFields(data)} items={data.events} keyOf={(e) => e.id} describe={(e) => `${e.date} · ${e.title} (${e.kind})`} defaults={{ date, kind: 'meeting' }} />
     </section>
   );
