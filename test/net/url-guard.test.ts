@@ -205,6 +205,37 @@ describe('redirects', () => {
   });
 });
 
+describe('through the guard, fetchArticle keeps its limits', () => {
+  let slow: Recorder;
+  beforeAll(async () => {
+    slow = await listen('127.0.0.1', (url, res) => {
+      if (url === '/never') return; // answers nothing
+      if (url === '/json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      if (url === '/big') {
+        res.writeHead(200, { 'content-type': 'text/plain' }); // no content-length: the size is counted while streaming
+        const chunk = 'x'.repeat(64 * 1024);
+        for (let i = 0; i < 40; i++) res.write(chunk);
+        return void res.end();
+      }
+      res.writeHead(500).end();
+    });
+  });
+  afterAll(async () => {
+    slow.server.closeAllConnections();
+    await new Promise((r) => slow.server.close(r));
+  });
+  const open = { guard: { allowPrivate: true } };
+  const failure = (p: Promise<unknown>) => p.then(() => 'fetched', (e: Error) => `${e.constructor.name}: ${e.message}`);
+
+  it('a timeout, a size limit counted while streaming, the content type and the status', async () => {
+    const base = `http://127.0.0.1:${slow.port}`;
+    expect(await failure(fetchArticle(`${base}/never`, { ...open, timeoutMs: 300 }))).toBe(`FetchArticleError: ${base}/never: no response within 300 ms`);
+    expect(await failure(fetchArticle(`${base}/big`, { ...open, maxBytes: 1024 * 1024 }))).toBe(`FetchArticleError: ${base}/big: the page is larger than the limit of 1048576 bytes`);
+    expect(await failure(fetchArticle(`${base}/json`, open))).toBe(`FetchArticleError: ${base}/json: the page is application/json, not HTML or plain text`);
+    expect(await failure(fetchArticle(`${base}/other`, open))).toBe(`FetchArticleError: ${base}/other: the server answered 500 Internal Server Error`);
+  });
+});
+
 describe('allowed fetches', () => {
   it('reads a page through fetchArticle with allowPrivate (tests only), gzip decoded', async () => {
     const page = await fetchArticle(`http://127.0.0.1:${loop.port}/article.html`, { guard: { allowPrivate: true } });
