@@ -108,3 +108,12 @@ describe('forms: default date and conflicts', () => {
     ]);
   });
 });
+
+describe('forms: the new views are routes', () => {
+  it('build and history round-trip through href', async () => {
+    const { href, parseRoute } = await import('../../web/src/router.ts');
+    expect(href({ view: 'build', caseId: 'c' })).toBe('#/case/c/build');
+    expect(parseRoute('#/case/c/build')).toEqual({ view: 'build', caseId: 'c' });
+    expect(parseRoute('#/case/c/history?asOf=2025-01-02')).toEqual({ view: 'history', caseId: 'c', asOf: '2025-01-02' });
+  });
+});

@@ -101,6 +101,9 @@ export function revisionOf(headers: Headers): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** Dispatched on window when the server answers 401: the login form shows again if accounts are required. */
+export const UNAUTHORIZED_EVENT = 'parley:unauthorized';
+
 /** The signed-in user's CSRF token (GET /api/session), sent as X-CSRF-Token on every write made with the session cookie. */
 let csrfToken: string | null = null;
 
@@ -155,6 +158,8 @@ async function request<T>(method: string, url: string, body?: unknown, opts: Req
     if (!res.ok) throw new ApiError(`${res.status} ${res.statusText}`, res.status);
     return text as T;
   }
+  // A session that expired (or was logged out elsewhere): the session gate asks again who is signed in.
+  if (res.status === 401 && url !== '/api/session') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   if (!res.ok) {
     const err = (json as { error?: { message?: string; path?: string | null; problems?: Array<{ path: string; message: string }>; currentRevision?: number } } | undefined)?.error;
     throw new ApiError(err?.message ?? `${res.status} ${res.statusText}`, res.status, err?.path ?? null, err?.problems ?? [], err?.currentRevision ?? null);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { api, type Session } from '../api.ts';
+import { api, UNAUTHORIZED_EVENT, type Session } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 
 /**
@@ -10,7 +10,10 @@ export function SessionGate({ children, header }: { children: ReactNode; header:
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api.session().then(setSession, (e: Error) => setError(e.message));
+    const load = () => void api.session().then(setSession, (e: Error) => setError(e.message));
+    load();
+    window.addEventListener(UNAUTHORIZED_EVENT, load);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, load);
   }, []);
   const logout = async () => {
     await api.logout().catch(() => undefined);
