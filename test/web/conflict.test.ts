@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/schema.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import { projectRoot } from '../helpers/reference.ts';
+import { axeViolations } from './axe-check.ts';
 import { buildDashboardInto, chromiumPath, haveChromium, launchChromium } from './harness.ts';
 
 const artifacts = join(projectRoot, 'test-artifacts', 'web');
@@ -62,8 +63,9 @@ suite(title, () => {
     server = await startServer({ port: 0, host: '127.0.0.1', db: join(tmp, 'parley.db'), webRoot, importExamples: true });
     await server.store.users.add({ name: 'ana', role: 'analyst', password: PASSWORD });
     await server.store.users.add({ name: 'ben', role: 'analyst', password: PASSWORD });
-    ana = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    ben = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // bypassCSP: for axe-core (test/web/axe-check.ts).
+    ana = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    ben = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   }, 180_000);
 
   afterAll(async () => {
@@ -78,8 +80,10 @@ suite(title, () => {
     await loginPage.goto(`${server.url}/`);
     await loginPage.getByTestId('login').waitFor();
     await loginPage.screenshot({ path: join(artifacts, 'workbench-login-1440.png') });
+    await expect(axeViolations(loginPage)).resolves.toEqual({});
     await loginPage.setViewportSize({ width: 390, height: 844 });
     await loginPage.screenshot({ path: join(artifacts, 'workbench-login-390.png') });
+    await expect(axeViolations(loginPage)).resolves.toEqual({});
     await loginPage.close();
 
     const a = await login(ana, 'ana');
@@ -112,6 +116,7 @@ suite(title, () => {
     };
     expect((await stored()).position).toEqual({ value: 4.5, low: 3.5, high: 5 });
     await b.screenshot({ path: join(artifacts, 'workbench-conflict-1440.png') });
+    await expect(axeViolations(b, '[data-testid=build]')).resolves.toEqual({});
     await b.setViewportSize({ width: 390, height: 844 });
     await conflict.screenshot({ path: join(artifacts, 'workbench-conflict-390.png') });
     await b.setViewportSize({ width: 1440, height: 900 });

@@ -6,7 +6,6 @@
  * and 390x844 go to test-artifacts/web/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -15,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Case } from '../../src/case/schema.ts';
 import { runCli } from '../cli/run.ts';
 import { projectRoot } from '../helpers/reference.ts';
+import { axeViolations } from './axe-check.ts';
 import { chromiumPath, haveChromium, launchChromium, startWorkbench, type Workbench } from './harness.ts';
 
 const artifacts = join(projectRoot, 'test-artifacts', 'web');
@@ -23,17 +23,6 @@ const TEST_MS = 240_000;
 const suite = haveChromium() || inCI ? describe : describe.skip;
 const title = haveChromium() || inCI ? 'workbench: a case built in the browser' : `workbench (skipped: no chromium at ${chromiumPath()})`;
 const CASE_ID = 'harbour-talks';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** axe-core's serious and critical violations on the page as it is now, or in one part of it (rule id: the elements). */
-async function axeViolations(page: Page, scope?: string): Promise<Record<string, string[]>> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Element | Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(sel ? document.querySelector(sel)! : document, { resultTypes: ['violations'] });
-  }, scope);
-  return Object.fromEntries(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => [v.id, v.nodes.map((n) => n.target.join(' '))]));
-}
 
 /** The input labelled exactly `label` (required fields' labels end in a hidden " *"). */
 const field = (scope: Locator | Page, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
