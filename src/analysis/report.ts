@@ -13,8 +13,9 @@ import { sensitivity } from './sensitivity.ts';
 import { compareScenarios } from './scenarios.ts';
 import { timeline } from './timeline.ts';
 import { renderWordDiff, type DiffMarkup } from './text-diff.ts';
-import { draftCheckTables, draftDiffTables, scenarioTables, sensitivityTables, simulationTables, timelineTables, zoneTables, type Section, type Tabular } from './tables.ts';
-import { defaultHorizon } from './horizon.ts';
+import { draftCheckTables, draftDiffTables, scenarioTables, sensitivityTables, simulationTables, timelineTables, zoneTables, type Names, type Section, type Tabular } from './tables.ts';
+import { defaultHorizon, latestCaseDate } from './horizon.ts';
+import { anchorText } from '../case/anchors.ts';
 import { forecastOutlook, type AgreementBasis } from './outlook.ts';
 import { basisSentence, outlookSections, pct } from './outlook-text.ts';
 import { positionMap, quantileChart, renderSvg, timelineChart, tornadoChart, type PlotOptions } from '../charts/index.ts';
@@ -31,6 +32,8 @@ export interface ReportOptions extends SimulateOptions {
   against?: DraftLinesDate;
   /** The horizon of "will there be a deal by DATE?" (default: six months after the as-of date or the case's latest date; analysis/horizon.ts). */
   by?: string;
+  /** The moment printed as "generated" (default: now); fixed in tests, so a report is reproducible. */
+  generatedAt?: Date;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -51,9 +54,17 @@ export const escapeMarkdown = (s: string): string =>
 
 const fmt = (c: string | number): string => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(2)) : c);
 
+/** A source the report cites: one URL, with the evidence items that rest on it. */
+export interface Source {
+  url: string;
+  label: string;
+}
+
 interface Writer {
   heading(level: number, text: string): void;
   paragraph(text: string): void;
+  list(items: string[]): void;
+  sources(items: Source[]): void;
   section(s: Section): void;
   chart(options: PlotOptions): void;
   /** A pre-rendered diff of two texts (already escaped per format). */
@@ -77,6 +88,9 @@ function markdownWriter(doc: Document): Writer {
   return {
     heading: (level, text) => out.push(`${'#'.repeat(level)} ${escapeMarkdown(text)}`, ''),
     paragraph: (text) => out.push(escapeMarkdown(text), ''),
+    list: (items) => out.push(...items.map((t) => `- ${escapeMarkdownInline(t)}`), ''),
+    // An autolink shows the URL itself; a URL holds no '<', '>' or space (the schema's z.url), so it cannot break out.
+    sources: (items) => out.push(...items.map((x, k) => `${k + 1}. ${escapeMarkdownInline(x.label)}: <${x.url.replace(/[<>\s]/g, encodeURIComponent)}>`), ''),
     section(s) {
       out.push(`**${escapeMarkdownInline(s.title)}**`, '');
       if (s.note) out.push(escapeMarkdown(s.note), '');
@@ -100,6 +114,9 @@ function htmlWriter(doc: Document): Writer {
   return {
     heading: (level, text) => out.push(`<h${level}>${escapeHtml(text)}</h${level}>`),
     paragraph: (text) => out.push(`<p>${escapeHtml(text)}</p>`),
+    list: (items) => out.push('<ul>', ...items.map((t) => `<li>${escapeHtml(t)}</li>`), '</ul>'),
+    sources: (items) =>
+      out.push('<ol class="sources">', ...items.map((x) => `<li>${escapeHtml(x.label)}: <a href="${escapeHtml(x.url)}" rel="noopener noreferrer nofollow">${escapeHtml(x.url)}</a></li>`), '</ol>'),
     section(s) {
       out.push(`<h4>${escapeHtml(s.title)}</h4>`);
       if (s.note) out.push(`<p>${escapeHtml(s.note)}</p>`);
@@ -119,7 +136,7 @@ function htmlWriter(doc: Document): Writer {
         // No scripts, no external resources: the page is self-contained and only displays.
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
         `<title>${escapeHtml(title)}</title>`,
-        '<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}th,td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums}.chart{margin:1em 0}.chart h2{font-size:15px;margin:0}.chart h3{font-size:12px;font-weight:normal;color:#555;margin:0 0 .5em}del{background:#fdd}ins{background:#dfd;text-decoration:none}</style>',
+        '<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}th,td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums}.chart{margin:1em 0}.findings{border-left:4px solid #4269d0;padding:.2em 1em;background:#f5f7fc}.sources{font-size:13px;word-break:break-all}.chart h2{font-size:15px;margin:0}.chart h3{font-size:12px;font-weight:normal;color:#555;margin:0 0 .5em}del{background:#fdd}ins{background:#dfd;text-decoration:none}</style>',
         '</head><body>',
         ...out,
         '</body></html>',
@@ -146,70 +163,171 @@ export async function buildReport(c: Case, opts: ReportOptions): Promise<string>
   const tl = timeline(c, { models: run.models, scenario: run.scenario, ...(run.modelParams ? { modelParams: run.modelParams } : {}) });
 
   const title = `parley report: ${c.title}`;
+  const names: Names = {
+    actor: (id) => view.actors.find((a) => a.id === id)?.name ?? id,
+    issue: (id) => view.issues.find((i) => i.id === id)?.title ?? id,
+  };
+  const latest = latestCaseDate(c);
+  const by = givenBy ?? defaultHorizon(c, run.asOf);
+  const outlook =
+    by === null
+      ? null
+      : await forecastOutlook(c, {
+          by,
+          runs: sim.runs,
+          seed: sim.seed,
+          ...(run.models ? { models: run.models } : {}),
+          ...(run.asOf ? { asOf: run.asOf } : {}),
+          ...(run.scenario ? { scenario: run.scenario } : {}),
+          ...(run.workers !== undefined ? { threads: run.workers } : {}),
+        });
+  const revisions = view.drafts.filter((d) => d.revises && view.drafts.some((x) => x.id === d.revises)).map((d) => diffDrafts(c, d.revises!, d.id, { asOf: run.asOf, scenario: run.scenario }));
+
   w.heading(1, title);
-  if (c.description) w.paragraph(c.description);
   w.paragraph(
-    `Models: ${drafts.models.join(', ')}. ${run.asOf ? `As of ${run.asOf}. ` : ''}${run.scenario ? `Scenario: ${run.scenario}. ` : ''}Monte Carlo: ${sim.runs} runs, seed ${sim.seed}, ${sim.distribution} distributions. ` +
-      'Utility: salience-weighted negative distance on the normalized scales (0 = the actor\'s ideal, −1 = the farthest package).',
+    `Generated ${(opts.generatedAt ?? new Date()).toISOString().slice(0, 10)}. ` +
+      (run.asOf ? `As of ${run.asOf}: only what the case records up to that date is used.` : `As of the case's latest record${latest ? `, ${latest}` : ''}.`) +
+      (run.scenario ? ` Scenario: ${run.scenario}.` : ''),
+  );
+  if (c.description) w.paragraph(c.description);
+
+  w.heading(2, 'Key findings');
+  w.list(keyFindings({ view, names, zone, drafts, outlook, revisions }));
+  if (outlook) {
+    w.section({
+      title: `Where a deal could land by ${outlook.agreement.by} (${outlook.model})`,
+      note: 'If agreed: the median terms should an agreement come; the interval is of the outcome by the date, agreement or not (it sits on the status quo when an agreement is unlikely).',
+      header: ['issue', 'status quo', 'if agreed', 'in words', '90% interval'],
+      rows: outlook.issues.map((i) => {
+        const issue = view.issues.find((x) => x.id === i.issue)!;
+        return [names.issue(i.issue), fmt(i.statusQuo), fmt(i.ifAgreed), anchorText(issue, i.ifAgreed), `${fmt(i.interval90[0])}–${fmt(i.interval90[1])}`];
+      }),
+    });
+  }
+  w.paragraph(
+    `Models: ${drafts.models.join(', ')}. Monte Carlo: ${sim.runs} runs, seed ${sim.seed}, ${sim.distribution} distributions. ` +
+      "Utility: salience-weighted negative distance on the normalized scales (0 = the actor's ideal, −1 = the farthest package). The no-deal baseline (status-quo) forecasts the status quo on every issue.",
   );
 
   w.heading(2, 'Zone of agreement');
-  tabular(w, zoneTables(zone));
+  tabular(w, zoneTables(zone, names));
   for (const iss of view.issues) w.chart(positionMap(view, iss.id, { zone, forecasts: drafts.forecasts, simulation: sim }));
 
   w.heading(2, 'Drafts');
   if (!drafts.drafts.length) w.paragraph('The case has no drafts.');
   else w.paragraph(against === 'latest' ? `Every draft is checked against the latest red lines and stances${run.asOf ? ` (as of ${run.asOf})` : ''}, whatever its date.` : "Each draft is checked against the red lines and stances in force on the draft's own date.");
-  tabular(w, draftCheckTables(drafts));
-  for (const d of view.drafts) {
-    if (!d.revises || !view.drafts.some((x) => x.id === d.revises)) continue;
-    const diff = diffDrafts(c, d.revises, d.id, { asOf: run.asOf, scenario: run.scenario });
+  tabular(w, draftCheckTables(drafts, names));
+  for (const diff of revisions) {
     w.heading(3, `What changed from ${diff.a.title} to ${diff.b.title}`);
     w.diff(diff);
-    tabular(w, draftDiffTables(diff));
+    tabular(w, draftDiffTables(diff, names));
   }
 
   w.heading(2, 'Forecasts under uncertainty (Monte Carlo)');
   w.chart(quantileChart(sim));
-  tabular(w, simulationTables(sim));
+  tabular(w, simulationTables(sim, names));
 
   // The agreement outlook (docs/agreement.md), on the same draws and seed as the Monte Carlo above.
   w.heading(2, 'Will there be a deal?');
-  const by = givenBy ?? defaultHorizon(c, run.asOf);
-  if (by === null) w.paragraph('The case has no dated stance, evidence, draft or event: give an as-of date (or --by with --as-of) to start the clock of the agreement outlook.');
+  if (outlook === null) w.paragraph('The case has no dated stance, evidence, draft or event: give an as-of date (or --by with --as-of) to start the clock of the agreement outlook.');
   else {
-    const o = await forecastOutlook(c, {
-      by,
-      runs: sim.runs,
-      seed: sim.seed,
-      ...(run.models ? { models: run.models } : {}),
-      ...(run.asOf ? { asOf: run.asOf } : {}),
-      ...(run.scenario ? { scenario: run.scenario } : {}),
-      ...(run.workers !== undefined ? { threads: run.workers } : {}),
-    });
     // Typed loosely in the contract (outlook-types.ts); forecastOutlook builds an AgreementBasis.
-    const basis = o.agreementBasis as AgreementBasis;
-    const name = (id: string) => view.actors.find((a) => a.id === id)?.name ?? id;
-    w.paragraph(`Probability of an agreement by ${by}${givenBy ? '' : ' (six months after the clock starts; choose the date with --by)'}: ${pct(o.agreement.probability)}, the same for every model.`);
-    w.paragraph(basisSentence(basis, o.runs, o.seed, name));
+    const basis = outlook.agreementBasis as AgreementBasis;
+    w.paragraph(`Probability of an agreement by ${by}${givenBy ? '' : ' (six months after the clock starts; choose the date with --by)'}: ${pct(outlook.agreement.probability)}, the same for every model.`);
+    w.paragraph(basisSentence(basis, outlook.runs, outlook.seed, names.actor));
     if (run.modelParams) w.paragraph('The outlook runs every engine with its default parameters: the model parameters given apply to the other sections only.');
-    for (const s of outlookSections({ ...o, agreementBasis: basis }, (id) => view.issues.find((i) => i.id === id)?.title ?? id, name)) w.section(s);
+    for (const s of outlookSections({ ...outlook, agreementBasis: basis }, names.issue, names.actor)) w.section(s);
     w.paragraph('Intervals are of the outcome by the date, agreement or not: when an agreement is unlikely they sit on the status quo, which is also the forecast of the no-deal baseline (status-quo). "If agreed": the median terms should an agreement come.');
   }
 
   w.heading(2, 'Sensitivity');
   for (const m of sens.models) if (sens.tornado[m].length) w.chart(tornadoChart(sens, m, top));
-  tabular(w, sensitivityTables(sens, top));
+  tabular(w, sensitivityTables(sens, top, names));
 
   w.heading(2, 'Scenarios');
   if (scen.scenarios.length < 2) w.paragraph('The case has no scenarios.');
-  tabular(w, scenarioTables(scen));
+  tabular(w, scenarioTables(scen, names));
 
   w.heading(2, 'Timeline');
   if (tl.points.length) {
     const scales = Object.fromEntries(view.issues.map((i) => [i.id, i.scale]));
     for (const m of tl.models) w.chart(timelineChart(tl, m, scales));
-    tabular(w, timelineTables(tl));
+    tabular(w, timelineTables(tl, names));
   } else w.paragraph('No stance or evidence of the case is dated.');
+
+  w.heading(2, 'Sources');
+  const sources = sourcesOf(c);
+  if (sources.length) w.sources(sources);
+  else w.paragraph('No evidence of the case gives a URL.');
   return w.done(title);
+}
+
+/**
+ * Every URL the case's evidence cites, once, in order of first citation, labelled with its outlet
+ * (or speaker), its dates and the evidence ids resting on it; candidates and rejected items are marked.
+ */
+export function sourcesOf(c: Case): Source[] {
+  const byUrl = new Map<string, Case['evidence']>();
+  for (const e of c.evidence) if (e.url) byUrl.set(e.url, [...(byUrl.get(e.url) ?? []), e]);
+  return [...byUrl].map(([url, items]) => {
+    const who = items.find((e) => e.outlet)?.outlet ?? items.find((e) => e.speaker)?.speaker ?? 'source';
+    const dates = [...new Set(items.map((e) => e.date))].sort();
+    const status = items.every((e) => e.status !== 'accepted') ? ` (${[...new Set(items.map((e) => e.status))].join(', ')})` : '';
+    return { url, label: `${who}, ${dates.join(', ')}; evidence ${items.map((e) => e.id).join(', ')}${status}` };
+  });
+}
+
+interface FindingsInput {
+  view: ReturnType<typeof caseView>;
+  names: Names;
+  zone: ReturnType<typeof zoneOfAgreement>;
+  drafts: ReturnType<typeof checkDrafts>;
+  outlook: Awaited<ReturnType<typeof forecastOutlook>> | null;
+  revisions: DraftDiff[];
+}
+
+/** The report's opening: the chance of agreement, who blocks what, where a deal could land, what changed between drafts. */
+export function keyFindings({ view, names, zone, drafts, outlook, revisions }: FindingsInput): string[] {
+  const out: string[] = [];
+  const list = (xs: string[]) => (xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  if (outlook) out.push(`Chance of an agreement by ${outlook.agreement.by}: ${pct(outlook.agreement.probability)}. Without one, the status quo stands (the no-deal baseline).`);
+  if (zone.packagesExist) out.push("A package inside every veto holder's red lines exists on every issue.");
+  else {
+    const closed = zone.issues.filter((i) => i.zone === null);
+    out.push(
+      `No package respects every veto holder's red lines: they do not overlap on ${list(closed.map((i) => names.issue(i.issue)))}.`,
+      ...closed.map((i) => {
+        const moves = i.toOpen?.moves ?? [];
+        return `${names.issue(i.issue)}: ${moves.length ? `${list([...new Set(moves.map((m) => names.actor(m.actor)))])} would have to move ${moves.length === 1 ? 'its red line' : 'their red lines'} by ${fmt(i.toOpen!.totalMovement)} in all (scale units) to open a zone` : `held apart by ${list(i.vetoHolders.map(names.actor))}`}.`;
+      }),
+    );
+  }
+  const latestDraft = [...drafts.drafts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
+  if (latestDraft) {
+    out.push(
+      latestDraft.vetoedBy.length
+        ? `The latest draft, ${latestDraft.title} (${latestDraft.date}), crosses the veto red lines of ${list(latestDraft.vetoedBy.map(names.actor))}.`
+        : `The latest draft, ${latestDraft.title} (${latestDraft.date}), crosses no veto red line.`,
+    );
+  }
+  if (outlook) {
+    const moved = outlook.issues
+      .map((i) => ({ i, issue: view.issues.find((x) => x.id === i.issue)!, shift: Math.abs(i.ifAgreed - i.statusQuo) }))
+      .filter((x) => x.shift > 1e-9)
+      .sort((a, b) => b.shift / (b.issue.scale.max - b.issue.scale.min) - a.shift / (a.issue.scale.max - a.issue.scale.min))
+      .slice(0, 3);
+    if (moved.length) out.push(`If a deal comes, it moves most on ${list(moved.map((x) => `${names.issue(x.i.issue)} (to ${fmt(x.i.ifAgreed)}: ${anchorText(x.issue, x.i.ifAgreed)})`))}.`);
+  }
+  for (const d of revisions) {
+    const changed = d.points.filter((p) => p.status !== 'unchanged').length;
+    const gains = [...d.netGains].sort((a, b) => b.change - a.change);
+    const best = gains[0];
+    const worst = gains.at(-1)!;
+    const sign = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+    out.push(
+      `From ${d.a.title} to ${d.b.title}: ${changed} point${changed === 1 ? '' : 's'} changed; ` +
+        (best && Math.abs(best.change) > 1e-9 ? `${names.actor(best.actor)} gains most (${sign(best.change)} utility), ${names.actor(worst.actor)} ${worst.change < 0 ? 'loses most' : 'gains least'} (${sign(worst.change)}).` : 'no actor gains or loses.'),
+    );
+  }
+  return out;
 }

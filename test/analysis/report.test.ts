@@ -28,7 +28,7 @@ describe('buildReport', () => {
     // No element loads anything: no tag carries a src or href.
     expect(html).not.toMatch(/<[a-z][^>]*\s(src|href)=/i);
     // The hand-computed findings appear: the x zone is empty, b's line must move from 60 to 40.
-    expect(html).toContain('b min 60→40 (20)');
+    expect(html).toContain('&lt;b onmouseover=alert(3)&gt;Beta&lt;/b&gt; min 60→40 (20)');
   });
 
   it('writes Markdown with tables, inline SVG on one line each, and markup in case text neutralized', async () => {
@@ -54,11 +54,11 @@ describe('buildReport', () => {
     const md = await buildReport(history, { ...opts, runs: 20, format: 'md' });
     expect(md).toContain("Each draft is checked against the red lines and stances in force on the draft's own date.");
     expect(md).toContain('red lines crossed (red lines in force on its date, 2025-11-20)**');
-    expect(md).toContain('| 1 | x | 70 | a | yes | max 40 | 30 |');
+    expect(md).toContain('| 1 | Territory | 70 | Alpha | yes | max 40 | 30 |');
     const latest = await buildReport(history, { ...opts, runs: 20, format: 'md', against: 'latest' });
     expect(latest).toContain('Every draft is checked against the latest red lines and stances, whatever its date.');
-    expect(latest).toContain('| 1 | x | 70 | c | yes | max 60 | 10 |');
-    expect(latest).not.toContain('| 1 | x | 70 | a | yes | max 40 | 30 |');
+    expect(latest).toContain('| 1 | Territory | 70 | Gamma | yes | max 60 | 10 |');
+    expect(latest).not.toContain('| 1 | Territory | 70 | Alpha | yes | max 40 | 30 |');
   });
 
   it('says whether there will be a deal by a date: the outlook\'s probability and, per model, the terms if agreed, expected outcome and intervals beside the status quo', async () => {

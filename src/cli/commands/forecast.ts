@@ -54,12 +54,8 @@ export async function runForecast(file: string, opts: Record<string, unknown>, c
   return { case: c, input: input!, results };
 }
 
-/** The anchor nearest to `value` on the issue's scale (undefined when it has none; ties: the first). */
-export function nearestAnchor<A extends { at: number; label: string }>(anchors: readonly A[], value: number): A | undefined {
-  let best: A | undefined;
-  for (const a of anchors) if (!best || Math.abs(a.at - value) < Math.abs(best.at - value)) best = a;
-  return best;
-}
+import { nearestAnchor } from '../../case/anchors.ts';
+export { nearestAnchor };
 
 const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
