@@ -212,6 +212,15 @@ suite(title, () => {
     const [ktab] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads').getByRole('button', { name: 'KTAB CSV' }).click()]);
     expect(ktab.suggestedFilename()).toBe(`${CASE_ID}.csv`);
     await ktab.saveAs(join(tmp, `${CASE_ID}.csv`));
+    // The report, as the server writes it (GET /api/cases/{id}/report?format=html).
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads').getByRole('button', { name: 'Report (HTML)' }).click()]);
+    expect(report.suggestedFilename()).toBe(`${CASE_ID}-report.html`);
+    await report.saveAs(join(tmp, 'report.html'));
+    const reportHtml = readFileSync(join(tmp, 'report.html'), 'utf8');
+    // Equal to the server's report but for the day it was generated (a test running over midnight).
+    const undated = (t: string) => t.replace(/Generated \d{4}-\d\d-\d\d/g, 'Generated …');
+    expect(undated(reportHtml)).toBe(undated(await (await fetch(`${bench.url}/api/cases/${CASE_ID}/report?format=html`)).text()));
+    expect(reportHtml).toContain('Harbour talks');
     const check = await runCli('check', file);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
