@@ -69,7 +69,7 @@ export async function fuzz<T>(
   const seed = seedOf();
   const inputs = fc.sample(arb, { numRuns: FUZZ_RUNS, seed });
   const report: FuzzReport = { target: name, inputs: inputs.length, failures: [], slowestMs: 0, slowestInput: undefined, seed };
-  for (const input of inputs) {
+  const once = async (input: T): Promise<{ ms: number; problem: string | undefined }> => {
     const t0 = performance.now();
     let problem: string | undefined;
     try {
@@ -78,7 +78,15 @@ export async function fuzz<T>(
     } catch (e) {
       problem = judge(e, input);
     }
-    const ms = performance.now() - t0;
+    return { ms: performance.now() - t0, problem };
+  };
+  for (const input of inputs) {
+    const first = await once(input);
+    const problem = first.problem;
+    let ms = first.ms;
+    // A slow input is timed once more and the faster time kept: a garbage collection or another
+    // process on a shared machine can stall one run, but an input that is slow stays slow.
+    if (ms > MAX_INPUT_MS / 4) ms = Math.min(ms, (await once(input)).ms);
     if (ms > report.slowestMs) {
       report.slowestMs = ms;
       report.slowestInput = input;
