@@ -24,7 +24,7 @@ export function CaseOverviewView() {
         {o.counts.actors} actors · {o.counts.issues} issues · {o.counts.stances} stances · {o.counts.evidence} evidence · {o.counts.drafts} drafts ·{' '}
         {o.counts.scenarios} scenarios · {o.counts.events} events
       </p>
-      <div className="scroll-x">
+      <div className="scroll-x" tabIndex={0} role="region" aria-label="Stances: actors by issues">
         <table className="matrix" data-testid="matrix">
           <caption>
             Each cell: position (range) · salience · red line · evidence count. Positions are on each issue’s own scale.

@@ -43,8 +43,6 @@ export function DealPanel() {
     setRuns(draftRuns);
   };
   const issueOf = (id: string) => data.issues.find((i) => i.id === id);
-  // Small multiples: each chart fits its grid cell (styles.css: .deal-charts, at least 420 px wide).
-  const width = 400;
   return (
     <section aria-labelledby="deal-title" data-testid="deal" className="deal">
       <h2 id="deal-title">Will there be a deal?</h2>
@@ -126,7 +124,7 @@ export function DealPanel() {
                   key={i.issue}
                   title={iss?.title ?? i.issue}
                   testId={`deal-chart-${i.issue}`}
-                  build={(doc) => renderChart({ ...outlookIssueChart(o, i.issue, { scale: iss?.scale ?? { min: 0, max: 100 }, title: iss?.title, models: rows }), title: undefined, width }, doc)}
+                  build={(doc, width) => renderChart({ ...outlookIssueChart(o, i.issue, { scale: iss?.scale ?? { min: 0, max: 100 }, title: iss?.title, models: rows }), title: undefined, width }, doc)}
                   deps={[o, shown.model]}
                 />
               );

@@ -78,7 +78,7 @@ export function IssueView({ issueId }: { issueId: string }) {
       <ChartFrame
         title={`Positions on ${issue.title}`}
         testId="issue-chart"
-        build={(doc) => issuePositionsChart(chart, doc, Math.min(1100, Math.max(560, window.innerWidth - 80)))}
+        build={(doc, width) => issuePositionsChart(chart, doc, width)}
         deps={[key]}
         description={
           <>

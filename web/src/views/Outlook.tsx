@@ -29,7 +29,6 @@ export function OutlookView() {
   const sensitivity = useLoad(() => api.sensitivity(caseId, { models: [chosen], ...(asOf ? { asOf } : {}) }), [caseId, asOf, chosen, version]);
   if (!data) return null;
   const scales = Object.fromEntries(data.issues.map((i) => [i.id, { min: i.scale.min, max: i.scale.max }]));
-  const width = Math.min(1100, Math.max(560, window.innerWidth - 80));
   const sim = monteCarlo.status === 'done' ? (monteCarlo.result as Parameters<typeof quantileChart>[0]) : null;
   const bars = sensitivity.data?.tornado[chosen] ?? [];
   const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
@@ -40,7 +39,7 @@ export function OutlookView() {
       <h2 id="outlook-title">Outlook and sensitivity</h2>
       <MonteCarloStatus models={(forecasts ?? []).map((f) => f.model)} />
       {sim ? (
-        <ChartFrame title="Monte Carlo forecast intervals" testId="quantile-chart" build={(doc) => renderChart({ ...quantileChart(sim), width }, doc)} deps={[sim, width]} />
+        <ChartFrame title="Monte Carlo forecast intervals" testId="quantile-chart" build={(doc, width) => renderChart({ ...quantileChart(sim), width }, doc)} deps={[sim]} />
       ) : null}
       <div className="form-row">
         <Field label="Model">
@@ -60,8 +59,8 @@ export function OutlookView() {
         <ChartFrame
           title={`How the ${chosen} forecast moved`}
           testId="timeline-chart"
-          build={(doc) => renderChart({ ...timelineChart(timeline.data!, chosen, scales), width }, doc)}
-          deps={[timeline.data, chosen, width]}
+          build={(doc, width) => renderChart({ ...timelineChart(timeline.data!, chosen, scales), width }, doc)}
+          deps={[timeline.data, chosen]}
           description="The forecasts re-run as of each date on which a stance or a piece of evidence is dated (the whole history, whatever the as-of date)."
         />
       ) : timeline.loading ? (
@@ -73,8 +72,8 @@ export function OutlookView() {
         <ChartFrame
           title={`Sensitivity of ${chosen}`}
           testId="tornado-chart"
-          build={(doc) => renderChart({ ...tornadoChart(sensitivity.data!, chosen), width }, doc)}
-          deps={[sensitivity.data, chosen, width]}
+          build={(doc, width) => renderChart({ ...tornadoChart(sensitivity.data!, chosen), width }, doc)}
+          deps={[sensitivity.data, chosen]}
         />
       ) : null}
       {sensitivity.data ? (

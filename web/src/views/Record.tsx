@@ -56,7 +56,6 @@ export function RecordView() {
   const chosenModel = models.includes(model) ? model : (mine.at(-1)?.outlook.model ?? models[0] ?? '');
   const resolution = record.data?.resolutions.find((r) => r.question === chosenQ)?.resolution;
   const caseScores = scores.data?.cases.find((c) => c.case === caseId);
-  const width = Math.min(1100, Math.max(560, window.innerWidth - 80));
   const verify = record.data?.verify;
   return (
     <section aria-labelledby="record-title" data-testid="record">
@@ -138,8 +137,8 @@ export function RecordView() {
                 key={iss.id}
                 title={`${iss.title}: forecasts over time (${chosenModel})`}
                 testId="record-chart"
-                build={(doc) => recordHistoryChart({ points, outcome, scale: { min: iss.min, max: iss.max }, title: iss.title }, doc, width)}
-                deps={[record.data, chosenQ, chosenModel, outcome, width]}
+                build={(doc, width) => recordHistoryChart({ points, outcome, scale: { min: iss.min, max: iss.max }, title: iss.title }, doc, width)}
+                deps={[record.data, chosenQ, chosenModel, outcome]}
               />
             );
           })}

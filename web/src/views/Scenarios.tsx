@@ -6,6 +6,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { num, outcomeOn } from '../numbers.ts';
+import { anchorText } from '../../../src/case/anchors.ts';
 
 /** Every scenario's forecasts next to the baseline's: the same models, the same seed. */
 export function ScenariosView() {
@@ -23,6 +24,7 @@ export function ScenariosView() {
     data.issues.map((iss, k) => ({
       model: f.model,
       issue: iss.title,
+      iss,
       baseline: outcomeOn(f, k),
       values: scenarios.map((s) => {
         const sf = byScenario.get(s.id)?.find((x) => x.model === f.model);
@@ -34,7 +36,12 @@ export function ScenariosView() {
     ...(r.baseline !== null ? [{ issue: r.issue, model: r.model, scenario: 'baseline', value: r.baseline }] : []),
     ...scenarios.flatMap((s, j) => (r.values[j] !== null ? [{ issue: r.issue, model: r.model, scenario: s.title, value: r.values[j]! }] : [])),
   ]);
+  const scales = Object.fromEntries(data.issues.map((i) => [i.title, { min: i.scale.min, max: i.scale.max, unit: i.scale.unit }]));
   type Row = (typeof rows)[number];
+  const words = (r: Row, v: number | null) => {
+    const t = v === null ? '' : anchorText(r.iss, v);
+    return t ? <span className="anchor-text"> {t}</span> : null;
+  };
   return (
     <section aria-labelledby="scen-title" data-testid="scenarios">
       <h2 id="scen-title">Scenarios</h2>
@@ -51,7 +58,8 @@ export function ScenariosView() {
       </ul>
       <ChartFrame
         title="Forecasts by scenario"
-        build={(doc) => scenarioCompareChart(points, doc, Math.min(1100, Math.max(560, window.innerWidth - 80)))}
+        build={(doc, width) => scenarioCompareChart(points, doc, width, scales)}
+        description="One chart per issue, each on its own scale; black diamond: the baseline forecast, dots: each scenario's (a line joins a scenario to the baseline it moved from)."
         deps={[JSON.stringify(points)]}
       />
       <DataTable<Row>
@@ -62,7 +70,12 @@ export function ScenariosView() {
         columns={[
           { label: 'model', value: (r) => r.model },
           { label: 'issue', value: (r) => r.issue },
-          { label: 'baseline', value: (r) => r.baseline, numeric: true, render: (r) => num(r.baseline) },
+          { label: 'baseline', value: (r) => r.baseline, numeric: true, render: (r) => (
+              <>
+                {num(r.baseline)}
+                {words(r, r.baseline)}
+              </>
+            ) },
           ...scenarios.map((s, j) => ({
             label: s.title,
             value: (r: Row) => r.values[j],
@@ -73,6 +86,7 @@ export function ScenariosView() {
               return (
                 <>
                   {num(v)}
+                  {words(r, v)}
                   {Math.abs(d) > 0.05 ? <span className="muted"> ({d > 0 ? '+' : ''}{num(d)})</span> : null}
                 </>
               );

@@ -86,7 +86,7 @@ export function TrajectoriesView() {
         <ChartFrame
           title={`${chosen.model}: ${issue.title} by round`}
           testId="trajectory-chart"
-          build={(doc) => trajectoryChart({ points, outcome, scale: issue.scale, rounds: rounds.length - 1 }, doc, Math.min(1100, Math.max(560, window.innerWidth - 80)))}
+          build={(doc, width) => trajectoryChart({ points, outcome, scale: issue.scale, rounds: rounds.length - 1 }, doc, width)}
           deps={[chosen.model, issue.id, rounds]}
           description="Lines: each actor’s position after each round; dashed: the model’s forecast. Hover a point for why the actor moved."
         />
