@@ -36,6 +36,22 @@ describe('charts', () => {
     await expect(svg).toMatchFileSnapshot('./__snapshots__/timeline.svg');
   });
 
+  it('timeline: one panel per issue named by title, events inside the span as rules in every panel', () => {
+    const two = parse(twoActors);
+    const t = timeline(two, { models: ['compromise'] });
+    const events = [
+      { date: '2025-01-20', title: 'Talks in Geneva' },
+      { date: '2024-06-01', title: 'Before the first estimate' },
+    ];
+    const svg = renderSvg(timelineChart(t, 'compromise', { x: { min: 0, max: 100, unit: 'km' } }, { events, titles: { x: 'Territory' }, width: 400 }), doc);
+    expect(svg).toContain('Territory');
+    expect(svg).toContain('0–100 km');
+    // One issue, one panel: the in-span event is one rule (the 2024 one is outside the dates), titled with its date.
+    expect(svg.match(/<title>2025-01-20: Talks in Geneva<\/title>/g)?.length).toBe(1);
+    expect(svg).not.toContain('Before the first estimate');
+    expect(svg).toContain("the case's 1 event");
+  });
+
   it('Monte Carlo quantile intervals', async () => {
     const svg = renderSvg(quantileChart(await simulate(c, { runs: 300, seed: 2, workers: 1, models: ['compromise'] })), doc);
     await expect(svg).toMatchFileSnapshot('./__snapshots__/quantiles.svg');

@@ -28,7 +28,8 @@ export function OutlookView() {
   const timeline = useLoad(() => api.timeline(caseId), [caseId, version]);
   const sensitivity = useLoad(() => api.sensitivity(caseId, { models: [chosen], ...(asOf ? { asOf } : {}) }), [caseId, asOf, chosen, version]);
   if (!data) return null;
-  const scales = Object.fromEntries(data.issues.map((i) => [i.id, { min: i.scale.min, max: i.scale.max }]));
+  const scales = Object.fromEntries(data.issues.map((i) => [i.id, { min: i.scale.min, max: i.scale.max, unit: i.scale.unit }]));
+  const titles = Object.fromEntries(data.issues.map((i) => [i.id, i.title]));
   const sim = monteCarlo.status === 'done' ? (monteCarlo.result as Parameters<typeof quantileChart>[0]) : null;
   const bars = sensitivity.data?.tornado[chosen] ?? [];
   const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
@@ -59,8 +60,8 @@ export function OutlookView() {
         <ChartFrame
           title={`How the ${chosen} forecast moved`}
           testId="timeline-chart"
-          build={(doc, width) => renderChart({ ...timelineChart(timeline.data!, chosen, scales), width }, doc)}
-          deps={[timeline.data, chosen]}
+          build={(doc, width) => renderChart(timelineChart(timeline.data!, chosen, scales, { events: data.events, titles, width }), doc)}
+          deps={[timeline.data, chosen, data.events]}
           description="The forecasts re-run as of each date on which a stance or a piece of evidence is dated (the whole history, whatever the as-of date)."
         />
       ) : timeline.loading ? (
