@@ -54,7 +54,11 @@ suite(title, () => {
     counts.push(`${size.name.padEnd(7)} ${label.padEnd(36)} ${n} serious/critical${n ? ' ' + JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, nodes]) => [k, nodes.length]))) : ''}; scrollWidth ${width}`);
     await page.screenshot({ path: join(shots, `${label.replace(/[^a-z0-9]+/gi, '-')}-${size.name}.png`), fullPage: false, timeout: 60_000 });
     expect(v, `${label} at ${size.width}px`).toEqual({});
-    if (size.width === 390) expect(width, `${label}: page width at 390px`).toBeLessThanOrEqual(390);
+    if (size.width === 390) {
+      // Name what sticks out, so a failure says where to look.
+      const wide = width > 390 ? await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391 && ![...e.children].some((k) => k.getBoundingClientRect().right > 391)).slice(0, 6).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px`)) : [];
+      expect(width, `${label}: page width at 390px (${wide.join('; ')})`).toBeLessThanOrEqual(390);
+    }
   }
 
   for (const size of SIZES) {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import type { PointDiff, RedLineCrossing } from '../../../src/analysis/drafts.ts';
+import type { IssueValueChange, RedLineCrossing } from '../../../src/analysis/drafts.ts';
+import { anchorText } from '../../../src/case/anchors.ts';
+import { matchMovedPoints, type ShownPoint } from '../draft-moves.ts';
 import { api } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -23,6 +25,20 @@ export function DraftsView() {
   const name = (actor: string) => data.actors.find((x) => x.id === actor)?.name ?? actor;
   const issueTitle = (id: string) => data.issues.find((x) => x.id === id)?.title ?? id;
   const draftTitle = (id: string) => drafts.find((d) => d.id === id)?.title ?? id;
+  // A value on an issue with its anchor words; "status quo" where the draft is silent.
+  const valueWords = (issue: string, v: number | null) => {
+    const iss = data.issues.find((x) => x.id === issue);
+    if (v === null) return iss ? `status quo (${num(iss.statusQuo)})` : 'status quo';
+    const words = iss ? anchorText(iss, v) : '';
+    return words ? `${num(v)} (${words})` : num(v);
+  };
+  const gainsText = (v: IssueValueChange) =>
+    v.gains
+      .filter((g) => Math.abs(g.change) > 1e-9)
+      .sort((x, y) => y.change - x.change)
+      .map((g) => `${name(g.actor)} ${g.change > 0 ? '+' : ''}${num(g.change * 100)}`)
+      .join(', ');
+  const shownPoints = diff.data ? matchMovedPoints(diff.data.points) : [];
   // Each draft is checked against the red lines in force on its own date (linesAsOf).
   const crossings = (check.data?.drafts ?? []).flatMap((d) => d.crossings.map((c) => ({ ...c, draft: d.draft, linesAsOf: d.linesAsOf })));
   const select = (label: string, value: string, onChange: (v: string) => void) => (
@@ -50,23 +66,40 @@ export function DraftsView() {
       {diff.loading && !diff.data && a !== b ? <Loading what="the diff" /> : null}
       {diff.data ? (
         <>
-          <DataTable<PointDiff>
+          <DataTable<IssueValueChange>
+            title={`${diff.data.a.title} → ${diff.data.b.title}: issue by issue`}
+            testId="draft-issues"
+            rows={diff.data.issues}
+            rowKey={(v) => v.issue}
+            empty="The two drafts set the same value on every issue."
+            columns={[
+              { label: 'issue', value: (v) => issueTitle(v.issue) },
+              { label: `A: ${diff.data.a.title}`, value: (v) => valueWords(v.issue, v.from) },
+              { label: `B: ${diff.data.b.title}`, value: (v) => valueWords(v.issue, v.to) },
+              { label: 'who gains (utility × 100)', value: (v) => gainsText(v) },
+            ]}
+          />
+          <DataTable<ShownPoint>
             title={`${diff.data.a.title} → ${diff.data.b.title}: point by point`}
             testId="draft-diff"
-            rows={diff.data.points}
+            rows={shownPoints}
             rowKey={(p, i) => `${p.numberA}/${p.numberB}/${i}`}
             columns={[
               { label: `# in A`, value: (p) => p.numberA },
               { label: `A: ${diff.data.a.title}`, value: (p) => p.textA },
               { label: `# in B`, value: (p) => p.numberB },
               { label: `B: ${diff.data.b.title}`, value: (p) => p.textB },
-              { label: 'change', value: (p) => p.status + (p.renumbered ? ' (renumbered)' : ''), render: (p) => <span className={`status-${p.status}`}>{p.status + (p.renumbered ? ' (renumbered)' : '')}</span> },
+              {
+                label: 'change',
+                value: (p) => changeText(p, issueTitle),
+                render: (p) => <span className={`status-${p.status}`}>{changeText(p, issueTitle)}</span>,
+              },
               {
                 label: 'text diff',
                 value: (p) => p.text.map((t) => (t.op === 'equal' ? t.text : t.op === 'insert' ? `[+${t.text}]` : `[-${t.text}]`)).join(' '),
                 // Added and removed points are already shown whole in their column.
                 render: (p) =>
-                  p.status !== 'modified' ? null : (
+                  p.status !== 'modified' && p.status !== 'moved' ? null : (
                   <span className="word-diff">
                     {p.text.map((t, i) =>
                       t.op === 'insert' ? <ins key={i}>{t.text} </ins> : t.op === 'delete' ? <del key={i}>{t.text} </del> : <span key={i}>{t.text} </span>,
@@ -76,14 +109,15 @@ export function DraftsView() {
               },
               {
                 label: 'issue values',
-                value: (p) => p.valueChanges.map((v) => `${issueTitle(v.issue)}: ${num(v.from)} → ${num(v.to)}`).join('; '),
+                value: (p) => p.valueChanges.map((v) => `${issueTitle(v.issue)}: ${valueWords(v.issue, v.from)} → ${valueWords(v.issue, v.to)}`).join('; '),
               },
               {
                 label: 'who gains',
                 value: (p) =>
                   p.valueChanges
-                    .flatMap((v) => v.gains.filter((g) => Math.abs(g.change) > 1e-9).map((g) => `${name(g.actor)} ${g.change > 0 ? '+' : ''}${num(g.change * 100)}`))
-                    .join(', '),
+                    .map(gainsText)
+                    .filter(Boolean)
+                    .join('; '),
               },
             ]}
           />
@@ -133,4 +167,10 @@ export function DraftsView() {
       ) : null}
     </section>
   );
+}
+
+/** "moved (point 21 → 7, same issue: Donbas)", "modified (renumbered)", "removed", … */
+function changeText(p: ShownPoint, issueTitle: (id: string) => string): string {
+  if (p.status === 'moved') return `moved (point ${p.numberA} → ${p.numberB}, same issue: ${(p.movedOn ?? []).map(issueTitle).join(', ')})`;
+  return p.status + (p.renumbered ? ' (renumbered)' : '');
 }
