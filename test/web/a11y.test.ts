@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../src/case/schema.ts';
 import { projectRoot } from '../helpers/reference.ts';
 import { axeViolations } from './axe-check.ts';
 import { chromiumPath, haveChromium, launchChromium, startWorkbench, UKRAINE_CASE, type Workbench } from './harness.ts';
@@ -24,7 +25,7 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 /** The case views, by the hash after `#/case/<id>` (one issue page per case: the first issue). */
-const VIEWS = ['', '/trajectories', '/drafts', '/evidence', '/ingest', '/scenarios', '/outlook', '/record', '/build', '/history'];
+const VIEWS = ['', '/trajectories', '/drafts', '/evidence', '/events', '/ingest', '/scenarios', '/outlook', '/record', '/build', '/history'];
 
 suite(title, () => {
   let bench: Workbench;
@@ -73,6 +74,18 @@ suite(title, () => {
       afterAll(async () => context?.close());
 
       it('the cases list', async () => check(page, size, '', 'cases', 'cases'), 120_000);
+      it('the events view lists every event of the Ukraine case and puts events, drafts and evidence on one axis', async () => {
+        const res = await fetch(`${bench.url}/api/cases/${UKRAINE_CASE}`);
+        const body = (await res.json()) as { case?: Case } & Partial<Case>;
+        const c = (body.case ?? body) as Case;
+        await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/events`);
+        await page.getByTestId('events-table').locator('tbody tr').first().waitFor();
+        await expect(page.getByTestId('events-table').locator('tbody tr').count()).resolves.toBe(c.events.length);
+        expect(c.events.length).toBe(24);
+        // One mark per event, draft and evidence item.
+        await page.getByTestId('case-timeline').locator('g.case-timeline-dot path').first().waitFor({ state: 'attached' });
+        await expect(page.getByTestId('case-timeline').locator('g.case-timeline-dot path').count()).resolves.toBe(c.events.length + c.drafts.length + c.evidence.length);
+      }, 120_000);
       for (const [caseId, short, issue] of [
         [UKRAINE_CASE, 'ukraine', 'donbas'],
         [TUTORIAL_CASE, 'tutorial', 'property-tax'],

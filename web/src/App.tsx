@@ -19,6 +19,7 @@ const OutlookView = lazy(() => import('./views/Outlook.tsx').then((m) => ({ defa
 const RecordView = lazy(() => import('./views/Record.tsx').then((m) => ({ default: m.RecordView })));
 const CaseFormsView = lazy(() => import('./views/CaseForms.tsx').then((m) => ({ default: m.CaseFormsView })));
 const HistoryView = lazy(() => import('./views/History.tsx').then((m) => ({ default: m.HistoryView })));
+const EventsView = lazy(() => import('./views/Events.tsx').then((m) => ({ default: m.EventsView })));
 
 type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
 
@@ -76,6 +77,7 @@ const tabs: Array<{ view: CaseRoute['view']; label: string }> = [
   { view: 'trajectories', label: 'Trajectories' },
   { view: 'drafts', label: 'Drafts' },
   { view: 'evidence', label: 'Evidence' },
+  { view: 'events', label: 'Events' },
   { view: 'ingest', label: 'Ingest' },
   { view: 'scenarios', label: 'Scenarios' },
   { view: 'outlook', label: 'Outlook & sensitivity' },
@@ -170,5 +172,7 @@ function CaseBody({ route }: { route: CaseRoute }) {
       return <CaseFormsView />;
     case 'history':
       return <HistoryView />;
+    case 'events':
+      return <EventsView />;
   }
 }

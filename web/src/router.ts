@@ -21,11 +21,12 @@ export type Route =
   | ({ view: 'record'; caseId: string } & AsOf)
   | ({ view: 'build'; caseId: string } & AsOf)
   | ({ view: 'history'; caseId: string } & AsOf)
+  | ({ view: 'events'; caseId: string } & AsOf)
   | { view: 'not-found'; hash: string };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-const caseViews = ['trajectories', 'drafts', 'evidence', 'ingest', 'scenarios', 'outlook', 'record', 'build', 'history'] as const;
+const caseViews = ['trajectories', 'drafts', 'evidence', 'ingest', 'scenarios', 'outlook', 'record', 'build', 'history', 'events'] as const;
 
 /** `#/case/ukraine-2025/issue/territory` → the route it names. */
 export function parseRoute(hash: string): Route {

@@ -6,6 +6,13 @@ import { ParamPanel } from '../components/ParamPanel.tsx';
 import { ApiError } from '../api.ts';
 import { dealShare, intervalOf } from '../monte-carlo.ts';
 import { num, outcomeOn } from '../numbers.ts';
+import { anchorText } from '../../../src/case/anchors.ts';
+
+/** A forecast's anchor words (nearest anchor where close, else the two it lies between), as a muted span. */
+export function AnchorWords({ issue, value }: { issue: Parameters<typeof anchorText>[0] | undefined; value: number | null | undefined }) {
+  const t = issue && value !== null && value !== undefined ? anchorText(issue, value) : '';
+  return t ? <span className="anchor-text"> {t}</span> : null;
+}
 
 const mcOf = (mc: MonteCarloState, model: string, issueId: string) => (mc.status === 'done' ? intervalOf(mc.result, model, issueId) : null);
 
@@ -64,9 +71,12 @@ export function ForecastTable({ issueId }: { issueId?: string }) {
               value: (r) => r.value,
               numeric: true,
               render: (r) => (
-                <span className="forecast-value" data-model={r.f.model}>
-                  {num(r.value)}
-                </span>
+                <>
+                  <span className="forecast-value" data-model={r.f.model}>
+                    {num(r.value)}
+                  </span>
+                  <AnchorWords issue={data.issues[k]} value={r.value} />
+                </>
               ),
             },
             { label: 'MC 5 %', value: (r) => q(r)?.p05, numeric: true, render: (r) => num(q(r)?.p05) },
@@ -105,6 +115,7 @@ export function ForecastTable({ issueId }: { issueId?: string }) {
         return (
           <>
             {num(outcomeOn(f, r.k))}
+            <AnchorWords issue={data.issues[r.k]} value={outcomeOn(f, r.k)} />
             {q ? (
               <span className="muted small-text">
                 {' '}
