@@ -56,12 +56,17 @@ export function issuePositionsChart(d: IssueChartData, doc: Document, width = 90
     return out;
   });
   const withInterval = d.forecasts.filter((f) => f.interval);
+  // On a phone the whole scale must fit: row names clipped to a third of the width, and the
+  // salience/capability notes (right of the scale) left to the tooltip.
+  const narrow = width < 560;
+  const labelChars = narrow ? Math.max(8, Math.floor((width * 0.36 - 12) / 7)) : Infinity;
+  const clipRow = (r: string) => ([...r].length > labelChars ? `${[...r].slice(0, labelChars - 1).join('')}…` : r);
   return Plot.plot({
     document: doc,
     width,
     height: 44 + rows.length * 30,
-    marginLeft: Math.min(260, 12 + 7 * Math.max(...rows.map((r) => r.length))),
-    marginRight: 110,
+    marginLeft: Math.min(narrow ? Math.round(width * 0.38) : 260, 12 + 7 * Math.max(...rows.map((r) => Math.min(r.length, labelChars)))),
+    marginRight: narrow ? 16 : 110,
     x: {
       domain: [min, max],
       inset: 12,
@@ -69,7 +74,7 @@ export function issuePositionsChart(d: IssueChartData, doc: Document, width = 90
       ticks: d.scale.anchors.length >= 2 ? d.scale.anchors.map((a) => a.at) : undefined,
       grid: true,
     },
-    y: { domain: rows, label: null },
+    y: { domain: rows, label: null, tickFormat: clipRow },
     r: { domain: [0, 100], range: [2, 11] },
     marks: [
       d.zone
@@ -90,7 +95,7 @@ export function issuePositionsChart(d: IssueChartData, doc: Document, width = 90
           (a.redLine ? `\nred line ${fmt(a.redLine.min ?? min)}–${fmt(a.redLine.max ?? max)}${a.redLine.veto ? ' (veto)' : ''}` : ''),
         tip: true,
       }),
-      Plot.text(d.actors, {
+      Plot.text(narrow ? [] : d.actors, {
         x: max,
         y: 'name',
         text: (a: ActorMark) => `sal ${fmt(a.salience)} · cap ${fmt(a.capability)}`,
