@@ -159,8 +159,17 @@ export function pageOf(p: Page = {}): { offset: number; limit: number } {
   return { offset, limit };
 }
 
+/** SQLite's `synchronous` setting under WAL: NORMAL may lose the last commits on power loss (never corrupts); FULL loses none. */
+export const SQLITE_SYNCHRONOUS = ['normal', 'full'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
+
+export interface StoreOptions {
+  /** SQLite only (default 'full', or PARLEY_SQLITE_SYNCHRONOUS): see docs/security.md, "What survives a crash". */
+  sqliteSynchronous?: SqliteSynchronous;
+}
+
 /** Open the store (a SQLite file path, `:memory:`, or a postgres:// URL) and bring its schema up to date. */
-export async function createStore(url: string = DEFAULT_DB): Promise<Store> {
+export async function createStore(url: string = DEFAULT_DB, opts: StoreOptions = {}): Promise<Store> {
   const kind = isPostgresUrl(url) ? 'postgres' : 'sqlite';
   let db: Kysely<Database>;
   if (kind === 'postgres') {
@@ -175,6 +184,10 @@ export async function createStore(url: string = DEFAULT_DB): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    const env = process.env.PARLEY_SQLITE_SYNCHRONOUS?.toLowerCase();
+    const synchronous = opts.sqliteSynchronous ?? (env === 'normal' || env === 'full' ? env : 'full');
+    // FULL: a commit is on disk (the WAL synced) before it is acknowledged; NORMAL syncs only at checkpoints.
+    sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   try {

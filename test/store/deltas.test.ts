@@ -258,3 +258,23 @@ describeEachBackend('migration 0005_revision_deltas', (backend: Backend) => {
     }
   }, 60_000);
 });
+
+describe('SQLite synchronous', () => {
+  it('is FULL by default and NORMAL when asked', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-sync-'));
+    const level = async (s: Store) => (await sql<{ synchronous: number }>`pragma synchronous`.execute(s.db)).rows[0].synchronous;
+    try {
+      const full = await createStore(join(dir, 'a.db'));
+      expect(await level(full)).toBe(2); // FULL
+      await full.close();
+      const normal = await createStore(join(dir, 'b.db'), { sqliteSynchronous: 'normal' });
+      expect(await level(normal)).toBe(1); // NORMAL
+      await normal.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

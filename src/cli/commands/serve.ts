@@ -9,7 +9,7 @@ import { parseCount } from '../options.ts';
 import { DEFAULT_PORT, ServerConfigError, startServer } from '../../server/index.ts';
 import { DEFAULT_RATE_LIMIT } from '../../server/security.ts';
 import { buildDashboard } from '../../server/build.ts';
-import { createStore, DEFAULT_DB } from '../../store/index.ts';
+import { createStore, DEFAULT_DB, SQLITE_SYNCHRONOUS, type SqliteSynchronous } from '../../store/index.ts';
 
 export const dbOption = () =>
   new Option('--db <url>', 'database: a SQLite file or postgres://user:pass@host/db').env('PARLEY_DB').default(DEFAULT_DB);
@@ -24,6 +24,7 @@ interface ServeOptions {
   webRoot?: string;
   publicName: string[];
   rateLimit: number;
+  sqliteSynchronous: SqliteSynchronous;
 }
 
 export function register(program: Command): void {
@@ -44,6 +45,12 @@ export function register(program: Command): void {
         .default([]),
     )
     .addOption(new Option('--rate-limit <n>', 'expensive requests (forecasts, analysis, ingest, import) per client per minute; 0: no limit').argParser(parseCount).env('PARLEY_RATE_LIMIT').default(DEFAULT_RATE_LIMIT))
+    .addOption(
+      new Option('--sqlite-synchronous <mode>', 'SQLite: full (every acknowledged write survives power loss) or normal (faster; the last writes may be lost on power loss)')
+        .choices(SQLITE_SYNCHRONOUS)
+        .env('PARLEY_SQLITE_SYNCHRONOUS')
+        .default('full'),
+    )
     .action(async (opts: ServeOptions) => {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       if (opts.build) {
@@ -55,7 +62,7 @@ export function register(program: Command): void {
       }
       let store;
       try {
-        store = await createStore(opts.db);
+        store = await createStore(opts.db, { sqliteSynchronous: opts.sqliteSynchronous });
       } catch (e) {
         throw new CliError(`error: cannot open the database ${redact(opts.db)}: ${e instanceof Error ? e.message : String(e)}`, 1);
       }
