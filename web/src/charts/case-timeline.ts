@@ -21,7 +21,7 @@ export const KIND_STYLE: Record<string, { colour: string; symbol: string }> = {
   draft: { colour: '#6a3d9a', symbol: 'square' },
   statement: { colour: '#1b7a3a', symbol: 'diamond' },
   other: { colour: '#5b6470', symbol: 'cross' },
-  accepted: { colour: '#1f4e8c', symbol: 'circle' },
+  accepted: { colour: '#0b5563', symbol: 'circle' },
   candidate: { colour: '#9a5b00', symbol: 'times' },
   rejected: { colour: '#5b6470', symbol: 'plus' },
 };
@@ -39,8 +39,9 @@ export function caseTimelineChart(items: CaseTimelineItem[], doc: Document, widt
     marginRight: 16,
     x: { type: 'utc', label: null, grid: true, ticks: width < 560 ? 4 : 8 },
     y: { domain: lanes, label: null },
-    color: { domain: kinds, range: kinds.map((k) => style(k).colour), legend: true },
-    symbol: { domain: kinds, range: kinds.map((k) => style(k).symbol) },
+    color: { domain: kinds, range: kinds.map((k) => style(k).colour) },
+    // One legend for both: Plot merges a symbol legend with the colour scale of the same channel.
+    symbol: { domain: kinds, range: kinds.map((k) => style(k).symbol), legend: true },
     marks: [
       Plot.ruleX(items.filter((i) => i.lane === 'drafts'), { x: at, stroke: '#6a3d9a', strokeOpacity: 0.25 }),
       Plot.dot(items, {

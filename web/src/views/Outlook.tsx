@@ -12,7 +12,7 @@ import { Field } from '../components/Field.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { num } from '../numbers.ts';
-import { MonteCarloStatus } from './ForecastTable.tsx';
+import { AnchorWords, MonteCarloStatus } from './ForecastTable.tsx';
 import { DealPanel } from './Deal.tsx';
 
 /**
@@ -33,6 +33,7 @@ export function OutlookView() {
   const sim = monteCarlo.status === 'done' ? (monteCarlo.result as Parameters<typeof quantileChart>[0]) : null;
   const bars = sensitivity.data?.tornado[chosen] ?? [];
   const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
+  const issueOf = (id: string | null) => (id ? data.issues.find((i) => i.id === id) : undefined);
   const issueTitle = (id: string | null) => (id ? (data.issues.find((i) => i.id === id)?.title ?? id) : 'overall');
   return (
     <section aria-labelledby="outlook-title" data-testid="outlook">
@@ -88,8 +89,8 @@ export function OutlookView() {
             { label: 'actor', value: (b) => actorName(b.actor) },
             { label: 'estimate', value: (b) => `${b.field} on ${issueTitle(b.issue)}` },
             { label: 'forecast on', value: (b) => issueTitle(b.forecastIssue) },
-            { label: 'forecast at low', value: (b) => b.outcomeLow, numeric: true, render: (b) => num(b.outcomeLow) },
-            { label: 'forecast at high', value: (b) => b.outcomeHigh, numeric: true, render: (b) => num(b.outcomeHigh) },
+            { label: 'forecast at low', value: (b) => b.outcomeLow, numeric: true, render: (b) => <>{num(b.outcomeLow)}<AnchorWords issue={issueOf(b.forecastIssue)} value={b.outcomeLow} /></> },
+            { label: 'forecast at high', value: (b) => b.outcomeHigh, numeric: true, render: (b) => <>{num(b.outcomeHigh)}<AnchorWords issue={issueOf(b.forecastIssue)} value={b.outcomeHigh} /></> },
             { label: 'swing (% of scale)', value: (b) => b.swingPercent, numeric: true, render: (b) => num(b.swingPercent) },
           ]}
         />
