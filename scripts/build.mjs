@@ -77,7 +77,7 @@ const commandFiles = [...new Set([...mainSource.matchAll(/import\('\.\/commands\
 if (!commandFiles.length) throw new Error('scripts/build.mjs: found no command modules in src/cli/main.ts');
 
 const builds = [{ entryPoints: commandFiles, outdir: join(dist, 'cli/commands') }];
-for (const worker of ['analysis/montecarlo-worker.ts', 'engines/smp/worker.ts']) {
+for (const worker of ['analysis/montecarlo-worker.ts', 'engines/smp/worker.ts', 'server/offload-worker.ts']) {
   builds.push({ entryPoints: [join(src, worker)], outdir: dirname(distFileOf(join(src, worker))) });
 }
 await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b, plugins: [parleyPlugin(b.outdir)] })));

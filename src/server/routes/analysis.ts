@@ -5,11 +5,12 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { checkDrafts, compareScenarios, diffDrafts, resolveModels, sensitivity, timeline, zoneOfAgreement } from '../../analysis/index.ts';
+import { checkDrafts, diffDrafts, resolveModels, sensitivity, zoneOfAgreement } from '../../analysis/index.ts';
 import { DraftChecks, DraftDiff, ScenarioComparison, SensitivityReport, Timeline, ZoneOfAgreement } from '../schemas.ts';
 import { AnalysisQuery, CaseParams, analysisOptions, commaList, date, definedOnly, jsonSafe, route, router, type RouteContext } from './common.ts';
 import { ForecastBody, modelOptions } from './model-params.ts';
 import { setEtag } from '../conditional.ts';
+import { offloadPool } from '../offload.ts';
 
 export function analysisRoutes({ store }: RouteContext) {
   const app = router();
@@ -81,7 +82,8 @@ export function analysisRoutes({ store }: RouteContext) {
     ok: { status: 200, schema: ScenarioComparison, description: 'as `parley scenarios --format json`' },
     handler: async ({ c, params, query }) => {
       const scenarios = query.scenarios === undefined ? undefined : commaList(query.scenarios);
-      return jsonSafe(compareScenarios(await latest(c, params.id), { ...analysisOptions(query), ...definedOnly({ scenarios }) }));
+      // In the request worker pool (src/server/offload.ts): a long comparison does not hold up other requests.
+      return jsonSafe(await offloadPool().run('compareScenarios', await latest(c, params.id), { ...analysisOptions(query), ...definedOnly({ scenarios }) }));
     },
   });
   route(app, {
@@ -94,7 +96,7 @@ export function analysisRoutes({ store }: RouteContext) {
     ok: { status: 200, schema: Timeline, description: 'as `parley timeline --format json`' },
     handler: async ({ c, params, query }) => {
       const { from, to } = query;
-      return jsonSafe(timeline(await latest(c, params.id), { ...analysisOptions(query), ...definedOnly({ from, to }) }));
+      return jsonSafe(await offloadPool().run('timeline', await latest(c, params.id), { ...analysisOptions(query), ...definedOnly({ from, to }) }));
     },
   });
   return app;

@@ -4,11 +4,12 @@
  * `parley ingest` reads a file (src/evidence/input.ts), so the CLI and the API agree on headers and HTML.
  */
 import { z } from '@hono/zod-openapi';
-import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestArticle, ingestJson, type ArticleInput } from '../../evidence/index.ts';
+import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestJson, type ArticleInput } from '../../evidence/index.ts';
 import { articleFromPage, articleFromText } from '../../evidence/input.ts';
 import { ApiError } from '../errors.ts';
 import { checkIfMatch, conditionalWrite } from '../conditional.ts';
 import { IngestResponse } from '../schemas.ts';
+import { offloadPool } from '../offload.ts';
 import { changeInfo, date, definedOnly, route, router, type RouteContext } from './common.ts';
 
 /** Request body limit of this route (bytes): whole articles, larger than the 2 MB of the others. */
@@ -61,7 +62,7 @@ export function ingestRoutes({ store, allowPrivateFetch }: RouteContext) {
         return body.html !== undefined ? { html: body.html } : articleFromText(body.text ?? '');
       });
       const article = { ...input, ...definedOnly({ date: body.date, outlet: body.outlet, title: body.title }) };
-      const result = await asField(body.html !== undefined ? 'html' : 'text', () => ingestArticle(article, c0 ? { case: c0 } : {}));
+      const result = await asField(body.html !== undefined ? 'html' : 'text', () => offloadPool().run('ingest', article, c0 ? { case: c0 } : {}));
       const out = { ...ingestJson(result), body: result.body };
       if (!body.caseId) return out;
       const caseId = body.caseId;
