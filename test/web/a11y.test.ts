@@ -54,6 +54,13 @@ suite(title, () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     counts.push(`${size.name.padEnd(7)} ${label.padEnd(36)} ${n} serious/critical${n ? ' ' + JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, nodes]) => [k, nodes.length]))) : ''}; scrollWidth ${width}`);
     await page.screenshot({ path: join(shots, `${label.replace(/[^a-z0-9]+/gi, '-')}-${size.name}.png`), fullPage: false, timeout: 60_000 });
+    // Views with a chart: a second shot with the first chart at the top of the screen.
+    const chart = page.locator('main figure.chart').first();
+    if (await chart.count()) {
+      await chart.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(shots, `${label.replace(/[^a-z0-9]+/gi, '-')}-${size.name}-chart.png`), fullPage: false, timeout: 60_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
     expect(v, `${label} at ${size.width}px`).toEqual({});
     if (size.width === 390) {
       // Name what sticks out, so a failure says where to look.
