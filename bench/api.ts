@@ -5,6 +5,7 @@
  *   node --import tsx bench/api.ts                              # SQLite in a temp file, 10 s per route
  *   node --import tsx bench/api.ts --duration 5 --connections 50
  *   node --import tsx bench/api.ts --db postgres://postgres:postgres@127.0.0.1:5432/parley_bench
+ *   node --import tsx bench/api.ts --during-ingest        # GET /api/cases latency while a 4 MB article is ingested
  *
  * The server (startServer, as `parley serve` runs it) is in its own process, so the load generator does not share
  * its event loop. Figures depend on the machine and on whatever else runs on it.
@@ -12,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     db: { type: 'string' },
     routes: { type: 'string' },
+    'during-ingest': { type: 'boolean', default: false },
     'serve-child': { type: 'boolean', default: false },
   },
 });
@@ -91,7 +93,30 @@ try {
     ['evidence page', `/api/cases/${big.id}/evidence?limit=50`],
     ['evidence library search', `/api/evidence?q=said&limit=20`],
   ];
-  const wanted = values.routes?.split(',');
+  if (values['during-ingest']) {
+    // A 4 MB article: paragraphs with quotes and speakers, as ingest sees them.
+    const para = 'Kyiv, 2025-11-24. "We will not give up our land," Zelensky said on Monday, while Russia said it was "ready to talk" about the plan. ';
+    const text = para.repeat(Math.ceil((4 * 1024 * 1024) / para.length));
+    const post = () => fetch(`${server.url}/api/ingest`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }) });
+    await (await fetch(`${server.url}/api/ingest`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: para }) })).text(); // start the worker
+    const t0 = performance.now();
+    const ingest = post().then(async (r) => ({ status: r.status, bytes: (await r.text()).length, ms: performance.now() - t0 }));
+    let done = false;
+    void ingest.then(() => (done = true));
+    const lat: number[] = [];
+    while (!done) {
+      const t = performance.now();
+      await (await fetch(`${server.url}/api/cases`)).text();
+      lat.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const r = await ingest;
+    lat.sort((a, b) => a - b);
+    const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))].toFixed(1);
+    console.log(`GET /api/cases during a ${(text.length / 1024 / 1024).toFixed(1)} MB ingest (status ${r.status}, ${(r.ms / 1000).toFixed(2)} s): ${lat.length} GETs, median ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lat.at(-1)!.toFixed(1)} ms; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    process.exitCode = 0;
+  }
+  const wanted = values['during-ingest'] && !values.routes ? [] : values.routes?.split(',');
   const routes = wanted ? all.filter(([name]) => wanted.some((w) => name.startsWith(w))) : all;
   console.log(`parley API reads: ${connections} connections, ${duration} s per route, server ${server.url} on ${values.db ? 'the given database' : 'SQLite (temp file)'}`);
   console.log(`case ${big.id}: ${big.actors} actors, ${big.issues} issues, ${big.evidence} evidence; machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), shared: figures are noisy`);
