@@ -251,7 +251,8 @@ export async function buildReport(c: Case, opts: ReportOptions): Promise<string>
   w.heading(2, 'Timeline');
   if (tl.points.length) {
     const scales = Object.fromEntries(view.issues.map((i) => [i.id, i.scale]));
-    for (const m of tl.models) w.chart(timelineChart(tl, m, scales));
+    const titles = Object.fromEntries(view.issues.map((i) => [i.id, i.title]));
+    for (const m of tl.models) w.chart(timelineChart(tl, m, scales, { events: c.events, titles }));
     tabular(w, timelineTables(tl, names));
   } else w.paragraph('No stance or evidence of the case is dated.');
 
