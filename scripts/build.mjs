@@ -8,7 +8,7 @@
 //    libraries are made of hundreds of them (zod alone ~80 ms to import, ~30 ms bundled), so a bundle
 //    is what brings `parley check` and `parley forecast` within the start-up goals (docs/startup.md).
 //    Kept out of the bundles: commander and src/cli/errors.ts (main.ts and the command share them:
-//    one Command class, one CliError), native and optional modules (better-sqlite3, pg), and tools
+//    one Command class, one CliError), native, WebAssembly and optional modules (better-sqlite3, pg, @node-rs/argon2, highs, pg-boss), and tools
 //    loaded on demand (vite, tsx, esbuild).
 //
 // Source files that locate things from their own location (`import.meta.url`: package.json, the
@@ -64,7 +64,7 @@ const common = {
   target: 'node20',
   // Class names stay as written: the CLI tells user errors from bugs by class name (src/cli/errors.ts).
   keepNames: true,
-  external: ['commander', 'better-sqlite3', 'pg', 'pg-native', 'vite', 'tsx', 'tsx/*', 'esbuild'],
+  external: ['commander', 'better-sqlite3', 'pg', 'pg-native', 'vite', 'tsx', 'tsx/*', 'esbuild', '@node-rs/argon2', 'highs', 'pg-boss'],
   // Libraries written as CommonJS call require(); an ES module bundle gets one from createRequire.
   banner: { js: "import { createRequire as __parleyCreateRequire } from 'node:module'; const require = __parleyCreateRequire(import.meta.url);" },
   logLevel: 'warning',
