@@ -34,6 +34,7 @@ describe('GET /api/cases/{id}/report', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="talks-report-r1.html"');
+    expect(res.headers.get('etag')).toBe('W/"1"');
     const html = await res.text();
     const direct = await buildReport(Case.parse(sampleCase('talks')), { format: 'html', document: nodeDocument(), runs: 80, seed: 3 });
     const undated = (t: string) => t.replace(/Generated \d{4}-\d\d-\d\d\./, 'Generated D.');

@@ -55,6 +55,8 @@ export function reportRoutes({ store }: RouteContext) {
       return c.body(text, 200, {
         'Content-Type': `${query.format === 'html' ? 'text/html' : 'text/markdown'}; charset=utf-8`,
         'Content-Disposition': `attachment; filename="${filename}"`,
+        // Weak: the same revision and query give the same report but for its "generated" date.
+        ETag: `W/"${revision}"`,
       });
     },
   });
