@@ -26,7 +26,7 @@ export interface ChunkedSimulation {
 }
 
 /** The plan of a simulation, built exactly as `simulate` builds it, and its chunk count. */
-export function planChunks(c: Case, opts: Omit<SimulateOptions, 'workers' | 'onProgress' | 'signal'> = {}, chunkRuns = DEFAULT_CHUNK_RUNS): ChunkedSimulation {
+export function planChunks(c: Case, opts: SimulateOptions = {}, chunkRuns = DEFAULT_CHUNK_RUNS): ChunkedSimulation {
   const runs = opts.runs ?? 1000;
   const seed = opts.seed ?? 1;
   const distribution = opts.distribution ?? 'triangular';
