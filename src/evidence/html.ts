@@ -89,6 +89,24 @@ function blockText(root: { childNodes: ArrayLike<unknown> }): string {
   return paragraphs.join('\n\n');
 }
 
+/**
+ * Element nesting beyond which Readability is not run: its scoring walks ancestors for every node,
+ * so its time grows with the cube of the depth (400 nested divs, a 4 KB page: 1.5 s). Real article
+ * pages nest a few dozen levels; deeper ones are read as their whole body.
+ */
+export const MAX_READABILITY_DEPTH = 150;
+
+/** Whether any element of the tree nests deeper than `limit` (iterative: no recursion to overflow). */
+function nestsDeeperThan(root: { children: ArrayLike<unknown> }, limit: number): boolean {
+  const stack: Array<[{ children: ArrayLike<unknown> }, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let i = 0; i < node.children.length; i++) stack.push([node.children[i] as { children: ArrayLike<unknown> }, depth + 1]);
+  }
+  return false;
+}
+
 export function extractFromHtml(rawHtml: string): ExtractedArticle {
   // linkedom needs a document element; fragments and empty input are wrapped in one
   const html = /<html[\s>]/i.test(rawHtml) ? rawHtml : `<!doctype html><html><head></head><body>${rawHtml}</body></html>`;
@@ -103,6 +121,7 @@ export function extractFromHtml(rawHtml: string): ExtractedArticle {
   let text = '';
   let title = metaTitle ?? document.querySelector('title')?.textContent?.trim() ?? undefined;
   try {
+    if (nestsDeeperThan(document.documentElement as never, MAX_READABILITY_DEPTH)) throw new RangeError('nested too deep for Readability');
     // Readability mutates the document it is given; it works on its own parse
     const article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse();
     if (article?.content) {
