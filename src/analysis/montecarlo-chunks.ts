@@ -14,8 +14,8 @@ import { distributionNames } from './distributions.ts';
 import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
 import { summarize, type SimulateOptions, type SimulationResult } from './montecarlo.ts';
 
-/** Runs per chunk unless asked otherwise: a few seconds of work on the largest models, a few kB per issue stored. */
-export const DEFAULT_CHUNK_RUNS = 1000;
+/** Runs per chunk unless asked otherwise: as many as one batch of `simulate` (a fraction of a second on the largest models; the event loop is free between chunks). */
+export const DEFAULT_CHUNK_RUNS = 250;
 
 export interface ChunkedSimulation {
   view: Case;

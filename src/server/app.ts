@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/index.ts';
 import { ApiError, errorResponse, isUserError } from './errors.ts';
 import { JobManager } from './jobs.ts';
+import { durableJobManager } from './durable-simulate.ts';
 import { SECURITY_HEADERS } from './static.ts';
 import { expensiveRateLimit, requestGuard, type SecurityOptions } from './security.ts';
 import { etagFallback } from './conditional.ts';
@@ -49,6 +50,8 @@ export interface AppOptions extends SecurityOptions {
   /** When set, every write (any method but GET/HEAD/OPTIONS) needs `Authorization: Bearer <token>`. */
   token?: string;
   jobs?: JobManager;
+  /** false: run no jobs in this process (`--no-worker`): they wait in the database for `parley worker`. */
+  runJobs?: boolean;
   /** Let ingest fetch URLs on loopback and private networks (tests only: otherwise the server could be made to read internal services). */
   allowPrivateFetch?: boolean;
   /** Where internal errors are logged, with their stack (default: console.error). */
@@ -58,7 +61,9 @@ export interface AppOptions extends SecurityOptions {
 /** Mount the API on a new app. */
 export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManager } {
   const logError = opts.logError ?? ((line: string) => console.error(line));
-  const jobs = opts.jobs ?? new JobManager(200, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`));
+  // Jobs are rows of the store's database (src/server/durable-simulate.ts): queued and interrupted ones resume now.
+  const jobs = opts.jobs ?? durableJobManager(opts.store, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`), opts.runJobs !== false);
+  if (!opts.jobs) jobs.resume().catch((e) => logError(`parley serve: resuming jobs: ${stackOf(e)}`));
   const app = router();
 
   app.use('*', async (c, next) => {

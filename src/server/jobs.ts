@@ -4,6 +4,7 @@
  * wait as `queued`. Finished jobs are kept for polling, the oldest dropped beyond `keep`.
  */
 import { randomUUID } from 'node:crypto';
+import type { JobStore, StoredJob } from '../store/jobs.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -28,9 +29,24 @@ export interface JobContext {
 
 export type JobWork = (ctx: JobContext) => Promise<unknown>;
 
+/**
+ * A durable job's work: from its stored parameters and id (to read and write its chunks), resumable
+ * from whatever it stored before a restart. One per job kind, given to the JobManager.
+ */
+export type DurableWork = (job: { id: string; params: unknown }, ctx: JobContext) => Promise<unknown>;
+
+export interface DurableJobs {
+  store: JobStore;
+  kinds: Record<string, DurableWork>;
+  /** false: this process only stores jobs (a server with `--no-worker`); `parley worker` processes run them. */
+  execute?: boolean;
+}
+
 interface Job extends JobView {
   work: JobWork;
   controller: AbortController;
+  /** Stored in the database (survives a restart). */
+  durable?: boolean;
   /** Resolves when the work has stopped, whatever the outcome. */
   settled?: Promise<void>;
 }
@@ -49,7 +65,107 @@ export class JobManager {
   constructor(
     private readonly keep = 200,
     private readonly onFailure?: (job: JobView, error: unknown) => void,
+    private readonly durable?: DurableJobs,
   ) {}
+
+  private stopping = false;
+
+  /** Whether jobs are kept in the database. */
+  get isDurable(): boolean {
+    return this.durable !== undefined;
+  }
+
+  /** Store a new job of a durable kind and queue it; its id. */
+  async submit(kind: string, params: unknown, chunks: number): Promise<JobView> {
+    const d = this.requireDurable(kind);
+    const id = randomUUID();
+    const createdAt = new Date().toISOString();
+    await d.store.create({ id, kind, params, chunks, createdAt });
+    if (d.execute === false) return storedView((await d.store.get(id))!);
+    return this.enqueue({ id, kind, params, status: 'queued', progress: 0, chunks, result: undefined, error: null, createdAt, startedAt: null, finishedAt: null });
+  }
+
+  /** Queue again, under their ids, the stored jobs that were queued or running when the last process stopped. */
+  async resume(): Promise<string[]> {
+    const d = this.durable;
+    if (!d || d.execute === false) return [];
+    const ids: string[] = [];
+    for (const stored of await d.store.unfinished()) {
+      if (this.jobs.has(stored.id)) continue;
+      if (!d.kinds[stored.kind]) {
+        await d.store.finish(stored.id, 'failed', new Date().toISOString(), { error: `unknown job kind "${stored.kind}"` });
+        continue;
+      }
+      this.enqueue(stored);
+      ids.push(stored.id);
+    }
+    return ids;
+  }
+
+  /** A job by id: this process's, else the stored one (a job of an earlier process). */
+  async find(id: string): Promise<JobView | undefined> {
+    const job = this.get(id);
+    if (job || !this.durable) return job;
+    const stored = await this.durable.store.get(id);
+    return stored && storedView(stored);
+  }
+
+  /** Cancel a job by id, this process's or a stored one. */
+  async stop(id: string): Promise<JobView | undefined> {
+    const job = this.jobs.get(id);
+    if (job) {
+      this.cancel(id);
+      if (job.durable) await this.durable!.store.finish(id, 'cancelled', job.finishedAt ?? new Date().toISOString());
+      return view(job);
+    }
+    if (!this.durable) return undefined;
+    await this.durable.store.finish(id, 'cancelled', new Date().toISOString());
+    const stored = await this.durable.store.get(id);
+    return stored && storedView(stored);
+  }
+
+  private requireDurable(kind: string): DurableJobs {
+    if (!this.durable?.kinds[kind]) throw new Error(`no durable job kind "${kind}"`);
+    return this.durable;
+  }
+
+  private enqueue(stored: StoredJob): JobView {
+    const d = this.requireDurable(stored.kind);
+    const run = d.kinds[stored.kind];
+    const id = stored.id;
+    const job: Job = {
+      id,
+      kind: stored.kind,
+      status: 'queued',
+      progress: stored.progress,
+      createdAt: stored.createdAt,
+      startedAt: null,
+      finishedAt: null,
+      durable: true,
+      controller: new AbortController(),
+      work: async (ctx) => {
+        await d.store.markRunning(id, job.startedAt ?? new Date().toISOString());
+        let last = job.progress;
+        const result = await run({ id, params: stored.params }, {
+          signal: ctx.signal,
+          progress: (share) => {
+            ctx.progress(share);
+            if (job.progress > last) {
+              last = job.progress;
+              void d.store.setProgress(id, last).catch(() => {});
+            }
+          },
+        });
+        if (!ctx.signal.aborted) await d.store.finish(id, 'done', new Date().toISOString(), { result });
+        return result;
+      },
+    };
+    this.jobs.set(id, job);
+    this.waiting.push(job);
+    this.evict();
+    this.next();
+    return view(job);
+  }
 
   start(kind: string, work: JobWork): JobView {
     const job: Job = {
@@ -92,6 +208,8 @@ export class JobManager {
 
   /** Cancel everything (server shutdown) and wait for the running job to stop. */
   async shutdown(): Promise<void> {
+    // Durable jobs stop here but stay queued or running in the database: the next process resumes them.
+    this.stopping = true;
     for (const job of [...this.waiting]) this.cancel(job.id);
     const current = this.running;
     if (current) {
@@ -129,10 +247,11 @@ export class JobManager {
           const aborted = job.controller.signal.aborted;
           this.finish(job, aborted ? 'cancelled' : 'failed');
           if (!aborted) this.onFailure?.(view(job), e);
+          if (job.durable && !aborted) await this.durable!.store.finish(job.id, 'failed', job.finishedAt!, { error: job.error }).catch(() => {});
         }
       } finally {
         this.running = null;
-        this.next();
+        if (!this.stopping) this.next();
       }
     })();
   }
@@ -149,6 +268,20 @@ export class JobManager {
       if (TERMINAL.has(job.status)) this.jobs.delete(id);
     }
   }
+}
+
+function storedView(s: StoredJob): JobView {
+  return {
+    id: s.id,
+    kind: s.kind,
+    status: s.status,
+    progress: s.progress,
+    ...(s.result !== undefined ? { result: s.result } : {}),
+    ...(s.error !== null ? { error: s.error } : {}),
+    createdAt: s.createdAt,
+    startedAt: s.startedAt,
+    finishedAt: s.finishedAt,
+  };
 }
 
 function view(job: Job): JobView {

@@ -207,6 +207,38 @@ export const migrations: Record<string, Migration> = {
         await trx.schema.alterTable('case_revisions').dropColumn('base').execute();
       });
     },
+  },  // Durable background jobs (src/store/jobs.ts, docs/jobs.md): a job's kind, parameters, status,
+  // progress and result, and the chunks of work it has finished (base64 bytes), so that a restarted
+  // server resumes it under the same id from its last finished chunk.
+  '0006_jobs': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('params', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress', 'double precision', (c) => c.notNull())
+        .addColumn('chunks', 'integer', (c) => c.notNull())
+        .addColumn('result', 'text')
+        .addColumn('error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema.createIndex('jobs_status_created').on('jobs').columns(['status', 'created_at']).execute();
+      await db.schema
+        .createTable('job_chunks')
+        .addColumn('job_id', 'text', (c) => c.notNull().references('jobs.id').onDelete('cascade'))
+        .addColumn('chunk', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('job_chunks_pk', ['job_id', 'chunk'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('job_chunks').execute();
+      await db.schema.dropTable('jobs').execute();
+    },
   },
 };
 

@@ -14,7 +14,7 @@ export function jobRoutes({ jobs }: RouteContext) {
     summary: 'A background job: status, progress, result',
     params: JobParams,
     ok: { status: 200, schema: Job, description: 'the job' },
-    handler: ({ params }) => jobs.get(params.jobId) ?? notFound(`no job "${params.jobId}"`),
+    handler: async ({ params }) => (await jobs.find(params.jobId)) ?? notFound(`no job "${params.jobId}"`),
   });
   route(app, {
     method: 'delete',
@@ -23,7 +23,7 @@ export function jobRoutes({ jobs }: RouteContext) {
     summary: 'Cancel a background job',
     params: JobParams,
     ok: { status: 200, schema: Job, description: 'the job, cancelled (or already finished)' },
-    handler: ({ params }) => jobs.cancel(params.jobId) ?? notFound(`no job "${params.jobId}"`),
+    handler: async ({ params }) => (await jobs.stop(params.jobId)) ?? notFound(`no job "${params.jobId}"`),
   });
   return app;
 }

@@ -7,6 +7,7 @@ import { ForecastResponse, JobStarted, Replay, Run, RunList } from '../schemas.t
 import type { ForecastJson } from '../../analysis/forecast-json.ts';
 import { CaseParams, PageQuery, route, router, type RouteContext } from './common.ts';
 import { setEtag } from '../conditional.ts';
+import { simulateChunks } from '../durable-simulate.ts';
 import { ForecastBody, SimulateBody, modelOptions, MAX_SIMULATION_WORK } from './model-params.ts';
 
 const RunParams = z.object({ runId: z.string().max(80) });
@@ -46,6 +47,8 @@ export function runRoutes({ store, jobs }: RouteContext) {
       // Runs × the most rounds (or turns) of any chosen model: bounded, so that one job cannot take days.
       const rounds = Math.max(1, ...Object.values(options.modelParams).map((p) => Number(p.rounds ?? p.maxTurns ?? 1)));
       if (body.runs * rounds > MAX_SIMULATION_WORK) throw new ApiError(400, `body.runs: ${body.runs} runs of ${rounds} rounds is more than the ${MAX_SIMULATION_WORK.toLocaleString('en')} run-rounds one simulation may take: at most ${Math.floor(MAX_SIMULATION_WORK / rounds)} runs of ${rounds} rounds`, 'runs');
+      // Durable (the server's own manager): a job stored in the database, in chunks, resumed after a restart (docs/jobs.md).
+      if (jobs.isDurable) return { jobId: (await jobs.submit('simulate', { caseId: params.id, revision: stored.revision, ...(models ? { models } : {}), params: options }, simulateChunks(body.runs))).id };
       const job = jobs.start('simulate', async (ctx) => {
         // Kept as a run, so that it outlives the job list (and a restart) and can be replayed.
         const { runId, run } = await recordRun(store, { caseId: params.id, ...stored }, { kind: 'simulate', ...(models ? { models } : {}), params: options }, ctx);

@@ -1,0 +1,114 @@
+/**
+ * Durable background jobs in the store (tables jobs and job_chunks, migration 0006): a job's kind,
+ * parameters, status, progress and result, and the chunks of its work already finished, so that a
+ * restarted server resumes it under the same id from the last stored chunk (docs/jobs.md). Works on
+ * SQLite and PostgreSQL through the same queries.
+ */
+import type { Kysely } from 'kysely';
+
+export type StoredJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface StoredJob {
+  id: string;
+  kind: string;
+  params: unknown;
+  status: StoredJobStatus;
+  progress: number;
+  chunks: number;
+  result: unknown;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+interface JobRow {
+  id: string;
+  kind: string;
+  params: string;
+  status: string;
+  progress: number;
+  chunks: number;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+const toJob = (r: JobRow): StoredJob => ({
+  id: r.id,
+  kind: r.kind,
+  params: JSON.parse(r.params),
+  status: r.status as StoredJobStatus,
+  progress: Number(r.progress),
+  chunks: Number(r.chunks),
+  result: r.result === null ? undefined : JSON.parse(r.result),
+  error: r.error,
+  createdAt: r.created_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+});
+
+export class JobStore {
+  private readonly db: Kysely<any>;
+  constructor(db: Kysely<any>) {
+    this.db = db;
+  }
+
+  async create(job: { id: string; kind: string; params: unknown; chunks: number; createdAt: string }): Promise<void> {
+    await this.db
+      .insertInto('jobs')
+      .values({ id: job.id, kind: job.kind, params: JSON.stringify(job.params), status: 'queued', progress: 0, chunks: job.chunks, result: null, error: null, created_at: job.createdAt, started_at: null, finished_at: null })
+      .execute();
+  }
+
+  async get(id: string): Promise<StoredJob | undefined> {
+    const row = (await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()) as JobRow | undefined;
+    return row && toJob(row);
+  }
+
+  /** Jobs to resume after a restart: queued, and running ones whose process stopped; oldest first. */
+  async unfinished(): Promise<StoredJob[]> {
+    const rows = (await this.db.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'running']).orderBy('created_at').orderBy('id').execute()) as JobRow[];
+    return rows.map(toJob);
+  }
+
+  async markRunning(id: string, at: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ status: 'running', started_at: at }).where('id', '=', id).where('status', 'in', ['queued', 'running']).execute();
+  }
+
+  async setProgress(id: string, progress: number): Promise<void> {
+    await this.db.updateTable('jobs').set({ progress }).where('id', '=', id).where('status', '=', 'running').execute();
+  }
+
+  /** Finish a job that is still queued or running (a cancelled one stays cancelled). */
+  async finish(id: string, status: 'done' | 'failed' | 'cancelled', at: string, outcome: { result?: unknown; error?: string } = {}): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ status, finished_at: at, ...(status === 'done' ? { progress: 1 } : {}), result: outcome.result === undefined ? null : JSON.stringify(outcome.result), error: outcome.error ?? null })
+      .where('id', '=', id)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Store a finished chunk's bytes (again: the same bytes, kept once). */
+  async saveChunk(id: string, chunk: number, data: Uint8Array): Promise<void> {
+    await this.db
+      .insertInto('job_chunks')
+      .values({ job_id: id, chunk, data: Buffer.from(data).toString('base64') })
+      .onConflict((oc) => oc.columns(['job_id', 'chunk']).doNothing())
+      .execute();
+  }
+
+  async chunks(id: string): Promise<Map<number, Buffer>> {
+    const rows = (await this.db.selectFrom('job_chunks').select(['chunk', 'data']).where('job_id', '=', id).orderBy('chunk').execute()) as Array<{ chunk: number; data: string }>;
+    return new Map(rows.map((r) => [Number(r.chunk), Buffer.from(r.data, 'base64')]));
+  }
+
+  /** Drop a finished job's chunks (its result is kept as a run). */
+  async dropChunks(id: string): Promise<void> {
+    await this.db.deleteFrom('job_chunks').where('job_id', '=', id).execute();
+  }
+}
