@@ -23,6 +23,7 @@ import { collectionRoutes } from './routes/collections.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { ingestRoutes, MAX_INGEST_BYTES } from './routes/ingest.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { healthRoutes } from './routes/health.ts';
 import { runRoutes } from './routes/runs.ts';
 import { stanceRoutes } from './routes/stances.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -42,7 +43,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * The route modules, in the order their routes are matched: analysis before the sub-resources
  * (whose `/drafts/{draftId}` would match `/drafts/check`). A new module is one more line here.
  */
-export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, modelRoutes];
+export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, modelRoutes, healthRoutes];
 
 /** Host, Origin, rate limit and If-Match options: security.ts (docs/security.md). */
 export interface AppOptions extends SecurityOptions {

@@ -70,6 +70,11 @@ export class JobManager {
 
   private stopping = false;
 
+  /** Whether this process runs jobs (false: a server with no job execution of its own). */
+  get runsJobs(): boolean {
+    return this.durable?.execute !== false;
+  }
+
   /** Whether jobs are kept in the database. */
   get isDurable(): boolean {
     return this.durable !== undefined;
