@@ -13,10 +13,8 @@
  *   no `Origin` (the CLI, scripts, curl) is not a browser page and is let through.
  * - **Rate limit**: the expensive routes (forecasts, simulations, analysis, outlook, record, report,
  *   ingest, import, replay) count per client per minute (hono-rate-limiter); over the limit, 429 with
- *   `Retry-After`. The client is the identity the auth middleware set, else the bearer token (hashed),
- *   else the remote address.
+ *   `Retry-After`. The client is the identity the auth middleware checked, else the remote address.
  */
-import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import ipaddr from 'ipaddr.js';
@@ -49,7 +47,11 @@ const EXPENSIVE: Array<[string, RegExp]> = [
   ['POST', /^\/api\/(ingest|cases\/import)$/],
   ['POST', /^\/api\/runs\/[^/]+\/replay$/],
 ];
-export const isExpensive = (method: string, path: string): boolean => EXPENSIVE.some(([m, re]) => m === method && re.test(path));
+/** HEAD runs the GET handler (Hono drops the body), so it costs what the GET costs. */
+export const isExpensive = (method: string, path: string): boolean => {
+  const m0 = method === 'HEAD' ? 'GET' : method;
+  return EXPENSIVE.some(([m, re]) => m === m0 && re.test(path));
+};
 
 /** `host[:port]` → the host name, lower case, without brackets or a trailing dot. */
 export function hostnameOf(host: string): string {
@@ -115,14 +117,15 @@ export function requestGuard(opts: SecurityOptions): MiddlewareHandler {
   };
 }
 
-const sha = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
-/** Who a request counts against: the identity, else the bearer token (hashed), else the remote address. */
+/**
+ * Who a request counts against: the identity the auth middleware set (a checked token, a user, a
+ * session), else the remote address. Never an unchecked bearer token: a client could send a fresh
+ * made-up one with every request and never be counted.
+ */
 export function clientKey(c: Context): string {
   const user = (c.var as Record<string, unknown>).user as { name?: unknown } | null | undefined;
   if (user && typeof user.name === 'string') return `user:${user.name}`;
-  const auth = c.req.header('authorization');
-  if (auth && /^bearer\s+\S/i.test(auth)) return `token:${sha(auth.replace(/^bearer\s+/i, '').trim())}`;
   const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
   return `address:${socket?.remoteAddress ?? 'in-process'}`;
 }

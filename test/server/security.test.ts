@@ -31,8 +31,8 @@ afterEach(async () => {
   await store.close();
 });
 
-const send = async (method: string, url: string, headers: Record<string, string> = {}, body?: string) => {
-  const res = await app.request(url, { method, headers, ...(body !== undefined ? { body } : {}) });
+const send = async (method: string, url: string, headers: Record<string, string> = {}, body?: string, remoteAddress?: string) => {
+  const res = await app.request(url, { method, headers, ...(body !== undefined ? { body } : {}) }, remoteAddress ? { incoming: { socket: { remoteAddress } } } : undefined);
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined, headers: res.headers };
 };
@@ -154,17 +154,20 @@ describe('Host over a real socket', () => {
 describe('rate limit of the expensive routes', () => {
   it('counts each client apart, answers 429 with Retry-After and the error shape, and leaves cheap routes alone', async () => {
     await open({ rateLimit: 3 });
-    const check = (token: string) => send('GET', '/api/cases/talks/drafts/check', { authorization: `Bearer ${token}` });
-    for (let i = 0; i < 3; i++) expect((await check('alpha')).status).toBe(200);
-    const over = await check('alpha');
+    const check = (address: string, token = 'made-up') => send('GET', '/api/cases/talks/drafts/check', { authorization: `Bearer ${token}` }, undefined, address);
+    for (let i = 0; i < 3; i++) expect((await check('10.0.0.1', `fresh-${i}`)).status).toBe(200);
+    // A made-up bearer token (a new one each time) does not make a new client.
+    const over = await check('10.0.0.1', 'fresh-3');
     expect(over.status).toBe(429);
     const wait = Number(over.headers.get('retry-after'));
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(60);
     expect(over.json).toEqual({ error: { message: expect.stringContaining('more than 3 expensive requests'), path: null } });
-    // Another client (another token) has its own count; cheap reads are not counted.
-    expect((await check('beta')).status).toBe(200);
-    for (let i = 0; i < 5; i++) expect((await send('GET', '/api/cases/talks', { authorization: 'Bearer alpha' })).status).toBe(200);
+    // HEAD runs the GET handler: counted too.
+    expect((await send('HEAD', '/api/cases/talks/drafts/check', {}, undefined, '10.0.0.1')).status).toBe(429);
+    // Another client (another address) has its own count; cheap reads are not counted.
+    expect((await check('10.0.0.2')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await send('GET', '/api/cases/talks', {}, undefined, '10.0.0.1')).status).toBe(200);
   });
 
   it('is off with 0 (and by default in process)', async () => {
@@ -183,8 +186,8 @@ describe('rate limit of the expensive routes', () => {
     expect(isExpensive('GET', '/api/cases/talks/forecast')).toBe(false);
     const ctx = (vars: Record<string, unknown>, headers: Record<string, string>) => ({ var: vars, env: { incoming: { socket: { remoteAddress: '10.1.2.3' } } }, req: { header: (n: string) => headers[n] } }) as never;
     expect(clientKey(ctx({ user: { name: 'ana' } }, { authorization: 'Bearer x' }))).toBe('user:ana');
-    expect(clientKey(ctx({}, { authorization: 'Bearer x' }))).toMatch(/^token:[0-9a-f]{32}$/);
-    expect(clientKey(ctx({}, { authorization: 'Bearer x' }))).not.toContain('x');
+    expect(clientKey(ctx({}, { authorization: 'Bearer x' }))).toBe('address:10.1.2.3');
+    expect(isExpensive('HEAD', '/api/cases/talks/timeline')).toBe(true);
     expect(clientKey(ctx({}, {}))).toBe('address:10.1.2.3');
   });
 });
