@@ -61,30 +61,50 @@ export function rebuildError(e: WorkerError): Error {
   return err;
 }
 
+/** A task running longer than this is taken as hung: its worker is stopped (its tasks fail, a new worker takes the next). */
+export const TASK_TIMEOUT_MS = 120_000;
+/** Heap of one request worker (MB): a runaway input fails that worker, not the server. */
+export const WORKER_HEAP_MB = 1024;
+
 export class OffloadPool {
   private readonly slots: Array<Slot | null>;
   private next = 0;
   private seq = 0;
   private closed = false;
 
-  constructor(readonly size = Math.max(1, Math.min(2, availableParallelism() - 1))) {
+  constructor(
+    readonly size = Math.max(1, Math.min(2, availableParallelism() - 1)),
+    private readonly timeoutMs = TASK_TIMEOUT_MS,
+  ) {
     this.slots = Array.from({ length: size }, () => null);
   }
 
   /** Run `name(...args)` in a worker; resolves with its result or rejects with its (rebuilt) error. */
   run<K extends TaskName>(name: K, ...args: Parameters<OffloadTasks[K]>): Promise<Awaited<ReturnType<OffloadTasks[K]>>> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
-    const i = this.next++ % this.size;
+    // The least busy slot (ties: round robin), so that a long task does not hold up the next ones.
+    const start = this.next++ % this.size;
+    let i = start;
+    for (let k = 0; k < this.size; k++) {
+      const j = (start + k) % this.size;
+      if ((this.slots[j]?.pending.size ?? 0) < (this.slots[i]?.pending.size ?? 0)) i = j;
+    }
     const slot = this.slots[i] ?? (this.slots[i] = this.start(i));
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      slot.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const timer = setTimeout(() => void slot.worker.terminate(), this.timeoutMs);
+      timer.unref();
+      const done = <T>(f: (v: T) => void) => (v: T) => {
+        clearTimeout(timer);
+        f(v);
+      };
+      slot.pending.set(id, { resolve: done(resolve as (v: unknown) => void), reject: done(reject) });
       slot.worker.postMessage({ id, name, args });
     });
   }
 
   private start(i: number): Slot {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, pending: new Map() };
     // Idle workers do not keep the process alive.
     worker.unref();
