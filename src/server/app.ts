@@ -5,7 +5,6 @@
  * `GET /openapi.json`. Errors: see errors.ts (only the project's own are the user's; the rest are
  * 500s, logged with their stack).
  */
-import { timingSafeEqual } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/index.ts';
@@ -14,6 +13,7 @@ import { JobManager } from './jobs.ts';
 import { durableJobManager } from './durable-simulate.ts';
 import { SECURITY_HEADERS } from './static.ts';
 import { expensiveRateLimit, requestGuard, type SecurityOptions } from './security.ts';
+import { authMiddleware } from './auth.ts';
 import { etagFallback } from './conditional.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { router, type RouteContext, type RouteModule } from './routes/common.ts';
@@ -29,6 +29,7 @@ import { stanceRoutes } from './routes/stances.ts';
 import { recordRoutes } from './routes/records.ts';
 import { outlookRoutes } from './routes/outlook.ts';
 import { reportRoutes } from './routes/report.ts';
+import { userRoutes } from './routes/users.ts';
 import { modelRoutes } from './routes/models.ts';
 
 export { ApiError, errorResponse } from './errors.ts';
@@ -43,12 +44,12 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * The route modules, in the order their routes are matched: analysis before the sub-resources
  * (whose `/drafts/{draftId}` would match `/drafts/check`). A new module is one more line here.
  */
-export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, modelRoutes, healthRoutes];
+export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, userRoutes, modelRoutes, healthRoutes];
 
 /** Host, Origin, rate limit and If-Match options: security.ts (docs/security.md). */
 export interface AppOptions extends SecurityOptions {
   store: Store;
-  /** When set, every write (any method but GET/HEAD/OPTIONS) needs `Authorization: Bearer <token>`. */
+  /** The shared token: when set (or once an account exists), every request needs an identity (auth.ts). */
   token?: string;
   jobs?: JobManager;
   /** false: run no jobs in this process (`--no-worker`): they wait in the database for `parley worker`. */
@@ -87,23 +88,13 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
   const apiLimit = limitFor(MAX_BODY_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === '/api/ingest' ? ingestLimit(c, next) : apiLimit(c, next)));
 
-  if (opts.token) {
-    const expectedHeader = Buffer.from(`Bearer ${opts.token}`);
-    app.use('/api/*', async (c, next) => {
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
-        const given = Buffer.from(c.req.header('authorization') ?? '');
-        if (given.length !== expectedHeader.length || !timingSafeEqual(given, expectedHeader)) {
-          throw new ApiError(401, 'writes need the header "Authorization: Bearer <token>" (the token given to parley serve)');
-        }
-      }
-      await next();
-    });
-  }
+  // Identity before the rate limit, which counts per identity (security.ts).
+  app.use('/api/*', authMiddleware(opts.store, opts.token));
 
   const rateLimit = expensiveRateLimit(opts);
   if (rateLimit) app.use('/api/*', rateLimit);
 
-  const ctx: RouteContext = { store: opts.store, jobs, allowPrivateFetch: opts.allowPrivateFetch ?? false, requireIfMatch: opts.requireIfMatch ?? false };
+  const ctx: RouteContext = { store: opts.store, jobs, allowPrivateFetch: opts.allowPrivateFetch ?? false, requireIfMatch: opts.requireIfMatch ?? false, ...(opts.token ? { token: opts.token } : {}) };
   for (const mount of ROUTE_MODULES) app.route('/', mount(ctx));
 
   app.doc31('/openapi.json', {
@@ -111,7 +102,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
     info: {
       title: 'parley API',
       version: ENGINE_VERSION,
-      description: 'Negotiation cases, evidence, forecasts and analysis. Writes need "Authorization: Bearer <token>" when the server was given a token.',
+      description: 'Negotiation cases, evidence, forecasts and analysis. With a token or accounts, every request needs "Authorization: Bearer <token>" or a session (POST /api/session; writes then send X-CSRF-Token).',
     },
   });
 

@@ -11,6 +11,7 @@ import { SimulationCancelled, UnknownDraftError, UnknownModelError } from '../an
 import { ArticleInputError } from '../evidence/input.ts';
 import { SmpParameterError } from '../engines/smp.ts';
 import { ConflictError, InvalidCaseError, NotFoundError } from '../store/index.ts';
+import { InvalidUserError } from '../store/users.ts';
 import { UrlRefusedError } from '../net/url-guard.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500;
@@ -54,6 +55,7 @@ export function errorResponse(err: unknown): { status: ErrorStatus; body: ErrorB
     return { status: 400, body: body(err.message, err.problems[0]?.path || null, problems) };
   }
   if (err instanceof NotFoundError) return { status: 404, body: body(err.message) };
+  if (err instanceof InvalidUserError) return { status: 400, body: body(err.message, err.field) };
   if (err instanceof ConflictError) return { status: 409, body: body(err.message) };
   if (err instanceof UnknownModelError) return { status: 400, body: body(err.message, 'models') };
   if (err instanceof UnknownScenarioError) return { status: 400, body: body(err.message, 'scenario') };

@@ -184,14 +184,15 @@ describeEachStore('HTTP API', (freshDatabase) => {
     expect((await call('GET', '/api/cases/big')).status).toBe(404);
   });
 
-  it('needs the bearer token for writes (401), not for reads', async () => {
+  it('needs the bearer token for writes and reads (401)', async () => {
     await start(sampleCase('talks'));
     const anon = await fetch(`${server!.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleCase('anon')) });
     expect(anon.status).toBe(401);
     expect((await anon.json()).error.message).toMatch(/Bearer/);
     const wrong = await fetch(`${server!.url}/api/cases/talks`, { method: 'DELETE', headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
-    expect((await fetch(`${server!.url}/api/cases/talks`)).status).toBe(200);
+    expect((await fetch(`${server!.url}/api/cases/talks`)).status).toBe(401);
+    expect((await fetch(`${server!.url}/api/cases/talks`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
   });
 
   it('lists, adds, replaces and deletes sub-resources, each a new revision of the re-validated case', async () => {

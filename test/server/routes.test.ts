@@ -181,6 +181,7 @@ describe('route modules', () => {
       await check('PUT', '/api/cases/talks/stances', { actor: 'south', issue: 'troops', date: '2025-03-02', position: 8, salience: 55 });
       await check('DELETE', '/api/cases/talks/stances?actor=south&issue=troops&date=2025-03-02');
       await check('DELETE', '/api/cases/other');
+      await check('POST', '/api/cases/talks/restore', { revision: 1 });
       // Every route of the modules this test covers was reached and checked (the others have their own tests).
       const key = (d: RouteDef) => `${d.method} ${d.path}`;
       const reachedKeys = new Set([...reached].map(key));

@@ -144,7 +144,7 @@ describe('Host over a real socket', () => {
     server = await startServer({ port: 0, host: '0.0.0.0', token: 'tok', db: ':memory:', webRoot: '/nonexistent', publicNames: ['parley.lan'] });
     const auth = { authorization: 'Bearer tok', 'content-type': 'application/json' };
     expect(await raw(server.port, `parley.lan:${server.port}`, 'POST', '/api/cases', auth, JSON.stringify(sampleCase('talks')))).toBe(201);
-    expect(await raw(server.port, `192.168.7.7:${server.port}`)).toBe(200);
+    expect(await raw(server.port, `192.168.7.7:${server.port}`, 'GET', '/api/cases', auth)).toBe(200);
     expect(await raw(server.port, `attacker.example:${server.port}`)).toBe(403);
     expect(await raw(server.port, `parley.lan:${server.port}`, 'PUT', '/api/cases/talks', auth, JSON.stringify(sampleCase('talks')))).toBe(428);
     expect(await raw(server.port, `parley.lan:${server.port}`, 'PUT', '/api/cases/talks', { ...auth, 'if-match': '"1"' }, JSON.stringify(sampleCase('talks')))).toBe(200);

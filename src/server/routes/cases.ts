@@ -130,6 +130,17 @@ export function caseRoutes({ store, requireIfMatch: ifMatchRequired }: RouteCont
     },
   });
   route(app, {
+    method: 'post',
+    path: '/api/cases/{id}/restore',
+    tag: 'cases',
+    summary: 'Restore an earlier revision: a new revision with its content (the history is kept)',
+    params: CaseParams,
+    body: z.object({ revision: z.number().int().min(1) }).strict().openapi('RestoreRequest'),
+    conditional: true,
+    ok: { status: 200, schema: WriteResult, description: 'the new revision' },
+    handler: ({ c, params, body }) => conditionalWrite(c, store, params.id, () => store.restoreCase(params.id, body.revision, changeInfo(c, `restored revision ${body.revision}`, true))),
+  });
+  route(app, {
     method: 'get',
     path: '/api/cases/{id}/revisions',
     tag: 'cases',

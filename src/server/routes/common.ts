@@ -4,6 +4,7 @@
  * common request schemas, change metadata from headers and paging. The model-parameter bodies of the
  * forecast, simulate and sensitivity routes are in model-params.ts.
  */
+import { identityOf } from '../auth.ts';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { pathToString } from '../../case/load.ts';
@@ -21,6 +22,8 @@ export interface RouteContext {
   allowPrivateFetch: boolean;
   /** Refuse a whole-case PUT without If-Match (428): off loopback (conditional.ts). Default false. */
   requireIfMatch?: boolean;
+  /** The server's shared token, if any (auth.ts). */
+  token?: string;
 }
 
 /** A route module: mounted by app.ts with `app.route('/', module(ctx))`. */
@@ -164,8 +167,10 @@ function headerText(c: Context, name: string): string | undefined {
  */
 export function changeInfo(c: Context, message?: string, conditional = false): { author: string; message?: string; expectedRevision?: number } {
   const given = headerText(c, 'x-parley-message')?.slice(0, 1000);
+  const user = identityOf(c);
   return {
-    author: (headerText(c, 'x-parley-author') ?? 'api').slice(0, 200),
+    // A user writes under their own name; the shared token (or no identity) as X-Parley-Author says.
+    author: user && !user.shared ? user.name : (headerText(c, 'x-parley-author') ?? 'api').slice(0, 200),
     ...(given !== undefined ? { message: given } : message !== undefined ? { message } : {}),
     ...(conditional ? expected(c) : {}),
   };
