@@ -47,6 +47,7 @@ export const commands: readonly CommandEntry[] = [
   // workbench
   { name: 'serve', summary: 'serve the HTTP API and the dashboard', load: () => import('./commands/serve.ts') },
   { name: 'db', summary: 'the database: migrate, list, import, export, revisions', load: () => import('./commands/db.ts') },
+  { name: 'user', summary: 'the workbench accounts: add (prints an API token), list, remove', load: () => import('./commands/user.ts') },
   // forecast record
   { name: 'record', summary: 'append a sealed forecast to the record; verify or list the record', load: () => import('./commands/record.ts') },
   { name: 'resolve', summary: 'enter the outcome of a recorded question', load: () => import('./commands/resolve.ts') },

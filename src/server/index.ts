@@ -60,12 +60,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = opts.port ?? DEFAULT_PORT;
   const log = opts.log ?? (() => {});
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerConfigError(`port must be an integer from 0 to 65535, got ${port}`);
-  if (!isLoopback(host) && !opts.token) {
-    throw new ServerConfigError(`listening on ${host} opens the API beyond this machine: give a token (--token or PARLEY_TOKEN) so that writes need it`);
-  }
   const ownsStore = typeof opts.db !== 'object';
   const store = typeof opts.db === 'object' ? opts.db : await createStore(opts.db ?? DEFAULT_DB);
   try {
+    // Beyond this machine every request must say who it is: accounts (an admin to manage them) or a token.
+    if (!isLoopback(host) && !opts.token && !(await store.users.hasAdmin())) {
+      throw new ServerConfigError(
+        `listening on ${host} opens the API beyond this machine: give a token (--token or PARLEY_TOKEN) or add an admin account first (parley user add NAME --role admin --db ${typeof opts.db === 'string' ? opts.db : 'D'})`,
+      );
+    }
     const imported = opts.importExamples ? await importExamples(store, opts.importExamples === true ? EXAMPLES_DIR : opts.importExamples, log) : [];
     const { app, jobs } = createApp({
       store,

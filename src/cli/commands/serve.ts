@@ -32,7 +32,7 @@ export function register(program: Command): void {
     .command('serve')
     .description('serve the HTTP API and the dashboard (creates the database with the example cases on first start)')
     .addOption(new Option('--port <port>', 'port (0: any free port)').argParser(parseCount).env('PARLEY_PORT').default(DEFAULT_PORT))
-    .addOption(new Option('--host <host>', 'interface to listen on; beyond 127.0.0.1 a token is required').default('127.0.0.1'))
+    .addOption(new Option('--host <host>', 'interface to listen on; beyond 127.0.0.1 a token or an admin account (parley user add) is required').default('127.0.0.1'))
     .addOption(dbOption())
     .addOption(new Option('--token <token>', 'bearer token that writes must carry').env('PARLEY_TOKEN'))
     .option('--build', 'build the dashboard first when web/dist is missing or older than web/src')
