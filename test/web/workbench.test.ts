@@ -280,7 +280,8 @@ suite(title, () => {
     const now = JSON.parse((await getCase()).text) as Case;
     expect(now.events).toEqual([]);
     expect(now.scenarios).toHaveLength(1);
-    await expect(table.locator('tbody tr').count()).resolves.toBe(11);
+    // The list reloads after the note appears: wait for the new row.
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(11);
     expect(pageErrors).toEqual([]);
   }, TEST_MS);
   it('evidence review: the reviewer corrects speaker, actor, issues and date, links a stance, then accepts', async () => {
