@@ -10,6 +10,7 @@
 import type { Case } from '../case/schema.ts';
 import { inputPlan } from '../case/model-input.ts';
 import { caseView, resolveModels } from './forecast.ts';
+import { effectiveView } from './reliability.ts';
 import { distributionNames } from './distributions.ts';
 import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
 import { summarize, type SimulateOptions, type SimulationResult } from './montecarlo.ts';
@@ -34,7 +35,8 @@ export function planChunks(c: Case, opts: SimulateOptions = {}, chunkRuns = DEFA
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
   if (!distributionNames.includes(distribution)) throw new RangeError(`unknown distribution "${distribution}" (known: ${distributionNames.join(', ')})`);
   if (!Number.isSafeInteger(chunkRuns) || chunkRuns < 1) throw new RangeError(`chunk runs must be a positive integer, got ${chunkRuns}`);
-  const view = caseView(c, opts);
+  // The same effective ranges as simulate() (src/analysis/reliability.ts), so chunks combine bit for bit to it.
+  const view = effectiveView(caseView(c, opts), opts.asOf ?? null).view;
   const models = resolveModels(opts.models);
   const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, distribution: _d, ...params } = opts as SimulateOptions;
   delete (params as Partial<SimulateOptions>).workers;

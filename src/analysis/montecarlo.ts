@@ -18,6 +18,7 @@ import { quantileSorted, type DistributionName, distributionNames } from './dist
 import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
 import type { AgreementPlan } from './agreement.ts';
 import { redLines, type RedLineBound } from './red-lines.ts';
+import { effectiveView, type EffectiveRange } from './reliability.ts';
 
 export interface SimulateOptions extends ForecastOptions {
   runs?: number;
@@ -75,6 +76,8 @@ export interface SimulationResult {
   draftPoints: DraftPointPlacement[];
   /** How many estimates of the current stances and actors were random (had a range). */
   randomEstimates: number;
+  /** Estimates simulated over a range wider than written, from their evidence (src/analysis/reliability.ts). */
+  effectiveRanges: EffectiveRange[];
 }
 
 export class SimulationCancelled extends Error {
@@ -174,7 +177,8 @@ function countRandomEstimates(c: Case): number {
 
 export async function simulate(c: Case, opts: SimulateOptions = {}): Promise<SimulationResult> {
   const { view, plan, runs, outcomes } = await simulateDraws(c, opts);
-  return summarize(view, plan, runs, outcomes, { asOf: opts.asOf ?? null, scenario: opts.scenario ?? null, caseRef: { id: c.id, title: c.title } });
+  const effectiveRanges = effectiveView(caseView(c, opts), opts.asOf ?? null).ranges;
+  return summarize(view, plan, runs, outcomes, { asOf: opts.asOf ?? null, scenario: opts.scenario ?? null, caseRef: { id: c.id, title: c.title }, effectiveRanges });
 }
 
 /** The raw draws of a simulation: the case view, the plan, and per output of `runBatch` its runs × M array. */
@@ -198,7 +202,8 @@ export async function simulateDraws(c: Case, opts: SimulateOptions & { agreement
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
   if (!distributionNames.includes(distribution)) throw new RangeError(`unknown distribution "${distribution}" (known: ${distributionNames.join(', ')})`);
   const workers = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
-  const view = caseView(c, opts);
+  // Estimates on weak, retracted or single-sourced evidence are drawn over their wider effective range.
+  const view = effectiveView(caseView(c, opts), opts.asOf ?? null).view;
   const models = resolveModels(opts.models);
   const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, workers: _w, distribution: _d, onProgress, signal, agreement, ...params } = opts;
   // The runs read only the estimates of the current stances, flattened once into arrays (cheap to
@@ -235,7 +240,7 @@ function respects(lines: RedLineBound[], issueIndex: Map<string, number>, outcom
 }
 
 /** The statistics of a finished set of runs (outcomes[model]: runs × M, in run order). */
-export function summarize(view: Case, plan: MonteCarloPlan, runs: number, outcomes: Float64Array[], meta: { asOf: string | null; scenario: string | null; caseRef: { id: string; title: string } }): SimulationResult {
+export function summarize(view: Case, plan: MonteCarloPlan, runs: number, outcomes: Float64Array[], meta: { asOf: string | null; scenario: string | null; caseRef: { id: string; title: string }; effectiveRanges?: EffectiveRange[] }): SimulationResult {
   const m = view.issues.length;
   const lines = redLines(view);
   const vetoLines = lines.filter((l) => l.veto);
@@ -300,6 +305,7 @@ export function summarize(view: Case, plan: MonteCarloPlan, runs: number, outcom
     acceptance,
     draftPoints,
     randomEstimates: countRandomEstimates(view),
+    effectiveRanges: meta.effectiveRanges ?? [],
   };
 }
 

@@ -160,6 +160,13 @@ export function simulationTables(s: SimulationResult, n: Names = ID_NAMES): Tabu
         header: ['draft', 'point', 'issue', 'value', 'model', 'within 5–95%', 'share of runs ≤ value'],
         rows: s.draftPoints.map((p) => [p.draft, p.point, n.issue(p.issue), r2(p.value), p.model, p.withinInterval ? 'yes' : 'no', r3(p.quantileRank)]),
       },
+      ...((s.effectiveRanges ?? []).length > 0
+        ? [{
+            title: 'Effective ranges (widened for weak, retracted or single-sourced evidence)',
+            header: ['actor', 'issue', 'field', 'value', 'range', 'effective range', 'factor', 'why'],
+            rows: (s.effectiveRanges ?? []).map((e) => [n.actor(e.actor), n.issue(e.issue), e.field, r2(e.value), `${r2(e.low)}–${r2(e.high)}`, `${r2(e.effectiveLow)}–${r2(e.effectiveHigh)}`, `×${r2(e.factor)}`, e.reason]),
+          }]
+        : []),
     ],
     csv: {
       header: ['model', 'issue', 'p05', 'p25', 'p50', 'p75', 'p95', 'mean', 'p_issue_veto_holders', 'p_all_veto_holders', 'p_every_actor'],

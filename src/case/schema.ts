@@ -62,6 +62,8 @@ export const Scale = z
     max: z.number().default(100),
     unit: text(60).optional(),
     anchors: z.array(Anchor).default([]),
+    /** Only the anchors' values (or, without anchors, whole numbers) are possible outcomes (parley packages). */
+    discrete: z.boolean().optional().describe('only the anchors (or whole numbers) are possible outcomes'),
   })
   .strict();
 
@@ -153,6 +155,10 @@ export const Stance = z
   .strict();
 
 export const EvidenceKind = z.enum(['quote', 'report', 'document', 'statement']);
+export const EvidenceReliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F'], { error: 'expected an Admiralty reliability grade A-F' });
+export const EvidenceCredibility = z.number({ error: 'expected an Admiralty credibility grade 1-6' }).int('expected an Admiralty credibility grade 1-6').min(1, 'expected an Admiralty credibility grade 1-6').max(6, 'expected an Admiralty credibility grade 1-6');
+const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY');
+export const Retraction = z.union([z.boolean(), z.object({ date: isoDate.optional(), note: text(4000).optional() }).strict()]);
 export const EvidenceStatus = z.enum(['accepted', 'candidate', 'rejected']);
 export const Evidence = z
   .object({
@@ -167,7 +173,15 @@ export const Evidence = z
     issues: z.array(id).default([]),
     note: text(4000).optional(),
     status: EvidenceStatus.default('accepted').describe('candidate evidence (from ingestion) awaits review'),
+    /** Without `credibility`, counts as credibility 4 (doubtful) in the widening rule (src/analysis/reliability.ts). */
     uncertain: z.boolean().optional(),
+    /** Admiralty grades (docs/evidence.md "Reliability"): the source's reliability A-F, the information's credibility 1-6. */
+    reliability: EvidenceReliability.optional().describe('Admiralty source reliability: A reliable … E unreliable, F cannot be judged'),
+    credibility: EvidenceCredibility.optional().describe('Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged'),
+    /** When the words were said or written, where it differs from `date` (the date reported). */
+    saidOn: partialDate.optional().describe('when the words were said (YYYY-MM-DD, YYYY-MM or YYYY), beside the date reported'),
+    retracted: Retraction.optional().describe('true, or {date, note}: retracted evidence does not count'),
+    outlets: z.number().int().min(1).max(10000).optional().describe('independent outlets carrying it (syndicated copies count once)'),
   })
   .strict();
 

@@ -37,6 +37,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'drafts', summary: "check drafts against the red lines, or diff two drafts", load: () => import('./commands/drafts.ts') },
   { name: 'simulate', summary: 'Monte Carlo over the uncertainty of every estimate', load: () => import('./commands/simulate.ts') },
   { name: 'sensitivity', summary: 'which estimate moves each forecast most', load: () => import('./commands/sensitivity.ts') },
+  { name: 'research', summary: 'research next: estimates that move the forecast most, least well evidenced', load: () => import('./commands/research.ts') },
   { name: 'scenarios', summary: "forecast each scenario beside the baseline", load: () => import('./commands/scenarios.ts') },
   { name: 'timeline', summary: 'how the outlook moved over the dated stances and evidence', load: () => import('./commands/timeline.ts') },
   { name: 'report', summary: 'one Markdown or HTML document with every analysis', load: () => import('./commands/report.ts') },

@@ -49,7 +49,9 @@ export const CaseSummary = z
   .object({ id: z.string(), title: z.string(), actors: z.number(), issues: z.number(), drafts: z.number(), evidence: z.number(), revision: z.number(), updatedAt: z.string() })
   .openapi('CaseSummary');
 export const CaseList = pageOf(CaseSummary, 'CaseList');
-export const Revision = z.object({ revision: z.number(), author: z.string(), message: z.string(), createdAt: z.string() }).openapi('Revision');
+export const Revision = z
+  .object({ revision: z.number(), author: z.string(), message: z.string(), createdAt: z.string(), changes: z.array(z.string()).optional().describe('what changed from the revision before, a line per part') })
+  .openapi('Revision');
 export const RevisionList = z.array(Revision);
 /** `{revision}` of a sub-resource delete; `{revision, item}` of a write. */
 export const RevisionOnly = z.object({ revision: z.number() }).openapi('RevisionOnly');
@@ -259,6 +261,7 @@ export const SimulationResult = z
     acceptance: byName(z.object({ vetoHolders: num, everyActor: num, issues: byName(num) })),
     draftPoints: z.array(z.object({ draft: z.string(), point: z.string(), issue: z.string(), value: num, model: z.string(), withinInterval: z.boolean(), quantileRank: num })),
     randomEstimates: num,
+    effectiveRanges: z.array(z.object({ actor: z.string(), issue: z.string(), field: z.enum(['position', 'salience', 'capability']), value: num, low: num, high: num, effectiveLow: num, effectiveHigh: num, factor: num, reason: z.string() })).optional().describe('estimates simulated over a wider range from weak, retracted or single-sourced evidence (docs/evidence.md "Reliability")'),
   })
   .openapi('SimulationResult');
 /** A finished simulation job's result: the simulation and the run it is stored as. */
