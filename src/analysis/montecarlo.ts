@@ -77,7 +77,7 @@ export interface SimulationResult {
   /** How many estimates of the current stances and actors were random (had a range). */
   randomEstimates: number;
   /** Estimates simulated over a range wider than written, from their evidence (src/analysis/reliability.ts). */
-  effectiveRanges: EffectiveRange[];
+  effectiveRanges?: EffectiveRange[];
 }
 
 export class SimulationCancelled extends Error {
