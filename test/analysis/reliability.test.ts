@@ -28,7 +28,7 @@ describe('evidence grades', () => {
   });
   it('refuses a bad grade with its line and field', () => {
     const r = parseCaseText(good.replace('reliability: C', 'reliability: G').replace('credibility: 1', 'credibility: 7'), 'c.yaml');
-    expect(r.problems.map((p) => [p.line, p.path])).toEqual([[15, 'evidence[0].reliability'], [16, 'evidence[1].credibility']]);
+    expect(r.problems.map((p) => [p.line, p.path])).toEqual([[12, 'evidence[0].reliability'], [13, 'evidence[1].credibility']]);
     expect(r.problems[0].message).toMatch(/A-F/);
   });
 });
@@ -49,9 +49,9 @@ describe('widening', () => {
   it("the draws' spread grows with the factor, same seed same numbers", async () => {
     const weak = parseCaseText(good).case!;
     const strong = parseCaseText(good.replace('reliability: C, credibility: 3, outlets: 1', 'reliability: A, credibility: 1, outlets: 3')).case!;
-    const opts = { runs: 400, seed: 7, workers: 1, models: ['mean'] };
+    const opts = { runs: 400, seed: 7, workers: 1, models: ['compromise'] };
     const [w, s, w2] = [await simulate(weak, opts), await simulate(strong, opts), await simulate(weak, opts)];
-    const spread = (r: typeof w) => r.quantiles.mean.x.p95 - r.quantiles.mean.x.p05;
+    const spread = (r: typeof w) => r.quantiles.compromise.x.p95 - r.quantiles.compromise.x.p05;
     expect(spread(w)).toBeGreaterThan(spread(s) * 1.2);
     expect(w2.quantiles).toEqual(w.quantiles);
     expect(w.effectiveRanges).toHaveLength(1);
@@ -60,12 +60,12 @@ describe('widening', () => {
 
 describe('research next', () => {
   it('ranks the thinly evidenced estimate first: gap 1.875/2 vs 1/2', () => {
-    const r = research(parseCaseText(good).case!, { models: ['mean'] });
+    const r = research(parseCaseText(good).case!, { models: ['compromise'] });
     expect(r.items.map((i) => [i.actor, i.gap])).toEqual([['a', 0.9375], ['b', 0.5]]);
     expect(r.items[0].score).toBeCloseTo(r.items[0].swingPercent * 0.9375, 10);
   });
   it('parley research on the Ukraine case', async () => {
-    const out = await runCli(['research', 'examples/ukraine-2025.yaml', '--format', 'json', '--model', 'mean']);
+    const out = await runCli('research', 'examples/ukraine-2025.yaml', '--format', 'json', '--model', 'compromise');
     expect(out.code).toBe(0);
     const j = JSON.parse(out.stdout);
     expect(j.items.length).toBeGreaterThan(5);
