@@ -1,0 +1,262 @@
+/**
+ * Voting power under the case's decision rule (docs/deal.md): Shapley-Shubik and Banzhaf indices,
+ * and the minimal coalitions that can block each draft or package. Pure.
+ *
+ * The rule is the one src/case/decision.ts defines, read as a simple game on the actors:
+ * - unanimity: a coalition wins when it holds every veto holder (none named: every actor);
+ * - qualified-majority: the members' capability in the coalition ≥ threshold × the members' total,
+ *   and its member count ≥ countThreshold × the members' count; non-members are dummies;
+ * - single: the decider alone wins.
+ * Exact for up to 25 voters: with integer weights (after scaling by 1, 10, 100 or 1000, total at most
+ * 100 000) by generating functions over (coalition size, weight); non-integer capability weights are
+ * not rounded: they are enumerated exactly over all coalitions (up to 20 voters), else sampled.
+ * Beyond: seeded sampling (random orders for Shapley-Shubik, random coalitions for Banzhaf).
+ */
+import type { Case } from '../case/schema.ts';
+import { estimate } from '../case/estimate.ts';
+import { currentStances, pairKey } from '../case/view.ts';
+import { issueDecisions, type IssueDecision } from '../case/decision.ts';
+
+export interface WeightedGame {
+  /** Voter ids (the actors who can matter; the rest are dummies with index 0). */
+  players: string[];
+  weights: number[];
+  /** Winning: Σ weights ≥ quota and the count ≥ minCount. */
+  quota: number;
+  minCount: number;
+}
+
+export interface PowerRow {
+  actor: string;
+  shapleyShubik: number;
+  banzhaf: number;
+}
+
+export interface PowerResult {
+  rule: IssueDecision['rule'];
+  method: 'exact' | 'sampled';
+  actors: PowerRow[];
+}
+
+export const EXACT_MAX_PLAYERS = 25;
+
+/** A seeded generator (mulberry32): the same seed, the same samples. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The simple game of a decision rule over the case's actors. */
+export function gameOf(c: Case, d: IssueDecision): WeightedGame {
+  if (d.rule === 'single') return { players: d.decider ? [d.decider] : [], weights: d.decider ? [1] : [], quota: 1, minCount: 0 };
+  if (d.rule === 'unanimity') {
+    const players = d.vetoHolders.length > 0 ? d.vetoHolders : c.actors.map((a) => a.id);
+    return { players, weights: players.map(() => 1), quota: players.length, minCount: 0 };
+  }
+  const stances = currentStances(c);
+  const weights = d.members.map((m) => {
+    const a = c.actors.find((x) => x.id === m)!;
+    const own = stances.get(pairKey(m, d.issue))?.capability;
+    return Math.max(0, estimate(own ?? a.capability).value);
+  });
+  const total = weights.reduce((s, w) => s + w, 0);
+  return { players: d.members, weights, quota: d.threshold * total, minCount: Math.ceil(d.countThreshold * d.members.length - 1e-9) };
+}
+
+const wins = (g: WeightedGame, w: number, n: number): boolean => w >= g.quota - 1e-9 * Math.max(1, g.quota) && n >= g.minCount;
+
+/** Integer weights for the generating functions: the weights scaled by 1, 10, 100 or 1000, if exact. */
+function integerWeights(g: WeightedGame): { w: number[]; quota: number } | null {
+  for (const f of [1, 10, 100, 1000]) {
+    const w = g.weights.map((x) => x * f);
+    if (w.every((x) => Math.abs(x - Math.round(x)) < 1e-9) && w.reduce((s, x) => s + x, 0) <= 100_000) {
+      return { w: w.map(Math.round), quota: Math.ceil(g.quota * f - 1e-9) };
+    }
+  }
+  return null;
+}
+
+function factorials(n: number): number[] {
+  const f = [1];
+  for (let i = 1; i <= n; i++) f.push(f[i - 1] * i);
+  return f;
+}
+
+/** Exact indices by generating functions: f[s][w] = number of coalitions of the others with size s, weight w. */
+function byGeneratingFunctions(g: WeightedGame, iw: { w: number[]; quota: number }): { ss: number[]; bz: number[] } {
+  const n = g.players.length;
+  const W = iw.w.reduce((s, x) => s + x, 0);
+  const fact = factorials(n);
+  const ss: number[] = [];
+  const swings: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const f: Float64Array[] = Array.from({ length: n }, () => new Float64Array(W + 1));
+    f[0][0] = 1;
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const wj = iw.w[j];
+      for (let s = m; s >= 0; s--) {
+        const row = f[s];
+        const up = f[s + 1];
+        for (let w = W - wj; w >= 0; w--) if (row[w] !== 0) up[w + wj] += row[w];
+      }
+      m++;
+    }
+    let sh = 0;
+    let sw = 0;
+    const q = iw.quota;
+    for (let s = 0; s < n; s++) {
+      for (let w = 0; w <= W; w++) {
+        const cnt = f[s][w];
+        if (cnt === 0) continue;
+        const before = w >= q && s >= g.minCount;
+        const after = w + iw.w[i] >= q && s + 1 >= g.minCount;
+        if (!before && after) {
+          sw += cnt;
+          sh += (cnt * fact[s] * fact[n - s - 1]) / fact[n];
+        }
+      }
+    }
+    ss.push(sh);
+    swings.push(sw);
+  }
+  return { ss, bz: swings };
+}
+
+function byEnumeration(g: WeightedGame): { ss: number[]; bz: number[] } {
+  const n = g.players.length;
+  const fact = factorials(n);
+  const ss = new Array(n).fill(0);
+  const bz = new Array(n).fill(0);
+  for (let mask = 0; mask < 1 << n; mask++) {
+    let w = 0;
+    let s = 0;
+    for (let j = 0; j < n; j++) if (mask & (1 << j)) (w += g.weights[j]), s++;
+    if (wins(g, w, s)) continue;
+    for (let i = 0; i < n; i++) {
+      if (mask & (1 << i)) continue;
+      if (wins(g, w + g.weights[i], s + 1)) {
+        bz[i]++;
+        ss[i] += (fact[s] * fact[n - s - 1]) / fact[n];
+      }
+    }
+  }
+  return { ss, bz };
+}
+
+function bySampling(g: WeightedGame, samples: number, seed: number): { ss: number[]; bz: number[] } {
+  const n = g.players.length;
+  const rnd = mulberry32(seed);
+  const ss = new Array(n).fill(0);
+  const bz = new Array(n).fill(0);
+  const order = g.players.map((_, i) => i);
+  for (let t = 0; t < samples; t++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let w = 0;
+    for (let s = 0; s < n; s++) {
+      const p = order[s];
+      if (!wins(g, w, s) && wins(g, w + g.weights[p], s + 1)) {
+        ss[p]++;
+        break;
+      }
+      w += g.weights[p];
+    }
+    let cw = 0;
+    let cs = 0;
+    const inS: boolean[] = order.map(() => rnd() < 0.5);
+    for (let j = 0; j < n; j++) if (inS[j]) (cw += g.weights[j]), cs++;
+    for (let i = 0; i < n; i++) {
+      const without = inS[i] ? [cw - g.weights[i], cs - 1] : [cw, cs];
+      if (!wins(g, without[0], without[1]) && wins(g, without[0] + g.weights[i], without[1] + 1)) bz[i]++;
+    }
+  }
+  return { ss: ss.map((x) => x / samples), bz };
+}
+
+export interface PowerOptions {
+  samples?: number;
+  seed?: number;
+  /** Force sampling even where the exact method applies (to check the sampler against it). */
+  sample?: boolean;
+  /** Allow the generating functions beyond EXACT_MAX_PLAYERS (integer weights only). */
+  exactUpTo?: number;
+}
+
+/** Shapley-Shubik and normalised Banzhaf indices of a game; players outside it get 0. */
+export function powerIndices(g: WeightedGame, opts: PowerOptions = {}): { method: PowerResult['method']; ss: number[]; banzhaf: number[] } {
+  const n = g.players.length;
+  if (n === 0) return { method: 'exact', ss: [], banzhaf: [] };
+  let r: { ss: number[]; bz: number[] };
+  let method: PowerResult['method'] = 'exact';
+  const iw = !opts.sample && n <= (opts.exactUpTo ?? EXACT_MAX_PLAYERS) ? integerWeights(g) : null;
+  if (iw) r = byGeneratingFunctions(g, iw);
+  else if (!opts.sample && n <= 20) r = byEnumeration(g);
+  else {
+    r = bySampling(g, opts.samples ?? 20_000, opts.seed ?? 1);
+    method = 'sampled';
+  }
+  const tb = r.bz.reduce((s, x) => s + x, 0);
+  return { method, ss: r.ss, banzhaf: r.bz.map((x) => (tb > 0 ? x / tb : 0)) };
+}
+
+/** The case-level rule: the rule of the first issue without its own (else the first issue's). */
+export function caseDecision(c: Case): IssueDecision | null {
+  const ds = issueDecisions(c);
+  return ds.find((d) => d.from !== 'issue') ?? ds[0] ?? null;
+}
+
+export function casePower(c: Case, opts: PowerOptions = {}): PowerResult {
+  const d = caseDecision(c);
+  if (!d) return { rule: 'unanimity', method: 'exact', actors: c.actors.map((a) => ({ actor: a.id, shapleyShubik: 0, banzhaf: 0 })) };
+  const g = gameOf(c, d);
+  const r = powerIndices(g, opts);
+  return {
+    rule: d.rule,
+    method: r.method,
+    actors: c.actors.map((a) => {
+      const i = g.players.indexOf(a.id);
+      return { actor: a.id, shapleyShubik: i < 0 ? 0 : r.ss[i], banzhaf: i < 0 ? 0 : r.banzhaf[i] };
+    }),
+  };
+}
+
+/**
+ * Minimal blocking coalitions among `rejecters`: sets B whose refusal leaves the rest losing, with no
+ * proper subset doing so. Smallest first, at most `limit` of them, over at most 20 rejecters.
+ */
+export function minimalBlocking(g: WeightedGame, rejecters: string[], limit = 50): string[][] {
+  const R = rejecters.filter((r) => g.players.includes(r)).slice(0, 20);
+  const idx = R.map((r) => g.players.indexOf(r));
+  const totalW = g.weights.reduce((s, x) => s + x, 0);
+  const n = g.players.length;
+  const blocks = (mask: number): boolean => {
+    let w = totalW;
+    let s = n;
+    for (let j = 0; j < R.length; j++) if (mask & (1 << j)) (w -= g.weights[idx[j]]), s--;
+    return !wins(g, w, s);
+  };
+  const masks = Array.from({ length: 1 << R.length }, (_, m) => m).sort((a, b) => popcount(a) - popcount(b) || a - b);
+  const found: number[] = [];
+  for (const m of masks) {
+    if (found.length >= limit) break;
+    if (found.some((f) => (f & m) === f)) continue;
+    if (m !== 0 && blocks(m)) found.push(m);
+  }
+  return found.map((m) => R.filter((_, j) => m & (1 << j)));
+}
+
+const popcount = (m: number): number => {
+  let c = 0;
+  for (; m; m &= m - 1) c++;
+  return c;
+};
