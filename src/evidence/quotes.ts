@@ -31,7 +31,11 @@ const isOpeningContext = (c: string | undefined): boolean => c === undefined || 
 
 function opensDouble(text: string, i: number): boolean {
   const c = text[i];
+  // French « mots » has a (no-break) space inside the marks
+  if (c === '«') return !isSpace(text[i + 1]) || (isSpace(text[i + 1]) && isWordChar(text[i + 2]));
   if (DOUBLE_OPENERS.has(c)) return !isSpace(text[i + 1]);
+  // German »Wörter«, Swedish and Finnish ”ord”: a closing-shaped mark opening a word
+  if (c === '»' || c === '”') return isOpeningContext(text[i - 1]) && isWordChar(text[i + 1]);
   if (c === '"') return isOpeningContext(text[i - 1]) && !isSpace(text[i + 1]);
   return false;
 }
@@ -91,7 +95,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c !== '"' && c !== "'" && !DOUBLE_OPENERS.has(c) && !SINGLE_OPENERS.has(c)) {
+    if (c !== '"' && c !== "'" && c !== '»' && c !== '”' && !DOUBLE_OPENERS.has(c) && !SINGLE_OPENERS.has(c)) {
       i++;
       continue;
     }
@@ -108,7 +112,8 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
       let j = i + 1;
       let closeAt = -1;
       for (; j < end; j++) {
-        if (closesSingle(text, j)) {
+        // German ‚Wort‘ closes on the mark English uses to open
+        if (closesSingle(text, j) || (text[i] === '‚' && text[j] === '‘' && !isSpace(text[j - 1]))) {
           closeAt = j;
           break;
         }
@@ -130,15 +135,30 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   return spans;
 }
 
+/** The closing mark for the opener at `openAt`: German „…“ and »…«, Nordic ”…”, else the usual closers. */
+function closesFor(text: string, openAt: number, j: number): boolean {
+  const o = text[openAt];
+  if (o === '»') return text[j] === '«';
+  if (o === '”') return text[j] === '”';
+  if (o === '„' && text[j] === '“') return !isSpace(text[j - 1]);
+  return closesDouble(text, j);
+}
+/** The span's inner bounds without the spaces French typography puts inside the marks. */
+function innerSpan(text: string, openAt: number, closeAt: number, multiParagraph: boolean): QuotedSpan {
+  let start = openAt + 1;
+  let end = closeAt;
+  while (start < end && /[ \u00a0\u202f]/.test(text[start])) start++;
+  while (end > start && /[ \u00a0\u202f]/.test(text[end - 1])) end--;
+  return { open: openAt, start, end, close: closeAt + 1, marks: 'double', multiParagraph };
+}
+
 function closeDouble(text: string, openAt: number): QuotedSpan | undefined {
   let paraEnd = paragraphEnd(text, openAt);
   let j = openAt + 1;
   let multiParagraph = false;
   for (;;) {
     for (; j < paraEnd; j++) {
-      if (j > openAt + 1 && closesDouble(text, j)) {
-        return { open: openAt, start: openAt + 1, end: j, close: j + 1, marks: 'double', multiParagraph };
-      }
+      if (j > openAt + 1 && closesFor(text, openAt, j)) return innerSpan(text, openAt, j, multiParagraph);
       // an unambiguous opening mark before any closing one: the first quote was never closed
       if (DOUBLE_OPENERS.has(text[j])) return undefined;
     }
