@@ -17,7 +17,8 @@ import type { Database, RunsTable } from './tables.ts';
 import { migrations } from './migrations.ts';
 import { ConflictError, InvalidCaseError, NotFoundError } from './errors.ts';
 import { validateCase } from './validate.ts';
-import { chainStats, encodeRevision, readChain, revisionHash, type ChainRow } from './revisions.ts';
+import { chainStats, encodeRevision, readChain, replayChain, revisionHash, type ChainRow } from './revisions.ts';
+import { summarizeChanges } from '../case/changes.ts';
 import { UserStore } from './users.ts';
 
 export { ConflictError, InvalidCaseError, NotFoundError, StoreError } from './errors.ts';
@@ -54,7 +55,12 @@ export interface RevisionInfo {
   author: string;
   message: string;
   createdAt: string;
+  /** What changed from the revision before (src/case/changes.ts); listed for the newest CHANGES_FOR revisions. */
+  changes?: string[];
 }
+
+/** How many of the newest revisions `listRevisions(id, { changes: true })` summarises. */
+export const CHANGES_FOR = 500;
 
 export interface StoredCase extends RevisionInfo {
   case: Case;
@@ -140,7 +146,7 @@ export interface Store {
   /** Read the latest revision, change it, validate the result and write it as a new revision, atomically. */
   modifyCase<T>(id: string, change: (c: Case) => T, info?: ChangeInfo): Promise<{ id: string; revision: number; value: T; case: Case }>;
   deleteCase(id: string): Promise<void>;
-  listRevisions(id: string): Promise<RevisionInfo[]>;
+  listRevisions(id: string, opts?: { changes?: boolean }): Promise<RevisionInfo[]>;
   /** Write an earlier revision's content as a new revision (message "restored revision N" unless given). */
   restoreCase(id: string, revision: number, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
   listEvidence(q?: EvidenceQuery): Promise<Paged<EvidenceRow>>;
@@ -488,15 +494,47 @@ class KyselyStore implements Store {
     });
   }
 
-  async listRevisions(id: string): Promise<RevisionInfo[]> {
+  async listRevisions(id: string, opts: { changes?: boolean } = {}): Promise<RevisionInfo[]> {
     const rows = await this.db
       .selectFrom('case_revisions')
-      .select(['revision', 'author', 'message', 'created_at'])
+      .select(['revision', 'base', 'author', 'message', 'created_at'])
       .where('case_id', '=', id)
       .orderBy('revision')
       .execute();
     if (rows.length === 0 && !(await this.hasCase(id))) throw new NotFoundError(`no case "${id}"`);
-    return rows.map((r) => ({ revision: r.revision, author: r.author, message: r.message, createdAt: r.created_at }));
+    const out: RevisionInfo[] = rows.map((r) => ({ revision: r.revision, author: r.author, message: r.message, createdAt: r.created_at }));
+    if (opts.changes && rows.length) {
+      const changes = await this.revisionChanges(id, rows);
+      for (const r of out) {
+        const c = changes.get(r.revision);
+        if (c) r.changes = c;
+      }
+    }
+    return out;
+  }
+
+  /** The change summaries of the newest CHANGES_FOR revisions, replayed from the snapshot before them. */
+  private async revisionChanges(id: string, metas: ReadonlyArray<{ revision: number; base: number }>): Promise<Map<number, string[]>> {
+    const firstShown = metas[Math.max(0, metas.length - CHANGES_FOR)];
+    // The revision before the first shown one is needed as its "before"; replay from its snapshot.
+    const before = metas[metas.indexOf(firstShown) - 1];
+    const from = (before ?? firstShown).base;
+    const rows = await this.db
+      .selectFrom('case_revisions')
+      .select(['revision', 'base', 'hash', 'body'])
+      .where('case_id', '=', id)
+      .where('revision', '>=', from)
+      .orderBy('revision')
+      .execute();
+    const out = new Map<number, string[]>();
+    let prev: { revision: number; doc: Case } | null = null;
+    for (const { revision, doc } of replayChain(id, rows)) {
+      if (revision >= firstShown.revision) {
+        out.set(revision, revision === 1 ? ['created'] : prev && prev.revision === revision - 1 ? summarizeChanges(prev.doc, doc as Case) : []);
+      }
+      prev = { revision, doc: doc as Case };
+    }
+    return out;
   }
 
   async listEvidence(query: EvidenceQuery = {}): Promise<Paged<EvidenceRow>> {

@@ -145,6 +145,28 @@ export function readChain(caseId: string, rows: readonly ChainRow[], start?: { r
   return checked(caseId, last, JSON.stringify(doc));
 }
 
+/**
+ * Every revision of `rows` (consecutive, the first a snapshot) as a document, oldest first, each a
+ * fresh object (the history's change summaries compare neighbours). Hashes are not checked here:
+ * reading a revision (readChain) does that.
+ */
+export function* replayChain(caseId: string, rows: readonly ChainRow[]): Generator<{ revision: number; doc: unknown }> {
+  let doc: unknown;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.base === r.revision) doc = JSON.parse(r.body) as unknown;
+    else if (i === 0 || r.revision !== rows[i - 1].revision + 1) throw new DamagedRevisionError(`case "${caseId}": revision ${r.revision} does not follow a stored revision`);
+    else {
+      try {
+        doc = jsonpatch.applyPatch(doc, JSON.parse(r.body) as Operation[], false, false).newDocument;
+      } catch (e) {
+        throw new DamagedRevisionError(`case "${caseId}" revision ${r.revision}: its delta does not apply (${e instanceof Error ? e.message : String(e)})`);
+      }
+    }
+    yield { revision: r.revision, doc };
+  }
+}
+
 function checked(caseId: string, row: ChainRow, text: string): string {
   if (revisionHash(text) !== row.hash) throw new DamagedRevisionError(`case "${caseId}" revision ${row.revision} does not match its stored hash: the history is damaged`);
   return text;

@@ -148,7 +148,7 @@ export function caseRoutes({ store, requireIfMatch: ifMatchRequired }: RouteCont
     params: CaseParams,
     ok: { status: 200, schema: RevisionList, description: 'oldest first; ETag: the latest revision' },
     handler: async ({ c, params }) => {
-      const revisions = await store.listRevisions(params.id);
+      const revisions = await store.listRevisions(params.id, { changes: true });
       if (revisions.length) setEtag(c, revisions[revisions.length - 1].revision);
       return revisions;
     },
