@@ -10,7 +10,7 @@
 import type { Case } from '../case/schema.ts';
 import { inputPlan } from '../case/model-input.ts';
 import { caseView, resolveModels } from './forecast.ts';
-import { effectiveView } from './reliability.ts';
+import { effectiveView, type EffectiveRange } from './reliability.ts';
 import { distributionNames } from './distributions.ts';
 import { runBatch, type MonteCarloPlan } from './montecarlo-core.ts';
 import { summarize, type SimulateOptions, type SimulationResult } from './montecarlo.ts';
@@ -24,6 +24,8 @@ export interface ChunkedSimulation {
   runs: number;
   chunkRuns: number;
   chunks: number;
+  /** The estimates widened from their evidence (src/analysis/reliability.ts), reported with the result. */
+  effectiveRanges?: EffectiveRange[];
 }
 
 /** The plan of a simulation, built exactly as `simulate` builds it, and its chunk count. */
@@ -36,14 +38,15 @@ export function planChunks(c: Case, opts: SimulateOptions = {}, chunkRuns = DEFA
   if (!distributionNames.includes(distribution)) throw new RangeError(`unknown distribution "${distribution}" (known: ${distributionNames.join(', ')})`);
   if (!Number.isSafeInteger(chunkRuns) || chunkRuns < 1) throw new RangeError(`chunk runs must be a positive integer, got ${chunkRuns}`);
   // The same effective ranges as simulate() (src/analysis/reliability.ts), so chunks combine bit for bit to it.
-  const view = effectiveView(caseView(c, opts), opts.asOf ?? null).view;
+  const effective = effectiveView(caseView(c, opts), opts.asOf ?? null);
+  const view = effective.view;
   const models = resolveModels(opts.models);
   const { models: _m, asOf: _a, scenario: _s, runs: _r, seed: _seed, distribution: _d, ...params } = opts as SimulateOptions;
   delete (params as Partial<SimulateOptions>).workers;
   delete (params as Partial<SimulateOptions>).onProgress;
   delete (params as Partial<SimulateOptions>).signal;
   const plan: MonteCarloPlan = { input: inputPlan(view), models, seed, distribution, params };
-  return { view, plan, runs, chunkRuns, chunks: Math.ceil(runs / chunkRuns) };
+  return { view, plan, runs, chunkRuns, chunks: Math.ceil(runs / chunkRuns), effectiveRanges: effective.ranges };
 }
 
 /** The runs [from, to) of chunk `index`. */
@@ -73,5 +76,5 @@ export function combineChunks(sim: ChunkedSimulation, chunks: ReadonlyMap<number
     const copy = new Float64Array(new Uint8Array(bytes).buffer);
     for (let j = 0; j < models; j++) outcomes[j].set(copy.subarray(j * size, (j + 1) * size), from * m);
   }
-  return summarize(sim.view, sim.plan, sim.runs, outcomes, meta);
+  return summarize(sim.view, sim.plan, sim.runs, outcomes, { ...meta, effectiveRanges: sim.effectiveRanges });
 }
