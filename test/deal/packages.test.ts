@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import highsLoader from 'highs';
 import { loadCaseFile, parseCase } from '../../src/case/load.ts';
-import { findPackages, type LpSolver } from '../../src/deal/packages.ts';
+import { findPackages, nearestEfficient, packageDraft, type LpSolver } from '../../src/deal/packages.ts';
+import { checkDrafts } from '../../src/analysis/drafts.ts';
 
 const solver = (await (highsLoader as unknown as () => Promise<LpSolver>)());
 
@@ -66,5 +67,21 @@ describe('discrete scales', () => {
     expect(mm.values.y).toBeCloseTo(25, 6);
     expect(mm.gains.a).toBeCloseTo(0.125, 6);
     expect(mm.gains.b).toBeCloseTo(0.125, 6);
+  });
+});
+
+describe('packages as drafts', () => {
+  it('the tutorial max-min package, as a generated draft, crosses no veto red line under the draft checks', async () => {
+    const c = await loadCaseFile('examples/tutorial.yaml');
+    const mm = findPackages(c, solver).packages.find((p) => p.kind === 'maxmin')!;
+    const d = packageDraft(c, mm, '2026-12-01');
+    const checks = checkDrafts({ ...c, drafts: [...c.drafts, d] }, { drafts: [d.id], against: 'latest' });
+    expect(checks.drafts).toHaveLength(1);
+    expect(checks.drafts[0].vetoedBy).toEqual([]);
+    expect(checks.drafts[0].crossings.filter((x) => x.veto)).toEqual([]);
+  });
+  it('a bad draft id is a clear error naming the drafts', async () => {
+    const c = await loadCaseFile('examples/tutorial.yaml');
+    expect(() => nearestEfficient(c, solver, 'nope')).toThrow(/no draft "nope" \(drafts: /);
   });
 });
