@@ -34,6 +34,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'backtest', summary: 'score the models against known outcomes', load: () => import('./commands/backtest.ts') },
   // analysis
   { name: 'zopa', summary: 'zone of agreement per issue; which red lines must move', load: () => import('./commands/zopa.ts') },
+  { name: 'power', summary: 'voting power (Shapley-Shubik, Banzhaf) and minimal blocking coalitions', load: () => import('./commands/power.ts') },
   { name: 'drafts', summary: "check drafts against the red lines, or diff two drafts", load: () => import('./commands/drafts.ts') },
   { name: 'simulate', summary: 'Monte Carlo over the uncertainty of every estimate', load: () => import('./commands/simulate.ts') },
   { name: 'sensitivity', summary: 'which estimate moves each forecast most', load: () => import('./commands/sensitivity.ts') },

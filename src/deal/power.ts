@@ -215,14 +215,23 @@ export function caseDecision(c: Case): IssueDecision | null {
   return ds.find((d) => d.from !== 'issue') ?? ds[0] ?? null;
 }
 
-export function casePower(c: Case, opts: PowerOptions = {}): PowerResult {
-  const d = caseDecision(c);
-  if (!d) return { rule: 'unanimity', method: 'exact', actors: c.actors.map((a) => ({ actor: a.id, shapleyShubik: 0, banzhaf: 0 })) };
+/** An issue named that the case does not have. */
+export class UnknownIssueError extends Error {}
+
+export function casePower(c: Case, opts: PowerOptions & { issue?: string } = {}): PowerResult & { issue: string | null; blocking: string[][] } {
+  let d = caseDecision(c);
+  if (opts.issue !== undefined) {
+    d = issueDecisions(c).find((x) => x.issue === opts.issue) ?? null;
+    if (!d) throw new UnknownIssueError(`unknown issue "${opts.issue}" (the case has: ${c.issues.map((i) => i.id).join(', ')})`);
+  }
+  if (!d) return { issue: null, rule: 'unanimity', method: 'exact', actors: c.actors.map((a) => ({ actor: a.id, shapleyShubik: 0, banzhaf: 0 })), blocking: [] };
   const g = gameOf(c, d);
   const r = powerIndices(g, opts);
   return {
+    issue: d.issue,
     rule: d.rule,
     method: r.method,
+    blocking: minimalBlocking(g, g.players),
     actors: c.actors.map((a) => {
       const i = g.players.indexOf(a.id);
       return { actor: a.id, shapleyShubik: i < 0 ? 0 : r.ss[i], banzhaf: i < 0 ? 0 : r.banzhaf[i] };
