@@ -2,6 +2,8 @@
  * Checks on untrusted article input: size, binary content, encoding; and the optional header block
  * (`title: …`, `date: …`, `publisher: …` lines closed by a line `---`) that article files may carry.
  */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import type { FetchedArticle } from './fetch.ts';
 import type { ArticleInput } from './ingest.ts';
 
@@ -21,6 +23,16 @@ export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
   if (bytes.byteLength > MAX_ARTICLE_BYTES) {
     throw new ArticleInputError(`${name}: the article is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB`);
   }
+  const bom = bomEncoding(bytes);
+  if (bom) {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bom, { stripBOM: true });
+    const head = text.slice(0, 65536);
+    const texty = (head.match(/[\p{L}\p{N}\p{P}\p{S}\s]/gu) ?? []).length - (head.match(/[\uFEFF\uFFFD]/g) ?? []).length;
+    if (head.length && texty / head.length < 0.9) {
+      throw new ArticleInputError(`${name}: the file starts with a ${bom.toUpperCase()} byte-order mark but is not ${bom.toUpperCase()} text (${head.length - texty} of the first ${head.length} characters are not text); this is not UTF-8 text either`);
+    }
+    return text;
+  }
   const sample = bytes.subarray(0, Math.min(bytes.byteLength, 65536));
   let control = 0;
   for (const b of sample) {
@@ -28,12 +40,42 @@ export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   if (sample.length && control / sample.length > 0.05) throw new ArticleInputError(`${name}: this is a binary file, not article text or HTML`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = (text.slice(0, 65536).match(/\uFFFD/g) ?? []).length;
-  if (bad > 16 && bad / Math.max(1, Math.min(text.length, 65536)) > 0.01) {
-    throw new ArticleInputError(`${name}: the file is not UTF-8 text (${bad} undecodable bytes in the first 64 KB)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: a single-byte legacy encoding, detected below, or refused
   }
-  return text.replace(/^\uFEFF/, '');
+  const guess = chardet.analyse(sample).find((m) => LEGACY_ENCODINGS.test(m.name));
+  if (!guess || guess.confidence < 10) {
+    const firstBad = firstInvalidUtf8(bytes);
+    throw new ArticleInputError(`${name}: the file is not UTF-8 text and its encoding could not be told (first undecodable byte at offset ${firstBad}); save it as UTF-8`);
+  }
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), guess.name);
+  if (text.includes('\uFFFD')) {
+    throw new ArticleInputError(`${name}: the file is not UTF-8 text and its encoding could not be told (first undecodable byte at offset ${firstInvalidUtf8(bytes)}; as ${guess.name} it has bytes that mean nothing); save it as UTF-8`);
+  }
+  return text;
+}
+
+/** Single-byte encodings accepted when chardet names them: Windows code pages and ISO-8859 parts. */
+const LEGACY_ENCODINGS = /^(?:windows-125[0-8]|ISO-8859-(?:[1-9]|1[0-6]))$/i;
+
+/** The encoding a byte-order mark names (UTF-8, UTF-16LE, UTF-16BE), or undefined without one. */
+function bomEncoding(b: Uint8Array): string | undefined {
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Offset of the first byte that breaks UTF-8 (for the located error). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let lo = 0;
+  let hi = b.length;
+  const dec = (n: number): boolean => { try { new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, n)); return true; } catch { return false; } };
+  // the longest valid prefix, by bisection (a prefix cut inside a character counts as invalid: off by at most 3)
+  while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (dec(mid)) lo = mid; else hi = mid; }
+  return lo;
 }
 
 export function checkArticleText(text: string, name: string): void {
