@@ -71,3 +71,26 @@ describe('power indices', () => {
     );
   });
 });
+
+describe('parley power', () => {
+  it('prints each veto holder 1/3 and the single-actor blocking sets on the Ukraine case (JSON)', async () => {
+    const { runCli } = await import('../cli/run.ts');
+    const r = await runCli('power', 'examples/ukraine-2025.yaml', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.rule).toBe('unanimity');
+    for (const id of ['usa', 'russia', 'ukraine']) {
+      const a = j.actors.find((x: { actor: string }) => x.actor === id);
+      expect(a.shapleyShubik).toBeCloseTo(1 / 3, 9);
+      expect(a.banzhaf).toBeCloseTo(1 / 3, 9);
+    }
+    expect(j.blocking.map((b: string[]) => b.join('+')).sort()).toEqual(['russia', 'ukraine', 'usa']);
+  });
+
+  it('refuses an unknown issue with exit code 2', async () => {
+    const { runCli } = await import('../cli/run.ts');
+    const r = await runCli('power', 'examples/ukraine-2025.yaml', '--issue', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown issue "nope"/);
+  });
+});
