@@ -9679,6 +9679,8 @@ export interface components {
             /** @default [] */
             evidence: {
                 actor?: string;
+                /** @description Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged */
+                credibility?: number;
                 /** Format: date */
                 date: string;
                 id: string;
@@ -9688,6 +9690,21 @@ export interface components {
                 kind: "quote" | "report" | "document" | "statement";
                 note?: string;
                 outlet?: string;
+                /** @description independent outlets carrying it (syndicated copies count once) */
+                outlets?: number;
+                /**
+                 * @description Admiralty source reliability: A reliable … E unreliable, F cannot be judged
+                 * @enum {string}
+                 */
+                reliability?: "A" | "B" | "C" | "D" | "E" | "F";
+                /** @description true, or {date, note}: retracted evidence does not count */
+                retracted?: boolean | {
+                    /** Format: date */
+                    date?: string;
+                    note?: string;
+                };
+                /** @description when the words were said (YYYY-MM-DD, YYYY-MM or YYYY), beside the date reported */
+                saidOn?: string;
                 speaker?: string;
                 /**
                  * @description candidate evidence (from ingestion) awaits review
@@ -9739,6 +9756,8 @@ export interface components {
                         at: number;
                         label: string;
                     }[];
+                    /** @description only the anchors (or whole numbers) are possible outcomes */
+                    discrete?: boolean;
                     /** @default 100 */
                     max: number;
                     /** @default 0 */
@@ -9901,6 +9920,8 @@ export interface components {
                         at: number;
                         label: string;
                     }[];
+                    /** @description only the anchors (or whole numbers) are possible outcomes */
+                    discrete?: boolean;
                     /** @default 100 */
                     max: number;
                     /** @default 0 */
@@ -10098,6 +10119,8 @@ export interface components {
         };
         Evidence: {
             actor?: string;
+            /** @description Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged */
+            credibility?: number;
             /** Format: date */
             date: string;
             id: string;
@@ -10107,6 +10130,21 @@ export interface components {
             kind: "quote" | "report" | "document" | "statement";
             note?: string;
             outlet?: string;
+            /** @description independent outlets carrying it (syndicated copies count once) */
+            outlets?: number;
+            /**
+             * @description Admiralty source reliability: A reliable … E unreliable, F cannot be judged
+             * @enum {string}
+             */
+            reliability?: "A" | "B" | "C" | "D" | "E" | "F";
+            /** @description true, or {date, note}: retracted evidence does not count */
+            retracted?: boolean | {
+                /** Format: date */
+                date?: string;
+                note?: string;
+            };
+            /** @description when the words were said (YYYY-MM-DD, YYYY-MM or YYYY), beside the date reported */
+            saidOn?: string;
             speaker?: string;
             /**
              * @description candidate evidence (from ingestion) awaits review
@@ -10277,6 +10315,8 @@ export interface components {
                     at: number;
                     label: string;
                 }[];
+                /** @description only the anchors (or whole numbers) are possible outcomes */
+                discrete?: boolean;
                 /** @default 100 */
                 max: number;
                 /** @default 0 */
@@ -10792,6 +10832,8 @@ export interface components {
         };
         Revision: {
             author: string;
+            /** @description what changed from the revision before, a line per part */
+            changes?: string[];
             createdAt: string;
             message: string;
             revision: number;
@@ -10986,6 +11028,20 @@ export interface components {
                 quantileRank: number;
                 value: number;
                 withinInterval: boolean;
+            }[];
+            /** @description estimates simulated over a wider range from weak, retracted or single-sourced evidence (docs/evidence.md "Reliability") */
+            effectiveRanges?: {
+                actor: string;
+                effectiveHigh: number;
+                effectiveLow: number;
+                factor: number;
+                /** @enum {string} */
+                field: "position" | "salience" | "capability";
+                high: number;
+                issue: string;
+                low: number;
+                reason: string;
+                value: number;
             }[];
             issues: {
                 id: string;
