@@ -10,6 +10,7 @@
  */
 import type { Case, Draft } from '../case/schema.ts';
 import { redLines, utilityModel, utilityOf, draftPackage, type UtilityModel } from '../analysis/red-lines.ts';
+import { createRng } from '../engines/random.ts';
 
 /** The part of a HiGHS instance (package `highs`) used here. */
 export interface LpSolver {
@@ -202,18 +203,6 @@ function nash(solver: LpSolver, p: Problem, start: Solved, G: number[]): Solved 
   return best;
 }
 
-/** A seeded generator (mulberry32) for the frontier's weights. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Pareto frontier: two actors, max g_a subject to g_b ≥ τ over a grid of τ; more, seeded weighted sums. */
 function frontier(solver: LpSolver, p: Problem, G: number[], points: number, seed: number): Solved[] {
   const out: Solved[] = [];
@@ -227,7 +216,7 @@ function frontier(solver: LpSolver, p: Problem, G: number[], points: number, see
     }
     return out;
   }
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed);
   for (let n = 0; n < points; n++) {
     const w = p.actors.map(() => -Math.log(1 - rnd()) + 1e-6);
     const s = run(solver, p, lp(p, p.actors.map((i, j) => `${num(w[j])} g${i}`).join(' + '), []));

@@ -16,6 +16,7 @@ import type { Case } from '../case/schema.ts';
 import { estimate } from '../case/estimate.ts';
 import { currentStances, pairKey } from '../case/view.ts';
 import { issueDecisions, type IssueDecision } from '../case/decision.ts';
+import { createRng } from '../engines/random.ts';
 
 export interface WeightedGame {
   /** Voter ids (the actors who can matter; the rest are dummies with index 0). */
@@ -39,18 +40,6 @@ export interface PowerResult {
 }
 
 export const EXACT_MAX_PLAYERS = 25;
-
-/** A seeded generator (mulberry32): the same seed, the same samples. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The simple game of a decision rule over the case's actors. */
 export function gameOf(c: Case, d: IssueDecision): WeightedGame {
@@ -153,7 +142,7 @@ function byEnumeration(g: WeightedGame): { ss: number[]; bz: number[] } {
 
 function bySampling(g: WeightedGame, samples: number, seed: number): { ss: number[]; bz: number[] } {
   const n = g.players.length;
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed);
   const ss = new Array(n).fill(0);
   const bz = new Array(n).fill(0);
   const order = g.players.map((_, i) => i);
