@@ -34,6 +34,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'backtest', summary: 'score the models against known outcomes', load: () => import('./commands/backtest.ts') },
   // analysis
   { name: 'zopa', summary: 'zone of agreement per issue; which red lines must move', load: () => import('./commands/zopa.ts') },
+  { name: 'packages', summary: "packages every veto holder's red lines admit: max-min, Nash, Kalai-Smorodinsky, frontier", load: () => import('./commands/packages.ts') },
   { name: 'power', summary: 'voting power (Shapley-Shubik, Banzhaf) and minimal blocking coalitions', load: () => import('./commands/power.ts') },
   { name: 'drafts', summary: "check drafts against the red lines, or diff two drafts", load: () => import('./commands/drafts.ts') },
   { name: 'simulate', summary: 'Monte Carlo over the uncertainty of every estimate', load: () => import('./commands/simulate.ts') },
