@@ -4787,6 +4787,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Packages across all issues inside every veto holder's red lines, and the Pareto frontier */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    /** @description also the efficient package nearest this draft */
+                    draft?: string;
+                    points?: number;
+                    scenario?: string;
+                    seed?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description as `parley packages --format json` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Packages"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/power": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shapley-Shubik and Banzhaf indices under the case's decision rule, and the minimal blocking coalitions */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    issue?: string;
+                    samples?: number;
+                    seed?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description as `parley power --format json` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Power"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/record": {
         parameters: {
             query?: never;
@@ -9948,6 +10216,17 @@ export interface components {
             role: "viewer" | "analyst" | "admin";
             token: string;
         };
+        DealPackage: {
+            from?: string;
+            gains: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            kind: "maxmin" | "nash" | "ks" | "nearest";
+            values: {
+                [key: string]: number;
+            };
+        };
         Draft: {
             /** Format: date */
             date: string;
@@ -10689,6 +10968,62 @@ export interface components {
             scenario?: string;
             /** @default 1 */
             seed: number;
+        };
+        Packages: {
+            /** @description the actors whose gains are balanced */
+            actors: string[];
+            /** @description each package as a generated draft */
+            drafts: {
+                /** Format: date */
+                date: string;
+                description?: string;
+                /** @default [] */
+                evidence: string[];
+                id: string;
+                /** @default [] */
+                points: {
+                    number: number | string;
+                    text: string;
+                    uncertain?: boolean;
+                    /**
+                     * @description issue values the point implies: {issueId: value}
+                     * @default {}
+                     */
+                    values: {
+                        [key: string]: number;
+                    };
+                }[];
+                revises?: string;
+                sponsor?: string;
+                title: string;
+                uncertain?: boolean;
+            }[];
+            /** @description issues on which the binding red lines leave no common value */
+            emptyIssues: string[];
+            feasible: boolean;
+            frontier: {
+                gains: {
+                    [key: string]: number;
+                };
+                values: {
+                    [key: string]: number;
+                };
+            }[];
+            packages: components["schemas"]["DealPackage"][];
+        };
+        Power: {
+            actors: {
+                actor: string;
+                banzhaf: number;
+                shapleyShubik: number;
+            }[];
+            /** @description the minimal coalitions whose refusal blocks a deal */
+            blocking: string[][];
+            issue: string | null;
+            /** @enum {string} */
+            method: "exact" | "sampled";
+            /** @enum {string} */
+            rule: "unanimity" | "qualified-majority" | "single";
         };
         Ready: {
             /** @enum {string} */

@@ -259,6 +259,12 @@ export function findPackages(c: Case, solver: LpSolver, opts: PackagesOptions = 
   return { feasible: true, emptyIssues: [], actors, packages, frontier: fr.map(({ values, gains }) => ({ values, gains })) };
 }
 
+/** The latest date in a case: a generated draft is dated there (the case's own time), not today. */
+export function latestCaseDate(c: Case): string {
+  const dates = [...c.stances.map((s) => s.date), ...c.drafts.map((d) => d.date), ...c.events.map((e) => e.date), ...c.evidence.map((e) => e.date)].filter((d): d is string => !!d);
+  return dates.sort().at(-1) ?? '2000-01-01';
+}
+
 /** A package as a generated draft (the case's Draft shape), one point per issue. */
 export function packageDraft(c: Case, pk: Package, date: string): Draft {
   return {

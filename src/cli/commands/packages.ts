@@ -10,19 +10,13 @@ import { caseView } from '../../analysis/forecast.ts';
 import { loadCaseFile } from '../../case/load.ts';
 import { caseToJson, caseToYaml } from '../../case/write.ts';
 import type { Case } from '../../case/schema.ts';
-import { DealError, findPackages, nearestEfficient, packageDraft, type Package } from '../../deal/packages.ts';
+import { DealError, findPackages, latestCaseDate, nearestEfficient, packageDraft, type Package } from '../../deal/packages.ts';
 import { loadSolver } from '../../deal/solver.ts';
 import { CliError } from '../errors.ts';
 import { asOfOption, formatOption, parseCount, type OutputFormat } from '../options.ts';
 import { analysisAction, emit, scenarioOption, withOptions } from './analysis-common.ts';
 
 const KIND_TITLE: Record<Package['kind'], string> = { maxmin: 'max-min gain', nash: 'Nash product', ks: 'Kalai-Smorodinsky', nearest: 'nearest efficient' };
-
-/** The latest date in the case (a generated draft is dated there, not today). */
-function latestDate(c: Case): string {
-  const dates = [...c.stances.map((s) => s.date), ...c.drafts.map((d) => d.date), ...c.events.map((e) => e.date), ...c.evidence.map((e) => e.date)].filter((d): d is string => !!d);
-  return dates.sort().at(-1) ?? '2000-01-01';
-}
 
 export function register(program: Command): void {
   const command = program
@@ -53,7 +47,7 @@ export function register(program: Command): void {
         throw e;
       }
       const packages = nearest ? [...result.packages, nearest] : result.packages;
-      const date = opts.asOf ?? latestDate(original);
+      const date = opts.asOf ?? latestCaseDate(original);
       const drafts = packages.map((p) => packageDraft(c, p, date));
       if (opts.out) {
         const taken = new Set(original.drafts.map((d) => d.id));
@@ -65,13 +59,15 @@ export function register(program: Command): void {
       const actorName = new Map(c.actors.map((a) => [a.id, a.name]));
       const issueTitle = new Map(c.issues.map((i) => [i.id, i.title]));
       const data = { ...result, packages, drafts };
+      const valueRows = c.issues.map((i) => [i.title, ...packages.map((p) => p.values[i.id])]);
       emit(opts.format, data, {
+        csv: { header: ['issue', ...packages.map((p) => p.kind)], rows: valueRows },
         title: result.feasible
           ? `Packages inside every veto holder's red lines (${result.actors.map((a) => actorName.get(a) ?? a).join(', ')})`
           : `No package satisfies every veto holder: the red lines leave no common value on ${result.emptyIssues.map((i) => issueTitle.get(i) ?? i).join(', ') || 'the issues together'}`,
         sections: packages.length
           ? [
-              { title: 'Values', header: ['issue', ...packages.map((p) => KIND_TITLE[p.kind])], rows: c.issues.map((i) => [i.title, ...packages.map((p) => p.values[i.id])]) },
+              { title: 'Values', header: ['issue', ...packages.map((p) => KIND_TITLE[p.kind])], rows: valueRows },
               { title: 'Gain over the status quo', header: ['actor', ...packages.map((p) => KIND_TITLE[p.kind])], rows: result.actors.map((a) => [actorName.get(a) ?? a, ...packages.map((p) => Math.round((p.gains[a] ?? 0) * 10000) / 10000)]) },
             ]
           : [],
