@@ -5325,6 +5325,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/research": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Research next: the estimates that move the forecast most and are least well evidenced */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ForecastRequest"];
+                };
+            };
+            responses: {
+                /** @description as `parley research --format json` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResearchReport"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/restore": {
         parameters: {
             query?: never;
@@ -11150,6 +11282,34 @@ export interface components {
             identical: boolean;
             inputHashMatches: boolean;
             results: (components["schemas"]["ForecastResult"] | components["schemas"]["SimulationResult"])[];
+        };
+        ResearchReport: {
+            asOf: string | null;
+            case: {
+                id: string;
+                title: string;
+            };
+            items: {
+                actor: string;
+                cited: number;
+                counted: number;
+                factor: number;
+                /** @enum {string} */
+                field: "position" | "salience" | "capability";
+                gap: number;
+                grades: string[];
+                high: number;
+                issue: string | null;
+                low: number;
+                outlets: number | null;
+                rank: number;
+                reason: string;
+                score: number;
+                swingPercent: number;
+                value: number;
+            }[];
+            models: string[];
+            scenario: string | null;
         };
         Resolution: {
             agreement: 0 | 1;

@@ -15,6 +15,7 @@ import type { ForecastJson as ForecastJsonT } from '../analysis/forecast-json.ts
 import type { SimulationResult as SimulationResultT } from '../analysis/montecarlo.ts';
 import type { ScenarioComparison as ScenarioComparisonT } from '../analysis/scenarios.ts';
 import type { SensitivityReport as SensitivityReportT } from '../analysis/sensitivity.ts';
+import type { ResearchReport as ResearchReportT } from '../analysis/research.ts';
 import type { Timeline as TimelineT } from '../analysis/timeline.ts';
 import type { ZoneOfAgreement as ZoneOfAgreementT } from '../analysis/zopa.ts';
 import type { IngestQuote as IngestQuoteT } from '../evidence/ingest.ts';
@@ -185,6 +186,33 @@ export const SensitivityReport = z
     fixedEstimates: num,
   })
   .openapi('SensitivityReport');
+
+export const ResearchReport = z
+  .object({
+    ...heading,
+    models: z.array(z.string()),
+    items: z.array(
+      z.object({
+        rank: z.number().int(),
+        actor: z.string(),
+        issue: z.string().nullable(),
+        field: EstimateField,
+        value: num,
+        low: num,
+        high: num,
+        swingPercent: num,
+        cited: z.number().int(),
+        counted: z.number().int(),
+        outlets: z.number().nullable(),
+        grades: z.array(z.string()),
+        factor: num,
+        gap: num,
+        score: num,
+        reason: z.string(),
+      }),
+    ),
+  })
+  .openapi('ResearchReport');
 
 export const ScenarioComparison = z
   .object({
@@ -439,6 +467,7 @@ export type SchemaChecks = [
   Expect<Same<z.output<typeof DraftChecks>, DraftChecksT>>,
   Expect<Same<z.output<typeof DraftDiff>, DraftDiffT>>,
   Expect<Same<z.output<typeof SensitivityReport>, SensitivityReportT>>,
+  Expect<Same<z.output<typeof ResearchReport>, ResearchReportT>>,
   Expect<Same<z.output<typeof ScenarioComparison>, ScenarioComparisonT>>,
   Expect<Same<z.output<typeof Timeline>, TimelineT>>,
   Expect<Same<z.output<typeof ForecastJson>, ForecastJsonT>>,

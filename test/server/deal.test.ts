@@ -10,10 +10,11 @@ describe('deal routes', () => {
   let store: Store;
   let jobs: JobManager;
   let get: (path: string) => Promise<Response>;
+  let made: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     store = await createStore(':memory:');
-    const made = createApp({ store, logError: (line) => expect.fail(`logged an internal error: ${line}`) });
+    made = createApp({ store, logError: (line) => expect.fail(`logged an internal error: ${line}`) });
     jobs = made.jobs;
     get = (path) => made.app.request(path) as Promise<Response>;
     await store.createCase(await loadCaseFile('examples/tutorial.yaml'));
@@ -56,5 +57,17 @@ describe('deal routes', () => {
     expect(badDraft.status).toBe(400);
     expect((await badDraft.json()).error.path).toBe('draft');
     expect((await get(`/api/cases/${tutorial.id}/packages?points=1`)).status).toBe(400);
+  });
+
+  it('POST /research answers the ranking of `parley research --format json`', async () => {
+    const tutorial = await loadCaseFile('examples/tutorial.yaml');
+    const res = (await (made.app.request(`/api/cases/${tutorial.id}/research`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }) as Promise<Response>));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const cli = JSON.parse((await runCli('research', 'examples/tutorial.yaml', '--format', 'json')).stdout);
+    expect(body).toEqual(cli);
+    expect(body.items.length).toBeGreaterThan(0);
+    const scores = body.items.map((i: { score: number }) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });

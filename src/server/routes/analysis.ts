@@ -6,11 +6,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { checkDrafts, diffDrafts, resolveModels, sensitivity, zoneOfAgreement } from '../../analysis/index.ts';
-import { DraftChecks, DraftDiff, ScenarioComparison, SensitivityReport, Timeline, ZoneOfAgreement } from '../schemas.ts';
+import { DraftChecks, DraftDiff, ResearchReport, ScenarioComparison, SensitivityReport, Timeline, ZoneOfAgreement } from '../schemas.ts';
 import { AnalysisQuery, CaseParams, analysisOptions, commaList, date, definedOnly, jsonSafe, route, router, type RouteContext } from './common.ts';
 import { ForecastBody, modelOptions } from './model-params.ts';
 import { setEtag } from '../conditional.ts';
 import { offloadPool } from '../offload.ts';
+import { research } from '../../analysis/research.ts';
 
 export function analysisRoutes({ store }: RouteContext) {
   const app = router();
@@ -71,6 +72,16 @@ export function analysisRoutes({ store }: RouteContext) {
       const cs = await latest(c, params.id);
       return jsonSafe(sensitivity(cs, modelOptions(body, resolveModels(body.models))));
     },
+  });
+  route(app, {
+    method: 'post',
+    path: '/api/cases/{id}/research',
+    tag: 'analysis',
+    summary: 'Research next: the estimates that move the forecast most and are least well evidenced',
+    params: CaseParams,
+    body: ForecastBody,
+    ok: { status: 200, schema: ResearchReport, description: 'as `parley research --format json`' },
+    handler: async ({ c, params, body }) => jsonSafe(research(await latest(c, params.id), modelOptions(body, resolveModels(body.models)))),
   });
   route(app, {
     method: 'get',
