@@ -18,17 +18,11 @@ import { currentStances } from '../case/view.ts';
 import { caseView, type ForecastOptions } from './forecast.ts';
 import { analysisHeading, type AnalysisHeading } from './heading.ts';
 import { stanceSupport } from './reliability.ts';
-import { sensitivity, type EstimateField } from './sensitivity.ts';
+import { sensitivity, type SensitivityEntry } from './sensitivity.ts';
 
-export interface ResearchItem {
+/** An estimate as sensitivity names it (issue null: the actor's overall capability), ranked for research. */
+export interface ResearchItem extends Pick<SensitivityEntry, 'actor' | 'issue' | 'field' | 'value' | 'low' | 'high'> {
   rank: number;
-  actor: string;
-  /** null: the actor's overall capability. */
-  issue: string | null;
-  field: EstimateField;
-  value: number;
-  low: number;
-  high: number;
   /** Mean over models of the largest swing, in % of the issue's scale. */
   swingPercent: number;
   /** Evidence cited, and how many of them count. */
