@@ -139,6 +139,9 @@ describe('route modules', () => {
       await check('GET', '/api/cases/talks/drafts/check?models=compromise,median');
       await check('GET', '/api/cases/talks/drafts/diff?a=d1&b=d2');
       await check('POST', '/api/cases/talks/sensitivity', { models: ['compromise'] });
+      await check('POST', '/api/cases/talks/research', { models: ['compromise'] });
+      await check('GET', '/api/cases/talks/packages');
+      await check('GET', '/api/cases/talks/power');
       await check('GET', '/api/cases/talks/scenarios/compare?models=compromise');
       await check('GET', '/api/cases/talks/timeline?models=compromise');
       await check('POST', '/api/cases/talks/outlook', { by: '2026-01-01', runs: 50, models: ['compromise', 'status-quo'] });
