@@ -162,6 +162,8 @@ export const DraftDiff = z
   .openapi('DraftDiff');
 
 const EstimateField = z.enum(['position', 'salience', 'capability']);
+/** An estimate as sensitivity and research name it (issue null: the actor's overall capability). */
+const estimate = { actor: z.string(), issue: z.string().nullable(), field: EstimateField, value: num, low: num, high: num };
 export const SensitivityReport = z
   .object({
     ...heading,
@@ -170,12 +172,7 @@ export const SensitivityReport = z
     baseline: byName(z.array(num)),
     entries: z.array(
       z.object({
-        actor: z.string(),
-        issue: z.string().nullable(),
-        field: EstimateField,
-        value: num,
-        low: num,
-        high: num,
+        ...estimate,
         outcomes: byName(z.object({ low: z.array(num), high: z.array(num) })),
         swings: byName(z.object({ issues: z.array(num), largestPercent: num })),
       }),
@@ -194,12 +191,7 @@ export const ResearchReport = z
     items: z.array(
       z.object({
         rank: z.number().int(),
-        actor: z.string(),
-        issue: z.string().nullable(),
-        field: EstimateField,
-        value: num,
-        low: num,
-        high: num,
+        ...estimate,
         swingPercent: num,
         cited: z.number().int(),
         counted: z.number().int(),
