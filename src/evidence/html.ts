@@ -102,7 +102,8 @@ function nestsDeeperThan(root: { children: ArrayLike<unknown> }, limit: number):
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (depth > limit) return true;
-    for (let i = 0; i < node.children.length; i++) stack.push([node.children[i] as { children: ArrayLike<unknown> }, depth + 1]);
+    const kids = node.children; // linkedom builds this list afresh on every read: read it once
+    for (let i = 0; i < kids.length; i++) stack.push([kids[i] as { children: ArrayLike<unknown> }, depth + 1]);
   }
   return false;
 }
