@@ -242,6 +242,42 @@ export const Event = z
   })
   .strict();
 
+/** Feed poll intervals: a number of minutes, hours or days (`30m`, `1h`, `1d`). */
+const EVERY = /^([1-9][0-9]{0,4})(m|h|d)$/;
+/** How often a feed is polled, in milliseconds (`every`, default 1h); undefined when it cannot be read. */
+export function feedIntervalMs(every: string | undefined): number | undefined {
+  const m = EVERY.exec(every ?? '1h');
+  return m ? Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'] : undefined;
+}
+/** The shortest poll interval a feed may ask for (5 minutes) and the longest (30 days). */
+export const MIN_FEED_INTERVAL_MS = 5 * 60_000;
+export const MAX_FEED_INTERVAL_MS = 30 * 86_400_000;
+export const Feed = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'expected an http or https URL' }).max(2000).describe('the RSS or Atom feed (http or https; fetched through the server\'s URL guard)'),
+    every: z
+      .string()
+      .regex(EVERY, 'expected an interval like 30m, 1h or 1d')
+      .refine((v) => (feedIntervalMs(v) ?? Infinity) >= MIN_FEED_INTERVAL_MS, 'feeds are polled at most every 5 minutes (5m)')
+      .refine((v) => (feedIntervalMs(v) ?? 0) <= MAX_FEED_INTERVAL_MS, 'feeds are polled at least every 30 days (30d)')
+      .optional()
+      .describe('how often the server polls the feed: minutes, hours or days (30m, 1h, 1d); default 1h, at least 5m'),
+    label: text(80).optional().describe('a short name for the feed (default: its host); new candidates are written by "feed:<label>"'),
+  })
+  .strict()
+  .describe('a news feed the server polls, queueing the quotes of new items as candidate evidence for review');
+export const Feeds = z
+  .array(Feed)
+  .max(50)
+  .superRefine((feeds, ctx) => {
+    const seen = new Map<string, number>();
+    feeds.forEach((f, i) => {
+      const first = seen.get(f.url);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'url'], message: `duplicate feed "${f.url}" (also feeds[${first}])` });
+      else seen.set(f.url, i);
+    });
+  });
+
 export const Case = z
   .object({
     $schema: z.string().optional(),
@@ -261,6 +297,7 @@ export const Case = z
     drafts: z.array(Draft).default([]),
     scenarios: z.array(Scenario).default([]),
     events: z.array(Event).default([]),
+    feeds: Feeds.optional().describe('news feeds the server polls for candidate evidence (parley serve; docs/evidence.md)'),
   })
   .strict();
 
@@ -279,3 +316,4 @@ export type DraftPoint = z.output<typeof DraftPoint>;
 export type Scenario = z.output<typeof Scenario>;
 export type ScenarioChange = z.output<typeof ScenarioChange>;
 export type Event = z.output<typeof Event>;
+export type Feed = z.output<typeof Feed>;
