@@ -1,0 +1,756 @@
+/**
+ * What would it take (docs/cli.md `parley levers`): for a target, the smallest changes per actor in
+ * position, salience, capability or red line that reach it, ranked. Pure over a case (the Monte Carlo
+ * runs in this thread, seeded: the same seed gives the same numbers).
+ *
+ * Targets:
+ * - `zone` / `zone:ISSUE`: a non-empty zone of agreement among the veto holders. Red lines are per
+ *   issue, so the target splits into one part per closed issue; on each, every veto holder who could
+ *   open the zone alone (moving its line to the others' common range), and, where no one can alone,
+ *   the cheapest joint moves (zoneOfAgreement's `toOpen`, src/analysis/zopa.ts), each lever listing the
+ *   moves it needs `with` it. Exact.
+ * - `value:ISSUE=V[:TOL]`: a model's forecast on ISSUE within V ± TOL (default 2 % of the scale). Per
+ *   actor and model, the smallest change of one estimate (its position, salience, or the capability
+ *   it has on the issue) that brings the forecast into the band, i.e. to its near edge. Compromise
+ *   (Σ c s x / Σ c s) in closed form; the weighted median exactly, piecewise (it is linear or constant
+ *   between known breakpoints); every other model by bisection on the estimate, which assumes the
+ *   forecast moves monotonically with it (`method: "bisection"`); a lever whose forecast jumps over
+ *   the band is dropped. Every lever is checked by re-running the engine with it applied.
+ * - `draft:ID`: the draft inside every veto holder's current red line: on each issue the draft sets
+ *   across a veto line, every such line moved to the draft's value (all needed, each listing the others).
+ * - `probability:P[:BY]`: the agreement probability of the outlook (src/analysis/outlook.ts) by BY
+ *   (default a year after the as-of date) at least P: the smallest move of one binding red line by
+ *   bisection (the probability rises as a line is loosened); when no single line will do, the
+ *   zone-opening moves of every closed issue taken together, scaled by one factor (bisection on it).
+ *   The probability is computed from the same draws as `parley forecast --by` (models do not change
+ *   the red-line draws), with `runs` draws.
+ *
+ * mcShare: the share of Monte Carlo draws (the case's ranges, the lever's estimate or bound fixed at
+ * `to`) in which the lever reaches the target (for a part of a zone or draft target: that part). Null
+ * when runs = 0 and for probability targets (the target is already a mean over draws).
+ */
+import type { Case, Stance } from '../case/schema.ts';
+import { currentStances, pairKey } from '../case/view.ts';
+import { issueDecisions } from '../case/decision.ts';
+import { emptyModelInput, FIELD_CAPABILITY, FIELD_POSITION, FIELD_SALIENCE, inputPlan, setEstimate, type InputPlan } from '../case/model-input.ts';
+import { engines } from '../engines/index.ts';
+import { paramsForModel } from '../engines/params.ts';
+import type { EngineParams, ModelInput } from '../engines/types.ts';
+import { weightedMedianOnIssue } from '../engines/median.ts';
+import { caseView, resolveModels } from '../analysis/forecast.ts';
+import { simulateDraws } from '../analysis/montecarlo.ts';
+import { agreementPlan, caseDate, casePrior, drawEvidence, priorProbability } from '../analysis/outlook.ts';
+import { cheapestMeetingPoint } from '../analysis/zopa.ts';
+import { crossing, draftValues, scaleRange, uncertainRedLines, type UncertainRedLine } from '../analysis/red-lines.ts';
+import { UnknownDraftError } from '../analysis/drafts.ts';
+import { effectiveView } from '../analysis/reliability.ts';
+import { UnknownIssueError } from './power.ts';
+
+/** A target that cannot be read (the request's `target` field). */
+export class LeverTargetError extends Error {
+  readonly field = 'target';
+}
+
+export type LeverTarget =
+  | { kind: 'zone'; issue: string | null }
+  | { kind: 'value'; issue: string; value: number; tolerance: number }
+  | { kind: 'draft'; draft: string }
+  | { kind: 'probability'; probability: number; by: string };
+
+export type LeverField = 'position' | 'salience' | 'capability' | 'redLine';
+
+export interface LeverMove {
+  actor: string;
+  /** The issue; null for an actor's overall capability (it weighs on every issue without a capability of its own). */
+  issue: string | null;
+  field: LeverField;
+  /** For a red line: which bound moves. */
+  bound?: 'min' | 'max';
+  from: number;
+  to: number;
+  /** to − from. */
+  by: number;
+}
+
+export interface Lever extends LeverMove {
+  /** |by| / the scale's width for positions and red lines; |by| / 100 for salience; |by| / the actors' total capability. */
+  byNormalized: number;
+  /** The model whose forecast the lever moves (null for model-free targets: zone, draft, probability). */
+  model: string | null;
+  reaches: true;
+  /** closed-form (compromise), exact (median, red lines) or bisection (every other model; probability targets). */
+  method: 'closed-form' | 'exact' | 'bisection';
+  mcShare: number | null;
+  /** `to` lies outside the range the estimate (or red-line bound) is given with (a point estimate: any change). */
+  outsideEvidence: boolean;
+  /** What the target measures with the lever applied: the forecast (value), the probability; null otherwise. */
+  achieved: number | null;
+  /** For zone and draft targets: the issue whose part of the target this lever reaches. */
+  part: string | null;
+  /** Other moves needed together with this one (none: it reaches the target, or its part, alone). */
+  with: LeverMove[];
+}
+
+export interface LeversResult {
+  case: { id: string; title: string };
+  asOf: string | null;
+  scenario: string | null;
+  target: LeverTarget & { text: string };
+  reachable: boolean;
+  levers: Lever[];
+  /** Zone and draft targets: the issues that each need a lever (one per part reaches the target). */
+  parts: string[];
+  /** The target's measure before any lever: per model the forecast (value), the probability. */
+  baseline: Record<string, number> | null;
+  runs: number;
+  seed: number;
+  notes: string[];
+}
+
+export interface LeversOptions {
+  target: string;
+  asOf?: string;
+  scenario?: string;
+  /** value targets: the models (default every model but status-quo). */
+  models?: string[];
+  /** Monte Carlo draws for mcShare and the probability (default 100; 0: no mcShare, probability targets need ≥ 1). */
+  runs?: number;
+  seed?: number;
+  modelParams?: Readonly<Record<string, EngineParams>>;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const NUM = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function issueOf(c: Case, id: string): number {
+  const k = c.issues.findIndex((i) => i.id === id);
+  if (k < 0) throw new UnknownIssueError(`target: unknown issue "${id}" (the case has: ${c.issues.map((i) => i.id).join(', ')})`);
+  return k;
+}
+
+function addYear(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Reads a target: `zone`, `zone:ISSUE`, `value:ISSUE=V[:TOL]` (TOL on the scale, or `N%` of it), `draft:ID`, `probability:P[:BY]`. */
+export function parseTarget(text: string, c: Case, start: string | null = null): LeverTarget {
+  const bad = (why: string) => new LeverTargetError(`target "${text.slice(0, 80)}": ${why} (expected zone, zone:ISSUE, value:ISSUE=V[:TOL], draft:ID or probability:P[:BY])`);
+  if (text.length > 200) throw bad('longer than 200 characters');
+  const [kind, ...rest] = text.split(':');
+  const arg = rest.join(':');
+  if (kind === 'zone') {
+    if (rest.length === 0) return { kind: 'zone', issue: null };
+    if (!ID.test(arg)) throw bad('not an issue id');
+    issueOf(c, arg);
+    return { kind: 'zone', issue: arg };
+  }
+  if (kind === 'value') {
+    const m = /^([^=:]+)=([^:]+)(?::([^:]+))?$/.exec(arg);
+    if (!m || !ID.test(m[1])) throw bad('expected value:ISSUE=V[:TOL]');
+    const k = issueOf(c, m[1]);
+    const iss = c.issues[k];
+    if (!NUM.test(m[2])) throw bad(`"${m[2]}" is not a number`);
+    const value = Number(m[2]);
+    if (value < iss.scale.min || value > iss.scale.max) throw bad(`${value} is outside the scale of "${iss.id}" (${iss.scale.min} to ${iss.scale.max})`);
+    let tolerance = 0.02 * scaleRange(iss);
+    if (m[3] !== undefined) {
+      const pct = m[3].endsWith('%');
+      const t = pct ? m[3].slice(0, -1) : m[3];
+      if (!NUM.test(t) || Number(t) < 0) throw bad(`tolerance "${m[3]}" is not a non-negative number`);
+      tolerance = pct ? (Number(t) / 100) * scaleRange(iss) : Number(t);
+    }
+    return { kind: 'value', issue: iss.id, value, tolerance };
+  }
+  if (kind === 'draft') {
+    if (!c.drafts.some((d) => d.id === arg)) throw new UnknownDraftError(`target: unknown draft "${arg.slice(0, 80)}" (the case has: ${c.drafts.map((d) => d.id).join(', ') || 'none'})`);
+    return { kind: 'draft', draft: arg };
+  }
+  if (kind === 'probability') {
+    const [p, by, ...more] = rest;
+    if (p === undefined || more.length) throw bad('expected probability:P[:BY]');
+    const pct = p.endsWith('%');
+    const t = pct ? p.slice(0, -1) : p;
+    const probability = NUM.test(t) ? Number(t) / (pct ? 100 : 1) : NaN;
+    if (!(probability >= 0 && probability <= 1)) throw bad(`"${p}" is not a probability from 0 to 1`);
+    if (by !== undefined && (!DAY.test(by) || Number.isNaN(Date.parse(by)))) throw bad(`"${by}" is not a date as YYYY-MM-DD`);
+    const from = start ?? caseDate(c);
+    if (by === undefined && from === null) throw bad('the case has no date to count a year from: give BY');
+    return { kind: 'probability', probability, by: by ?? addYear(from!) };
+  }
+  throw bad(`unknown kind "${kind.slice(0, 40)}"`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying moves to a case view (for the Monte Carlo shares and the probability).
+
+function withStance(view: Case, actor: string, issue: string, change: (s: Stance) => Stance): Case {
+  const s = currentStances(view).get(pairKey(actor, issue));
+  if (!s) return view;
+  return { ...view, stances: view.stances.map((x) => (x === s ? change(x) : x)) };
+}
+
+/** The view with each move applied, the moved estimate or bound fixed at `to` (its range dropped). */
+export function applyMoves(view: Case, moves: readonly LeverMove[]): Case {
+  let out = view;
+  for (const mv of moves) {
+    if (mv.field === 'redLine') {
+      out = withStance(out, mv.actor, mv.issue!, (s) => {
+        if (!s.redLine) return s;
+        const { minRange, maxRange, ...rl } = s.redLine;
+        return { ...s, redLine: mv.bound === 'min' ? { ...rl, min: mv.to, ...(maxRange ? { maxRange } : {}) } : { ...rl, max: mv.to, ...(minRange ? { minRange } : {}) } };
+      });
+    } else if (mv.field === 'capability' && mv.issue === null) {
+      out = { ...out, actors: out.actors.map((a) => (a.id === mv.actor ? { ...a, capability: mv.to } : a)) };
+    } else {
+      out = withStance(out, mv.actor, mv.issue!, (s) => ({ ...s, [mv.field]: mv.to }));
+    }
+  }
+  return out;
+}
+
+const move = (l: LeverMove): LeverMove => ({ actor: l.actor, issue: l.issue, field: l.field, ...(l.bound ? { bound: l.bound } : {}), from: l.from, to: l.to, by: l.by });
+
+interface Ctx {
+  original: Case;
+  view: Case;
+  runs: number;
+  seed: number;
+  asOf?: string;
+  modelParams?: Readonly<Record<string, EngineParams>>;
+}
+
+/** Red-line draws of a view (the outlook's: a trivial model, the agreement plan): outcomes, terms, slacks. */
+async function lineDraws(ctx: Ctx, view: Case): Promise<{ terms: Float64Array; slack: Float64Array; m: number }> {
+  const { outcomes } = await simulateDraws(view, { runs: ctx.runs, seed: ctx.seed, models: ['status-quo'], workers: 1, ...(ctx.asOf ? { asOf: ctx.asOf } : {}), agreement: agreementPlan });
+  return { terms: outcomes[1], slack: outcomes[2], m: view.issues.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Red-line targets: zone and draft.
+
+const lineMove = (l: UncertainRedLine, bound: 'min' | 'max', to: number): LeverMove => {
+  const from = bound === 'min' ? l.min : l.max;
+  return { actor: l.actor, issue: l.issue, field: 'redLine', bound, from, to, by: to - from };
+};
+
+function intersect(lines: readonly UncertainRedLine[], scale: { min: number; max: number }): { min: number; max: number } | null {
+  let lo = scale.min;
+  let hi = scale.max;
+  for (const l of lines) {
+    lo = Math.max(lo, l.min);
+    hi = Math.min(hi, l.max);
+  }
+  return lo <= hi ? { min: lo, max: hi } : null;
+}
+
+/** Whether the moved bound leaves the range the case gives for it. */
+function lineOutside(l: UncertainRedLine, mv: LeverMove): boolean {
+  const [lo, hi] = mv.bound === 'min' ? [l.minLow, l.minHigh] : [l.maxLow, l.maxHigh];
+  return mv.to < lo - 1e-9 || mv.to > hi + 1e-9;
+}
+
+interface Draft {
+  moves: LeverMove[];
+  part: string;
+  method: Lever['method'];
+  model: string | null;
+  outside: boolean;
+  achieved: number | null;
+}
+
+/** Every lever of a group (moves needed together), each listing the others. */
+function group(g: Omit<Draft, 'moves' | 'outside'>, moves: LeverMove[], lines: readonly UncertainRedLine[]): Draft[] {
+  return moves.map((mv) => {
+    const l = lines.find((x) => x.actor === mv.actor && x.issue === mv.issue)!;
+    return { ...g, moves: [mv, ...moves.filter((o) => o !== mv)], outside: lineOutside(l, mv) };
+  });
+}
+
+function zoneLevers(view: Case, issue: string | null): { parts: string[]; drafts: Draft[] } {
+  const lines = uncertainRedLines(view).filter((l) => l.veto);
+  const parts: string[] = [];
+  const drafts: Draft[] = [];
+  for (const iss of view.issues) {
+    if (issue !== null && iss.id !== issue) continue;
+    const veto = lines.filter((l) => l.issue === iss.id);
+    const scale = { min: iss.scale.min, max: iss.scale.max };
+    if (intersect(veto, scale)) continue;
+    parts.push(iss.id);
+    const g = { part: iss.id, method: 'exact' as const, model: null, achieved: null };
+    let alone = 0;
+    for (const l of veto) {
+      const rest = intersect(veto.filter((x) => x !== l), scale);
+      if (!rest) continue;
+      alone++;
+      const mv = l.max < rest.min ? lineMove(l, 'max', rest.min) : l.min > rest.max ? lineMove(l, 'min', rest.max) : null;
+      // A line that is itself empty (min > max) cannot be opened by moving one bound to the rest.
+      if (mv && intersect([...veto.filter((x) => x !== l), { ...l, [mv.bound!]: mv.to }], scale)) drafts.push(...group(g, [mv], veto));
+    }
+    const meet = cheapestMeetingPoint(veto);
+    if (meet.moves.length > 1 || alone === 0) {
+      const moves = meet.moves.map((mv) => lineMove(veto.find((l) => l.actor === mv.actor)!, mv.bound, mv.to));
+      drafts.push(...group(g, moves, veto));
+    }
+  }
+  return { parts, drafts };
+}
+
+function draftLevers(view: Case, id: string): { parts: string[]; drafts: Draft[] } {
+  const d = view.drafts.find((x) => x.id === id);
+  if (!d) throw new UnknownDraftError(`target: the draft "${id}" is not in the case as of this date`);
+  const lines = uncertainRedLines(view).filter((l) => l.veto);
+  const parts: string[] = [];
+  const drafts: Draft[] = [];
+  for (const [issue, { value }] of draftValues(d)) {
+    const crossed = lines.filter((l) => l.issue === issue && crossing(l, value).side !== null);
+    if (!crossed.length) continue;
+    parts.push(issue);
+    const moves = crossed.map((l) => lineMove(l, crossing(l, value).side!, value));
+    drafts.push(...group({ part: issue, method: 'exact', model: null, achieved: null }, moves, crossed));
+  }
+  return { parts, drafts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value targets.
+
+interface Slot {
+  e: number;
+  field: 'position' | 'salience' | 'capability';
+  issue: string | null;
+  lo: number;
+  hi: number;
+}
+
+/** The estimates of actor i that weigh on issue k: its position, salience and the capability it has there. */
+function slotsOf(plan: InputPlan, view: Case, i: number, k: number, capMax: number): Slot[] {
+  const out: Slot[] = [];
+  let own = -1;
+  let actorCap = -1;
+  for (let e = 0; e < plan.value.length; e++) {
+    if (plan.actor[e] !== i) continue;
+    if (plan.issue[e] === -1) actorCap = e;
+    if (plan.issue[e] !== k) continue;
+    const iss = view.issues[k];
+    if (plan.field[e] === FIELD_POSITION) out.push({ e, field: 'position', issue: iss.id, lo: iss.scale.min, hi: iss.scale.max });
+    else if (plan.field[e] === FIELD_SALIENCE) out.push({ e, field: 'salience', issue: iss.id, lo: 0, hi: 100 });
+    else if (plan.field[e] === FIELD_CAPABILITY) own = e;
+  }
+  if (out.length === 0) return out; // no stance on the issue: the actor takes no part in it
+  if (own >= 0) out.push({ e: own, field: 'capability', issue: view.issues[k].id, lo: 0, hi: capMax });
+  else if (actorCap >= 0) out.push({ e: actorCap, field: 'capability', issue: null, lo: 0, hi: capMax });
+  return out;
+}
+
+class Runner {
+  readonly input: ModelInput;
+  constructor(private readonly plan: InputPlan, private readonly params: EngineParams) {
+    this.input = emptyModelInput(plan);
+    for (let e = 0; e < plan.value.length; e++) setEstimate(plan, this.input, e, plan.value[e]);
+  }
+  /** The model's forecast on issue k with estimate e at t (everything else at its value). */
+  forecast(model: string, k: number, e = -1, t = 0): number {
+    const x = this.input;
+    if (e >= 0) setEstimate(this.plan, x, e, t);
+    try {
+      const copy: ModelInput = { ...x, position: x.position.slice(), salience: x.salience.slice(), capability: x.capability.slice() };
+      return engines[model](copy, { ...paramsForModel(model, this.params), explain: false }).outcome[k];
+    } finally {
+      if (e >= 0) setEstimate(this.plan, x, e, this.plan.value[e]);
+    }
+  }
+}
+
+/** Compromise in closed form: the estimate value that puts Σ c s x / Σ c s at `goal` (null: none in [lo, hi]). */
+function compromiseSolve(input: ModelInput, i: number, k: number, slot: Slot, goal: number): number | null {
+  const n = input.actors.length;
+  const m = input.issues.length;
+  let a = 0; // Σ_{j≠i} c s x
+  let b = 0; // Σ_{j≠i} c s
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const w = input.capability[j * m + k] * input.salience[j * m + k];
+    a += w * input.position[j * m + k];
+    b += w;
+  }
+  const c = input.capability[i * m + k];
+  const s = input.salience[i * m + k];
+  const x = input.position[i * m + k];
+  let t: number;
+  if (slot.field === 'position') {
+    // (a + c s x') / (b + c s) = goal
+    if (!(c * s > 0)) return null;
+    t = (goal * (b + c * s) - a) / (c * s);
+  } else {
+    // (a + w x) / (b + w) = goal ⇒ w = (goal b − a) / (x − goal); w = c s' (salience s' on 0–1) or c' s
+    if (x === goal || !(b > 0)) return null;
+    const w = (goal * b - a) / (x - goal);
+    if (slot.field === 'salience') {
+      if (!(c > 0)) return null;
+      t = (100 * w) / c;
+    } else {
+      if (!(s > 0)) return null;
+      t = w / s;
+    }
+  }
+  return t >= slot.lo - 1e-9 && t <= slot.hi + 1e-9 ? Math.min(slot.hi, Math.max(slot.lo, t)) : null;
+}
+
+/** Breakpoints of the weighted median on issue k as a function of one of actor i's estimates. */
+function medianBreaks(input: ModelInput, i: number, k: number, slot: Slot): number[] {
+  const n = input.actors.length;
+  const m = input.issues.length;
+  const others: Array<[number, number]> = [];
+  for (let j = 0; j < n; j++) {
+    const w = input.capability[j * m + k] * input.salience[j * m + k];
+    if (j !== i && w > 0) others.push([input.position[j * m + k], w]);
+  }
+  if (slot.field === 'position') return others.map(([x]) => x);
+  // The median jumps where a prefix sum S of the others' weights (in position order) meets half the
+  // total: w_i = 2S − B or B − 2S; w_i is linear in the estimate.
+  others.sort((p, q) => p[0] - q[0]);
+  const B = others.reduce((s, [, w]) => s + w, 0);
+  const per = slot.field === 'salience' ? input.capability[i * m + k] / 100 : input.salience[i * m + k];
+  if (!(per > 0)) return [];
+  const out: number[] = [];
+  let S = 0;
+  for (const [, w] of [[0, 0] as [number, number], ...others]) {
+    S += w;
+    out.push(Math.abs(2 * S - B) / per);
+  }
+  return out;
+}
+
+/**
+ * The smallest |t − t0| in [lo, hi] with f(t) in [goalLo, goalHi], for f linear or constant between
+ * the given breakpoints (the weighted median): each piece is read from two interior points.
+ */
+function piecewiseSolve(f: (t: number) => number, t0: number, breaks: number[], lo: number, hi: number, goalLo: number, goalHi: number): number | null {
+  const inBand = (v: number) => v >= goalLo - 1e-9 && v <= goalHi + 1e-9;
+  const pts = [...new Set([lo, hi, t0, ...breaks.filter((b) => b > lo && b < hi)])].sort((a, b) => a - b);
+  const at = pts.indexOf(t0);
+  let best: number | null = null;
+  const consider = (t: number) => {
+    if (best === null || Math.abs(t - t0) < Math.abs(best - t0)) best = t;
+  };
+  for (const dir of [1, -1]) {
+    for (let j = at; j >= 0 && j < pts.length; j += dir) {
+      const near = pts[j];
+      if (j !== at && inBand(f(near))) {
+        consider(near);
+        break;
+      }
+      const far = pts[j + dir];
+      if (far === undefined) break;
+      // The open piece between near and far: f = α + β t, read at 1/3 and 2/3 of the way.
+      const t1 = near + (far - near) / 3;
+      const t2 = near + (2 * (far - near)) / 3;
+      const f1 = f(t1);
+      const f2 = f(t2);
+      const beta = (f2 - f1) / (t2 - t1);
+      const fNear = f1 - beta * (t1 - near);
+      const fFar = f1 + beta * (far - t1);
+      let hit: number | null = null;
+      if (inBand(fNear)) hit = near + (far - near) * 1e-9; // the piece's near end is not attained: just inside it
+      else if (Math.abs(beta) > 0) {
+        const edge = fNear < goalLo ? goalLo : goalHi;
+        if ((fNear - edge) * (fFar - edge) <= 0) hit = near + (edge - fNear) / beta;
+      }
+      if (hit !== null) {
+        consider(hit);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** Bisection on [t0, end] for the first t where `past(f(t))` holds (monotone f assumed); null if not at end. */
+function bisect(f: (t: number) => number, t0: number, end: number, past: (v: number) => boolean, width: number): number | null {
+  if (!past(f(end))) return null;
+  let a = t0;
+  let b = end;
+  for (let it = 0; it < 60 && Math.abs(b - a) > 1e-6 * width; it++) {
+    const mid = (a + b) / 2;
+    if (past(f(mid))) b = mid;
+    else a = mid;
+  }
+  return b;
+}
+
+async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value' }>, models: string[]): Promise<{ drafts: Draft[]; baseline: Record<string, number>; notes: string[] }> {
+  const { view } = ctx;
+  const k = issueOf(view, target.issue);
+  const plan = inputPlan(view);
+  const evidencePlan = inputPlan(effectiveView(view, ctx.asOf ?? null).view);
+  const runner = new Runner(plan, { modelParams: ctx.modelParams, seed: ctx.seed });
+  const width = scaleRange(view.issues[k]);
+  let capTotal = 0;
+  for (let e = 0; e < plan.value.length; e++) if (plan.field[e] === FIELD_CAPABILITY && plan.issue[e] === -1) capTotal += Math.max(0, plan.value[e]);
+  const capMax = 10 * Math.max(1, capTotal);
+  const goalLo = target.value - target.tolerance;
+  const goalHi = target.value + target.tolerance;
+  const inBand = (v: number) => v >= goalLo - 1e-9 * width && v <= goalHi + 1e-9 * width;
+  const baseline: Record<string, number> = {};
+  const notes: string[] = [];
+  const drafts: Draft[] = [];
+  for (const model of models) {
+    const f0 = runner.forecast(model, k);
+    baseline[model] = f0;
+    if (model === 'status-quo') {
+      notes.push('status-quo: its forecast is the status quo; no actor can move it');
+      continue;
+    }
+    if (inBand(f0)) {
+      notes.push(`${model}: the forecast ${round(f0)} is already within ${target.value} ± ${round(target.tolerance)}`);
+      continue;
+    }
+    const up = f0 < goalLo;
+    const goal = up ? goalLo : goalHi;
+    let dropped = 0;
+    for (let i = 0; i < view.actors.length; i++) {
+      for (const slot of slotsOf(plan, view, i, k, capMax)) {
+        const t0 = plan.value[slot.e];
+        const f = (t: number) => runner.forecast(model, k, slot.e, t);
+        let t: number | null;
+        let method: Lever['method'];
+        if (model === 'compromise') {
+          t = compromiseSolve(runner.input, i, k, slot, goal);
+          method = 'closed-form';
+        } else if (model === 'median') {
+          t = piecewiseSolve(f, Math.min(slot.hi, Math.max(slot.lo, t0)), medianBreaks(runner.input, i, k, slot), slot.lo, slot.hi, goalLo, goalHi);
+          method = 'exact';
+        } else {
+          const past = (v: number) => (up ? v >= goalLo : v <= goalHi);
+          const cands = [slot.lo, slot.hi].map((end) => bisect(f, t0, end, past, slot.hi - slot.lo)).filter((x): x is number => x !== null);
+          t = cands.length ? cands.reduce((p, q) => (Math.abs(q - t0) < Math.abs(p - t0) ? q : p)) : null;
+          method = 'bisection';
+        }
+        if (t === null) continue;
+        const achieved = f(t);
+        if (!inBand(achieved)) {
+          dropped++;
+          continue;
+        }
+        const low = Number.isNaN(evidencePlan.low[slot.e]) ? evidencePlan.value[slot.e] : Math.min(evidencePlan.low[slot.e], evidencePlan.value[slot.e]);
+        const high = Number.isNaN(evidencePlan.high[slot.e]) ? evidencePlan.value[slot.e] : Math.max(evidencePlan.high[slot.e], evidencePlan.value[slot.e]);
+        const mv: LeverMove = { actor: view.actors[i].id, issue: slot.issue, field: slot.field, from: t0, to: t, by: t - t0 };
+        drafts.push({ moves: [mv], part: target.issue, method, model, outside: t < low - 1e-9 || t > high + 1e-9, achieved });
+      }
+    }
+    if (dropped) notes.push(`${model}: ${dropped} lever(s) left out: the forecast jumps over the band as the estimate moves`);
+  }
+  return { drafts, baseline, notes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probability targets.
+
+async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'probability' }>): Promise<{ drafts: Draft[]; baseline: Record<string, number>; notes: string[] }> {
+  const { view } = ctx;
+  const start = ctx.asOf ?? caseDate(ctx.original);
+  if (start === null) throw new LeverTargetError('target: the case has no dated stance, evidence, draft or event to start the clock from: give an as-of date');
+  const years = (Date.parse(`${target.by}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86400e3 / 365.25;
+  if (years < 0) throw new LeverTargetError(`target: ${target.by} is before the as-of date ${start}`);
+  const p0 = priorProbability(casePrior(ctx.original), years);
+  const prob = async (v: Case) => {
+    const { slack, m } = await lineDraws(ctx, v);
+    let s = 0;
+    for (let r = 0; r < ctx.runs; r++) s += drawEvidence(slack, r * m, m);
+    return (p0 * s) / ctx.runs;
+  };
+  const base = await prob(view);
+  const notes: string[] = [`probability by ${target.by}: the prior caps it at ${round(p0)} (prior × evidence, the evidence at most 1)`];
+  const drafts: Draft[] = [];
+  if (base >= target.probability) return { drafts, baseline: { probability: base }, notes };
+  if (p0 < target.probability) {
+    notes.push(`no red-line move reaches ${target.probability}: the prior alone is ${round(p0)} by ${target.by}`);
+    return { drafts, baseline: { probability: base }, notes };
+  }
+  const rules = issueDecisions(view);
+  const lines = uncertainRedLines(view).filter((l) => {
+    const d = rules[view.issues.findIndex((i) => i.id === l.issue)];
+    return d.rule === 'unanimity' ? l.veto : d.rule === 'qualified-majority' && d.members.includes(l.actor);
+  });
+  const scaleOf = new Map(view.issues.map((i) => [i.id, i.scale]));
+  /** Smallest t in [0, 1] (bisection) with prob(at(t)) ≥ P; null when even t = 1 falls short. */
+  const search = async (at: (t: number) => LeverMove[]) => {
+    const ok = async (t: number) => ({ p: await prob(applyMoves(view, at(t))), t });
+    const end = await ok(1);
+    if (end.p < target.probability) return null;
+    let a = 0;
+    let b = end;
+    for (let it = 0; it < 14; it++) {
+      const mid = await ok((a + b.t) / 2);
+      if (mid.p >= target.probability) b = mid;
+      else a = mid.t;
+    }
+    return b;
+  };
+  for (const l of lines) {
+    const sc = scaleOf.get(l.issue)!;
+    for (const bound of ['min', 'max'] as const) {
+      const from = bound === 'min' ? l.min : l.max;
+      const end = bound === 'min' ? sc.min : sc.max;
+      if (from === end) continue;
+      const found = await search((t) => [lineMove(l, bound, from + t * (end - from))]);
+      if (!found) continue;
+      const mv = lineMove(l, bound, from + found.t * (end - from));
+      drafts.push({ moves: [mv], part: l.issue, method: 'bisection', model: null, outside: lineOutside(l, mv), achieved: found.p });
+    }
+  }
+  if (drafts.length === 0) {
+    // Together: the zone-opening moves of every closed issue, scaled by one factor λ (λ = 1 opens
+    // each zone at a point; beyond, it widens), up to the scales' ends.
+    const veto = uncertainRedLines(view).filter((l) => l.veto);
+    const opening = zoneLevers(view, null).drafts.filter((d) => d.moves.length > 0);
+    const perIssue = new Map<string, LeverMove[]>();
+    for (const d of opening) if (!perIssue.has(d.part)) perIssue.set(d.part, d.moves);
+    const base = [...perIssue.values()].flat();
+    if (base.length) {
+      let lambdaMax = 1;
+      for (const mv of base) {
+        const sc = scaleOf.get(mv.issue!)!;
+        const room = mv.by < 0 ? mv.from - sc.min : sc.max - mv.from;
+        if (Math.abs(mv.by) > 0) lambdaMax = Math.max(lambdaMax, room / Math.abs(mv.by));
+      }
+      const at = (t: number) =>
+        base.map((mv) => {
+          const sc = scaleOf.get(mv.issue!)!;
+          const to = Math.min(sc.max, Math.max(sc.min, mv.from + t * lambdaMax * mv.by));
+          return { ...mv, to, by: to - mv.from };
+        });
+      const found = await search(at);
+      if (found) {
+        for (const d of group({ part: '', method: 'bisection', model: null, achieved: found.p }, at(found.t), veto)) drafts.push({ ...d, part: d.moves[0].issue! });
+      } else notes.push('even the zone-opening moves of every closed issue, widened to the scales’ ends, fall short');
+    }
+  }
+  return { drafts, baseline: { probability: base }, notes };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function normalized(view: Case, mv: LeverMove, capTotal: number): number {
+  const a = Math.abs(mv.by);
+  if (mv.field === 'salience') return a / 100;
+  if (mv.field === 'capability') return a / (capTotal || 1);
+  const iss = view.issues.find((i) => i.id === mv.issue)!;
+  return a / scaleRange(iss);
+}
+
+export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversResult> {
+  const view = caseView(c, opts);
+  const runs = opts.runs ?? 100;
+  const seed = opts.seed ?? 1;
+  if (!Number.isSafeInteger(runs) || runs < 0 || runs > 100_000) throw new RangeError(`runs must be an integer from 0 to 100000, got ${runs}`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+  const target = parseTarget(opts.target, view, opts.asOf ?? caseDate(c));
+  const ctx: Ctx = { original: c, view, runs, seed, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.modelParams ? { modelParams: opts.modelParams } : {}) };
+  let drafts: Draft[] = [];
+  let parts: string[] = [];
+  let baseline: Record<string, number> | null = null;
+  const notes: string[] = [];
+  if (target.kind === 'zone' || target.kind === 'draft') {
+    ({ parts, drafts } = target.kind === 'zone' ? zoneLevers(view, target.issue) : draftLevers(view, target.draft));
+    if (parts.length === 0) notes.push(target.kind === 'zone' ? `already met: every veto holder's red lines leave a zone on ${target.issue ?? 'every issue'}` : `already met: the draft "${target.draft}" crosses no veto holder's current red line`);
+  } else if (target.kind === 'value') {
+    const models = opts.models?.length ? resolveModels(opts.models) : Object.keys(engines).filter((mname) => mname !== 'status-quo');
+    const r = await valueLevers(ctx, target, models);
+    ({ drafts, baseline } = r);
+    notes.push(...r.notes);
+  } else {
+    if (runs < 1) throw new LeverTargetError('target: a probability target needs runs ≥ 1 (the probability is a Monte Carlo mean)');
+    const r = await probabilityLevers(ctx, target);
+    ({ drafts, baseline } = r);
+    notes.push(...r.notes);
+  }
+  let capTotal = 0;
+  for (const a of view.actors) capTotal += Math.max(0, typeof a.capability === 'number' ? a.capability : a.capability.value);
+  const levers: Lever[] = [];
+  const shares = new Map<string, number>();
+  for (const d of drafts) {
+    const [own, ...others] = d.moves;
+    let mcShare: number | null = null;
+    if (runs > 0 && target.kind !== 'probability') {
+      // The levers of one group share their moves (and so their share).
+      const key = JSON.stringify([d.model, d.part, [...d.moves].sort((a, b) => (a.actor < b.actor ? -1 : 1)).map((mv) => [mv.actor, mv.issue, mv.field, mv.bound, mv.to])]);
+      mcShare = shares.get(key) ?? (await share(ctx, target, d));
+      shares.set(key, mcShare);
+    }
+    levers.push({
+      ...move(own),
+      byNormalized: normalized(view, own, capTotal),
+      model: d.model,
+      reaches: true,
+      method: d.method,
+      mcShare,
+      outsideEvidence: d.outside,
+      achieved: d.achieved,
+      part: target.kind === 'zone' || target.kind === 'draft' ? d.part : null,
+      with: others.map(move),
+    });
+  }
+  const key = (l: Lever) => l.byNormalized + l.with.reduce((s, w) => s + normalized(view, w, capTotal), 0);
+  const order = levers.map((l, n) => ({ l, n, k: key(l) }));
+  order.sort((a, b) => a.k - b.k || (b.l.mcShare ?? -1) - (a.l.mcShare ?? -1) || a.n - b.n);
+  const sorted = order.map((o) => o.l);
+  const metAlready = target.kind === 'zone' || target.kind === 'draft' ? parts.length === 0 : target.kind === 'probability' ? baseline!.probability >= target.probability : notes.some((n) => n.includes('already within'));
+  const reachable = target.kind === 'zone' || target.kind === 'draft' ? parts.every((p) => sorted.some((l) => l.part === p)) : metAlready || sorted.length > 0;
+  if (target.kind === 'probability' && metAlready) notes.unshift(`already met: the probability is ${round(baseline!.probability)}`);
+  return {
+    case: { id: c.id, title: c.title },
+    asOf: opts.asOf ?? null,
+    scenario: opts.scenario ?? null,
+    target: { ...target, text: opts.target },
+    reachable,
+    levers: metAlready && target.kind !== 'value' ? [] : sorted,
+    parts,
+    baseline,
+    runs,
+    seed,
+    notes,
+  };
+}
+
+/**
+ * Whether a drawn issue has a zone: its slack ≥ 0, or NaN, an issue one actor decides alone (the
+ * draws hold no red line there, as in the outlook; the decider's moved line admits the value).
+ */
+const open = (slack: number) => Number.isNaN(slack) || slack >= -1e-12;
+
+/** The share of draws in which the lever (with the moves it needs) reaches its target or part. */
+async function share(ctx: Ctx, target: LeverTarget, d: Draft): Promise<number> {
+  const moved = applyMoves(ctx.view, d.moves);
+  if (target.kind === 'value') {
+    const k = issueOf(ctx.view, target.issue);
+    const m = ctx.view.issues.length;
+    const width = scaleRange(ctx.view.issues[k]);
+    const { outcomes } = await simulateDraws(moved, { runs: ctx.runs, seed: ctx.seed, models: [d.model!], workers: 1, ...(ctx.asOf ? { asOf: ctx.asOf } : {}), ...(ctx.modelParams ? { modelParams: ctx.modelParams } : {}) });
+    let n = 0;
+    for (let r = 0; r < ctx.runs; r++) if (Math.abs(outcomes[0][r * m + k] - target.value) <= target.tolerance + 1e-9 * width) n++;
+    return n / ctx.runs;
+  }
+  const k = issueOf(ctx.view, d.part);
+  if (target.kind === 'zone') {
+    const { slack, m } = await lineDraws(ctx, moved);
+    let n = 0;
+    for (let r = 0; r < ctx.runs; r++) if (open(slack[r * m + k])) n++;
+    return n / ctx.runs;
+  }
+  // draft: the draft's value as the status quo, so that the trivial model's clamped terms show
+  // whether the drawn lines accept it (the status quo plays no part in the red-line draws).
+  const draft = ctx.view.drafts.find((x) => x.id === (target as { draft: string }).draft)!;
+  const x = draftValues(draft).get(d.part)!.value;
+  const asSq = { ...moved, issues: moved.issues.map((iss, j) => (j === k ? { ...iss, statusQuo: x } : iss)) };
+  const { terms, slack, m } = await lineDraws(ctx, asSq);
+  const width = scaleRange(ctx.view.issues[k]);
+  let n = 0;
+  for (let r = 0; r < ctx.runs; r++) if (open(slack[r * m + k]) && Math.abs(terms[r * m + k] - x) <= 1e-9 * width) n++;
+  return n / ctx.runs;
+}
