@@ -277,3 +277,18 @@ export function packageDraft(c: Case, pk: Package, date: string): Draft {
     uncertain: true,
   };
 }
+
+export interface PackagesReportOptions extends PackagesOptions {
+  /** Also the efficient package nearest this draft. */
+  draft?: string;
+  /** The date of the generated drafts (the as-of date, else the case's latest date: `latestCaseDate`). */
+  date: string;
+}
+
+/** What `parley packages` and GET /api/cases/{id}/packages answer: the packages (with the nearest efficient one to a draft) and each as a generated draft. */
+export function packagesReport(c: Case, solver: LpSolver, opts: PackagesReportOptions): PackagesResult & { drafts: Draft[] } {
+  const result = findPackages(c, solver, { ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  const nearest = opts.draft ? nearestEfficient(c, solver, opts.draft) : null;
+  const packages = nearest ? [...result.packages, nearest] : result.packages;
+  return { ...result, packages, drafts: packages.map((p) => packageDraft(c, p, opts.date)) };
+}

@@ -10,7 +10,7 @@ import { caseView } from '../../analysis/forecast.ts';
 import { loadCaseFile } from '../../case/load.ts';
 import { caseToJson, caseToYaml } from '../../case/write.ts';
 import type { Case } from '../../case/schema.ts';
-import { DealError, findPackages, latestCaseDate, nearestEfficient, packageDraft, type Package } from '../../deal/packages.ts';
+import { DealError, latestCaseDate, packagesReport, type Package } from '../../deal/packages.ts';
 import { loadSolver } from '../../deal/solver.ts';
 import { CliError } from '../errors.ts';
 import { asOfOption, formatOption, parseCount, type OutputFormat } from '../options.ts';
@@ -37,18 +37,14 @@ export function register(program: Command): void {
       const original = await loadCaseFile(file);
       const c = caseView(original, { asOf: opts.asOf, scenario: opts.scenario });
       const solver = await loadSolver();
-      let result;
-      let nearest: Package | null = null;
+      let data: ReturnType<typeof packagesReport>;
       try {
-        result = findPackages(c, solver, { points: opts.points, seed: opts.seed });
-        if (opts.draft) nearest = nearestEfficient(c, solver, opts.draft);
+        data = packagesReport(c, solver, { points: opts.points, seed: opts.seed, draft: opts.draft, date: opts.asOf ?? latestCaseDate(original) });
       } catch (e) {
         if (e instanceof DealError) throw new CliError(`error: ${e.message}`, 1);
         throw e;
       }
-      const packages = nearest ? [...result.packages, nearest] : result.packages;
-      const date = opts.asOf ?? latestCaseDate(original);
-      const drafts = packages.map((p) => packageDraft(c, p, date));
+      const { packages, drafts } = data;
       if (opts.out) {
         const taken = new Set(original.drafts.map((d) => d.id));
         const clash = drafts.find((d) => taken.has(d.id));
@@ -58,17 +54,16 @@ export function register(program: Command): void {
       }
       const actorName = new Map(c.actors.map((a) => [a.id, a.name]));
       const issueTitle = new Map(c.issues.map((i) => [i.id, i.title]));
-      const data = { ...result, packages, drafts };
       const valueRows = c.issues.map((i) => [i.title, ...packages.map((p) => p.values[i.id])]);
       emit(opts.format, data, {
         csv: { header: ['issue', ...packages.map((p) => p.kind)], rows: valueRows },
-        title: result.feasible
-          ? `Packages inside every veto holder's red lines (${result.actors.map((a) => actorName.get(a) ?? a).join(', ')})`
-          : `No package satisfies every veto holder: the red lines leave no common value on ${result.emptyIssues.map((i) => issueTitle.get(i) ?? i).join(', ') || 'the issues together'}`,
+        title: data.feasible
+          ? `Packages inside every veto holder's red lines (${data.actors.map((a) => actorName.get(a) ?? a).join(', ')})`
+          : `No package satisfies every veto holder: the red lines leave no common value on ${data.emptyIssues.map((i) => issueTitle.get(i) ?? i).join(', ') || 'the issues together'}`,
         sections: packages.length
           ? [
               { title: 'Values', header: ['issue', ...packages.map((p) => KIND_TITLE[p.kind])], rows: valueRows },
-              { title: 'Gain over the status quo', header: ['actor', ...packages.map((p) => KIND_TITLE[p.kind])], rows: result.actors.map((a) => [actorName.get(a) ?? a, ...packages.map((p) => Math.round((p.gains[a] ?? 0) * 10000) / 10000)]) },
+              { title: 'Gain over the status quo', header: ['actor', ...packages.map((p) => KIND_TITLE[p.kind])], rows: data.actors.map((a) => [actorName.get(a) ?? a, ...packages.map((p) => Math.round((p.gains[a] ?? 0) * 10000) / 10000)]) },
             ]
           : [],
       });

@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { caseView } from '../../analysis/forecast.ts';
-import { DealError, findPackages, latestCaseDate, nearestEfficient, packageDraft, type Package } from '../../deal/packages.ts';
+import { DealError, latestCaseDate, packagesReport } from '../../deal/packages.ts';
 import { casePower, UnknownIssueError } from '../../deal/power.ts';
 import { loadSolver } from '../../deal/solver.ts';
 import { asOf } from '../../case/view.ts';
@@ -60,11 +60,7 @@ export function dealRoutes({ store }: RouteContext) {
       const view = caseView(stored.case, definedOnly({ asOf: query.asOf, scenario: query.scenario }));
       const solver = await loadSolver();
       try {
-        const result = findPackages(view, solver, definedOnly({ points: query.points, seed: query.seed }));
-        const nearest: Package | null = query.draft ? nearestEfficient(view, solver, query.draft) : null;
-        const packages = nearest ? [...result.packages, nearest] : result.packages;
-        const day = query.asOf ?? latestCaseDate(stored.case);
-        return jsonSafe({ ...result, packages, drafts: packages.map((p) => packageDraft(view, p, day)) });
+        return jsonSafe(packagesReport(view, solver, { ...definedOnly({ points: query.points, seed: query.seed, draft: query.draft }), date: query.asOf ?? latestCaseDate(stored.case) }));
       } catch (e) {
         if (e instanceof DealError) throw new ApiError(400, e.message, 'draft');
         throw e;
