@@ -7,6 +7,8 @@ import { z } from '@hono/zod-openapi';
 import { caseView } from '../../analysis/forecast.ts';
 import { DealError, latestCaseDate, packagesReport } from '../../deal/packages.ts';
 import { casePower, UnknownIssueError } from '../../deal/power.ts';
+import { findLevers, LeverTargetError } from '../../deal/levers.ts';
+import { UnknownDraftError, UnknownModelError } from '../../analysis/index.ts';
 import { loadSolver } from '../../deal/solver.ts';
 import { asOf } from '../../case/view.ts';
 import { Draft } from '../../case/schema.ts';
@@ -37,6 +39,53 @@ const Power = z
     blocking: z.array(z.array(z.string())).describe('the minimal coalitions whose refusal blocks a deal'),
   })
   .openapi('Power');
+
+const LeverMove = z.object({
+  actor: z.string(),
+  issue: z.string().nullable().describe("null: the actor's overall capability"),
+  field: z.enum(['position', 'salience', 'capability', 'redLine']),
+  bound: z.enum(['min', 'max']).optional().describe('for a red line: which bound moves'),
+  from: z.number(),
+  to: z.number(),
+  by: z.number().describe('to − from'),
+});
+const Lever = LeverMove.extend({
+  byNormalized: z.number().describe('|by| over the scale width (positions, red lines), over 100 (salience), over the actors’ total capability'),
+  model: z.string().nullable().describe('the model whose forecast the lever moves; null for model-free targets'),
+  reaches: z.literal(true),
+  method: z.enum(['closed-form', 'exact', 'bisection']),
+  mcShare: z.number().nullable().describe('share of Monte Carlo draws in which the lever reaches the target (null: runs = 0, or a probability target)'),
+  outsideEvidence: z.boolean().describe('to lies outside the range the estimate or red line is given with'),
+  achieved: z.number().nullable().describe('the forecast (value targets) or probability (probability targets) with the lever applied'),
+  part: z.string().nullable().describe('zone and draft targets: the issue whose part the lever reaches'),
+  with: z.array(LeverMove).describe('other moves needed together with this one'),
+}).openapi('Lever');
+const Levers = z
+  .object({
+    case: z.object({ id: z.string(), title: z.string() }),
+    asOf: z.string().nullable(),
+    scenario: z.string().nullable(),
+    target: z
+      .object({
+        text: z.string(),
+        kind: z.enum(['zone', 'value', 'draft', 'probability']),
+        issue: z.string().nullable().optional(),
+        value: z.number().optional(),
+        tolerance: z.number().optional(),
+        draft: z.string().optional(),
+        probability: z.number().optional(),
+        by: z.string().optional(),
+      })
+      .describe('the target as read'),
+    reachable: z.boolean(),
+    levers: z.array(Lever).describe('ranked: the least normalized movement (with the moves it needs) first, then the larger Monte Carlo share'),
+    parts: z.array(z.string()).describe('zone and draft targets: the issues that each need a lever'),
+    baseline: z.record(z.string(), z.number()).nullable().describe('before any lever: each model’s forecast (value), or the probability'),
+    runs: z.number().int(),
+    seed: z.number().int(),
+    notes: z.array(z.string()),
+  })
+  .openapi('Levers');
 
 export function dealRoutes({ store }: RouteContext) {
   const app = router();
@@ -88,6 +137,34 @@ export function dealRoutes({ store }: RouteContext) {
         return jsonSafe(casePower(view, definedOnly({ issue: query.issue, samples: query.samples, seed: query.seed })));
       } catch (e) {
         if (e instanceof UnknownIssueError) throw new ApiError(400, e.message, 'issue');
+        throw e;
+      }
+    },
+  });
+  route(app, {
+    method: 'get',
+    path: '/api/cases/{id}/levers',
+    tag: 'analysis',
+    summary: 'What would it take: the smallest moves per actor in position, salience, capability or red line that reach a target',
+    params: CaseParams,
+    query: z.object({
+      target: z.string().min(1).max(200).openapi({ description: 'zone, zone:ISSUE, value:ISSUE=V[:TOL], draft:ID or probability:P[:BY]' }),
+      asOf: date.optional(),
+      scenario: z.string().max(80).optional(),
+      model: z.string().max(400).optional().openapi({ description: 'value targets: comma-separated model names (default: every model but status-quo)' }),
+      runs: z.coerce.number().int().min(0).max(2000).optional().openapi({ description: 'Monte Carlo draws (default 100)' }),
+      seed: z.coerce.number().int().min(0).optional(),
+    }),
+    ok: { status: 200, schema: Levers, description: 'as `parley levers --format json`' },
+    handler: async ({ c, params, query }) => {
+      const stored = await store.getCase(params.id);
+      setEtag(c, stored.revision);
+      try {
+        const models = query.model?.split(',').map((m) => m.trim()).filter(Boolean);
+        return jsonSafe(await findLevers(stored.case, { target: query.target, ...definedOnly({ asOf: query.asOf, scenario: query.scenario, runs: query.runs, seed: query.seed, models }) }));
+      } catch (e) {
+        if (e instanceof LeverTargetError || e instanceof UnknownIssueError || e instanceof UnknownDraftError) throw new ApiError(400, e.message, 'target');
+        if (e instanceof UnknownModelError) throw new ApiError(400, e.message, 'model');
         throw e;
       }
     },
