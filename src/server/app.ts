@@ -15,6 +15,7 @@ import { SECURITY_HEADERS } from './static.ts';
 import { expensiveRateLimit, requestGuard, type SecurityOptions } from './security.ts';
 import { authMiddleware } from './auth.ts';
 import { etagFallback } from './conditional.ts';
+import { loggerFromEnv, requestLog, type Logger } from './log.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { router, type RouteContext, type RouteModule } from './routes/common.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -57,18 +58,23 @@ export interface AppOptions extends SecurityOptions {
   runJobs?: boolean;
   /** Let ingest fetch URLs on loopback and private networks (tests only: otherwise the server could be made to read internal services). */
   allowPrivateFetch?: boolean;
-  /** Where internal errors are logged, with their stack (default: console.error). */
+  /** Where internal errors are logged, with their stack (default: the log's error lines). */
   logError?: (line: string) => void;
+  /** The request and job log (log.ts; default: as PARLEY_LOG says). */
+  log?: Logger;
 }
 
 /** Mount the API on a new app. */
 export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManager } {
-  const logError = opts.logError ?? ((line: string) => console.error(line));
+  const log = opts.log ?? loggerFromEnv();
+  const logError = opts.logError ?? ((line: string) => log.error(line));
   // Jobs are rows of the store's database (src/server/durable-simulate.ts): queued and interrupted ones resume now.
   const jobs = opts.jobs ?? durableJobManager(opts.store, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`), opts.runJobs !== false);
   if (!opts.jobs) jobs.resume().catch((e) => logError(`parley serve: resuming jobs: ${stackOf(e)}`));
   const app = router();
 
+  // First, so that its time and request id cover every request, refused ones included.
+  app.use('*', requestLog(log));
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
