@@ -35,6 +35,7 @@ export const commands: readonly CommandEntry[] = [
   // analysis
   { name: 'zopa', summary: 'zone of agreement per issue; which red lines must move', load: () => import('./commands/zopa.ts') },
   { name: 'packages', summary: "packages every veto holder's red lines admit: max-min, Nash, Kalai-Smorodinsky, frontier", load: () => import('./commands/packages.ts') },
+  { name: 'levers', summary: 'what would it take: the smallest moves per actor that reach a target (zone, value, draft, probability)', load: () => import('./commands/levers.ts') },
   { name: 'power', summary: 'voting power (Shapley-Shubik, Banzhaf) and minimal blocking coalitions', load: () => import('./commands/power.ts') },
   { name: 'drafts', summary: "check drafts against the red lines, or diff two drafts", load: () => import('./commands/drafts.ts') },
   { name: 'simulate', summary: 'Monte Carlo over the uncertainty of every estimate', load: () => import('./commands/simulate.ts') },
