@@ -240,6 +240,39 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('jobs').execute();
     },
   },
+  // Case feeds polled by the server (src/store/feeds.ts, src/server/feeds.ts): each feed's last poll and the
+  // items already seen, so a poll queues only new items. A feed is keyed by the SHA-256 of its URL (a URL can
+  // be longer than an index entry may); rows go with their case (foreign keys, cascade).
+  '0007_feeds': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('feed_state')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('feed', 'text', (c) => c.notNull())
+        .addColumn('feed_url', 'text', (c) => c.notNull())
+        .addColumn('last_polled_at', 'text')
+        .addColumn('last_ok_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('items_seen', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_new', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('total_new', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('polling_until', 'text')
+        .addPrimaryKeyConstraint('feed_state_pk', ['case_id', 'feed'])
+        .execute();
+      await db.schema
+        .createTable('feed_items')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('feed', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feed_items_pk', ['case_id', 'feed', 'item_key'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('feed_items').execute();
+      await db.schema.dropTable('feed_state').execute();
+    },
+  },
 };
 
 /** Run `work` in a transaction: the migrator's own on PostgreSQL, a new one on SQLite (where the migrator opens none). */

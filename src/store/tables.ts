@@ -100,6 +100,32 @@ export interface RecordResolutionsTable {
   body: string;
 }
 
+/** What the server's feed poller knows of each case feed (src/store/feeds.ts, migration 0007): its last poll. */
+export interface FeedStateTable {
+  case_id: string;
+  /** SHA-256 (hex) of the feed's URL, the key (a URL can be longer than an index entry may be). */
+  feed: string;
+  feed_url: string;
+  /** ISO times; null before the first poll (or the first that succeeded). */
+  last_polled_at: string | null;
+  last_ok_at: string | null;
+  last_error: string | null;
+  /** Distinct items seen over all polls, and candidates added by the last poll and by all of them. */
+  items_seen: number;
+  last_new: number;
+  total_new: number;
+  /** A poll in progress holds the feed until this ISO time (no overlapping polls, across processes too). */
+  polling_until: string | null;
+}
+
+/** The items of a feed already seen: SHA-256 (hex) of `id:<item id>` or `link:<item link>`. */
+export interface FeedItemsTable {
+  case_id: string;
+  feed: string;
+  item_key: string;
+  seen_at: string;
+}
+
 export interface Database {
   cases: CasesTable;
   case_revisions: CaseRevisionsTable;
@@ -107,4 +133,6 @@ export interface Database {
   runs: RunsTable;
   record_entries: RecordEntriesTable;
   record_resolutions: RecordResolutionsTable;
+  feed_state: FeedStateTable;
+  feed_items: FeedItemsTable;
 }

@@ -1,0 +1,458 @@
+/**
+ * Case feeds (docs/evidence.md, "Feeds"): the server polls each feed a case lists (`feeds: [{ url,
+ * every, label }]`) on its interval and queues the quotes of new items as candidate evidence, pending
+ * review, exactly as `POST /api/ingest` with a caseId does.
+ *
+ * - A feed is fetched through the URL guard (src/net/url-guard.ts: public addresses only, every
+ *   redirect checked, the connection pinned to the checked address), with a timeout and a size limit,
+ *   and read by `parseFeed` (src/evidence/feeds.ts).
+ * - An item is new when neither its id nor its link was seen before for that feed (feed_items); a
+ *   poll takes at most `maxItemsPerPoll` new items, the rest wait for the next one. An item whose
+ *   content is full is ingested from the feed; otherwise its link is fetched (through the guard), and
+ *   when that fails its summary is used. An item that yields no text at all is retried next time.
+ * - One poll of a case writes at most one revision (all its feeds' candidates), by the poll's author
+ *   (`feed:<label>` for the scheduler, the user for "poll now"); a poll that finds nothing new, or only
+ *   items without quotes, leaves the case unchanged.
+ * - Per feed the store records the last poll, its error, the items seen and the candidates added
+ *   (src/store/feeds.ts). A failing feed records its error and never stops the others; a feed being
+ *   polled is held by a lease, so polls of one feed never overlap (here or in another process).
+ *
+ * The scheduler (`startFeedScheduler`) is started by `startServer` unless PARLEY_FEEDS=0 (and not under
+ * Vitest unless asked): every `tickMs` it polls the feeds that are due, a few at a time.
+ */
+import { feedIntervalMs, type Case, type Feed } from '../case/schema.ts';
+import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
+import { ArticleInputError, articleFromPage, decodeArticleBytes } from '../evidence/input.ts';
+import { parseFeed, type FeedItem } from '../evidence/feeds.ts';
+import { guardedFetch, UrlRefusedError, type UrlGuardOptions } from '../net/url-guard.ts';
+import { ConflictError, type ChangeInfo, type Store } from '../store/index.ts';
+import { FeedStore, itemKeys, type FeedState } from '../store/feeds.ts';
+import { isUserError } from './errors.ts';
+import { offloadPool } from './offload.ts';
+
+export interface FeedPollOptions {
+  /** The URL guard's options (tests: `allowPrivate` for a feed server on 127.0.0.1). */
+  guard?: UrlGuardOptions;
+  /** Time allowed for fetching a feed, and for fetching each item's page (ms; default 15 s). */
+  timeoutMs?: number;
+  /** Largest feed accepted (bytes; default 5 MB). */
+  maxFeedBytes?: number;
+  /** New items taken per feed and poll (default 50). */
+  maxItemsPerPoll?: number;
+  /** Where unexpected failures are logged, with their stack (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_FEED_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_ITEMS_PER_POLL = 50;
+/** Content of at least this many characters is taken as the full article (shorter: the link is fetched). */
+export const FULL_CONTENT_CHARS = 400;
+/** How long a poll holds its feed at most (a process that dies mid-poll frees it after this). */
+export const FEED_LEASE_MS = 10 * 60_000;
+
+/** A feed of a case with what its polls found. */
+export interface FeedView {
+  url: string;
+  label: string;
+  every: string;
+  everyMs: number;
+  lastPolledAt: string | null;
+  lastOkAt: string | null;
+  lastError: string | null;
+  itemsSeen: number;
+  lastNew: number;
+  totalNew: number;
+  /** A poll holds the feed now. */
+  polling: boolean;
+  /** When the scheduler polls it next (now when it was never polled). */
+  nextPollAt: string;
+}
+
+/** What one poll did with one feed. */
+export interface FeedPollOutcome {
+  url: string;
+  label: string;
+  /** polled; failed (the feed could not be fetched or read: `error`); busy (another poll held it). */
+  status: 'polled' | 'failed' | 'busy';
+  /** Items in the feed, and of them new ones taken by this poll. */
+  items: number;
+  newItems: number;
+  /** Ids of the candidate evidence added from this feed. */
+  added: string[];
+  error?: string;
+  /** Items that could not be read (they are tried again next poll, or their summary was used). */
+  itemErrors: string[];
+}
+
+export interface CasePollResult {
+  /** The case's revision after the poll; `changed` when the poll wrote it. */
+  revision: number;
+  changed: boolean;
+  added: string[];
+  feeds: FeedPollOutcome[];
+}
+
+/** A feed's label: its own, else its URL's host. */
+export const feedLabel = (f: Feed): string => f.label ?? new URL(f.url).hostname;
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Polls in progress in this process, per store and feed: a second poll of a feed waits for the first. */
+const inflightByStore = new WeakMap<Store, Map<string, Promise<unknown>>>();
+const inflightOf = (store: Store) => {
+  let m = inflightByStore.get(store);
+  if (!m) inflightByStore.set(store, (m = new Map()));
+  return m;
+};
+const feedId = (caseId: string, url: string) => `${caseId}\u0000${url}`;
+
+/** The feeds of a case with their state, as `GET /api/cases/{id}/feeds` answers them. */
+export function feedViews(c: Case, states: Map<string, FeedState>, now = Date.now()): FeedView[] {
+  return (c.feeds ?? []).map((f) => {
+    const s = states.get(f.url);
+    const everyMs = feedIntervalMs(f.every) ?? 3_600_000;
+    const polling = !!s?.pollingUntil && Date.parse(s.pollingUntil) > now;
+    const next = s?.lastPolledAt ? Math.max(Date.parse(s.lastPolledAt) + everyMs, now) : now;
+    return {
+      url: f.url,
+      label: feedLabel(f),
+      every: f.every ?? '1h',
+      everyMs,
+      lastPolledAt: s?.lastPolledAt ?? null,
+      lastOkAt: s?.lastOkAt ?? null,
+      lastError: s?.lastError ?? null,
+      itemsSeen: s?.itemsSeen ?? 0,
+      lastNew: s?.lastNew ?? 0,
+      totalNew: s?.totalNew ?? 0,
+      polling,
+      nextPollAt: new Date(next).toISOString(),
+    };
+  });
+}
+
+/** Fetch a feed's text through the URL guard: status, type and size checked, the timeout over the whole exchange. */
+export async function fetchFeedText(url: string, opts: FeedPollOptions = {}): Promise<string> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
+  const maxBytes = opts.maxFeedBytes ?? DEFAULT_MAX_FEED_BYTES;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let res: Response;
+    try {
+      res = await guardedFetch(url, { signal: controller.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' } }, opts.guard ?? {});
+    } catch (e) {
+      if (e instanceof UrlRefusedError) throw e;
+      if (controller.signal.aborted) throw new ArticleInputError(`${url}: no response within ${timeoutMs} ms`);
+      const cause = (e as { cause?: { code?: string } }).cause;
+      throw new ArticleInputError(`${url}: cannot fetch (${(e as { code?: string }).code ?? cause?.code ?? message(e)})`);
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new ArticleInputError(`${url}: the server answered ${res.status} ${res.statusText}`.trim());
+    }
+    const type = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (/^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|json)$/.test(type)) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new ArticleInputError(`${url}: the server sent ${type}, not a feed`);
+    }
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = res.body?.getReader();
+    for (;;) {
+      if (!reader) break;
+      let part: ReadableStreamReadResult<Uint8Array>;
+      try {
+        part = await reader.read();
+      } catch {
+        throw new ArticleInputError(controller.signal.aborted ? `${url}: the feed did not arrive within ${timeoutMs} ms` : `${url}: the connection broke while reading the feed`);
+      }
+      if (part.done) break;
+      total += part.value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new ArticleInputError(`${url}: the feed is larger than the limit of ${maxBytes} bytes`);
+      }
+      chunks.push(part.value);
+    }
+    return decodeArticleBytes(Buffer.concat(chunks), url);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface FreshItem {
+  keys: string[];
+  result?: IngestResult;
+}
+interface FeedWork {
+  feed: Feed;
+  outcome: FeedPollOutcome;
+  fresh: FreshItem[];
+}
+
+/** Polls the feeds of cases in one store. */
+export class FeedPoller {
+  readonly states: FeedStore;
+  private readonly inflight: Map<string, Promise<unknown>>;
+  constructor(
+    readonly store: Store,
+    readonly opts: FeedPollOptions = {},
+  ) {
+    this.states = new FeedStore(store.db);
+    this.inflight = inflightOf(store);
+  }
+
+  /** The case's feeds with their state. */
+  async list(caseId: string): Promise<{ revision: number; feeds: FeedView[] }> {
+    const stored = await this.store.getCase(caseId);
+    return { revision: stored.revision, feeds: feedViews(stored.case, await this.states.states(caseId)) };
+  }
+
+  /**
+   * Poll the case's feeds (`urls`: only those) now and add the new items' quotes as candidates, in
+   * one revision written with `info` (its `expectedRevision`: a stale one is a ConflictError and
+   * nothing is added). `info` may be a function of the polled feeds (the scheduler's author).
+   */
+  async poll(caseId: string, opts: { urls?: string[]; info?: ChangeInfo | ((feeds: Feed[]) => ChangeInfo) } = {}): Promise<CasePollResult> {
+    const stored = await this.store.getCase(caseId);
+    const feeds = (stored.case.feeds ?? []).filter((f) => !opts.urls || opts.urls.includes(f.url));
+    const started = new Date().toISOString();
+    const claimed: Feed[] = [];
+    const busy: FeedPollOutcome[] = [];
+    const busyOutcome = (f: Feed): FeedPollOutcome => ({ url: f.url, label: feedLabel(f), status: 'busy', items: 0, newItems: 0, added: [], itemErrors: [] });
+    let release!: () => void;
+    const done = new Promise<void>((r) => (release = r));
+    // Taken in this process first (synchronously, so two polls here cannot both pass), then in the store.
+    const mine: Feed[] = [];
+    const waits: Array<Promise<unknown>> = [];
+    for (const f of feeds) {
+      const running = this.inflight.get(feedId(caseId, f.url));
+      if (running) {
+        waits.push(running.catch(() => undefined));
+        busy.push(busyOutcome(f));
+      } else {
+        this.inflight.set(feedId(caseId, f.url), done);
+        mine.push(f);
+      }
+    }
+    try {
+      for (const f of mine) {
+        if (await this.states.claim(caseId, f.url, started, new Date(Date.now() + FEED_LEASE_MS).toISOString())) claimed.push(f);
+        else busy.push(busyOutcome(f));
+      }
+      // A poll of the same feed running here: its candidates are in the case when this one answers.
+      await Promise.all(waits);
+      const works = await Promise.all(claimed.map((f) => this.read(caseId, f, stored.case, started)));
+      const ok = works.filter((w) => w.outcome.status === 'polled');
+      let revision = stored.revision;
+      let changed = false;
+      if (ok.some((w) => w.fresh.some((x) => x.result?.quotes.length))) {
+        const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
+        let written;
+        try {
+          written = await this.store.modifyCase(caseId, (cs) => this.addCandidates(cs, ok), { message: `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`, ...info });
+        } catch (e) {
+          // Nothing was added: a stale If-Match leaves the feeds as they were (their items stay new).
+          if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
+          else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
+          throw e;
+        }
+        revision = written.revision;
+        changed = true;
+      }
+      for (const w of works) {
+        if (w.outcome.status !== 'polled') continue;
+        await this.states.finish(caseId, w.feed.url, started, { keys: w.fresh.flatMap((x) => x.keys), newItems: w.fresh.length, added: w.outcome.added.length });
+      }
+      const outcomes = [...works.map((w) => w.outcome), ...busy];
+      return { revision, changed, added: outcomes.flatMap((o) => o.added), feeds: outcomes };
+    } finally {
+      for (const f of mine) this.inflight.delete(feedId(caseId, f.url));
+      release();
+    }
+  }
+
+  /** The case's candidates from each feed's ingested items, added against the case as it is now. */
+  private addCandidates(cs: Case, works: FeedWork[]): void {
+    for (const w of works) {
+      for (const item of w.fresh) {
+        if (!item.result?.quotes.length) continue;
+        const candidates = candidatesFromIngest(item.result, cs);
+        cs.evidence.push(...candidates);
+        w.outcome.added.push(...candidates.map((x) => x.id));
+      }
+    }
+  }
+
+  /** Fetch, parse and ingest one feed's new items; a failure is recorded now and becomes the outcome's error. */
+  private async read(caseId: string, feed: Feed, c: Case, started: string): Promise<FeedWork> {
+    const outcome: FeedPollOutcome = { url: feed.url, label: feedLabel(feed), status: 'polled', items: 0, newItems: 0, added: [], itemErrors: [] };
+    const fresh: FreshItem[] = [];
+    try {
+      const parsed = parseFeed(await fetchFeedText(feed.url, this.opts), feed.url);
+      outcome.items = parsed.items.length;
+      const keyed = parsed.items.map((item) => ({ item, keys: itemKeys(item) })).filter((x) => x.keys.length);
+      const seen = await this.states.seen(caseId, feed.url, keyed.flatMap((x) => x.keys));
+      const taken = new Set<string>();
+      const max = this.opts.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
+      for (const { item, keys } of keyed) {
+        if (fresh.length >= max) break;
+        if (keys.some((k) => seen.has(k) || taken.has(k))) continue;
+        keys.forEach((k) => taken.add(k));
+        const input = await this.articleOf(item, outcome);
+        if (!input) continue;
+        const article: ArticleInput = { ...input, outlet: item.source ?? parsed.title ?? outcome.label };
+        if (item.title) article.title = item.title;
+        if (item.link && /^https?:\/\//.test(item.link)) article.url = item.link;
+        if (item.published) article.date = item.published;
+        let result: IngestResult | undefined;
+        try {
+          result = await offloadPool().run('ingest', article, { case: c });
+          if (!result.article.date) result.article.date = started.slice(0, 10);
+        } catch (e) {
+          if (!isUserError(e)) throw e;
+          // An article ingest refuses (binary, unreadable) is refused every time: taken as seen.
+          outcome.itemErrors.push(`${item.link ?? item.id}: ${message(e)}`);
+        }
+        fresh.push({ keys, ...(result ? { result } : {}) });
+      }
+      outcome.newItems = fresh.length;
+    } catch (e) {
+      outcome.status = 'failed';
+      outcome.error = message(e);
+      if (!isUserError(e)) this.opts.log?.(`parley serve: feed ${feed.url} of case ${caseId}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      await this.states.finish(caseId, feed.url, started, { error: outcome.error });
+      return { feed, outcome, fresh: [] };
+    }
+    return { feed, outcome, fresh };
+  }
+
+  /** An item's article: its full content, else its page, else its summary; undefined (retried later) when none can be had. */
+  private async articleOf(item: FeedItem, outcome: FeedPollOutcome): Promise<ArticleInput | undefined> {
+    const content = item.content?.trim() ?? '';
+    if (content.length >= FULL_CONTENT_CHARS || !item.link) {
+      const text = content || item.summary?.trim() || '';
+      return text ? { text } : undefined;
+    }
+    try {
+      const page = articleFromPage(await fetchArticle(item.link, { timeoutMs: this.opts.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS, guard: this.opts.guard ?? {} }));
+      // The feed's date is the item's; the page's own is used only when the feed gives none.
+      return page;
+    } catch (e) {
+      if (!(e instanceof ArticleInputError || e instanceof UrlRefusedError)) throw e;
+      const fallback = content || item.summary?.trim() || '';
+      outcome.itemErrors.push(`${item.link}: ${message(e)}${fallback ? ' (its summary was used)' : ' (tried again next poll)'}`);
+      return fallback ? { text: fallback } : undefined;
+    }
+  }
+}
+
+export interface FeedSchedulerOptions extends FeedPollOptions {
+  /** How often due feeds are looked for (ms; default 60 s). */
+  tickMs?: number;
+  /** Feeds polled at the same time (default 3). */
+  concurrency?: number;
+}
+
+export interface FeedScheduler {
+  /** Look for due feeds and poll them now (what each tick does); resolves when they are done. */
+  tick(): Promise<void>;
+  /** Resolves when the tick in progress (if any) has finished. */
+  idle(): Promise<void>;
+  /** Stop ticking; resolves when the polls in progress have finished. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_FEED_TICK_MS = 60_000;
+
+/** Whether the server starts the scheduler: `asked` if given, else outside Vitest; PARLEY_FEEDS=0 always disables. */
+export function feedsEnabled(asked?: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.PARLEY_FEEDS === '0') return false;
+  return asked ?? env.VITEST === undefined;
+}
+
+/** Start polling every case's due feeds, every `tickMs`, each feed on its own interval. */
+export function startFeedScheduler(store: Store, opts: FeedSchedulerOptions = {}): FeedScheduler {
+  const poller = new FeedPoller(store, opts);
+  const tickMs = opts.tickMs ?? DEFAULT_FEED_TICK_MS;
+  const concurrency = Math.max(1, opts.concurrency ?? 3);
+  const feedsOf = new Map<string, { revision: number; feeds: Feed[] }>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const due = async (): Promise<Array<{ caseId: string; feed: Feed }>> => {
+    const out: Array<{ caseId: string; feed: Feed }> = [];
+    const now = Date.now();
+    for (let offset = 0; ; offset += 500) {
+      const page = await store.listCases({ offset, limit: 500 });
+      for (const s of page.items) {
+        let known = feedsOf.get(s.id);
+        // A case is read again only when it has a new revision.
+        if (known?.revision !== s.revision) {
+          known = { revision: s.revision, feeds: (await store.getCase(s.id)).case.feeds ?? [] };
+          feedsOf.set(s.id, known);
+        }
+        if (!known.feeds.length) continue;
+        const states = await poller.states.states(s.id);
+        for (const f of known.feeds) {
+          const last = states.get(f.url)?.lastPolledAt;
+          if (!last || now >= Date.parse(last) + (feedIntervalMs(f.every) ?? 3_600_000)) out.push({ caseId: s.id, feed: f });
+        }
+      }
+      if (offset + page.items.length >= page.total || page.items.length === 0) break;
+    }
+    return out;
+  };
+
+  const tick = async (): Promise<void> => {
+    let queue: Array<{ caseId: string; feed: Feed }>;
+    try {
+      queue = await due();
+    } catch (e) {
+      opts.log?.(`parley serve: feeds: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return;
+    }
+    const next = async (): Promise<void> => {
+      for (let job = queue.shift(); job && !stopped; job = queue.shift()) {
+        const { caseId, feed } = job;
+        try {
+          await poller.poll(caseId, { urls: [feed.url], info: { author: `feed:${feedLabel(feed)}`.slice(0, 200), message: `feed ${feedLabel(feed)}: new candidates` } });
+        } catch (e) {
+          // The case was deleted or could not be written: logged; the other feeds go on.
+          opts.log?.(`parley serve: feed ${feed.url} of case ${caseId}: ${message(e)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, next));
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().finally(() => {
+        running = undefined;
+        schedule();
+      });
+    }, tickMs);
+    timer.unref?.();
+  };
+  schedule();
+
+  return {
+    tick: async () => {
+      await running;
+      await tick();
+    },
+    idle: async () => {
+      await running;
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
