@@ -12,6 +12,7 @@ import { SessionGate } from './views/Login.tsx';
 const IssueView = lazy(() => import('./views/IssueView.tsx').then((m) => ({ default: m.IssueView })));
 const TrajectoriesView = lazy(() => import('./views/Trajectories.tsx').then((m) => ({ default: m.TrajectoriesView })));
 const DraftsView = lazy(() => import('./views/Drafts.tsx').then((m) => ({ default: m.DraftsView })));
+const PackagesView = lazy(() => import('./views/Packages.tsx').then((m) => ({ default: m.PackagesView })));
 const EvidenceView = lazy(() => import('./views/Evidence.tsx').then((m) => ({ default: m.EvidenceView })));
 const IngestView = lazy(() => import('./views/Ingest.tsx').then((m) => ({ default: m.IngestView })));
 const ScenariosView = lazy(() => import('./views/Scenarios.tsx').then((m) => ({ default: m.ScenariosView })));
@@ -20,6 +21,7 @@ const RecordView = lazy(() => import('./views/Record.tsx').then((m) => ({ defaul
 const CaseFormsView = lazy(() => import('./views/CaseForms.tsx').then((m) => ({ default: m.CaseFormsView })));
 const HistoryView = lazy(() => import('./views/History.tsx').then((m) => ({ default: m.HistoryView })));
 const EventsView = lazy(() => import('./views/Events.tsx').then((m) => ({ default: m.EventsView })));
+const ResearchView = lazy(() => import('./views/Research.tsx').then((m) => ({ default: m.ResearchView })));
 
 type CaseRoute = Exclude<Route, { view: 'cases' } | { view: 'not-found' }>;
 
@@ -76,11 +78,13 @@ const tabs: Array<{ view: CaseRoute['view']; label: string }> = [
   { view: 'overview', label: 'Overview' },
   { view: 'trajectories', label: 'Trajectories' },
   { view: 'drafts', label: 'Drafts' },
+  { view: 'packages', label: 'Packages' },
   { view: 'evidence', label: 'Evidence' },
   { view: 'events', label: 'Events' },
   { view: 'ingest', label: 'Ingest' },
   { view: 'scenarios', label: 'Scenarios' },
   { view: 'outlook', label: 'Outlook & sensitivity' },
+  { view: 'research', label: 'Research next' },
   { view: 'record', label: 'Record' },
   { view: 'build', label: 'Build' },
   { view: 'history', label: 'History' },
@@ -158,6 +162,8 @@ function CaseBody({ route }: { route: CaseRoute }) {
       return <TrajectoriesView />;
     case 'drafts':
       return <DraftsView />;
+    case 'packages':
+      return <PackagesView />;
     case 'evidence':
       return <EvidenceView />;
     case 'ingest':
@@ -174,5 +180,7 @@ function CaseBody({ route }: { route: CaseRoute }) {
       return <HistoryView />;
     case 'events':
       return <EventsView />;
+    case 'research':
+      return <ResearchView />;
   }
 }

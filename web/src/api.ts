@@ -9,6 +9,10 @@ import type * as S from '../../src/server/schemas.ts';
 import type { ForecastBody, SimulateBody } from '../../src/server/routes/model-params.ts';
 import type { IngestBody } from '../../src/server/routes/ingest.ts';
 import type { OutlookBody } from '../../src/server/routes/outlook.ts';
+import type { Package, PackagesResult } from '../../src/deal/packages.ts';
+import type { PowerResult } from '../../src/deal/power.ts';
+import type { LeversResult } from '../../src/deal/levers.ts';
+import type { Draft } from '../../src/case/schema.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -22,6 +26,8 @@ export type DraftChecks = Out<typeof S.DraftChecks>;
 export type DraftDiff = Out<typeof S.DraftDiff>;
 export type SensitivityReport = Out<typeof S.SensitivityReport>;
 export type Timeline = Out<typeof S.Timeline>;
+/** Research next (POST /api/cases/{id}/research): the estimates that move the forecast most and are least well evidenced, ranked. */
+export type ResearchReport = Out<typeof S.ResearchReport>;
 
 export interface Page<T> {
   items: T[];
@@ -52,6 +58,12 @@ export type IngestQuote = Out<typeof S.IngestQuote>;
 export type IngestResult = Out<typeof S.IngestResponse>;
 export type IngestRequest = z.input<typeof IngestBody>;
 export type StanceInput = z.input<typeof S.Stance>;
+/** GET /api/cases/{id}/packages (routes/deal.ts): the packages inside every veto holder's red lines, each also as a generated draft. */
+export type DealPackages = Omit<PackagesResult, 'packages'> & { packages: Package[]; drafts: Draft[] };
+/** GET /api/cases/{id}/power: the power indices under the case's decision rule and the minimal blocking coalitions. */
+export type DealPower = PowerResult & { issue: string | null; blocking: string[][] };
+/** GET /api/cases/{id}/levers: the smallest changes that reach a target, ranked. */
+export type DealLevers = LeversResult;
 
 /** An error the API reported: its message and, for validation errors, the field path. */
 export class ApiError extends Error {
@@ -278,7 +290,12 @@ export const api = {
     request<DraftDiff>('GET', `/api/cases/${enc(id)}/drafts/diff${query({ a, b, asOf })}`),
   timeline: (id: string) => request<Timeline>('GET', `/api/cases/${enc(id)}/timeline`),
   sensitivity: (id: string, body: ForecastRequest) => request<SensitivityReport>('POST', `/api/cases/${enc(id)}/sensitivity`, body),
+  research: (id: string, body: ForecastRequest = {}) => request<ResearchReport>('POST', `/api/cases/${enc(id)}/research`, body),
   ingest: (body: IngestRequest) => request<IngestResult>('POST', '/api/ingest', body),
+  packages: (id: string, q: { asOf?: string; draft?: string } = {}) => request<DealPackages>('GET', `/api/cases/${enc(id)}/packages${query(q)}`),
+  power: (id: string, asOf?: string) => request<DealPower>('GET', `/api/cases/${enc(id)}/power${query({ asOf })}`),
+  levers: (id: string, target: string, q: { asOf?: string; runs?: number; seed?: number } = {}) =>
+    request<DealLevers>('GET', `/api/cases/${enc(id)}/levers${query({ target, ...q })}`),
   settleEvidence: (id: string, evidenceId: string, verdict: 'accept' | 'reject') =>
     request<Evidence>('POST', `/api/cases/${enc(id)}/evidence/${enc(evidenceId)}/${verdict}`, undefined, { caseId: id }),
   ...caseWrites,

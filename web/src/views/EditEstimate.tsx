@@ -8,6 +8,8 @@ import { valueOf } from '../numbers.ts';
 import { Field } from '../components/Field.tsx';
 import { ConflictPanel, useCaseWrite } from '../components/Conflict.tsx';
 import { defaultDate, errorsByField, type FieldSpec } from '../forms.ts';
+import { EffectiveRangeNote } from '../components/EffectiveRange.tsx';
+import { useRoute } from '../router.ts';
 
 interface Form {
   position: string;
@@ -66,7 +68,13 @@ const str = (x: number | undefined) => (x === undefined ? '' : String(x));
  */
 export function EditEstimate({ issueId }: { issueId: string }) {
   const { caseId, asOf, data } = useCase();
-  const [actor, setActor] = useState(data?.actors[0]?.id ?? '');
+  // A link (Research next) names the actor to open on: `#/case/c/issue/i?actor=a`.
+  const route = useRoute();
+  const linkedActor = route.view === 'issue' && data?.actors.some((a) => a.id === route.actor) ? route.actor : undefined;
+  const [actor, setActor] = useState(linkedActor ?? data?.actors[0]?.id ?? '');
+  useEffect(() => {
+    if (linkedActor) setActor(linkedActor);
+  }, [linkedActor]);
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<Error>();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof Form, string>>>({});
@@ -212,6 +220,7 @@ export function EditEstimate({ issueId }: { issueId: string }) {
         {field('high', 'Position high')}
         {field('salience', 'Salience (0–100)')}
       </div>
+      <EffectiveRangeNote actor={actor} issue={issueId} />
       <div className="form-row">
         {field('redMin', 'Red line min')}
         {field('redMinLow', 'Red line min, range low')}

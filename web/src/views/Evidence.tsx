@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Case, Evidence } from '../../../src/case/schema.ts';
 import { currentStances } from '../../../src/case/view.ts';
 import { api, type CollectionItems, type StanceInput } from '../api.ts';
@@ -12,6 +12,9 @@ import { evidenceTimelineChart } from '../charts/evidence-timeline.ts';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Field } from '../components/Field.tsx';
+import { EvidenceGradeEditor, EvidenceGradeLine } from '../components/EvidenceGrade.tsx';
+import { evidenceGradeFields, fromGradeForm, gradeText, retractionText, toGradeForm } from '../evidence-grades.ts';
+import { useRoute } from '../router.ts';
 
 /** Only http(s) links are made clickable (the schema allows no other, this guards old data too). */
 export const safeUrl = (u: string | undefined): string | null => (u && /^https?:\/\//i.test(u) ? u : null);
@@ -19,8 +22,15 @@ export const safeUrl = (u: string | undefined): string | null => (u && /^https?:
 /** Quotes and reports by date, with speaker, outlet and link; filter by actor, issue and status. */
 export function EvidenceView() {
   const { data, asOf } = useCase();
-  const [actor, setActor] = useState('');
-  const [issue, setIssue] = useState('');
+  // A link (Research next) may start the view filtered to one actor and issue.
+  const route = useRoute();
+  const linked = route.view === 'evidence' ? route : undefined;
+  const [actor, setActor] = useState(linked?.actor ?? '');
+  const [issue, setIssue] = useState(linked?.issue ?? '');
+  useEffect(() => {
+    setActor(linked?.actor ?? '');
+    setIssue(linked?.issue ?? '');
+  }, [linked?.actor, linked?.issue]);
   const [status, setStatus] = useState('');
   if (!data) return null;
   const actorName = (id: string | undefined) => (id ? (data.actors.find((a) => a.id === id)?.name ?? id) : '');
@@ -92,8 +102,11 @@ export function EvidenceView() {
               {e.status !== 'accepted' ? <span className="badge">{e.status}</span> : null}
               {e.issues.length ? <span className="muted"> · {e.issues.map((i) => data.issues.find((x) => x.id === i)?.title ?? i).join(', ')}</span> : null}
             </div>
-            <blockquote>{e.text}</blockquote>
+            <EvidenceGradeLine evidence={e} />
+            {/* A retracted quote is struck through and labelled (EvidenceGradeLine): not colour alone. */}
+            <blockquote className={e.retracted ? 'retracted' : undefined}>{e.retracted ? <s>{e.text}</s> : e.text}</blockquote>
             {e.status === 'candidate' && !asOf ? <Review evidence={e} data={data} /> : null}
+            {e.status !== 'candidate' && !asOf ? <EvidenceGradeEditor evidence={e} /> : null}
           </li>
         ))}
       </ol>
@@ -111,6 +124,10 @@ export function EvidenceView() {
           { label: 'url', value: (e) => e.url },
           { label: 'issues', value: (e) => e.issues.join(' ') },
           { label: 'status', value: (e) => e.status },
+          { label: 'grade', value: (e) => gradeText(e) ?? '' },
+          { label: 'said on', value: (e) => e.saidOn },
+          { label: 'outlets', value: (e) => e.outlets },
+          { label: 'retracted', value: (e) => retractionText(e.retracted) ?? '' },
           { label: 'text', value: (e) => e.text },
         ]}
       />
@@ -137,6 +154,7 @@ function Review({ evidence, data }: { evidence: Evidence; data: Case }) {
   const stances = [...currentStances(data).values()].sort((a, b) => Number(b.actor === evidence.actor) - Number(a.actor === evidence.actor));
   const fields: FieldSpec[] = [
     ...evidenceReviewFields(data),
+    ...evidenceGradeFields(),
     {
       key: 'linkStance',
       label: 'Link to the stance',
@@ -146,7 +164,8 @@ function Review({ evidence, data }: { evidence: Evidence; data: Case }) {
     },
   ];
   const save = async (body: Record<string, unknown>) => {
-    const { linkStance, ...item } = body as Record<string, unknown> & { linkStance?: string };
+    const { linkStance, ...form } = body as Record<string, unknown> & { linkStance?: string };
+    const item = fromGradeForm(form);
     await api.putItem(caseId, 'evidence', item as unknown as CollectionItems['evidence'] & { id: string });
     if (linkStance) {
       const stance = data.stances.find((s) => stanceRef(s) === linkStance);
@@ -179,7 +198,7 @@ function Review({ evidence, data }: { evidence: Evidence; data: Case }) {
     <ItemForm
       title={`Review evidence ${evidence.id}`}
       fields={fields}
-      item={evidence as unknown as Record<string, unknown>}
+      item={toGradeForm(evidence)}
       collection="evidence"
       submitLabel="Save corrections and accept"
       save={save}
