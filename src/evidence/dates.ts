@@ -1,6 +1,8 @@
 /**
  * Event dates in article text, resolved against the article's date with chrono-node ("on Thursday"
- * is the Thursday before a Friday article; "next week" is the following Monday–Sunday).
+ * is the Thursday before a Friday article, "by Thursday" the one after; "next week" is the following
+ * Monday–Sunday; "the day before" counts from the last day the text gave). Each date keeps its
+ * granularity: a month is `YYYY-MM`, a year `YYYY`, never padded to a day.
  */
 import * as chrono from 'chrono-node';
 
@@ -9,9 +11,9 @@ export interface ResolvedDate {
   start: number;
   end: number;
   /**
-   * `YYYY-MM-DD`, or `start/end` for a range; `YYYY` for a bare year; null when the text gives no
-   * calendar anchor. A month ("in March", "last month") is still written as a day (the first, or the
-   * article's day of that month, as chrono gives it): `granularity` says only the month is meant.
+   * As precise as the text: `YYYY-MM-DD` for a day, `start/end` for a range of days ("next week",
+   * "last weekend"), `YYYY-MM` for a month ("in March", "last month"), `YYYY` for a year ("since
+   * 2014", "next year"); null when the text gives no calendar anchor ("a day after he resigned").
    */
   resolved: string | null;
   /** How much of the calendar the text gives: a weekday or date is a day, "in March" a month, "2014" a year. */
@@ -45,7 +47,7 @@ export function findDates(text: string, articleDate?: string): ResolvedDate[] {
   for (const [from, piece] of pieces(text)) {
     // Fixed instant in UTC so results never depend on the machine's time zone or clock.
     const results = chrono.en.casual.parse(piece, { instant: reference ?? new Date('2000-01-01T12:00:00Z'), timezone: 0 }, { forwardDate: false });
-    for (const r of results) resolveOne(r, from, reference, out, piece);
+    for (const r of results) resolveOne(r, from, reference, out, piece, () => lastDay(out, from + r.index, text));
     // "since 2014", "in 2019": bare years chrono does not read; granularity year.
     const yearRe = /\b(?:since|in|by|until|from|before|after|of)\s+((?:19|20)\d\d)\b(?!\d|[,./-]\d)/gi;
     let y: RegExpExecArray | null;
@@ -57,6 +59,18 @@ export function findDates(text: string, articleDate?: string): ResolvedDate[] {
   }
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** The last day-precise date before `offset` in the same or the previous paragraph (the anchor of "the day before"). */
+function lastDay(out: ResolvedDate[], offset: number, text: string): Date | undefined {
+  const paraStart = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', offset) - 1));
+  for (let i = out.length - 1; i >= 0; i--) {
+    const d = out[i];
+    if (d.start >= offset) continue;
+    if (d.start < paraStart) break;
+    if (d.granularity === 'day' && d.resolved && /^\d{4}-\d\d-\d\d$/.test(d.resolved)) return new Date(`${d.resolved}T12:00:00Z`);
+  }
+  return undefined;
 }
 
 function* pieces(text: string): Generator<[number, string]> {
@@ -77,35 +91,94 @@ function* pieces(text: string): Generator<[number, string]> {
   }
 }
 
-function resolveOne(r: chrono.ParsedResult, from: number, reference: Date | undefined, out: ResolvedDate[], piece: string): void {
-  {
-    const t = r.text.trim();
-    if (DURATION.test(t) || NAMED.test(piece.slice(Math.max(0, r.index - 8), r.index))) return;
-    if (reference && /^(?:tonight|this (?:morning|afternoon|evening)|(?:later )?in the day)$/i.test(t)) {
-      out.push({ text: t, start: from + r.index, end: from + r.index + t.length, resolved: iso(reference), granularity: 'day' });
-      return;
+/** A past-tense clause before a date: "talks began in March", "had met last weekend". */
+const PAST = /\b(?:was|were|had|did|said|told|began|met|came|went|took|held|made|gave|left|signed|\w+ed)\s+(?:\w+\s+){0,4}$/i;
+/** Relative days anchored on another date in the text, not on the article's date. */
+const ANCHORED = /^(?:the\s+day\s+(?:before|after)|a\s+day\s+(?:earlier|later|before|after)|the\s+(?:next|following|previous)\s+day)$/i;
+/** A time of day or clock time with a zone: "14:52 GMT", "at 13:20" (live-page stamps, not event dates). */
+const CLOCK = /^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|local(?:\s+time)?|am|pm|a\.m\.|p\.m\.|h))?$/i;
+const DAY_MS = 86400000;
+const ym = (d: Date): string => iso(d).slice(0, 7);
+
+function resolveOne(r: chrono.ParsedResult, from: number, reference: Date | undefined, out: ResolvedDate[], piece: string, anchor: () => Date | undefined): void {
+  let t = r.text.trim().replace(/[\s,.;:]+$/, '');
+  let index = r.index;
+  // "night" alone ("through the night", "every night") is a time of day; "night on Thursday" is Thursday
+  const night = /^(?:the\s+)?night(?:\s+(?:of|on)\s+|\s+|$)/i.exec(t);
+  if (night) {
+    if (night[0].length >= t.length) return;
+    const at = index + night[0].length;
+    for (const inner of chrono.en.casual.parse(piece.slice(at, index + t.length), { instant: reference ?? new Date('2000-01-01T12:00:00Z'), timezone: 0 }, { forwardDate: false })) {
+      resolveOne(inner, from + at, reference, out, piece.slice(at), anchor);
     }
-    if (NOT_A_DATE.test(t)) return;
-    const week = /^(this|last|next)\s+week$/i.exec(t);
-    let resolved: string | null;
-    if (week && reference) {
-      const base = monday(reference);
-      const shift = week[1].toLowerCase() === 'last' ? -7 : week[1].toLowerCase() === 'next' ? 7 : 0;
-      const from = addDays(base, shift);
-      const to = week[1].toLowerCase() === 'this' ? reference : addDays(from, 6);
-      resolved = `${iso(from)}/${iso(to)}`;
-    } else if (!reference && !r.start.isCertain('day')) {
-      resolved = null;
-    } else {
-      let d = r.start.date();
-      const weekdayOnly = r.start.isCertain('weekday') && !r.start.isCertain('day');
-      const before = piece.slice(Math.max(0, r.index - 60), r.index);
-      if (reference && weekdayOnly && FUTURE.test(before) && d < reference) d = addDays(d, 7);
-      resolved = iso(d);
-      if (r.end) resolved += `/${iso(r.end.date())}`;
-    }
-    const granularity: ResolvedDate['granularity'] = week || r.start.isCertain('day') || r.start.isCertain('weekday') || !reference ? 'day' : r.start.isCertain('month') ? 'month' : 'day';
-    const text = r.text.replace(/[\s,.;:]+$/, '');
-    out.push({ text, start: from + r.index, end: from + r.index + text.length, resolved, granularity });
+    return;
   }
+  if (DURATION.test(t) || CLOCK.test(t) || NAMED.test(piece.slice(Math.max(0, index - 8), index))) return;
+  // a capitalised time word inside a name: "the South China Morning Post", "BBC Radio 4's Today programme"
+  if (/^(?:Today|Tonight|Tomorrow|Yesterday|Morning|Evening|Night|Afternoon)$/.test(t)) {
+    const lead = piece.slice(Math.max(0, index - 30), index);
+    if (!/(?:^|[.!?:;“"‘'(\n—–-]\s*)$/.test(lead) || /^\s+\p{Lu}/u.test(piece.slice(index + t.length)) || /^\s+(?:programme|program|show|newspaper)\b/i.test(piece.slice(index + t.length))) return;
+  }
+  const before = piece.slice(Math.max(0, index - 60), index);
+  const after = piece.slice(index + t.length, index + t.length + 40);
+  const push = (resolved: string | null, granularity: ResolvedDate['granularity'], text = t): void => {
+    text = text.replace(/[\s,.;:]+$/, '');
+    out.push({ text, start: from + index, end: from + index + text.length, resolved, granularity });
+  };
+  if (reference && /^(?:tonight|this (?:morning|afternoon|evening)|(?:later )?in the day|today)$/i.test(t)) return push(iso(reference), 'day');
+  if (NOT_A_DATE.test(t)) return;
+  // a week, weekend or month also looks forward from a modal or "expected to" earlier in its clause ("is expected to hold talks with the envoys this week")
+  const future = FUTURE.test(before) || (!/^(?:on|last|past)\b/i.test(t) && /\b(?:will|won't|shall|going to|due to|scheduled to|expected to|plans? to|set to|waiting for|ahead of)\s+(?:[^\s.;:!?]+\s+){0,8}$/i.test(before));
+  const lower = t.toLowerCase();
+  const week = /^(this|last|next|past)\s+week$/.exec(lower);
+  if (week && reference) {
+    // a week is Monday–Sunday; "this week" runs to the article's day, or to Sunday when it looks forward
+    if (week[1] === 'past') return push(`${iso(addDays(reference, -7))}/${iso(reference)}`, 'day');
+    const base = addDays(monday(reference), week[1] === 'last' ? -7 : week[1] === 'next' ? 7 : 0);
+    // on a Monday, "this week" up to the article's day would be "today": the writer means the week ahead
+    const toDate = week[1] === 'this' && !future && reference.getUTCDay() !== 1 && !/^\s+(?:will|is\s+(?:due|expected))\b/.test(after);
+    const to = toDate ? reference : addDays(base, 6);
+    return push(`${iso(base)}/${iso(to)}`, 'day');
+  }
+  const weekend = /^(?:(this|last|next|the|past)\s+)?weekend$/.exec(lower);
+  if (weekend && reference) {
+    // Saturday–Sunday: the one before the article unless the text looks forward ("next weekend", "will … this weekend")
+    const sat = addDays(monday(reference), 5);
+    const forward = weekend[1] === 'next' || ((weekend[1] === 'this' || !weekend[1] || weekend[1] === 'the') && (future || /^\s+(?:will|is\s+(?:due|expected))\b/.test(after)));
+    let start = forward ? (sat.getTime() < reference.getTime() - DAY_MS ? addDays(sat, 7) : sat) : sat.getTime() > reference.getTime() - DAY_MS ? addDays(sat, -7) : sat;
+    if (weekend[1] === 'next' && start.getTime() - reference.getTime() < 2 * DAY_MS) start = addDays(start, 7);
+    return push(`${iso(start)}/${iso(addDays(start, 1))}`, 'day');
+  }
+  // "a day after Yermak resigned": anchored on an event the calendar does not give
+  if (/^an?\s+(?:day|week)\s+(?:after|before)$/i.test(t) && /^\s+[\p{L}\p{N}]/u.test(after)) return push(null, 'day');
+  if (ANCHORED.test(t)) {
+    // "the day before" counts from the last day the text gave (“on Wednesday … the day before”), else the article's day
+    const base = anchor() ?? reference;
+    if (!base) return push(null, 'day');
+    return push(iso(addDays(base, /before|earlier|previous/i.test(t) ? -1 : 1)), 'day');
+  }
+  if (!reference && !r.start.isCertain('day')) return push(null, r.start.isCertain('month') ? 'month' : r.start.isCertain('year') ? 'year' : 'day');
+  const certainDay = r.start.isCertain('day') || r.start.isCertain('weekday');
+  if (reference && !certainDay && !r.start.isCertain('month') && r.start.isCertain('year')) {
+    // "next year", "last year", "this year": a year
+    return push(String(r.start.get('year')), 'year');
+  }
+  if (reference && !certainDay && r.start.isCertain('month')) {
+    let d = r.start.date();
+    if (!r.start.isCertain('year')) {
+      // a month without a year: forward after a deadline or "will", back after a past-tense verb
+      const month = d.getUTCMonth();
+      const refMonth = reference.getUTCMonth();
+      const year = reference.getUTCFullYear();
+      if (future) d = new Date(Date.UTC(month < refMonth ? year + 1 : year, month, 1));
+      else if (PAST.test(before) || /\b(?:since|last|earlier|ago)\s+$/i.test(before)) d = new Date(Date.UTC(month > refMonth ? year - 1 : year, month, 1));
+    }
+    return push(ym(d), 'month');
+  }
+  let d = r.start.date();
+  const weekdayOnly = r.start.isCertain('weekday') && !r.start.isCertain('day');
+  if (reference && weekdayOnly && future && d < reference) d = addDays(d, 7);
+  let resolved = iso(d);
+  if (r.end) resolved += `/${iso(r.end.date())}`;
+  push(resolved, 'day');
 }

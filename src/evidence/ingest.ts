@@ -48,7 +48,8 @@ export interface IngestResult {
   nonQuotes: Array<{ text: string; start: number; end: number; reason: string }>;
   sources: string[];
   actors: string[];
-  dates: Array<{ text: string; resolved: string | null }>;
+  /** Event dates; `granularity` says whether the text gives a day, a month (`resolved` is `YYYY-MM`) or a year (`YYYY`). */
+  dates: Array<{ text: string; resolved: string | null; granularity: 'day' | 'month' | 'year' }>;
 }
 
 const COUNTRY_WORD = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})(?![\p{L}\p{N}])/gu;
@@ -180,7 +181,7 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
     nonQuotes,
     sources,
     actors,
-    dates: findDates(body, date).map((d) => ({ text: d.text, resolved: d.resolved })),
+    dates: findDates(body, date).map((d) => ({ text: d.text, resolved: d.resolved, granularity: d.granularity })),
   };
 }
 

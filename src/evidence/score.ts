@@ -3,7 +3,9 @@
  * quote precision, recall and F1 on full quotes and on all quotes, speaker accuracy on matched
  * quotes (canonical names), and source precision and recall. Quote texts are compared after
  * normalising quotation-mark forms, whitespace and trailing `,.;:`; borderline gold quotes are
- * ignored on both sides (a prediction that matches one is neither right nor wrong).
+ * ignored on both sides (a prediction that matches one is neither right nor wrong). Dates: the
+ * share of gold dates found and resolved right at the gold's granularity (`dateMatches`), and how
+ * many gold non-dates were read as dates.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,6 +30,10 @@ export interface GoldArticle {
   quotes: GoldQuote[];
   sources: string[];
   sourceSurfaceForms?: Record<string, string[]>;
+  /** Event dates as they appear in the body, resolved against the article date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `start/end` or null). */
+  dates?: Array<{ text: string; resolved: string | null }>;
+  /** Date-like strings that are not event dates (a note may follow in parentheses: "a week (deadline duration)"). */
+  nonDates?: string[];
 }
 
 export interface CanonicalNames {
@@ -54,13 +60,24 @@ export interface QuoteScore extends PRF {
   speakerCorrect: number;
 }
 
+export interface DateScore {
+  /** Share of gold dates found and resolved right at the gold's granularity. */
+  accuracy: number;
+  gold: number;
+  right: number;
+  /** Gold non-dates ("for 5 hours", "24/7", "Good Friday") the ingester read as dates. */
+  nonDates: number;
+  nonDatesReadAsDates: number;
+}
+
 export interface IngestScore {
   articles: number;
   fullQuotes: QuoteScore;
   allQuotes: QuoteScore;
   sources: PRF;
+  dates: DateScore;
   /** Per-article misses, for reading what went wrong. */
-  errors: Array<{ article: string; kind: 'missed' | 'spurious' | 'speaker' | 'source-missed' | 'source-spurious'; text: string; expected?: string | null; got?: string | null }>;
+  errors: Array<{ article: string; kind: 'missed' | 'spurious' | 'speaker' | 'source-missed' | 'source-spurious' | 'date-missed' | 'date-wrong' | 'non-date'; text: string; expected?: string | null; got?: string | null }>;
 }
 
 /** Quote text for matching: one form of each quotation mark (dropped), collapsed spaces, no trailing `,.;:`. */
@@ -133,6 +150,55 @@ function matchQuotes(gold: GoldQuote[], predicted: IngestResult['quotes']) {
   return { pairs, unmatched: predicted.filter((_, i) => !used.has(i)) };
 }
 
+const dateText = (s: string): string => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+const dayOf = (s: string): number => Date.parse(`${s}T00:00:00Z`);
+
+/**
+ * Is a resolved date right for a gold one, at the gold's granularity? A gold year or month is
+ * matched by a prediction at least that precise in that year or month; a gold day or range by the
+ * same value. A gold day also accepts a range of at most three days that contains it: the text
+ * said "the weekend" or "Friday night", the annotator wrote the day the event fell on.
+ */
+export function dateMatches(gold: string | null, predicted: string | null): boolean {
+  if (gold === null || predicted === null) return gold === predicted;
+  if (gold === predicted) return true;
+  if (/^\d{4}(?:-\d\d)?$/.test(gold)) return /^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(predicted) && predicted.length >= gold.length && predicted.startsWith(gold);
+  if (/^\d{4}-\d\d-\d\d$/.test(gold)) {
+    const range = /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(predicted);
+    if (!range) return false;
+    const [from, to, day] = [dayOf(range[1]), dayOf(range[2]), dayOf(gold)];
+    return to - from <= 2 * 86400000 && from <= day && day <= to;
+  }
+  return false;
+}
+
+/** Score one article's dates: each gold date pairs with the first unused prediction whose text overlaps it. */
+function scoreDates(gold: GoldArticle, result: IngestResult, errors: IngestScore['errors']): { gold: number; right: number; nonDates: number; readAsDates: number } {
+  const used = new Set<number>();
+  let right = 0;
+  for (const g of gold.dates ?? []) {
+    const gt = dateText(g.text);
+    const i = result.dates.findIndex((d, k) => !used.has(k) && (gt.includes(dateText(d.text)) || dateText(d.text).includes(gt)));
+    if (i < 0) {
+      errors.push({ article: gold.article, kind: 'date-missed', text: g.text, expected: g.resolved });
+      continue;
+    }
+    used.add(i);
+    if (dateMatches(g.resolved, result.dates[i].resolved)) right++;
+    else errors.push({ article: gold.article, kind: 'date-wrong', text: g.text, expected: g.resolved, got: result.dates[i].resolved });
+  }
+  let readAsDates = 0;
+  for (const n of gold.nonDates ?? []) {
+    const nt = dateText(String(n).replace(/\s*\([^)]*\)\s*$/, ''));
+    const hit = result.dates.find((d) => nt.includes(dateText(d.text)) && dateText(d.text).length >= 3);
+    if (hit) {
+      readAsDates++;
+      errors.push({ article: gold.article, kind: 'non-date', text: String(n), got: hit.resolved });
+    }
+  }
+  return { gold: gold.dates?.length ?? 0, right, nonDates: gold.nonDates?.length ?? 0, readAsDates };
+}
+
 export interface ScoredArticle {
   gold: GoldArticle;
   result: IngestResult;
@@ -141,7 +207,7 @@ export interface ScoredArticle {
 /** Score ingest results against their gold annotations. */
 export function scoreIngest(items: ScoredArticle[], names: CanonicalNames): IngestScore {
   const errors: IngestScore['errors'] = [];
-  const tally = { full: { tp: 0, p: 0, g: 0, m: 0, s: 0 }, all: { tp: 0, p: 0, g: 0, m: 0, s: 0 }, src: { tp: 0, p: 0, g: 0 } };
+  const tally = { full: { tp: 0, p: 0, g: 0, m: 0, s: 0 }, all: { tp: 0, p: 0, g: 0, m: 0, s: 0 }, src: { tp: 0, p: 0, g: 0 }, dates: { gold: 0, right: 0, nonDates: 0, readAsDates: 0 } };
   for (const { gold, result } of items) {
     // a prediction that matches a borderline gold quote (same text, nearest offset) is ignored; the
     // same words quoted elsewhere in the article still count
@@ -190,9 +256,15 @@ export function scoreIngest(items: ScoredArticle[], names: CanonicalNames): Inge
     tally.src.tp += matchedGold.size;
     tally.src.p += result.sources.length;
     tally.src.g += goldSources.length;
+    const d = scoreDates(gold, result, errors);
+    tally.dates.gold += d.gold;
+    tally.dates.right += d.right;
+    tally.dates.nonDates += d.nonDates;
+    tally.dates.readAsDates += d.readAsDates;
   }
+  const dates: DateScore = { accuracy: tally.dates.gold ? tally.dates.right / tally.dates.gold : 1, gold: tally.dates.gold, right: tally.dates.right, nonDates: tally.dates.nonDates, nonDatesReadAsDates: tally.dates.readAsDates };
   const quoteScore = (t: { tp: number; p: number; g: number; m: number; s: number }): QuoteScore => ({ ...prf(t.tp, t.p, t.g), speakerAccuracy: t.m ? t.s / t.m : 1, matched: t.m, speakerCorrect: t.s });
-  return { articles: items.length, fullQuotes: quoteScore(tally.full), allQuotes: quoteScore(tally.all), sources: prf(tally.src.tp, tally.src.p, tally.src.g), errors };
+  return { articles: items.length, fullQuotes: quoteScore(tally.full), allQuotes: quoteScore(tally.all), sources: prf(tally.src.tp, tally.src.p, tally.src.g), dates, errors };
 }
 
 /**
@@ -234,5 +306,6 @@ export function formatScore(s: IngestScore): string {
     row('full quotes', s.fullQuotes),
     row('all quotes', s.allQuotes),
     `${'sources'.padEnd(12)} ${pct(s.sources.precision)}     ${pct(s.sources.recall)}  ${pct(s.sources.f1)}  -             ${s.sources.gold} gold, ${s.sources.predicted} found, ${s.sources.truePositives} matched`,
+    `${'dates'.padEnd(12)} -         -      -      ${pct(s.dates.accuracy)}         ${s.dates.gold} gold, ${s.dates.right} right at the gold's granularity; ${s.dates.nonDatesReadAsDates} of ${s.dates.nonDates} non-dates read as dates`,
   ].join('\n');
 }

@@ -442,7 +442,7 @@ export const IngestResponse = z
     quotes: z.array(IngestQuote),
     sources: z.array(z.string()),
     actors: z.array(z.string()),
-    dates: z.array(z.object({ text: z.string(), resolved: z.string().nullable() })),
+    dates: z.array(z.object({ text: z.string(), resolved: z.string().nullable(), granularity: z.enum(['day', 'month', 'year']) })),
     stored: z.array(z.string()).optional().openapi({ description: 'with caseId: ids of the new candidate evidence' }),
     revision: z.number().optional().openapi({ description: 'with caseId: the case revision written' }),
   })

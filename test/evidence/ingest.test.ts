@@ -64,10 +64,11 @@ describe('border-talks.txt: straight quotes, every cue pattern', () => {
 
   it('resolves dates against the article date (Friday 14 March 2025)', () => {
     expect(r.dates).toEqual([
-      { text: 'on Tuesday', resolved: '2025-03-11' },
-      { text: 'tomorrow', resolved: '2025-03-15' },
-      { text: 'next week', resolved: '2025-03-17/2025-03-23' },
-      { text: 'last month', resolved: '2025-02-14' },
+      { text: 'on Tuesday', resolved: '2025-03-11', granularity: 'day' },
+      { text: 'tomorrow', resolved: '2025-03-15', granularity: 'day' },
+      { text: 'next week', resolved: '2025-03-17/2025-03-23', granularity: 'day' },
+      // a month stays a month, not padded to a day
+      { text: 'last month', resolved: '2025-02', granularity: 'month' },
     ]);
     expect(r.article).toEqual({ date: '2025-03-14', outlet: 'The Lakeland Herald', title: 'Lakeland and Corvia agree to resume border talks' });
   });

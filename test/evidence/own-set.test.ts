@@ -33,6 +33,10 @@ describe('own annotated set', () => {
     expect(s.allQuotes.f1, misses).toBeGreaterThanOrEqual(0.97);
     expect(s.allQuotes.speakerAccuracy, misses).toBeGreaterThanOrEqual(0.9);
     expect(s.sources.f1, misses).toBeGreaterThanOrEqual(0.9);
+    // dates, measured by the product's scorer: right at the gold's granularity, no non-date read as one
+    expect(s.dates.gold).toBeGreaterThanOrEqual(32);
+    expect(s.dates.accuracy, misses).toBeGreaterThanOrEqual(0.95);
+    expect(s.dates.nonDatesReadAsDates, misses).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSpeaker, normaliseQuoteText, scoreIngest, type IngestResult } from '../../src/evidence/index.ts';
+import { dateMatches } from '../../src/evidence/score.ts';
 
 const names = {
   people: ['Volodymyr Zelensky', 'Yuri Ushakov'],
@@ -80,5 +81,53 @@ describe('scoreIngest', () => {
     // both predicted: the headline one is ignored, the body one scored
     const s2 = scoreIngest([{ gold, result: result([at('insulting', 41, null), at('insulting', 300, 'Moscow')], []) }], names);
     expect(s2.allQuotes).toMatchObject({ gold: 1, predicted: 1, truePositives: 1, speakerCorrect: 1 });
+  });
+});
+
+describe('dates: right at the gold granularity', () => {
+  it('a year or month is matched by anything at least as precise inside it; a day by the same day or a short range holding it', () => {
+    expect(dateMatches('2014', '2014')).toBe(true);
+    expect(dateMatches('2026', '2026-01')).toBe(true);
+    expect(dateMatches('2026-01', '2026')).toBe(false); // less precise than the text
+    expect(dateMatches('2026-01', '2026-01-01')).toBe(true);
+    expect(dateMatches('2025-11-23', '2025-11-22/2025-11-23')).toBe(true); // "the weekend"
+    expect(dateMatches('2025-11-23', '2025-11-17/2025-11-23')).toBe(false); // a week is not that day
+    expect(dateMatches('2025-12-01/2025-12-07', '2025-12-01/2025-12-07')).toBe(true);
+    expect(dateMatches('2025-12-01/2025-12-07', '2025-12-01')).toBe(false);
+    expect(dateMatches(null, null)).toBe(true);
+    expect(dateMatches(null, '2025-12-01')).toBe(false);
+  });
+
+  it('counts gold dates right, wrong and missed, and non-dates read as dates, by hand', () => {
+    const gold = {
+      article: 'd.txt',
+      quotes: [],
+      sources: [],
+      dates: [
+        { text: 'on Friday', resolved: '2025-11-21' },
+        { text: 'last weekend', resolved: '2025-11-16' },
+        { text: 'since 2014', resolved: '2014' },
+        { text: 'in March', resolved: '2025-03' },
+      ],
+      nonDates: ['for 5 hours (a duration)', 'Good Friday (an agreement)'],
+    };
+    const result: IngestResult = {
+      article: { date: '2025-11-22', outlet: null, title: null },
+      body: '',
+      quotes: [],
+      nonQuotes: [],
+      sources: [],
+      actors: [],
+      dates: [
+        { text: 'on Friday', resolved: '2025-11-21', granularity: 'day' },
+        { text: 'last weekend', resolved: '2025-11-15/2025-11-16', granularity: 'day' },
+        { text: '2014', resolved: '2014', granularity: 'year' },
+        { text: 'Friday', resolved: '2025-11-21', granularity: 'day' },
+      ],
+    };
+    const s = scoreIngest([{ gold, result }], {});
+    // right: Friday, the weekend (holds the 16th), 2014; "in March" not found; "Good Friday" read as a date
+    expect(s.dates).toEqual({ accuracy: 0.75, gold: 4, right: 3, nonDates: 2, nonDatesReadAsDates: 1 });
+    expect(s.errors.filter((e) => e.kind.startsWith('date') || e.kind === 'non-date').map((e) => e.kind)).toEqual(['date-missed', 'non-date']);
   });
 });
