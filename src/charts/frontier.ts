@@ -222,18 +222,22 @@ export function frontierText(f: TwoActorFrontier, nameA: string, nameB: string):
   return `Gains over the status quo (utility × 100) of ${nameA} and ${nameB}; the status quo is at 0, 0. ${curve}${pts.length ? ` ${pts.join('; ')}.` : ''}`;
 }
 
+/** What the chart's marks mean (its subtitle; the dashboard shows it beside the chart). */
+export const FRONTIER_KEY = 'gains over the status quo (utility × 100); line: the best packages inside the red lines; diamonds: generated packages; circles: drafts; cross: status quo';
+
 /** The chart: A's gain across, B's up (utility × 100), the frontier as a line, packages as diamonds, drafts as circles. */
 export function frontierChart(f: TwoActorFrontier, nameA: string, nameB: string, width = CHART_WIDTH): PlotOptions {
   const pts = mergedPoints(f.points).map((q) => ({ ...q, x: q.gainA * 100, y: q.gainB * 100, label: clip(q.label, 36), kindLabel: q.kind }));
   const curve = f.curve.map((q) => ({ x: q.gainA * 100, y: q.gainB * 100 }));
   return {
     title: `Frontier: ${clip(nameA, 30)} against ${clip(nameB, 30)}`,
-    subtitle: 'gains over the status quo (utility × 100); line: the best packages inside the red lines; diamonds: generated packages; circles: drafts; cross: status quo',
+    subtitle: FRONTIER_KEY,
     width,
     height: Math.round(Math.min(480, Math.max(300, width * 0.6))),
     marginRight: 30,
-    x: { label: `${clip(nameA, 40)}: gain`, grid: true },
-    y: { label: `${clip(nameB, 40)}: gain`, grid: true },
+    // Inset: a label centred on a point at the edge stays inside the plot.
+    x: { label: `${clip(nameA, 40)}: gain`, grid: true, inset: 40 },
+    y: { label: `${clip(nameB, 40)}: gain`, grid: true, inset: 20 },
     symbol: { domain: ['package', 'draft', 'status quo'], range: ['diamond', 'circle', 'cross'], legend: true },
     marks: [
       Plot.ruleX([0], { stroke: '#999' }),

@@ -4,4 +4,4 @@ export { positionMap, type PositionMapInputs } from './position-map.ts';
 export { tornadoChart } from './tornado.ts';
 export { timelineChart } from './timeline.ts';
 export { quantileChart } from './quantiles.ts';
-export { twoActorFrontier, frontierChart, frontierText, defaultFrontierPair, mergedPoints, type TwoActorFrontier, type FrontierPoint, type LabelledPackage } from './frontier.ts';
+export { twoActorFrontier, frontierChart, frontierText, defaultFrontierPair, mergedPoints, FRONTIER_KEY, type TwoActorFrontier, type FrontierPoint, type LabelledPackage } from './frontier.ts';
