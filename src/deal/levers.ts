@@ -486,7 +486,8 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
   const k = issueOf(view, target.issue);
   const plan = inputPlan(view);
   const evidencePlan = inputPlan(effectiveView(view, ctx.asOf ?? null).view);
-  const runner = new Runner(plan, { modelParams: ctx.modelParams, seed: ctx.seed });
+  // The engines' own parameters as `parley forecast` runs them (ctx.seed is the Monte Carlo's).
+  const runner = new Runner(plan, ctx.modelParams ? { modelParams: ctx.modelParams } : {});
   const width = scaleRange(view.issues[k]);
   let capTotal = 0;
   for (let e = 0; e < plan.value.length; e++) if (plan.field[e] === FIELD_CAPABILITY && plan.issue[e] === -1) capTotal += Math.max(0, plan.value[e]);
@@ -576,14 +577,14 @@ async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 
     return d.rule === 'unanimity' ? l.veto : d.rule === 'qualified-majority' && d.members.includes(l.actor);
   });
   const scaleOf = new Map(view.issues.map((i) => [i.id, i.scale]));
-  /** Smallest t in [0, 1] (bisection) with prob(at(t)) ≥ P; null when even t = 1 falls short. */
+  /** Smallest t in [0, 1] (24 halvings: to 6e-8 of the way) with prob(at(t)) ≥ P; null when even t = 1 falls short. */
   const search = async (at: (t: number) => LeverMove[]) => {
     const ok = async (t: number) => ({ p: await prob(applyMoves(view, at(t))), t });
     const end = await ok(1);
     if (end.p < target.probability) return null;
     let a = 0;
     let b = end;
-    for (let it = 0; it < 14; it++) {
+    for (let it = 0; it < 24; it++) {
       const mid = await ok((a + b.t) / 2);
       if (mid.p >= target.probability) b = mid;
       else a = mid.t;
