@@ -261,6 +261,8 @@ export const KNOWN_OUTLETS: readonly string[] = [
   'Daily Mail', 'The Sun', 'New York Post', 'Breitbart', 'Vox', 'Slate', 'The New Yorker', 'Foreign Policy', 'Foreign Affairs', 'Le Parisien',
   'Corriere', 'Ouest-France', 'Liberation', 'Libération', 'Handelsblatt', 'NZZ', 'Neue Zürcher Zeitung', 'Helsingin Sanomat', 'Yle', 'NOS',
   'ARD', 'ZDF', 'RAI', 'Rzeczpospolita', 'Gazeta Wyborcza', 'Obozrevatel', 'RBC-Ukraine', 'Hromadske', 'Babel', 'Zvezda', 'Lenta.ru', 'Gazeta.ru',
+  // the initials newsrooms use for each other
+  'FT', 'WSJ', 'NYT', 'WaPo', 'SCMP', 'DW News',
 ];
 
 /** Words that mark a capitalised name as a news organisation ("Kyiv Post", "Daily Sabah"). */

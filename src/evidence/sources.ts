@@ -22,7 +22,34 @@ const OUTLET_CANONICAL: ReadonlyMap<string, string> = new Map(Object.entries({
   'moscow times': 'The Moscow Times',
   ria: 'RIA Novosti',
   'rfe/rl': 'Radio Free Europe',
+  ft: 'Financial Times',
+  wsj: 'The Wall Street Journal',
+  nyt: 'The New York Times',
+  wapo: 'The Washington Post',
+  scmp: 'South China Morning Post',
+  'dw news': 'Deutsche Welle',
+  dw: 'Deutsche Welle',
 }));
+
+/** Words that name an outlet's service rather than another outlet: "ABC" and "ABC News" are one. */
+const SERVICE_WORDS = /^(?:News|Novosti|TV|Television|Radio|Online|Digital|Channel|Network|Broadcasting|Wire)$/;
+
+/**
+ * One name per outlet: a found name that is the first words of another found name, the rest being
+ * service words ("ABC" / "ABC News", "Sky" / "Sky News", "RIA" / "RIA Novosti"), is the longer one.
+ */
+function mergeVariants(names: string[]): string[] {
+  const longer = (a: string): string | undefined =>
+    names.find((b) => b !== a && b.startsWith(`${a} `) && b.slice(a.length + 1).split(/\s+/).every((w) => SERVICE_WORDS.test(w)));
+  return [...new Set(names.map((n) => longer(n) ?? n))];
+}
+
+/** The publisher's own names: its canonical outlet name and its name without a parenthesis ("ABC News (Australian Broadcasting Corporation)"). */
+function publisherKeys(publisher: string): string[] {
+  const bare = publisher.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const keys = [bare, canonicalOutlet(bare) ?? bare, publisher.replace(/^[^(]*\(([^)]*)\).*$/, '$1')];
+  return [...new Set(keys.map((k) => stripDiacritics(k.toLowerCase()).replace(/^the\s+/, '')).filter((k) => k.length >= 2))];
+}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const OUTLET_ALTERNATION = [...KNOWN_OUTLETS].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -88,7 +115,7 @@ export interface SourceOptions {
 /** Credited outlets, in order of first mention, without duplicates. */
 export function findSources(text: string, options: SourceOptions = {}): string[] {
   const found: Array<{ at: number; name: string }> = [];
-  const publisher = options.publisher ? stripDiacritics(options.publisher.toLowerCase()) : undefined;
+  const publisher = options.publisher ? publisherKeys(options.publisher) : [];
   const consider = (raw: string, at: number, introducedAsOutlet: boolean) => {
     if (options.excluded?.(at)) return;
     // trim words that follow the name in the same capitalised run ("AFP Sunday", "Reuters That")
@@ -110,8 +137,9 @@ export function findSources(text: string, options: SourceOptions = {}): string[]
     // "the Russian newspaper Kommersant": a nationality is not an outlet
     if (lexiconTags(canonical).includes('Demonym') || /^(?:state|national|local|independent|opposition|pro-\w+)$/i.test(canonical)) return;
     if (/^(?:X|Telegram|Facebook|Instagram|YouTube|TikTok|Truth Social|Twitter)$/.test(canonical)) return;
-    const lower = stripDiacritics(canonical.toLowerCase());
-    if (publisher && (publisher.includes(lower) || lower.includes(publisher.replace(/^the\s+/, '')))) return;
+    // the publisher is never its own source, under any of its names ("ABC" in an ABC News article, "AP" in the Associated Press's)
+    const lower = stripDiacritics(canonical.toLowerCase()).replace(/^the\s+/, '');
+    if (publisher.some((p) => p === lower || new RegExp(`(?:^|\\W)${escape(lower)}(?:\\W|$)`).test(p) || new RegExp(`(?:^|\\W)${escape(p)}(?:\\W|$)`).test(lower))) return;
     if (isDateline(text, at, canonical)) return;
     found.push({ at, name: canonical });
   };
@@ -141,7 +169,7 @@ export function findSources(text: string, options: SourceOptions = {}): string[]
     consider(picked, m.index - picked.length, /newspaper|news\s+agency/.test(m[0]));
   }
   found.sort((a, b) => a.at - b.at);
-  return [...new Set(found.map((f) => f.name))];
+  return mergeVariants([...new Set(found.map((f) => f.name))]);
 }
 
 /** "MOSCOW, December 1. /TASS/." or "KYIV (Reuters) -" or "News.Az reports": the publisher's own dateline. */

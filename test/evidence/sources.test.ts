@@ -31,4 +31,19 @@ describe('findSources', () => {
     expect(findSources('MOSCOW, December 1. /TASS/. The head of the delegation spoke. AFP reported, citing a source.')).toEqual(['AFP']);
     expect(findSources('News.Az reports citing Interfax that the talks ended.')).toEqual(['Interfax']);
   });
+  it('reads newsroom initials as their outlet: "the FT wrote", "the WSJ reported"', () => {
+    expect(findSources('"The deal is close," the FT wrote, citing three officials. The WSJ reported the same.')).toEqual(['Financial Times', 'The Wall Street Journal']);
+  });
+  it('lists one outlet once: "ABC" and "ABC News", "Sky" and "Sky News" (but "The Times" is not "The Times of India")', () => {
+    expect(findSources('The talks were first reported by ABC. ABC News said the envoy had left.')).toEqual(['ABC News']);
+    expect(findSources('Sky said the talks had ended. Sky News reported the envoy had left.')).toEqual(['Sky News']);
+    expect(findSources('The Times of India reported the visit; The Times said so too.')).toEqual(['Times of India', 'The Times']);
+  });
+  it('never credits the publisher, under any of its names', () => {
+    expect(findSources('"We will see," the minister told AP.', { publisher: 'The Associated Press' })).toEqual([]);
+    expect(findSources('The envoy told ABC on Sunday that talks would go on.', { publisher: 'ABC News (Australian Broadcasting Corporation)' })).toEqual([]);
+    expect(findSources('"It is over," the Financial Times quoted one diplomat as saying.', { publisher: 'FT' })).toEqual([]);
+    // another outlet in the same article still counts
+    expect(findSources('The envoy told ABC and Reuters reported the visit.', { publisher: 'ABC News' })).toEqual(['Reuters']);
+  });
 });
