@@ -652,6 +652,8 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
   if (!Number.isSafeInteger(runs) || runs < 0 || runs > 100_000) throw new RangeError(`runs must be an integer from 0 to 100000, got ${runs}`);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
   const target = parseTarget(opts.target, view, opts.asOf ?? caseDate(c));
+  // Checked whatever the target (only value targets run models).
+  const models = opts.models?.length ? resolveModels(opts.models) : Object.keys(engines).filter((name) => name !== 'status-quo');
   const ctx: Ctx = { original: c, view, runs, seed, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.modelParams ? { modelParams: opts.modelParams } : {}) };
   let drafts: Draft[] = [];
   let parts: string[] = [];
@@ -661,7 +663,6 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
     ({ parts, drafts } = target.kind === 'zone' ? zoneLevers(view, target.issue) : draftLevers(view, target.draft));
     if (parts.length === 0) notes.push(target.kind === 'zone' ? `already met: every veto holder's red lines leave a zone on ${target.issue ?? 'every issue'}` : `already met: the draft "${target.draft}" crosses no veto holder's current red line`);
   } else if (target.kind === 'value') {
-    const models = opts.models?.length ? resolveModels(opts.models) : Object.keys(engines).filter((mname) => mname !== 'status-quo');
     const r = await valueLevers(ctx, target, models);
     ({ drafts, baseline } = r);
     notes.push(...r.notes);

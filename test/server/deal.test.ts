@@ -70,4 +70,27 @@ describe('deal routes', () => {
     const scores = body.items.map((i: { score: number }) => i.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
+
+  it('GET /levers answers as `parley levers --format json`; bad targets are 400s naming target', async () => {
+    const ukraine = await loadCaseFile('examples/ukraine-2025.yaml');
+    const res = await get(`/api/cases/${ukraine.id}/levers?target=zone&runs=40&seed=2`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe('"1"');
+    const body = await res.json();
+    const cli = JSON.parse((await runCli('levers', 'examples/ukraine-2025.yaml', '--target', 'zone', '--runs', '40', '--seed', '2', '--format', 'json')).stdout);
+    expect(body).toEqual(cli);
+    expect(body.parts).toEqual(['donbas', 'crimea']);
+    const tutorial = await loadCaseFile('examples/tutorial.yaml');
+    const value = await (await get(`/api/cases/${tutorial.id}/levers?target=${encodeURIComponent('value:property-tax=3:0')}&model=compromise,median&runs=0`)).json();
+    expect(new Set(value.levers.map((l: { model: string }) => l.model))).toEqual(new Set(['compromise', 'median']));
+    for (const target of ['zone:nope', 'draft:nope', 'value:property-tax=99', 'nonsense', 'probability:0.5&runs=0']) {
+      const bad = await get(`/api/cases/${tutorial.id}/levers?target=${target}`);
+      expect(bad.status, target).toBe(400);
+      expect((await bad.json()).error.path, target).toBe('target');
+    }
+    const badModel = await get(`/api/cases/${tutorial.id}/levers?target=${encodeURIComponent('value:property-tax=3')}&model=nope`);
+    expect(badModel.status).toBe(400);
+    expect((await badModel.json()).error.path).toBe('model');
+    expect((await get(`/api/cases/${tutorial.id}/levers`)).status).toBe(400);
+  });
 });
