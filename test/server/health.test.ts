@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { createStore } from '../../src/store/index.ts';
 import { ENGINE_VERSION } from '../../src/server/version.ts';
+import { migrations } from '../../src/store/migrations.ts';
+
+/** The newest migration of this version: what a ready server names. */
+const NEWEST = Object.keys(migrations).sort().at(-1);
 
 describe('GET /api/health and /api/ready', () => {
   it('answers health always, ready while the database answers, 503 once it does not', async () => {
@@ -12,9 +16,9 @@ describe('GET /api/health and /api/ready', () => {
     expect(await health.json()).toEqual({ status: 'ok', version: ENGINE_VERSION });
     const ready = await app.request('/api/ready');
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, database: 'sqlite', runsJobs: true });
+    expect(await ready.json()).toEqual({ ready: true, database: 'sqlite', runsJobs: true, migration: NEWEST });
     const noWorker = createApp({ store, runJobs: false }).app;
-    expect(await (await noWorker.request('/api/ready')).json()).toEqual({ ready: true, database: 'sqlite', runsJobs: false });
+    expect(await (await noWorker.request('/api/ready')).json()).toEqual({ ready: true, database: 'sqlite', runsJobs: false, migration: NEWEST });
     await store.close();
     const down = await app.request('/api/ready');
     expect(down.status).toBe(503);

@@ -15,9 +15,10 @@ import { ingestRoutes } from '../../src/server/routes/ingest.ts';
 import { jobRoutes } from '../../src/server/routes/jobs.ts';
 import { runRoutes } from '../../src/server/routes/runs.ts';
 import { stanceRoutes } from '../../src/server/routes/stances.ts';
+import { healthRoutes } from '../../src/server/routes/health.ts';
 
 /** The modules whose every route the first test calls (records and others have tests of their own). */
-const COVERED_MODULES = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes];
+const COVERED_MODULES = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, healthRoutes];
 import { sampleCase } from '../store/backends.ts';
 
 const ARTICLE = `Title: Envoys meet again
@@ -186,6 +187,8 @@ describe('route modules', () => {
       await check('DELETE', '/api/cases/talks/stances?actor=south&issue=troops&date=2025-03-02');
       await check('DELETE', '/api/cases/other');
       await check('POST', '/api/cases/talks/restore', { revision: 1 });
+      await check('GET', '/api/health');
+      await check('GET', '/api/ready');
       // Every route of the modules this test covers was reached and checked (the others have their own tests).
       const key = (d: RouteDef) => `${d.method} ${d.path}`;
       const reachedKeys = new Set([...reached].map(key));

@@ -1,11 +1,23 @@
-/** Liveness and readiness, for load balancers and container orchestrators (docs/api.md, docs/jobs.md). */
-import { z } from '@hono/zod-openapi';
+/** Liveness and readiness, for load balancers and container orchestrators (docs/api.md, docs/deploy.md). */
+import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { migrations } from '../../store/migrations.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { ErrorBody } from '../schemas.ts';
 import { route, router, type RouteContext } from './common.ts';
 
 const Health = z.object({ status: z.literal('ok'), version: z.string() }).openapi('Health');
-const Ready = z.object({ ready: z.literal(true), database: z.enum(['sqlite', 'postgres']), runsJobs: z.boolean() }).openapi('Ready');
+const Ready = z
+  .object({
+    ready: z.literal(true),
+    database: z.enum(['sqlite', 'postgres']),
+    runsJobs: z.boolean(),
+    migration: z.string().openapi({ description: "the newest of this version's schema migrations, applied (e.g. 0007_feeds)" }),
+  })
+  .openapi('Ready');
+
+/** This version's migrations, in the order they run (kysely's Migrator sorts them by name). */
+const EXPECTED = Object.keys(migrations).sort();
 
 export function healthRoutes({ store, jobs }: RouteContext) {
   const app = router();
@@ -17,21 +29,35 @@ export function healthRoutes({ store, jobs }: RouteContext) {
     ok: { status: 200, schema: Health, description: 'the server is up' },
     handler: () => ({ status: 'ok' as const, version: ENGINE_VERSION }),
   });
-  route(app, {
+  // Declared with createRoute rather than route(): its 503 is part of the contract (route() declares the
+  // user errors only). The other error responses are route()'s, as declared for /api/health just above.
+  const declared = app.openAPIRegistry.definitions.find((d) => d.type === 'route' && d.route.path === '/api/health') as { route?: { responses?: Record<string, unknown> } } | undefined;
+  const userErrors = Object.fromEntries(Object.entries(declared?.route?.responses ?? {}).filter(([status]) => !status.startsWith('2')));
+  const ready = createRoute({
     method: 'get',
     path: '/api/ready',
-    tag: 'health',
-    summary: 'Readiness: the database answers a query (503 when it does not)',
-    ok: { status: 200, schema: Ready, description: 'ready to serve requests' },
-    handler: async ({ c }) => {
-      try {
-        await sql`select 1`.execute(store.db);
-      } catch (e) {
-        // 503 (not one of the API's user errors): the same error body, for a balancer to take this process out.
-        return c.json({ error: { message: `the database does not answer: ${e instanceof Error ? e.message : String(e)}`, path: null } }, 503);
-      }
-      return { ready: true as const, database: store.kind, runsJobs: jobs.runsJobs };
+    tags: ['health'],
+    summary: "Readiness: the database answers and has every one of this version's migrations (503 when not)",
+    request: {},
+    responses: {
+      ...userErrors,
+      200: { content: { 'application/json': { schema: Ready } }, description: 'ready to serve requests' },
+      503: { content: { 'application/json': { schema: ErrorBody } }, description: 'not ready: the database does not answer, or lacks a migration; error.message says which' },
     },
+  });
+  app.openapi(ready, async (c) => {
+    const unready = (message: string) => c.json({ error: { message, path: null } }, 503);
+    let applied: Set<string>;
+    try {
+      // Kysely's Migrator records each migration it ran in this table (store/index.ts migrate()).
+      const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
+      applied = new Set(rows.rows.map((r) => r.name));
+    } catch (e) {
+      return unready(`the database does not answer: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const missing = EXPECTED.filter((m) => !applied.has(m));
+    if (missing.length) return unready(`the database lacks ${missing.length} of this version's migrations (${missing.join(', ')}): parley db migrate --db URL applies them`);
+    return c.json({ ready: true as const, database: store.kind, runsJobs: jobs.runsJobs, migration: EXPECTED[EXPECTED.length - 1] }, 200);
   });
   return app;
 }
