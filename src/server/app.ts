@@ -33,6 +33,7 @@ import { outlookRoutes } from './routes/outlook.ts';
 import { reportRoutes } from './routes/report.ts';
 import { userRoutes } from './routes/users.ts';
 import { modelRoutes } from './routes/models.ts';
+import { feedRoutes } from './routes/feeds.ts';
 
 export { ApiError, errorResponse } from './errors.ts';
 export { ENGINE_VERSION } from './version.ts';
@@ -46,7 +47,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * The route modules, in the order their routes are matched: analysis before the sub-resources
  * (whose `/drafts/{draftId}` would match `/drafts/check`). A new module is one more line here.
  */
-export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, dealRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, userRoutes, modelRoutes, healthRoutes];
+export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, dealRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, feedRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, userRoutes, modelRoutes, healthRoutes];
 
 /** Host, Origin, rate limit and If-Match options: security.ts (docs/security.md). */
 export interface AppOptions extends SecurityOptions {

@@ -20,7 +20,7 @@
  * The scheduler (`startFeedScheduler`) is started by `startServer` unless PARLEY_FEEDS=0 (and not under
  * Vitest unless asked): every `tickMs` it polls the feeds that are due, a few at a time.
  */
-import { feedIntervalMs, type Case, type Feed } from '../case/schema.ts';
+import { feedIntervalMs, type Case, type Evidence, type Feed } from '../case/schema.ts';
 import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
 import { ArticleInputError, articleFromPage, decodeArticleBytes } from '../evidence/input.ts';
 import { parseFeed, type FeedItem } from '../evidence/feeds.ts';
@@ -90,6 +90,8 @@ export interface CasePollResult {
   revision: number;
   changed: boolean;
   added: string[];
+  /** The candidate evidence added, as stored. */
+  evidence: Evidence[];
   feeds: FeedPollOutcome[];
 }
 
@@ -182,6 +184,9 @@ export async function fetchFeedText(url: string, opts: FeedPollOptions = {}): Pr
   }
 }
 
+/** Thrown inside a case change to write nothing. */
+class NothingNew extends Error {}
+
 interface FreshItem {
   keys: string[];
   result?: IngestResult;
@@ -248,26 +253,39 @@ export class FeedPoller {
       const ok = works.filter((w) => w.outcome.status === 'polled');
       let revision = stored.revision;
       let changed = false;
+      let evidence: Evidence[] = [];
       if (ok.some((w) => w.fresh.some((x) => x.result?.quotes.length))) {
         const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
-        let written;
         try {
-          written = await this.store.modifyCase(caseId, (cs) => this.addCandidates(cs, ok), { message: `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`, ...info });
+          const written = await this.store.modifyCase(
+            caseId,
+            (cs) => {
+              const added = this.addCandidates(cs, ok);
+              // Every quote is in the case already: no revision is written.
+              if (!added.length) throw new NothingNew();
+              return added;
+            },
+            { message: `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`, ...info },
+          );
+          revision = written.revision;
+          evidence = written.value;
+          changed = true;
         } catch (e) {
-          // Nothing was added: a stale If-Match leaves the feeds as they were (their items stay new).
-          if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
-          else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
-          throw e;
+          if (e instanceof NothingNew) revision = (await this.store.getCaseJson(caseId)).revision;
+          else {
+            // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new.
+            if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
+            else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
+            throw e;
+          }
         }
-        revision = written.revision;
-        changed = true;
       }
       for (const w of works) {
         if (w.outcome.status !== 'polled') continue;
         await this.states.finish(caseId, w.feed.url, started, { keys: w.fresh.flatMap((x) => x.keys), newItems: w.fresh.length, added: w.outcome.added.length });
       }
       const outcomes = [...works.map((w) => w.outcome), ...busy];
-      return { revision, changed, added: outcomes.flatMap((o) => o.added), feeds: outcomes };
+      return { revision, changed, added: evidence.map((e) => e.id), evidence, feeds: outcomes };
     } finally {
       for (const f of mine) this.inflight.delete(feedId(caseId, f.url));
       release();
@@ -275,15 +293,19 @@ export class FeedPoller {
   }
 
   /** The case's candidates from each feed's ingested items, added against the case as it is now. */
-  private addCandidates(cs: Case, works: FeedWork[]): void {
+  private addCandidates(cs: Case, works: FeedWork[]): Evidence[] {
+    const out: Evidence[] = [];
     for (const w of works) {
+      w.outcome.added = [];
       for (const item of w.fresh) {
         if (!item.result?.quotes.length) continue;
         const candidates = candidatesFromIngest(item.result, cs);
         cs.evidence.push(...candidates);
+        out.push(...candidates);
         w.outcome.added.push(...candidates.map((x) => x.id));
       }
     }
+    return out;
   }
 
   /** Fetch, parse and ingest one feed's new items; a failure is recorded now and becomes the outcome's error. */
@@ -343,7 +365,8 @@ export class FeedPoller {
     } catch (e) {
       if (!(e instanceof ArticleInputError || e instanceof UrlRefusedError)) throw e;
       const fallback = content || item.summary?.trim() || '';
-      outcome.itemErrors.push(`${item.link}: ${message(e)}${fallback ? ' (its summary was used)' : ' (tried again next poll)'}`);
+      const why = message(e);
+      outcome.itemErrors.push(`${why.startsWith(item.link) ? why : `${item.link}: ${why}`}${fallback ? ' (its summary was used)' : ' (tried again next poll)'}`);
       return fallback ? { text: fallback } : undefined;
     }
   }

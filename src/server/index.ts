@@ -12,6 +12,7 @@ import { importFile } from '../formats/index.ts';
 import { createStore, DEFAULT_DB, type Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { staticFiles } from './static.ts';
+import { feedsEnabled, startFeedScheduler, type FeedScheduler } from './feeds.ts';
 
 export { createApp, ApiError, errorResponse, MAX_BODY_BYTES, MAX_INGEST_BYTES, ENGINE_VERSION, ROUTE_MODULES } from './app.ts';
 export { JobManager, type JobView, type JobStatus } from './jobs.ts';
@@ -39,6 +40,13 @@ export interface ServerOptions {
   publicNames?: string[];
   /** Expensive requests per client per minute (default and 0: none; `parley serve` gives DEFAULT_RATE_LIMIT). */
   rateLimit?: number;
+  /** false: run no jobs in this process (`parley serve --no-worker`): `parley worker` processes run them (docs/jobs.md). */
+  runJobs?: boolean;
+  /**
+   * Poll the cases' feeds on their intervals (src/server/feeds.ts): default on, off under Vitest unless
+   * asked; PARLEY_FEEDS=0 turns it off whatever is asked. An object: on, with the scheduler's tick (ms).
+   */
+  feeds?: boolean | { tickMs?: number };
 }
 
 export interface RunningServer {
@@ -79,6 +87,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       requireIfMatch: !isLoopback(host),
       ...(opts.publicNames ? { publicNames: opts.publicNames } : {}),
       ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
+      ...(opts.runJobs === false ? { runJobs: false } : {}),
     });
     const assets = staticFiles(opts.webRoot ?? DEFAULT_WEB_ROOT);
     app.get('*', (c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? c.json({ error: { message: `no route GET ${c.req.path}`, path: null } }, 404) : assets(c)));
@@ -86,6 +95,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolvePromise(s));
       s.once('error', reject);
     });
+    const feeds: FeedScheduler | undefined = feedsEnabled(opts.feeds === undefined ? undefined : opts.feeds !== false)
+      ? startFeedScheduler(store, { guard: { allowPrivate: opts.allowPrivateFetch ?? false }, log, ...(typeof opts.feeds === 'object' && opts.feeds.tickMs !== undefined ? { tickMs: opts.feeds.tickMs } : {}) })
+      : undefined;
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${shownHost}:${address.port}`;
@@ -96,6 +108,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       store,
       imported,
       async close() {
+        await feeds?.stop();
         await jobs.shutdown();
         await new Promise<void>((r) => {
           server.close(() => r());

@@ -1,0 +1,90 @@
+/**
+ * A case's feeds (src/server/feeds.ts, docs/evidence.md "Feeds"): their status, and a poll now. The
+ * feeds themselves are part of the case (`feeds: [{ url, every, label }]`), written as any other
+ * change to it (PUT the case, or the case file).
+ */
+import { z } from '@hono/zod-openapi';
+import { ApiError } from '../errors.ts';
+import { checkIfMatch, conditionalWrite } from '../conditional.ts';
+import { FeedPoller } from '../feeds.ts';
+import { Evidence } from '../schemas.ts';
+import { CaseParams, changeInfo, route, router, type RouteContext } from './common.ts';
+
+const isoTime = z.string().openapi({ description: 'an ISO 8601 time (UTC)', example: '2026-12-03T07:00:00.000Z' });
+
+export const FeedStatus = z
+  .object({
+    url: z.string(),
+    label: z.string().openapi({ description: "the feed's label, else its URL's host" }),
+    every: z.string().openapi({ description: 'the poll interval as the case gives it (default 1h)' }),
+    everyMs: z.number().int(),
+    lastPolledAt: isoTime.nullable().openapi({ description: 'when the last poll began (null: never polled)' }),
+    lastOkAt: isoTime.nullable().openapi({ description: 'when the last poll that succeeded began' }),
+    lastError: z.string().nullable().openapi({ description: "the last poll's error (null when it succeeded)" }),
+    itemsSeen: z.number().int().openapi({ description: 'distinct items seen over all polls' }),
+    lastNew: z.number().int().openapi({ description: 'candidates the last poll added' }),
+    totalNew: z.number().int().openapi({ description: 'candidates added by all polls' }),
+    polling: z.boolean().openapi({ description: 'a poll holds the feed now' }),
+    nextPollAt: isoTime.openapi({ description: 'when the scheduler polls it next' }),
+  })
+  .openapi('FeedStatus');
+
+export const FeedList = z.object({ revision: z.number().int(), feeds: z.array(FeedStatus) }).openapi('FeedList');
+
+export const FeedPollOutcome = z
+  .object({
+    url: z.string(),
+    label: z.string(),
+    status: z.enum(['polled', 'failed', 'busy']).openapi({ description: 'failed: the feed could not be fetched or read (error); busy: another poll held it' }),
+    items: z.number().int().openapi({ description: 'items in the feed' }),
+    newItems: z.number().int().openapi({ description: 'new items this poll took' }),
+    added: z.array(z.string()).openapi({ description: 'ids of the candidates added from this feed' }),
+    error: z.string().optional(),
+    itemErrors: z.array(z.string()).openapi({ description: 'items that could not be read (tried again next poll, or their summary used)' }),
+  })
+  .openapi('FeedPollOutcome');
+
+export const FeedPollResult = z
+  .object({
+    revision: z.number().int().openapi({ description: "the case's revision after the poll" }),
+    changed: z.boolean().openapi({ description: 'the poll wrote a revision (false: nothing new with quotes)' }),
+    added: z.array(z.string()),
+    evidence: z.array(Evidence).openapi({ description: 'the candidate evidence added (status candidate, pending review)' }),
+    feeds: z.array(FeedPollOutcome),
+  })
+  .openapi('FeedPollResult');
+
+export function feedRoutes({ store, allowPrivateFetch }: RouteContext) {
+  const app = router();
+  const poller = new FeedPoller(store, { guard: { allowPrivate: allowPrivateFetch } });
+  route(app, {
+    method: 'get',
+    path: '/api/cases/{id}/feeds',
+    tag: 'evidence',
+    summary: "The case's feeds with the status of their polls",
+    params: CaseParams,
+    ok: { status: 200, schema: FeedList, description: 'each feed: interval, last poll, last error, items seen, candidates added, next poll' },
+    handler: ({ params }) => poller.list(params.id),
+  });
+  route(app, {
+    method: 'post',
+    path: '/api/cases/{id}/feeds/poll',
+    tag: 'evidence',
+    summary: "Poll the case's feeds now (or one, ?url=) and queue the new items' quotes as candidate evidence",
+    params: CaseParams,
+    query: z.object({ url: z.string().max(2000).optional().openapi({ description: 'poll only this feed of the case' }) }),
+    conditional: true,
+    ok: { status: 200, schema: FeedPollResult, description: 'what each feed gave and the candidates added (one revision for all of them; none when nothing was new)' },
+    handler: async ({ c, params, query }) => {
+      const read = await store.getCase(params.id);
+      // A stale If-Match is refused before any feed is fetched (the store checks again when writing).
+      checkIfMatch(c, params.id, read.revision);
+      if (query.url !== undefined && !(read.case.feeds ?? []).some((f) => f.url === query.url)) {
+        throw new ApiError(404, `case "${params.id}" has no feed "${query.url.slice(0, 200)}"`, 'url');
+      }
+      const info = changeInfo(c, undefined, true);
+      return conditionalWrite(c, store, params.id, () => poller.poll(params.id, { ...(query.url !== undefined ? { urls: [query.url] } : {}), info }));
+    },
+  });
+  return app;
+}

@@ -1,0 +1,337 @@
+/**
+ * The server's feed polling (src/server/feeds.ts, routes/feeds.ts) against a feed server of our own on
+ * 127.0.0.1 (the URL guard refuses loopback: the app is made with `allowPrivateFetch`, the tests-only
+ * switch the ingest tests use). The feeds and articles are invented text.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/server/app.ts';
+import { feedsEnabled, startFeedScheduler, FeedPoller } from '../../src/server/feeds.ts';
+import { FeedStore } from '../../src/store/feeds.ts';
+import { createStore, type Store } from '../../src/store/index.ts';
+import { validateCase } from '../../src/store/validate.ts';
+import { sampleCase } from '../store/backends.ts';
+import { describeEachStore, type FreshDatabase } from './fresh-store.ts';
+
+// ---- the feed server: feeds and article pages we write ourselves
+const PAD = ' The delegations are to meet again after consultations in their capitals, officials said, and no date has been set for the next round of the border talks.';
+
+interface Item {
+  guid: string;
+  title: string;
+  link: string;
+  date: string;
+  content?: string;
+  summary?: string;
+}
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const rss = (title: string, items: Item[]) =>
+  `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${esc(title)}</title><link>https://gazette.example/</link>
+${items
+  .map(
+    (i) => `<item><guid>${esc(i.guid)}</guid><title>${esc(i.title)}</title><link>${esc(i.link)}</link><pubDate>${new Date(`${i.date}T09:00:00Z`).toUTCString()}</pubDate>${i.summary ? `<description>${esc(i.summary)}</description>` : ''}${i.content ? `<content:encoded>${esc(i.content)}</content:encoded>` : ''}</item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+
+let base = '';
+const feedItems: Item[] = [];
+const hits = new Map<string, number>();
+let slowMs = 0;
+const ARTICLE_PAGE = `<!doctype html><html><head><title>Envoy speaks</title></head><body><article><p>"The river is the only fair line, and we will say so in Vienna," South's envoy Tomas Reyes said on Tuesday.</p><p>${PAD}</p></article></body></html>`;
+
+function handle(req: IncomingMessage): { status: number; type: string; body: string } {
+  const path = req.url ?? '/';
+  hits.set(path, (hits.get(path) ?? 0) + 1);
+  if (path === '/rss.xml' || path === '/slow.xml') return { status: 200, type: 'application/rss+xml; charset=utf-8', body: rss('Test Gazette', feedItems) };
+  if (path === '/broken.xml') return { status: 200, type: 'application/rss+xml', body: '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</title>\n<item><title>Half</title></channel></rss>' };
+  if (path === '/articles/envoy.html') return { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE_PAGE };
+  return { status: 404, type: 'text/plain', body: 'not here' };
+}
+
+const server: Server = createServer((req, res) => {
+  const r = handle(req);
+  const send = () => res.writeHead(r.status, { 'content-type': r.type }).end(r.body);
+  if (req.url === '/slow.xml' && slowMs) setTimeout(send, slowMs);
+  else send();
+});
+
+/** The three items of the first poll: two full articles (3 quotes) and one summary whose page has 1 quote. */
+function firstItems(): Item[] {
+  return [
+    {
+      guid: 'gazette-101',
+      title: 'North holds its line',
+      link: `${base}/articles/north.html`,
+      date: '2025-03-03',
+      content: `GENEVA — Negotiators met on Monday for a third round.\n\n"We will not give up one metre of the north line," North's foreign minister Anna Berg said after the meeting.\n\n"A fair border runs along the river, and we are ready to sign," South's envoy Tomas Reyes told reporters.\n\n${PAD}`,
+    },
+    {
+      guid: 'gazette-102',
+      title: 'Troops on the agenda',
+      link: `${base}/articles/troops.html`,
+      date: '2025-03-04',
+      content: `VIENNA — The troop ceiling came up on Tuesday.\n\n"A ceiling of forty battalions is the most we can accept," Anna Berg said in a statement.\n\n${PAD}\n\n${PAD}`,
+    },
+    // Only a summary: the link is fetched for the article.
+    { guid: 'gazette-103', title: 'Envoy speaks', link: `${base}/articles/envoy.html`, date: '2025-03-04', summary: 'The envoy spoke about the river.' },
+  ];
+}
+const NEW_ITEM: Item = {
+  guid: 'gazette-104',
+  title: 'A fourth round',
+  link: `${base}/articles/fourth.html`,
+  date: '2025-03-05',
+  content: `BERN — A fourth round began on Wednesday.\n\n"We can move the line five kilometres, not more," Anna Berg said as she arrived.\n\n${PAD}`,
+};
+
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  NEW_ITEM.link = `${base}/articles/fourth.html`;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+});
+
+function caseWith(id: string, feeds: Array<{ url: string; every?: string; label?: string }>) {
+  return { ...sampleCase(id), feeds } as never;
+}
+
+describeEachStore('feeds: polling a case feed', (fresh) => {
+  let db: FreshDatabase;
+  let store: Store;
+  let app: ReturnType<typeof createApp>['app'];
+  let jobs: ReturnType<typeof createApp>['jobs'];
+  const call = async (method: string, path: string, headers: Record<string, string> = {}) => {
+    const res = await app.request(path, { method, headers });
+    return { status: res.status, etag: res.headers.get('etag'), json: (await res.json()) as any };
+  };
+
+  beforeAll(async () => {
+    db = await fresh();
+    store = await createStore(db.url);
+    ({ app, jobs } = createApp({ store, allowPrivateFetch: true }));
+  });
+  afterAll(async () => {
+    await jobs.shutdown();
+    await store.close();
+    await db.destroy();
+  });
+
+  it('adds the new items as candidates once: 4, then 0, then 1 for a new item', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('talks', [{ url: `${base}/rss.xml`, label: 'gazette' }]));
+    const before = (await store.getCase('talks')).case.evidence.length;
+    hits.clear();
+
+    const listed = await call('GET', '/api/cases/talks/feeds');
+    expect(listed.status).toBe(200);
+    expect(listed.json.feeds).toEqual([
+      expect.objectContaining({ url: `${base}/rss.xml`, label: 'gazette', every: '1h', everyMs: 3_600_000, lastPolledAt: null, lastError: null, itemsSeen: 0, totalNew: 0, polling: false }),
+    ]);
+
+    const first = await call('POST', '/api/cases/talks/feeds/poll', { 'x-parley-author': 'tester' });
+    expect(first.status).toBe(200);
+    expect(first.json.changed).toBe(true);
+    expect(first.json.revision).toBe(2);
+    expect(first.etag).toBe('"2"');
+    expect(first.json.feeds).toEqual([expect.objectContaining({ status: 'polled', items: 3, newItems: 3, itemErrors: [] })]);
+    // 2 + 1 quotes from the feed's full contents, 1 from the page the summary-only item links to.
+    expect(first.json.added).toHaveLength(4);
+    expect(first.json.evidence.map((e: any) => [e.speaker, e.date, e.status, e.outlet, e.url])).toEqual([
+      ['Anna Berg', '2025-03-03', 'candidate', 'Test Gazette', `${base}/articles/north.html`],
+      ['Tomas Reyes', '2025-03-03', 'candidate', 'Test Gazette', `${base}/articles/north.html`],
+      ['Anna Berg', '2025-03-04', 'candidate', 'Test Gazette', `${base}/articles/troops.html`],
+      ['Tomas Reyes', '2025-03-04', 'candidate', 'Test Gazette', `${base}/articles/envoy.html`],
+    ]);
+    expect(hits.get('/articles/envoy.html')).toBe(1);
+    expect(hits.get('/articles/north.html')).toBeUndefined();
+    const stored = await store.getCase('talks');
+    expect(stored.case.evidence).toHaveLength(before + 4);
+    expect(stored.author).toBe('tester');
+    expect(stored.message).toBe('feeds: gazette');
+    // They are in the review queue as other candidates are.
+    const queue = await call('GET', '/api/evidence?case=talks&status=candidate');
+    expect(queue.json.items.map((e: any) => e.id).sort()).toEqual([...first.json.added].sort());
+
+    const status = (await call('GET', '/api/cases/talks/feeds')).json.feeds[0];
+    expect(status).toMatchObject({ itemsSeen: 3, lastNew: 4, totalNew: 4, lastError: null, polling: false });
+    expect(Date.parse(status.nextPollAt) - Date.parse(status.lastPolledAt)).toBe(3_600_000);
+
+    const second = await call('POST', '/api/cases/talks/feeds/poll');
+    expect(second.json).toMatchObject({ changed: false, revision: 2, added: [], evidence: [] });
+    expect(second.json.feeds[0]).toMatchObject({ status: 'polled', items: 3, newItems: 0 });
+    expect(hits.get('/articles/envoy.html')).toBe(1);
+    expect((await store.getCase('talks')).revision).toBe(2);
+
+    feedItems.unshift(NEW_ITEM);
+    const third = await call('POST', '/api/cases/talks/feeds/poll');
+    expect(third.json).toMatchObject({ changed: true, revision: 3 });
+    expect(third.json.feeds[0]).toMatchObject({ items: 4, newItems: 1 });
+    expect(third.json.evidence.map((e: any) => [e.speaker, e.date, e.text])).toEqual([['Anna Berg', '2025-03-05', 'We can move the line five kilometres, not more']]);
+    expect((await call('GET', '/api/cases/talks/feeds')).json.feeds[0]).toMatchObject({ itemsSeen: 4, lastNew: 1, totalNew: 5 });
+  });
+
+  it('records a broken feed\'s error and leaves the case unchanged; the other feeds still add', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('broken', [{ url: `${base}/broken.xml` }]));
+    const r = await call('POST', '/api/cases/broken/feeds/poll');
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ changed: false, revision: 1, added: [] });
+    expect(r.json.feeds[0]).toMatchObject({ status: 'failed', label: '127.0.0.1', error: expect.stringMatching(/broken\.xml:\d+:\d+: /) });
+    const after = await store.getCase('broken');
+    expect(after.revision).toBe(1);
+    expect(after.case).toEqual((await store.getCase('broken', { revision: 1 })).case);
+    const status = (await call('GET', '/api/cases/broken/feeds')).json.feeds[0];
+    expect(status.lastError).toBe(r.json.feeds[0].error);
+    expect(status).toMatchObject({ itemsSeen: 0, totalNew: 0, lastOkAt: null, polling: false });
+    expect(status.lastPolledAt).not.toBeNull();
+
+    // A missing feed, a broken one and a good one: the good one's candidates are written, the others' errors kept.
+    await store.createCase(caseWith('mixed', [{ url: `${base}/missing.xml`, label: 'gone' }, { url: `${base}/broken.xml` }, { url: `${base}/rss.xml`, label: 'gazette' }]));
+    const mixed = await call('POST', '/api/cases/mixed/feeds/poll');
+    expect(mixed.json.feeds.map((f: any) => [f.label, f.status])).toEqual([
+      ['gone', 'failed'],
+      ['127.0.0.1', 'failed'],
+      ['gazette', 'polled'],
+    ]);
+    expect(mixed.json.feeds[0].error).toMatch(/answered 404/);
+    expect(mixed.json.added).toHaveLength(4);
+    expect(mixed.json.revision).toBe(2);
+  });
+
+  it('polls one feed at a time: a second poll while one runs is "busy" and adds nothing twice', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('overlap', [{ url: `${base}/slow.xml`, label: 'slow' }]));
+    hits.delete('/slow.xml');
+    slowMs = 300;
+    try {
+      const [a, b] = await Promise.all([call('POST', '/api/cases/overlap/feeds/poll'), call('POST', '/api/cases/overlap/feeds/poll')]);
+      expect([a.json.feeds[0].status, b.json.feeds[0].status].sort()).toEqual(['busy', 'polled']);
+      expect(a.json.added.length + b.json.added.length).toBe(4);
+      expect(hits.get('/slow.xml')).toBe(1);
+    } finally {
+      slowMs = 0;
+    }
+    // Another process holding the feed's lease (in the store) makes it busy too.
+    const states = new FeedStore(store.db);
+    const now = new Date().toISOString();
+    expect(await states.claim('overlap', `${base}/slow.xml`, now, new Date(Date.now() + 60_000).toISOString())).toBe(true);
+    expect(await states.claim('overlap', `${base}/slow.xml`, now, new Date(Date.now() + 60_000).toISOString())).toBe(false);
+    const held = await call('POST', '/api/cases/overlap/feeds/poll');
+    expect(held.json.feeds[0]).toMatchObject({ status: 'busy', newItems: 0 });
+    expect(hits.get('/slow.xml')).toBe(1);
+    expect((await call('GET', '/api/cases/overlap/feeds')).json.feeds[0].polling).toBe(true);
+    // An expired lease (its process died) is taken over.
+    expect(await states.claim('overlap', `${base}/slow.xml`, new Date(Date.now() + 120_000).toISOString(), new Date(Date.now() + 180_000).toISOString())).toBe(true);
+    await states.release('overlap', `${base}/slow.xml`);
+    expect((await call('POST', '/api/cases/overlap/feeds/poll')).json.feeds[0]).toMatchObject({ status: 'polled', newItems: 0 });
+  });
+
+  it('honours If-Match, and names an unknown feed or case', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('guarded', [{ url: `${base}/rss.xml` }]));
+    const fetched = hits.get('/rss.xml') ?? 0;
+    const stale = await call('POST', '/api/cases/guarded/feeds/poll', { 'if-match': '"7"' });
+    expect(stale.status).toBe(412);
+    expect(stale.json.error).toMatchObject({ path: 'If-Match', currentRevision: 1 });
+    // Refused before any feed was fetched.
+    expect(hits.get('/rss.xml') ?? 0).toBe(fetched);
+    const ok = await call('POST', '/api/cases/guarded/feeds/poll', { 'if-match': '"1"' });
+    expect(ok.status).toBe(200);
+    expect(ok.json.revision).toBe(2);
+    const unknown = await call('POST', `/api/cases/guarded/feeds/poll?url=${encodeURIComponent(`${base}/other.xml`)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.path).toBe('url');
+    expect((await call('GET', '/api/cases/nope/feeds')).status).toBe(404);
+    expect((await call('POST', '/api/cases/nope/feeds/poll')).status).toBe(404);
+  });
+});
+
+describe('feeds: the case format and the URL guard', () => {
+  it('validates feeds: http(s) only, every from 5m to 30d, no duplicates', () => {
+    const problems = (feeds: unknown) => validateCase({ ...sampleCase('v'), feeds }).problems;
+    expect(problems([{ url: 'https://a.example/rss', every: '5m', label: 'A' }, { url: 'http://b.example/atom', every: '2d' }])).toEqual([]);
+    expect(problems([{ url: 'ftp://a.example/rss' }])).toEqual([{ path: 'feeds[0].url', message: 'expected an http or https URL' }]);
+    expect(problems([{ url: 'https://a.example/rss', every: '4m' }])).toEqual([{ path: 'feeds[0].every', message: 'feeds are polled at most every 5 minutes (5m)' }]);
+    expect(problems([{ url: 'https://a.example/rss', every: 'hourly' }])).toEqual([{ path: 'feeds[0].every', message: 'expected an interval like 30m, 1h or 1d' }]);
+    expect(problems([{ url: 'https://a.example/rss', every: '31d' }])).toEqual([{ path: 'feeds[0].every', message: 'feeds are polled at least every 30 days (30d)' }]);
+    expect(problems([{ url: 'https://a.example/rss' }, { url: 'https://a.example/rss' }])).toEqual([{ path: 'feeds[1].url', message: 'duplicate feed "https://a.example/rss" (also feeds[0])' }]);
+    expect(problems([{ url: 'https://a.example/rss', colour: 'red' }])[0].path).toBe('feeds[0]');
+  });
+
+  it('refuses a loopback feed without the tests-only switch, and records the refusal', async () => {
+    const store = await createStore(':memory:');
+    try {
+      await store.createCase(caseWith('strict', [{ url: `${base}/rss.xml` }]));
+      const { app, jobs } = createApp({ store });
+      const r = await app.request('/api/cases/strict/feeds/poll', { method: 'POST' });
+      const json = (await r.json()) as any;
+      expect(json.feeds[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/refused: 127\.0\.0\.1 is loopback/) });
+      expect(json.changed).toBe(false);
+      await jobs.shutdown();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('is on by default outside tests, off under Vitest unless asked, and off with PARLEY_FEEDS=0', () => {
+    expect(feedsEnabled(undefined, {})).toBe(true);
+    expect(feedsEnabled(undefined, { VITEST: 'true' })).toBe(false);
+    expect(feedsEnabled(true, { VITEST: 'true' })).toBe(true);
+    expect(feedsEnabled(true, { PARLEY_FEEDS: '0' })).toBe(false);
+    expect(feedsEnabled(false, {})).toBe(false);
+  });
+});
+
+describe('feeds: the scheduler', () => {
+  let store: Store;
+  afterEach(async () => {
+    vi.useRealTimers();
+    await store?.close();
+  });
+
+  it('polls each feed on its own interval (fake timers): at the first tick, then every 5 minutes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-12-03T07:00:00Z') });
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    store = await createStore(':memory:');
+    await store.createCase(caseWith('sched', [{ url: `${base}/slow.xml`, every: '5m', label: 'wire' }]));
+    hits.delete('/slow.xml');
+    const scheduler = startFeedScheduler(store, { tickMs: 60_000, guard: { allowPrivate: true } });
+    try {
+      await vi.advanceTimersByTimeAsync(59_000);
+      await scheduler.idle();
+      expect(hits.get('/slow.xml')).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1_000);
+      await scheduler.idle();
+      expect(hits.get('/slow.xml')).toBe(1);
+      const first = await store.getCase('sched');
+      expect(first.revision).toBe(2);
+      expect(first.author).toBe('feed:wire');
+      expect(first.case.evidence.filter((e) => e.status === 'candidate')).toHaveLength(4);
+      const polled = (await new FeedPoller(store).list('sched')).feeds[0];
+      expect(polled).toMatchObject({ lastPolledAt: '2026-12-03T07:01:00.000Z', nextPollAt: '2026-12-03T07:06:00.000Z', totalNew: 4 });
+      // Ticks at 2, 3, 4 and 5 minutes find nothing due.
+      for (let m = 2; m <= 5; m++) {
+        await vi.advanceTimersByTimeAsync(60_000);
+        await scheduler.idle();
+      }
+      expect(hits.get('/slow.xml')).toBe(1);
+      feedItems.unshift(NEW_ITEM);
+      await vi.advanceTimersByTimeAsync(60_000);
+      await scheduler.idle();
+      expect(hits.get('/slow.xml')).toBe(2);
+      const second = await store.getCase('sched');
+      expect(second.revision).toBe(3);
+      expect(second.case.evidence.filter((e) => e.status === 'candidate')).toHaveLength(5);
+    } finally {
+      await scheduler.stop();
+    }
+    // Stopped: no more polls however long it waits.
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(hits.get('/slow.xml')).toBe(2);
+  });
+});
