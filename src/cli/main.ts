@@ -50,6 +50,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'score-ingest', summary: 'score the article ingester against gold annotations', load: () => import('./commands/score-ingest.ts') },
   // workbench
   { name: 'serve', summary: 'serve the HTTP API and the dashboard', load: () => import('./commands/serve.ts') },
+  { name: 'worker', summary: 'run the queued jobs of a PostgreSQL database (any number, on any machines)', load: () => import('./commands/worker.ts') },
   { name: 'db', summary: 'the database: migrate, list, import, export, revisions', load: () => import('./commands/db.ts') },
   { name: 'user', summary: 'the workbench accounts: add (prints an API token), list, remove', load: () => import('./commands/user.ts') },
   // forecast record

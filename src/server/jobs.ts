@@ -2,9 +2,14 @@
  * Background jobs (Monte Carlo runs): started by a request, polled for progress, cancellable.
  * One job computes at a time (each already uses every core through worker threads); the others
  * wait as `queued`. Finished jobs are kept for polling, the oldest dropped beyond `keep`.
+ *
+ * `LocalQueue` is the SQLite backend of the job queue (src/jobs/queue.ts): durable jobs are rows of
+ * the store's database, run by this process. On PostgreSQL the server uses `PgBossQueue` instead,
+ * behind the same `JobQueue` interface (`JobManager`, the name the routes know it by).
  */
 import { randomUUID } from 'node:crypto';
 import type { JobStore, StoredJob } from '../store/jobs.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -53,7 +58,7 @@ interface Job extends JobView {
 
 const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'failed', 'cancelled']);
 
-export class JobManager {
+export class LocalQueue implements JobQueue {
   private readonly jobs = new Map<string, Job>();
   private readonly waiting: Job[] = [];
   private running: Job | null = null;
@@ -275,7 +280,11 @@ export class JobManager {
   }
 }
 
-function storedView(s: StoredJob): JobView {
+/** The server's job queue, whichever backend (the type), and the local one (the constructor). */
+export type JobManager = JobQueue;
+export const JobManager = LocalQueue;
+
+export function storedView(s: StoredJob): JobView {
   return {
     id: s.id,
     kind: s.kind,

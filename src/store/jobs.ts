@@ -4,7 +4,7 @@
  * restarted server resumes it under the same id from the last stored chunk (docs/jobs.md). Works on
  * SQLite and PostgreSQL through the same queries.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 export type StoredJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -75,11 +75,13 @@ export class JobStore {
   }
 
   async markRunning(id: string, at: string): Promise<void> {
-    await this.db.updateTable('jobs').set({ status: 'running', started_at: at }).where('id', '=', id).where('status', 'in', ['queued', 'running']).execute();
+    // The first start is kept (a resumed job, or a chunk of it on a second worker, does not move it).
+    await this.db.updateTable('jobs').set({ status: 'running', started_at: sql`coalesce(started_at, ${at})` }).where('id', '=', id).where('status', 'in', ['queued', 'running']).execute();
   }
 
+  /** Raise a running job's progress (never lowers it: workers report out of order). */
   async setProgress(id: string, progress: number): Promise<void> {
-    await this.db.updateTable('jobs').set({ progress }).where('id', '=', id).where('status', '=', 'running').execute();
+    await this.db.updateTable('jobs').set({ progress }).where('id', '=', id).where('status', '=', 'running').where('progress', '<', progress).execute();
   }
 
   /** Finish a job that is still queued or running (a cancelled one stays cancelled). */
@@ -100,6 +102,38 @@ export class JobStore {
       .values({ job_id: id, chunk, data: Buffer.from(data).toString('base64') })
       .onConflict((oc) => oc.columns(['job_id', 'chunk']).doNothing())
       .execute();
+  }
+
+  async hasChunk(id: string, chunk: number): Promise<boolean> {
+    return (await this.db.selectFrom('job_chunks').select('chunk').where('job_id', '=', id).where('chunk', '=', chunk).executeTakeFirst()) !== undefined;
+  }
+
+  /** How many of a job's chunks are stored. */
+  async countChunks(id: string): Promise<number> {
+    const row = await this.db.selectFrom('job_chunks').select((eb) => eb.fn.countAll().as('n')).where('job_id', '=', id).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Finish a job as done exactly once among concurrent callers (the workers that stored its last
+   * chunks): the job's row is locked (SELECT … FOR UPDATE) while `compute` runs, and a caller that
+   * finds it no longer queued or running skips it. `compute` runs outside the transaction (it may
+   * write through other connections, e.g. record the run); its throw rolls back and is rethrown.
+   * PostgreSQL only: on SQLite the one connection would wait on itself (the local queue has a single
+   * process and needs no guard). True: this caller finished it.
+   */
+  async finishOnce(id: string, compute: () => Promise<unknown>): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = (await trx.selectFrom('jobs').select('status').where('id', '=', id).forUpdate().executeTakeFirst()) as { status: string } | undefined;
+      if (!row || (row.status !== 'queued' && row.status !== 'running')) return false;
+      const result = await compute();
+      await trx
+        .updateTable('jobs')
+        .set({ status: 'done', progress: 1, finished_at: new Date().toISOString(), result: JSON.stringify(result), error: null })
+        .where('id', '=', id)
+        .execute();
+      return true;
+    });
   }
 
   async chunks(id: string): Promise<Map<number, Buffer>> {

@@ -25,7 +25,11 @@ interface ServeOptions {
   publicName: string[];
   rateLimit: number;
   sqliteSynchronous: SqliteSynchronous;
+  worker: boolean;
 }
+
+/** PARLEY_WORKER=0 (or false, no, off): the same as --no-worker. */
+export const workerFromEnv = (env: NodeJS.ProcessEnv = process.env): boolean => !/^(0|false|no|off)$/i.test(env.PARLEY_WORKER ?? '');
 
 export function register(program: Command): void {
   program
@@ -51,6 +55,7 @@ export function register(program: Command): void {
         .env('PARLEY_SQLITE_SYNCHRONOUS')
         .default('full'),
     )
+    .option('--no-worker', 'run no jobs in this process (PostgreSQL: `parley worker` processes run them; env PARLEY_WORKER=0)')
     .action(async (opts: ServeOptions) => {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       if (opts.build) {
@@ -77,6 +82,7 @@ export function register(program: Command): void {
           importExamples: opts.examples,
           publicNames: opts.publicName,
           rateLimit: opts.rateLimit,
+          runJobs: opts.worker && workerFromEnv(),
           log,
         });
       } catch (e) {
@@ -88,6 +94,7 @@ export function register(program: Command): void {
         throw e;
       }
       process.stdout.write(`parley is serving the dashboard and API on ${server.url}/ (database: ${redact(opts.db)}; Ctrl-C stops)\n`);
+      if (!(opts.worker && workerFromEnv())) log(store.kind === 'postgres' ? 'jobs are queued for `parley worker` processes (this server runs none)' : 'warning: --no-worker on SQLite: jobs are stored but nothing runs them (parley worker needs PostgreSQL)');
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
