@@ -15,10 +15,11 @@ import { ingestRoutes } from '../../src/server/routes/ingest.ts';
 import { jobRoutes } from '../../src/server/routes/jobs.ts';
 import { runRoutes } from '../../src/server/routes/runs.ts';
 import { stanceRoutes } from '../../src/server/routes/stances.ts';
+import { feedRoutes } from '../../src/server/routes/feeds.ts';
 import { healthRoutes } from '../../src/server/routes/health.ts';
 
 /** The modules whose every route the first test calls (records and others have tests of their own). */
-const COVERED_MODULES = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, collectionRoutes, stanceRoutes, healthRoutes];
+const COVERED_MODULES = [caseRoutes, analysisRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, feedRoutes, collectionRoutes, stanceRoutes, healthRoutes];
 import { sampleCase } from '../store/backends.ts';
 
 const ARTICLE = `Title: Envoys meet again
@@ -167,6 +168,9 @@ describe('route modules', () => {
       await check('GET', '/api/evidence?status=candidate');
       await check('POST', `/api/cases/talks/evidence/${ingest.stored[0]}/accept`);
       await check('POST', `/api/cases/talks/evidence/${ingest.stored[0]}/reject`);
+      // A case without feeds: an empty list, and a poll that adds nothing (test/server/feeds.test.ts polls real ones).
+      expect((await check('GET', '/api/cases/talks/feeds')).feeds).toEqual([]);
+      expect(await check('POST', '/api/cases/talks/feeds/poll')).toMatchObject({ changed: false, added: [], feeds: [] });
       const items: Record<string, { id: string } & Record<string, unknown>> = {
         actors: { id: 'mediator', name: 'Mediator', kind: 'organisation', capability: 15 },
         issues: { id: 'fish', title: 'Fishing', statusQuo: 5 },
