@@ -1,6 +1,6 @@
 /**
- * One document with every analysis of a case — zone of agreement, drafts and their diffs, Monte
- * Carlo, sensitivity, scenarios, timeline — as Markdown or as a self-contained HTML page, with the
+ * One document with every analysis of a case — zone of agreement, drafts and their diffs, the deal
+ * (packages, frontier, power, levers), Monte Carlo, sensitivity, scenarios, timeline — as Markdown or as a self-contained HTML page, with the
  * charts inline as SVG. Case text is untrusted: every piece of it is escaped (HTML entities; in
  * Markdown also the characters that would start markup), and the charts write it as SVG text nodes.
  */
@@ -19,6 +19,12 @@ import { anchorText } from '../case/anchors.ts';
 import { forecastOutlook, type AgreementBasis } from './outlook.ts';
 import { basisSentence, outlookSections, pct } from './outlook-text.ts';
 import { positionMap, quantileChart, renderSvg, timelineChart, tornadoChart, type PlotOptions } from '../charts/index.ts';
+import { defaultFrontierPair, frontierChart, frontierText, twoActorFrontier } from '../charts/frontier.ts';
+import { findPackages, type Package } from '../deal/packages.ts';
+import { loadSolver } from '../deal/solver.ts';
+import { casePower } from '../deal/power.ts';
+import { findLevers, type LeverMove } from '../deal/levers.ts';
+import { utilityModel, utilityOf } from './red-lines.ts';
 
 export type ReportFormat = 'md' | 'html';
 
@@ -223,6 +229,8 @@ export async function buildReport(c: Case, opts: ReportOptions): Promise<string>
     tabular(w, draftDiffTables(diff, names));
   }
 
+  await dealSection(w, c, view, names, { asOf: run.asOf, scenario: run.scenario, seed: sim.seed });
+
   w.heading(2, 'Forecasts under uncertainty (Monte Carlo)');
   w.chart(quantileChart(sim));
   tabular(w, simulationTables(sim, names));
@@ -261,6 +269,93 @@ export async function buildReport(c: Case, opts: ReportOptions): Promise<string>
   if (sources.length) w.sources(sources);
   else w.paragraph('No evidence of the case gives a URL.');
   return w.done(title);
+}
+
+const PACKAGE_LABEL: Record<Package['kind'], string> = { maxmin: 'max-min gain', nash: 'Nash product', ks: 'Kalai-Smorodinsky', nearest: 'nearest efficient' };
+const listText = (xs: string[]) => (xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const percent = (x: number | null) => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toString()} %`);
+
+/**
+ * The deal (docs/deal.md): whether a package satisfies every veto holder; if one does, the max-min,
+ * Nash and Kalai-Smorodinsky packages, every actor's gain and the frontier of the two weightiest veto
+ * holders; the power indices under the case's decision rule; if none does, the levers that would open a
+ * zone of agreement (the zone target of `parley levers`, its Monte Carlo share on the report's seed).
+ */
+async function dealSection(w: Writer, c: Case, view: Case, names: Names, run: { asOf?: string; scenario?: string; seed: number }): Promise<void> {
+  w.heading(2, 'Deal');
+  const deal = findPackages(view, await loadSolver());
+  if (deal.feasible) {
+    w.paragraph(
+      `A package satisfies every veto holder (${listText(deal.actors.map(names.actor))}). The max-min package makes the smallest of their gains over the status quo as large as it can be; ` +
+        'gains are utility over the status quo × 100 (salience-weighted distance on each issue’s scale).',
+    );
+    const pks = deal.packages;
+    const words = (iss: Case['issues'][number], v: number) => {
+      const t = anchorText(iss, v);
+      return t ? `${fmt(v)} (${t})` : fmt(v);
+    };
+    w.section({
+      title: 'The packages, issue by issue',
+      header: ['issue', 'status quo', ...pks.map((k) => PACKAGE_LABEL[k.kind])],
+      rows: view.issues.map((iss) => [names.issue(iss.id), words(iss, iss.statusQuo), ...pks.map((k) => words(iss, k.values[iss.id]))]),
+    });
+    const um = utilityModel(view);
+    const gain = (k: Package, i: number) => utilityOf(um, i, um.issues.map((id, n) => k.values[id] ?? um.statusQuo[n])) - utilityOf(um, i, um.statusQuo);
+    w.section({
+      title: 'Each actor’s gain over the status quo (utility × 100)',
+      note: '(veto): an actor whose consent a deal needs; the packages balance their gains.',
+      header: ['actor', ...pks.map((k) => PACKAGE_LABEL[k.kind])],
+      rows: um.actors
+        .map((id, i) => ({ id, i }))
+        .filter(({ i }) => um.weight[i].some((x) => x > 0))
+        .map(({ id, i }) => [`${names.actor(id)}${deal.actors.includes(id) ? ' (veto)' : ''}`, ...pks.map((k) => (gain(k, i) * 100).toFixed(1))]),
+    });
+    const pair = defaultFrontierPair(view, deal.actors);
+    if (pair) {
+      const f = twoActorFrontier(view, pair[0], pair[1], pks.map((k) => ({ label: PACKAGE_LABEL[k.kind], values: k.values })));
+      w.chart(frontierChart(f, names.actor(pair[0]), names.actor(pair[1])));
+      w.paragraph(frontierText(f, names.actor(pair[0]), names.actor(pair[1])));
+    }
+  } else {
+    w.paragraph(
+      `No package satisfies every veto holder: ${deal.emptyIssues.length ? `their red lines leave no common value on ${listText(deal.emptyIssues.map(names.issue))}` : 'their red lines admit no package together'}. ` +
+        'The levers below are the smallest changes that would open a zone of agreement, and whose.',
+    );
+  }
+  const power = casePower(view);
+  const rule = power.rule === 'unanimity' ? 'unanimity of the veto holders' : power.rule === 'qualified-majority' ? 'a qualified majority' : 'a single decider';
+  w.section({
+    title: 'Who can block: power indices',
+    note:
+      `Decision rule${power.issue ? ` (${names.issue(power.issue)})` : ''}: ${rule}; indices ${power.method}. ` +
+      `Minimal blocking coalitions: ${power.blocking.length ? power.blocking.map((b) => b.map(names.actor).join(' + ')).join('; ') : 'none'}.`,
+    header: ['actor', 'Shapley-Shubik', 'Banzhaf'],
+    rows: power.actors.map((a) => [names.actor(a.actor), percent(a.shapleyShubik), percent(a.banzhaf)]),
+  });
+  if (deal.feasible) return;
+  const lv = await findLevers(c, { target: 'zone', seed: run.seed, ...(run.asOf ? { asOf: run.asOf } : {}), ...(run.scenario ? { scenario: run.scenario } : {}) });
+  const what = (m: LeverMove) => (m.field === 'redLine' ? `red line (${m.bound === 'min' ? 'lower' : 'upper'} bound)` : m.field);
+  const issueName = (id: string | null) => (id === null ? 'every issue' : names.issue(id));
+  w.section({
+    title: 'What would open a zone of agreement: levers',
+    note:
+      `Smallest first. "Works in draws": the share of ${lv.runs} Monte Carlo draws (seed ${lv.seed}) in which the lever opens the zone on its issue. ` +
+      '"Outside its evidence": the move takes the actor beyond the range its evidence supports.',
+    header: ['rank', 'actor', 'issue', 'what moves', 'from', 'to', 'by (% of scale)', 'works in draws', 'evidence', 'together with'],
+    rows: lv.levers.map((l, n) => [
+      n + 1,
+      names.actor(l.actor),
+      issueName(l.issue),
+      what(l),
+      l.from,
+      l.to,
+      percent(l.byNormalized),
+      percent(l.mcShare),
+      l.outsideEvidence ? 'OUTSIDE its evidence' : 'within',
+      l.with.map((m) => `${names.actor(m.actor)}: ${what(m)} on ${issueName(m.issue)} ${fmt(m.from)} → ${fmt(m.to)}`).join('; ') || '–',
+    ]),
+  });
+  for (const note of lv.notes) w.paragraph(note);
 }
 
 /**
