@@ -24,6 +24,7 @@ import { COLLECTIVE_NOUNS, LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_P
 import { firstMentionFrom, resolveRole, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
 import type { QuotedSpan } from './quotes.ts';
 import { segmentAt, type Segment } from './sentences.ts';
+import { outletName } from './sources.ts';
 
 export interface AttributedQuote {
   text: string;
@@ -125,7 +126,11 @@ export class Attributor {
 
       // a short term after a possessive, with the sentence running on ("Russia's “special military
       // operation” entered …", "Trump's “peace plan” has …"), names a thing: house-style scare quotes
-      const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before);
+      // … unless a speech verb governs it and the quoted words close its clause: "insisted the proposal is
+      // not his “final offer” and left", where the possessive belongs to the speaker's own words
+      const closesClause = /^\s*(?:[,.;:!?)]|$|(?:and|but|or|because|while)\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those)\b)\p{Ll}|(?:last|this|next)\s+(?:week|weekend|month|year|\p{L}+day)\b)/u.test(after);
+      const governed = closesClause && !!this.lastCue(sentence.start, span.open);
+      const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before) && !governed;
       // the title of a work or an operation: title-case words after the noun that names the kind
       // (Operation "Allied Force", the memoir "To End a War")
       const titleLabel = wordCount <= 8 && !/[,.;:!?…]$/.test(inner) && /^\p{Lu}/u.test(inner) && inner.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w)) && TITLE_KIND_BEFORE.test(before);
@@ -327,6 +332,12 @@ export class Attributor {
       const bare = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*[.]?\s*$/u.exec(after.slice(tag[0].length));
       if (bare && !lexiconTags(bare[1].toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Place')) return { speaker: { name: bare[1], mention: bare[1] }, cue: tag[0].trim() };
     }
+    if (tag) {
+      // a clause after the colon or dash whose subject speaks: "“…”: UAW President Shawn Fain explains …",
+      // "“…” — the ministry said in a statement"
+      const clause = this.speakingClause(span.close + tag[0].length);
+      if (clause) return clause;
+    }
     const m = /^[\s,.!?—–-]*/.exec(after)!;
     if (!/[,!?—–-]/.test(m[0]) && !/[,!?…]\s*$/.test(inner) && !/^\s+\p{Ll}/u.test(after)) return undefined;
     const base = span.close + m[0].length;
@@ -361,6 +372,37 @@ export class Attributor {
       // (a subordinate clause after the quote has its own subject: "“…,” hours after Trump told reporters")
       if (/^(?:that|which|who|but|because|while|although)$/i.test(w[0]) || (w[0] !== 'as' && SUBORDINATORS.has(w[0].toLowerCase()))) return undefined;
       count++;
+    }
+    return undefined;
+  }
+
+  /**
+   * A clause opening at `from` with a subject and a speech verb: a person (with only capitalised
+   * title words before the name) or a short noun phrase ("the ministry"), then the verb.
+   */
+  private speakingClause(from: number): { speaker: Speaker; cue: string } | undefined {
+    const window = this.text.slice(from, from + 120);
+    const verbAfter = (at: number): string | undefined => {
+      const v = /^\s+(?:(?:also|then|later|again|\p{Ll}+ly)\s+)?(\p{Ll}+)\b/u.exec(this.text.slice(at, at + 40));
+      return v && SPEECH_VERB_FORMS.has(v[1]) && !LABEL_VERB_FORMS.has(v[1]) ? v[1] : undefined;
+    };
+    const mi = firstMentionFrom(this.people.mentions, from);
+    const m = this.people.mentions[mi];
+    if (m && m.start < from + 100 && !m.possessive && /^\s*(?:(?:the\s+)?[\p{Lu}][\p{L}\p{N}.'’-]*\s+)*$/u.test(this.text.slice(from, m.start))) {
+      const verb = verbAfter(m.end);
+      if (verb) {
+        const entity = this.people.entities[m.entity];
+        return { speaker: { name: entity.canonical, mention: m.text, entity }, cue: verb };
+      }
+    }
+    const np = /^\s*((?:the|a|an)\s+(?:[\p{L}.'’-]+\s+){0,4}?[\p{L}.'’-]+)(?=\s+\p{Ll}+\b)/u.exec(window);
+    if (np && !/[,;]/.test(np[1])) {
+      const start = from + np[0].length - np[1].length;
+      const verb = verbAfter(start + np[1].length);
+      if (verb) {
+        const speaker = this.resolveNounPhrase(start, start + np[1].length);
+        if (speaker) return { speaker, cue: verb };
+      }
     }
     return undefined;
   }
@@ -761,6 +803,9 @@ export class Attributor {
     const lower = np.toLowerCase().replace(/^the\s+/, '');
     const state = METONYMS.get(lower) ?? STATE_NAMES.get(lower) ?? (lexiconTags(lower).includes('Country') ? np.replace(/^the\s+/i, '') : undefined);
     if (state) return { name: state, mention: np, group: true };
+    // an outlet writing in its own name: "the FT wrote", "Reuters reported"
+    const outlet = outletName(np);
+    if (outlet) return { name: outlet, mention: np, group: true };
     if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/i.test(np)) return undefined;
     const possessive = /^(his|her|their|its)\s+(.+)$/i.exec(np);
     if (possessive) {

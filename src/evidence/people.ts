@@ -149,7 +149,10 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
     for (const part of parts) {
       // the name is the longest run of name-like tokens at the end; what precedes is title or organisation
       let k = part.tokens.length - 1;
-      while (k >= 0 && isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1]))) k--;
+      // a role noun before a name is a title, not part of the name: "Presidential Aide Yuri Ushakov"
+      while (k >= 0 && isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1])) && !(k < part.tokens.length - 1 && ROLE_NOUNS.has(part.tokens[k].toLowerCase()))) k--;
+      // a first name spelled like a state, right after a title: "Defence Minister Israel Katz", "President Jordan Reyes"
+      if (k >= 1 && k === part.tokens.length - 2 && (STATE_NAMES.has(part.tokens[k].toLowerCase()) || lexiconTags(part.tokens[k].toLowerCase()).includes('Country')) && TITLE_WORDS.has(part.tokens[k - 1].toLowerCase()) && isNameLike(part.tokens[k + 1], true)) k--;
       const nameTokens = part.tokens.slice(k + 1);
       if (nameTokens.length === 0 || nameTokens.length > 4) continue;
       // "a senior Hamas official", "an Israeli military source": the name is the affiliation of an

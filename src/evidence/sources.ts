@@ -96,6 +96,11 @@ const NAME_RUN_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]he[ \t]+)?(?:\p{Lu}[\p{L}\p{N}.
 
 const OUTLETS_BY_KEY = new Map(KNOWN_OUTLETS.map((o) => [stripDiacritics(o.toLowerCase()), o]));
 
+/** The outlet a name stands for ("the FT" → "Financial Times"), when it is a known outlet. */
+export function outletName(raw: string): string | undefined {
+  return canonicalOutlet(raw);
+}
+
 function canonicalOutlet(raw: string): string | undefined {
   const name = raw.replace(/^the\s+/i, (m) => (/^The\s+(?:New York Times|Washington Post|Wall Street Journal|Guardian|Times|Telegraph|Independent|Economist|Atlantic|Hill|Kyiv Independent|Moscow Times|New Yorker|Sun)\b/.test(raw) ? m : '')).trim();
   const lower = stripDiacritics(name.toLowerCase());

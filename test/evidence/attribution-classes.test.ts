@@ -1,0 +1,88 @@
+/**
+ * Issue 15's attribution failures, each as a class with sentences of our own (none from an
+ * evaluation article): titles kept out of names, a first name spelled like a state, a speaking
+ * clause after a colon or dash, a possessive quote governed by a speech verb, scare quotes kept
+ * out, and an outlet writing in its own name.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/evidence/index.ts';
+
+const quotesOf = (text: string) => ingestArticle({ text, date: '2025-11-26' }).quotes.map((q) => [q.text, q.speaker, q.partial ? 'partial' : 'full']);
+
+describe('titles are roles, not names', () => {
+  it.each([
+    ['"We are not in a hurry," Presidential Aide Yuri Ushakov told reporters.', 'Yuri Ushakov'],
+    ['"The vote stands," Parliamentary Speaker Anna Lindqvist said.', 'Anna Lindqvist'],
+    ['"We will rebuild," Regional Governor Oleh Marchuk said on Monday.', 'Oleh Marchuk'],
+    ['"The border stays shut," Senior Aide Tomas Brandt told the agency.', 'Tomas Brandt'],
+  ])('%s → %s', (text, speaker) => {
+    expect(quotesOf(text)[0][1]).toBe(speaker);
+  });
+  it('the role before the name is kept as the person\'s role: "the aide" later is the same person', () => {
+    const r = ingestArticle({ text: 'Presidential Aide Yuri Ushakov met the envoys.\n\n"Nothing was signed," the aide said.', date: '2025-11-26' });
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Yuri Ushakov']);
+    expect(r.actors).toContain('Yuri Ushakov');
+    expect(r.actors).not.toContain('Presidential Aide Yuri Ushakov');
+  });
+});
+
+describe('a first name spelled like a state, after a title', () => {
+  it.each([
+    ['"Our troops will stay," Israeli Defence Minister Israel Katz said on Tuesday.', 'Israel Katz'],
+    ['"The talks are over," Foreign Minister Jordan Reyes said.', 'Jordan Reyes'],
+  ])('%s → %s', (text, speaker) => {
+    expect(quotesOf(text)[0][1]).toBe(speaker);
+  });
+  it('a later surname mention joins the full name', () => {
+    expect(quotesOf('Defence Minister Israel Katz spoke first. "Nothing changes," Katz said.')).toEqual([['Nothing changes,', 'Israel Katz', 'full']]);
+  });
+  it('one person, named in full, when the state is also named as a place', () => {
+    const r = ingestArticle({ text: '"We hold the line," Defence Minister Israel Katz told reporters in Israel.', date: '2025-11-26' });
+    expect(r.quotes[0].speaker).toBe('Israel Katz');
+    expect(r.actors).not.toContain('Katz');
+  });
+});
+
+describe('a speaking clause after the colon or dash of a quote', () => {
+  it.each([
+    ['"We expect to see progress every day": UAW President Shawn Fain explains the union\'s plan in a video message.', 'Shawn Fain'],
+    ['"The offer is final": Transport Secretary Helen Marsh said on Tuesday, as the strike began.', 'Helen Marsh'],
+    ['"The door is open" — the ministry said in a statement on Friday.', 'ministry'],
+  ])('%s → %s', (text, speaker) => {
+    expect(quotesOf(text)).toEqual([[expect.any(String), speaker, 'full']]);
+  });
+  it('a colon followed by the reporter\'s own clause credits nobody', () => {
+    expect(quotesOf('"We will not sign": that is the message Kyiv sends, and officials repeat it.')).toEqual([['We will not sign', null, 'full']]);
+  });
+});
+
+describe('quoted words after a possessive: speech when a verb governs them and they close the clause, else a label', () => {
+  it('real quotes', () => {
+    expect(quotesOf('The minister insisted the proposal is not his "final offer" and left the room.')).toEqual([['final offer', 'minister', 'partial']]);
+    expect(quotesOf('Varga said the text was not their "last word", and the talks would go on.')).toEqual([['last word', 'Varga', 'partial']]);
+    expect(quotesOf('Peskov described the session as a "very useful, constructive" meeting.')).toEqual([['very useful, constructive', 'Peskov', 'partial']]);
+  });
+  it('scare quotes stay out', () => {
+    for (const text of [
+      'The two sides held "tunnel" negotiations through the night.',
+      'Officials held so-called "tunnel" negotiations.',
+      'Trump said Russia\'s "special military operation" must end.',
+      'He said Ukraine\'s "peace formula" and the plan were discussed.',
+      'He said Ukraine\'s "peace formula" in Geneva was discussed.',
+    ]) {
+      const r = ingestArticle({ text, date: '2025-11-26' });
+      expect(r.quotes, text).toEqual([]);
+      expect(r.nonQuotes.length, text).toBe(1);
+    }
+  });
+});
+
+describe('an outlet writing in its own name is the speaker, not the previous speaker', () => {
+  it.each([
+    ['Putin spoke first. "The deal is close," the FT wrote, citing three officials.', 'Financial Times'],
+    ['"Nothing was agreed," Katz said. "The talks are off," Reuters reported.', 'Reuters'],
+  ])('%s → %s', (text, speaker) => {
+    const q = quotesOf(text);
+    expect(q[q.length - 1][1]).toBe(speaker);
+  });
+});
