@@ -229,6 +229,8 @@ export const FRONTIER_KEY = 'gains over the status quo (utility × 100); line: t
 export function frontierChart(f: TwoActorFrontier, nameA: string, nameB: string, width = CHART_WIDTH): PlotOptions {
   const pts = mergedPoints(f.points).map((q) => ({ ...q, x: q.gainA * 100, y: q.gainB * 100, label: clip(q.label, 36), kindLabel: q.kind }));
   const curve = f.curve.map((q) => ({ x: q.gainA * 100, y: q.gainB * 100 }));
+  const xs = [...pts.map((d) => d.x), ...curve.map((d) => d.x)];
+  const mid = (Math.min(...xs) + Math.max(...xs)) / 2;
   return {
     title: `Frontier: ${clip(nameA, 30)} against ${clip(nameB, 30)}`,
     subtitle: FRONTIER_KEY,
@@ -244,7 +246,9 @@ export function frontierChart(f: TwoActorFrontier, nameA: string, nameB: string,
       Plot.ruleY([0], { stroke: '#999' }),
       Plot.line(curve, { x: 'x', y: 'y', stroke: '#4269d0', strokeWidth: 2, className: 'frontier-curve' }),
       Plot.dot(pts, { x: 'x', y: 'y', symbol: 'kindLabel', stroke: '#222', fill: (d: (typeof pts)[number]) => (d.kind === 'package' ? '#ff725c' : 'white'), r: 5, className: 'frontier-points' }),
-      Plot.text(pts, { x: 'x', y: 'y', text: 'label', dy: -10, fontSize: 11, lineWidth: 14, className: 'frontier-labels' }),
+      // Labels run inward from their point: those on the right half end at it, the others start there.
+      Plot.text(pts.filter((d) => d.x > mid), { x: 'x', y: 'y', text: 'label', dx: -8, dy: -8, textAnchor: 'end', fontSize: 11, lineWidth: 16, className: 'frontier-labels' }),
+      Plot.text(pts.filter((d) => d.x <= mid), { x: 'x', y: 'y', text: 'label', dx: 8, dy: -8, textAnchor: 'start', fontSize: 11, lineWidth: 16, className: 'frontier-labels' }),
     ],
   };
 }

@@ -107,6 +107,16 @@ suite(title, () => {
     expect(text).toContain('max-min gain, Nash product, Kalai-Smorodinsky: ');
     await layoutAndAxe('tutorial');
 
+    // The nearest efficient package to the mayor's draft (which crosses the Ratepayers' veto line): with
+    // one veto holder, its best package, the max-min one; shown as one more column, ready to add.
+    const near = await get<DealPackages>(`/api/cases/${TUTORIAL_CASE}/packages?draft=mayor-draft`);
+    expect(near.packages.find((k) => k.kind === 'nearest')!.values).toEqual(mm.values);
+    await page.getByLabel('Nearest efficient package to draft').selectOption('mayor-draft');
+    const head = page.locator('[data-testid=package-values] thead th');
+    await expect.poll(() => head.allTextContents()).toEqual(['issue', 'status quo', 'max-min gain', 'Nash product', 'Kalai-Smorodinsky', "nearest to The mayor's draft budget"]);
+    expect((await rows('package-values')).map((r) => r[5])).toEqual(c.issues.map((i) => words(i.id, mm.values[i.id])));
+    await page.getByRole('button', { name: "Add as draft: nearest to The mayor's draft budget" }).waitFor();
+
     // Add the max-min package as a draft: it is stored, and the Drafts view lists and checks it.
     await page.getByRole('button', { name: 'Add as draft: max-min gain' }).click();
     await expect(page.getByTestId('package-added').textContent()).resolves.toContain('Added “Generated package (max-min gain)” as a draft.');
