@@ -5,6 +5,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNote } from '../components/Status.tsx';
 import { safeUrl } from './Evidence.tsx';
 import { Field } from '../components/Field.tsx';
+import { FeedsPanel } from './Feeds.tsx';
 
 /** The API's limit for ingest bodies (docs/api.md): 10 MB. */
 const MAX_ARTICLE_CHARS = 10_000_000;
@@ -115,6 +116,7 @@ export function IngestView() {
       </form>
       <ErrorNote error={error} />
       {result ? <IngestReport out={result} actorName={actorName} /> : null}
+      <FeedsPanel />
       <section aria-labelledby="candidates-title" data-testid="candidates">
         <h3 id="candidates-title">Candidates to review ({candidates.length})</h3>
         {candidates.length === 0 ? <p className="muted">No candidate evidence waiting.</p> : null}
