@@ -18,13 +18,22 @@ const slug = (s: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 40) || 'unattributed';
 
-const quoteKey = (s: string): string => normaliseQuoteText(s).toLowerCase();
+/** A quote as deduplication compares it (and as `outlets` are keyed). */
+export const quoteKey = (s: string): string => normaliseQuoteText(s).toLowerCase();
+
+export interface CandidateOptions {
+  /**
+   * Independent outlets carrying each quote in this run, by `quoteKey` (syndicated copies counted
+   * once: src/evidence/syndication.ts); sets the evidence's `outlets`.
+   */
+  outlets?: ReadonlyMap<string, number>;
+}
 
 /**
  * The quotes of `result` as candidate evidence for case `c`, minus those already in the case.
  * Throws ArticleInputError when the article has no date (evidence needs one).
  */
-export function candidatesFromIngest(result: IngestResult, c: Case): Evidence[] {
+export function candidatesFromIngest(result: IngestResult, c: Case, options: CandidateOptions = {}): Evidence[] {
   if (!result.quotes.length) return [];
   const date = result.article.date;
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ArticleInputError('the article has no date; give one (--date YYYY-MM-DD) so its evidence can be dated');
@@ -60,6 +69,8 @@ export function candidatesFromIngest(result: IngestResult, c: Case): Evidence[] 
     if (q.actor && actorIds.has(q.actor)) item.actor = q.actor;
     if (result.article.outlet) item.outlet = result.article.outlet.slice(0, 200);
     if (url) item.url = url;
+    const outlets = options.outlets?.get(key) ?? options.outlets?.get(quoteKey(q.text));
+    if (outlets !== undefined && outlets >= 1) item.outlets = Math.min(10000, Math.round(outlets));
     out.push(item);
   }
   return out;

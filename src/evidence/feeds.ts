@@ -38,6 +38,12 @@ export interface Feed {
   items: FeedItem[];
 }
 
+/** Content of at least this many characters is the full article; shorter, the item's page is fetched (as the server's feed poller does). */
+export const FULL_CONTENT_CHARS = 400;
+
+/** Whether a feed item carries its whole article (content:encoded / Atom content of FULL_CONTENT_CHARS or more). */
+export const isFullContent = (item: FeedItem): boolean => (item.content?.trim().length ?? 0) >= FULL_CONTENT_CHARS;
+
 /** Largest feed text accepted (characters): the article limit. */
 export const MAX_FEED_CHARS = MAX_ARTICLE_BYTES;
 /** Most items in one feed. */

@@ -1,9 +1,13 @@
 /**
- * `parley ingest <file|dir|URL|->...`: read news articles (text, HTML or a URL) and print their
- * quotes with speakers, the sources they credit, their dates and actors; with `--case`, add the
- * quotes to the case as candidate evidence for review (`parley evidence`). Many articles run in one
- * process (the NLP libraries load once); a folder stands for its article files. One article that
- * cannot be read is reported and the others still run.
+ * `parley ingest <file|dir|feed|URL|->...`: read news articles (text, HTML, an RSS/Atom feed's items
+ * or a URL) and print their quotes with speakers, the sources they credit, their dates and actors;
+ * with `--case`, add the quotes to the case as candidate evidence for review (`parley evidence`).
+ * Many articles run in one process (the NLP libraries load once); a folder stands for its article
+ * files; a feed (recognised by its root element, whatever the file is called) for its items, each
+ * ingested from its full content or else from its page, fetched through the URL guard a few at a
+ * time. One article that cannot be read is reported and the others still run. Syndicated copies of
+ * one story are grouped (src/evidence/syndication.ts) and, with --case, a quote's `outlets` counts
+ * the independent groups that carry it. On a terminal, stderr shows a progress bar.
  */
 import type { Command } from 'commander';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -16,14 +20,19 @@ import {
   candidatesFromIngest,
   decodeArticleBytes,
   fetchArticle,
+  FetchArticleError,
   ingestArticle,
   ingestJson,
   MAX_ARTICLE_BYTES,
   articleFromPage,
   articleFromText,
+  quoteKey,
   type ArticleInput,
   type IngestResult,
 } from '../../evidence/index.ts';
+import { isFullContent, looksLikeFeed, parseFeed, type Feed, type FeedItem } from '../../evidence/feeds.ts';
+import { groupSyndicated, independentOutlets, type Syndication } from '../../evidence/syndication.ts';
+import { UrlRefusedError } from '../../net/url-guard.ts';
 import { CliError, reportErrors } from '../errors.ts';
 
 interface IngestCliOptions {
@@ -46,29 +55,53 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Read the article named on the command line into an ingest input. */
-export async function readArticleSource(source: string, timeoutMs: number): Promise<ArticleInput> {
+/** The bytes of a file named on the command line (`-`: standard input), size-checked. */
+async function readSourceBytes(source: string): Promise<Uint8Array> {
+  if (source === '-') return readStdin();
+  let size: number;
+  try {
+    const s = await stat(source);
+    if (!s.isFile()) throw new CliError(`${source}: not a file`, 1);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`${source}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`}`, 1);
+  }
+  if (size > MAX_ARTICLE_BYTES) throw new CliError(`${source}: the article is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB`, 1);
+  return readFile(source);
+}
+
+/** A feed's content types, which fetchArticle (HTML and text only) refuses. */
+const FEED_TYPE_REFUSED = /the page is (?:application\/(?:rss|atom|rdf)\+xml|application\/xml|text\/xml),/;
+
+/** What a source holds: one article, or a feed (recognised by its root element, not by its name). */
+export type SourceContent = { article: ArticleInput } | { feed: Feed };
+
+export async function readSource(source: string, timeoutMs: number): Promise<SourceContent> {
+  let text: string;
   if (/^https?:\/\//i.test(source)) {
-    return articleFromPage(await fetchArticle(source, { timeoutMs }));
-  }
-  let bytes: Uint8Array;
-  if (source === '-') bytes = await readStdin();
-  else {
-    let size: number;
+    let page;
     try {
-      const s = await stat(source);
-      if (!s.isFile()) throw new CliError(`${source}: not a file`, 1);
-      size = s.size;
+      page = await fetchArticle(source, { timeoutMs });
     } catch (e) {
-      if (e instanceof CliError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(`${source}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`}`, 1);
+      if (!(e instanceof FetchArticleError && FEED_TYPE_REFUSED.test(e.message))) throw e;
+      // an XML feed: fetched through the URL guard, as the server fetches a case's feeds
+      const { fetchFeedText } = await import('../../server/feeds.ts');
+      return { feed: parseFeed(await fetchFeedText(source, { timeoutMs, guard: {} }), source) };
     }
-    if (size > MAX_ARTICLE_BYTES) throw new CliError(`${source}: the article is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB`, 1);
-    bytes = await readFile(source);
+    const body = page.html ?? page.text ?? '';
+    return looksLikeFeed(body) ? { feed: parseFeed(body, source) } : { article: articleFromPage(page) };
   }
-  const text = decodeArticleBytes(bytes, source === '-' ? 'standard input' : source);
-  return articleFromText(text);
+  text = decodeArticleBytes(await readSourceBytes(source), source === '-' ? 'standard input' : source);
+  return looksLikeFeed(text) ? { feed: parseFeed(text, source === '-' ? 'standard input' : source) } : { article: articleFromText(text) };
+}
+
+/** Read the article named on the command line into an ingest input (a feed is an error here). */
+export async function readArticleSource(source: string, timeoutMs: number): Promise<ArticleInput> {
+  const content = await readSource(source, timeoutMs);
+  if ('feed' in content) throw new ArticleInputError(`${source}: this is a feed, not an article`);
+  return content.article;
 }
 
 const dash = (s: string | null | undefined): string => s ?? '-';
@@ -126,54 +159,111 @@ export async function expandSources(sources: string[]): Promise<Array<{ source: 
 /** The user-facing message of an error from one article, or the error itself when it is a bug. */
 function articleError(source: string, e: unknown): CliError {
   if (e instanceof CliError) return e;
-  if (e instanceof ArticleInputError) return new CliError(e.message.startsWith(source) ? e.message : `${source}: ${e.message}`, 1);
+  if (e instanceof ArticleInputError || e instanceof UrlRefusedError) return new CliError(e.message.startsWith(source) ? e.message : `${source}: ${e.message}`, 1);
   throw e;
 }
 
-interface Ingested {
-  source: string;
-  result: IngestResult;
-  /** Candidate evidence items added to the case, and quotes it already had. */
-  added?: number;
-  skipped?: number;
-}
-
-/** Ingest one article; with a case, append its quotes and return the case as it now is. */
-async function ingestOne(source: string, opts: IngestCliOptions, timeoutMs: number, c: Case | undefined): Promise<{ done: Ingested; case?: Case }> {
-  let result: IngestResult;
-  try {
-    const input = await readArticleSource(source, timeoutMs);
-    result = ingestArticle({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title }, { case: c });
-  } catch (e) {
-    throw articleError(source, e);
-  }
-  if (!c || !opts.case) return { done: { source, result } };
-  let candidates;
-  try {
-    candidates = candidatesFromIngest(result, c);
-  } catch (e) {
-    throw articleError(source, e);
-  }
-  // The case as written is the one the next article is checked against (ids, repeated quotes).
-  const updated = await appendEvidence(opts.case, candidates);
-  return { done: { source, result, added: candidates.length, skipped: result.quotes.length - candidates.length }, case: updated };
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One article of the run: a file, a URL, or an item of a feed. */
+interface Job {
+  /** The article's name in the output: its file or URL; a feed item's link (else `feed#id`). */
+  source: string;
+  /** The feed it came from. */
+  feed?: string;
+  input?: ArticleInput;
+  /** A feed item without full content: its page is fetched (through the URL guard). */
+  fetch?: { url: string; fallback: ArticleInput | undefined };
+  result?: IngestResult;
+  error?: string;
+}
+
+/** Feed items' pages fetched at once. */
+export const FETCH_CONCURRENCY = 4;
+
+/** The progress line: articles done of the total, the rate, the errors (`elapsedMs` since the start). */
+export function progressLine(done: number, total: number, errors: number, elapsedMs: number, width = 24): string {
+  const filled = total ? Math.round((width * done) / total) : 0;
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} articles, ${rate.toFixed(rate < 10 ? 1 : 0)}/s, ${plural(errors, 'error')}`;
+}
+
+/**
+ * Progress on a terminal's stderr (nothing at all when stderr is not a terminal, so piped and JSON
+ * output stay clean): redrawn at most every 100 ms; a message is written above the bar.
+ */
+function progress(stream: NodeJS.WriteStream = process.stderr) {
+  const tty = stream.isTTY === true;
+  const start = performance.now();
+  let last = 0;
+  let state = { done: 0, total: 0, errors: 0 };
+  const draw = (force = false) => {
+    const now = performance.now();
+    if (!tty || (!force && now - last < 100)) return;
+    last = now;
+    stream.write(`\r\x1b[K${progressLine(state.done, state.total, state.errors, now - start)}`);
+  };
+  return {
+    update(next: Partial<typeof state>) {
+      state = { ...state, ...next };
+      draw(state.done === state.total);
+    },
+    /** A message (an error, a note) on its own line. */
+    say(line: string) {
+      stream.write(tty ? `\r\x1b[K${line}\n` : `${line}\n`);
+      draw(true);
+    },
+    end() {
+      if (tty) stream.write(`\r\x1b[K${progressLine(state.done, state.total, state.errors, performance.now() - start)}\n`);
+    },
+  };
+}
+
+/** A feed item as an ingest input, or the page to fetch for it; the feed's fields fill in the article's. */
+function itemJob(feedSource: string, feed: Feed, item: FeedItem): Job {
+  const source = item.link ?? `${feedSource}#${item.id}`;
+  const meta: ArticleInput = {};
+  if (item.published) meta.date = item.published;
+  if (item.title) meta.title = item.title;
+  const outlet = item.source ?? feed.title;
+  if (outlet) meta.outlet = outlet;
+  if (item.link) meta.url = item.link;
+  const text = item.content ?? item.summary ?? '';
+  const own: ArticleInput | undefined = text ? { ...meta, text } : undefined;
+  if (isFullContent(item) || !item.link) return own ? { source, feed: feedSource, input: own } : { source, feed: feedSource, error: `${source}: the feed item has no text and no link` };
+  return { source, feed: feedSource, fetch: { url: item.link, fallback: own }, input: meta };
+}
+
+/** Run `work` over `items` with at most `limit` at once, in order of start. */
+async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+/** How the JSON output names syndicated copies: each article's group, the first copy's list of the others. */
+function syndicationFields(job: Job, syndication: Syndication, index: number, jobs: Job[]) {
+  const group = syndication.groupOf.get(String(index));
+  const groupSource = group === undefined ? job.source : jobs[Number(group)].source;
+  const led = syndication.groups.find((g) => g.id === String(index));
+  return { syndicationGroup: groupSource, ...(led ? { syndicatedCopies: led.members.slice(1).map((m) => ({ source: jobs[Number(m.id)].source, similarity: m.similarity })) } : {}) };
+}
 
 export function register(program: Command): void {
   program
     .command('ingest')
     .description(
-      'find quotes with speakers, credited sources, dates and actors in news articles (text, HTML or URL); with --case, add them as candidate evidence. ' +
-        'Many articles run in one process; a folder stands for its .txt, .html, .htm and .md files (sorted); an article that cannot be read is reported and the others still run',
+      'find quotes with speakers, credited sources, dates and actors in news articles (text, HTML, RSS/Atom feeds or URLs); with --case, add them as candidate evidence. ' +
+        'Many articles run in one process; a folder stands for its .txt, .html, .htm and .md files (sorted); a feed for its items; an article that cannot be read is reported and the others still run; ' +
+        'syndicated copies of one story are grouped, and counted once as outlets',
     )
-    .argument('<source...>', 'article files (text or HTML), folders of them, http(s) URLs, or - for standard input')
-    .option('--date <YYYY-MM-DD>', 'publication date (default: the HTML metadata or the file header)')
+    .argument('<source...>', 'article files (text or HTML), folders of them, RSS/Atom feed files, http(s) URLs of articles or feeds, or - for standard input')
+    .option('--date <YYYY-MM-DD>', 'publication date (default: the HTML metadata, the file header or the feed item)')
     .option('--outlet <name>', 'the publisher (never counted as a cited source)')
     .option('--title <title>', 'article title')
     .option('--case <file>', 'case file: link speakers to actors and quotes to issues, and append the quotes as candidate evidence')
-    .option('--format <format>', 'json or table (several articles: a JSON array, each with its "source")', 'table')
+    .option('--format <format>', 'json or table (several articles: a JSON array, each with its "source" and "syndicationGroup")', 'table')
     .option('--timeout <ms>', 'URL fetch timeout in milliseconds', '15000')
     .action((sources: string[], opts: IngestCliOptions) =>
       reportErrors(async () => {
@@ -183,48 +273,156 @@ export function register(program: Command): void {
         const timeoutMs = Number(opts.timeout);
         if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new CliError(`--timeout must be a positive number of milliseconds`, 2);
         if (sources.filter((s) => s === '-').length > 1) throw new CliError('standard input (-) can be read only once', 2);
-        let c = opts.case ? await loadCaseFile(opts.case) : undefined;
-        const articles = await expandSources(sources);
+        const c = opts.case ? await loadCaseFile(opts.case) : undefined;
+        const expanded = await expandSources(sources);
+        const withOptions = (input: ArticleInput): ArticleInput => ({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title });
+        const bar = progress();
 
-        // One article: its output and its error exactly as they have always been.
-        if (articles.length === 1 && !articles[0].error && articles[0].source === sources[0]) {
-          const { done } = await ingestOne(articles[0].source, opts, timeoutMs, c);
-          if (opts.format === 'json') process.stdout.write(`${JSON.stringify(ingestJson(done.result), null, 2)}\n`);
-          else process.stdout.write(formatIngestTable(done.result));
-          if (opts.case && done.added !== undefined) {
-            process.stderr.write(
-              `${opts.case}: added ${plural(done.added, 'candidate evidence item')}${done.skipped ? ` (${done.skipped} already in the case)` : ''}; review with: parley evidence ${opts.case} --status candidate\n`,
-            );
+        // One article (not a feed): its output and its error exactly as they have always been.
+        const oneSource = sources.length === 1 && expanded.length === 1 && expanded[0].source === sources[0] && !expanded[0].error;
+        const report = (job: Job) => {
+          if (!single) bar.say(job.error!);
+        };
+        const status = () => bar.update({ done, total: jobs.length, errors: jobs.filter((j) => j.error).length });
+
+        // 1. Every source read: an article, or a feed's items.
+        const jobs: Job[] = [];
+        let feeds = 0;
+        let single = oneSource;
+        let done = 0;
+        for (const { source, error } of expanded) {
+          let added: Job[];
+          try {
+            if (error) throw new CliError(error, 1);
+            const content = await readSource(source, timeoutMs);
+            if ('article' in content) added = [{ source, input: content.article }];
+            else {
+              feeds++;
+              single = false;
+              added = content.feed.items.length ? content.feed.items.map((item) => itemJob(source, content.feed, item)) : [{ source, error: `${source}: the feed has no items` }];
+            }
+          } catch (e) {
+            const message = articleError(source, e).message;
+            if (oneSource) throw new CliError(message, 1);
+            added = [{ source, error: message }];
+          }
+          for (const job of added) {
+            jobs.push(job);
+            if (job.error) {
+              done++;
+              report(job);
+            }
+          }
+          status();
+        }
+
+        // 2. Feed items without their full text: their pages, a few at a time, through the URL guard.
+        await inPool(jobs.filter((j) => j.fetch), FETCH_CONCURRENCY, async (job) => {
+          const { url, fallback } = job.fetch!;
+          try {
+            const page = articleFromPage(await fetchArticle(url, { timeoutMs, guard: {} }));
+            // the feed's date, title and outlet are the item's; the page's own fill in what it lacks
+            job.input = { ...page, date: job.input?.date ?? page.date, title: job.input?.title ?? page.title, outlet: job.input?.outlet ?? page.outlet };
+          } catch (e) {
+            const why = articleError(job.source, e).message;
+            if (fallback) {
+              job.input = fallback;
+              bar.say(`${why} (the feed's own text was used)`);
+            } else {
+              job.error = why;
+              done++;
+              report(job);
+              status();
+            }
+          }
+        });
+
+        // 3. Every article ingested, in order.
+        for (const job of jobs) {
+          if (job.error) continue;
+          try {
+            job.result = ingestArticle(withOptions(job.input!), { case: c });
+          } catch (e) {
+            job.error = articleError(job.source, e).message;
+            if (single) throw new CliError(job.error, 1);
+            report(job);
+          }
+          done++;
+          status();
+        }
+        bar.end();
+
+        // 4. Syndicated copies grouped; a quote's outlets are the independent groups carrying it.
+        const ok = jobs.map((j, i) => [j, i] as const).filter(([j]) => j.result);
+        const syndication = groupSyndicated(ok.map(([j, i]) => ({ id: String(i), text: j.result!.body })));
+        const carriers = new Map<string, Array<{ group: string; outlet: string | null }>>();
+        for (const [j, i] of ok) {
+          const group = syndication.groupOf.get(String(i)) ?? String(i);
+          for (const key of new Set(j.result!.quotes.map((q) => quoteKey(q.text)))) {
+            const list = carriers.get(key) ?? [];
+            list.push({ group, outlet: j.result!.article.outlet });
+            carriers.set(key, list);
+          }
+        }
+        const outlets = new Map([...carriers].map(([key, list]) => [key, independentOutlets(list)]));
+
+        // 5. With a case: the candidates of every article, each checked against the case as the previous left it; one write.
+        const counts = new Map<Job, { added: number; skipped: number }>();
+        if (c && opts.case) {
+          let current = c;
+          const all = [];
+          for (const [job] of ok) {
+            let candidates;
+            try {
+              candidates = candidatesFromIngest(job.result!, current, { outlets });
+            } catch (e) {
+              job.error = articleError(job.source, e).message;
+              if (single) throw new CliError(job.error, 1);
+              report(job);
+              continue;
+            }
+            current = { ...current, evidence: [...current.evidence, ...candidates] };
+            all.push(...candidates);
+            counts.set(job, { added: candidates.length, skipped: job.result!.quotes.length - candidates.length });
+          }
+          await appendEvidence(opts.case, all);
+        }
+
+        if (single) {
+          const result = jobs[0].result!;
+          if (opts.format === 'json') process.stdout.write(`${JSON.stringify(ingestJson(result), null, 2)}\n`);
+          else process.stdout.write(formatIngestTable(result));
+          const n = counts.get(jobs[0]);
+          if (opts.case && n) {
+            process.stderr.write(`${opts.case}: added ${plural(n.added, 'candidate evidence item')}${n.skipped ? ` (${n.skipped} already in the case)` : ''}; review with: parley evidence ${opts.case} --status candidate\n`);
           }
           return;
         }
-
-        // Several: each article in turn; a failed one is reported on stderr and the rest go on.
+        // 6. Output: each article with its source and syndication group.
         const json: unknown[] = [];
-        let failed = 0;
         let added = 0;
-        for (const { source, error } of articles) {
-          let done: Ingested;
-          try {
-            if (error) throw new CliError(error, 1);
-            const r = await ingestOne(source, opts, timeoutMs, c);
-            done = r.done;
-            if (r.case) c = r.case;
-          } catch (e) {
-            failed++;
-            process.stderr.write(`${articleError(source, e).message}\n`);
-            continue;
+        for (const [job, i] of ok) {
+          if (job.error) continue;
+          const syn = syndicationFields(job, syndication, i, jobs);
+          if (opts.format === 'json') json.push({ source: job.source, ...(job.feed ? { feed: job.feed } : {}), ...syn, ...ingestJson(job.result!) });
+          else {
+            const copyOf = syn.syndicationGroup !== job.source ? `syndicated copy of: ${syn.syndicationGroup}\n` : '';
+            process.stdout.write(`== ${job.source}\n${copyOf}${formatIngestTable(job.result!)}\n`);
           }
-          if (opts.format === 'json') json.push({ source, ...ingestJson(done.result) });
-          else process.stdout.write(`== ${source}\n${formatIngestTable(done.result)}\n`);
-          if (done.added !== undefined) {
-            added += done.added;
-            process.stderr.write(`${source}: added ${plural(done.added, 'candidate evidence item')} to ${opts.case}${done.skipped ? ` (${done.skipped} already in the case)` : ''}\n`);
+          const n = counts.get(job);
+          if (n) {
+            added += n.added;
+            process.stderr.write(`${job.source}: added ${plural(n.added, 'candidate evidence item')} to ${opts.case}${n.skipped ? ` (${n.skipped} already in the case)` : ''}\n`);
           }
         }
         if (opts.format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        else if (syndication.groups.length) {
+          process.stdout.write(`syndicated copies (${plural(syndication.groups.length, 'group')}):\n`);
+          for (const g of syndication.groups) process.stdout.write(`  ${g.members.map((m) => `${jobs[Number(m.id)].source}${m.similarity < 1 ? ` (${m.similarity})` : ''}`).join(', ')}\n`);
+        }
         if (opts.case && added) process.stderr.write(`review with: parley evidence ${opts.case} --status candidate\n`);
-        if (failed) throw new CliError(`${failed} of ${plural(articles.length, 'article')} could not be ingested (above)`, 1);
+        const failed = jobs.filter((j) => j.error).length;
+        if (failed) throw new CliError(`${failed} of ${plural(jobs.length, 'article')} could not be ingested (above)`, 1);
       }),
     );
 }
