@@ -15,7 +15,7 @@ import { SECURITY_HEADERS } from './static.ts';
 import { expensiveRateLimit, requestGuard, type SecurityOptions } from './security.ts';
 import { authMiddleware } from './auth.ts';
 import { etagFallback } from './conditional.ts';
-import { loggerFromEnv, requestLog, type Logger } from './log.ts';
+import { loggerFromEnv, queueEventLog, requestLog, type Logger } from './log.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { router, type RouteContext, type RouteModule } from './routes/common.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -70,7 +70,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
   const log = opts.log ?? loggerFromEnv();
   const logError = opts.logError ?? ((line: string) => log.error(line));
   // Jobs are rows of the store's database (src/server/durable-simulate.ts): queued and interrupted ones resume now.
-  const jobs = opts.jobs ?? durableJobManager(opts.store, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`), opts.runJobs !== false);
+  const jobs = opts.jobs ?? durableJobManager(opts.store, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`), opts.runJobs !== false, { log: queueEventLog(log) });
   if (!opts.jobs) jobs.resume().catch((e) => logError(`parley serve: resuming jobs: ${stackOf(e)}`));
   const app = router();
 

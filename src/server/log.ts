@@ -89,16 +89,16 @@ export function loggerFromEnv(env: NodeJS.ProcessEnv = process.env, write?: (lin
   return createLogger({ format: format ?? 'text', events: format !== null, ...(write ? { write } : {}) });
 }
 
-/** A human line of an event: `GET /api/cases?asOf 200 3.1 ms id=… user=ana`, `job simulate 3f… done`. */
+/** A human line of an event: `GET /api/cases?asOf 200 3.1 ms id=… user=ana`, `job id=3f… kind=simulate status=done`. */
 function textLine(event: string, f: Fields): string {
   if (event === 'request') {
     const query = Array.isArray(f.query) && f.query.length ? `?${f.query.join('&')}` : '';
     return [`${f.method} ${f.path}${query} ${f.status} ${f.ms} ms`, `id=${f.requestId}`, f.user ? `user=${f.user}` : ''].filter(Boolean).join(' ');
   }
   const rest = Object.entries(f)
-    .filter(([k, v]) => v !== undefined && v !== null && k !== 'kind' && k !== 'id' && k !== 'status')
+    .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
-  return [event, f.kind, f.id, f.status, ...rest].filter((x) => x !== undefined && x !== null && x !== '').join(' ');
+  return [event, ...rest].join(' ');
 }
 
 /** Longest path logged (longer ones are cut, with "…"). */
@@ -134,7 +134,23 @@ export function requestLog(log: Logger): MiddlewareHandler {
     });
 }
 
-/** One job event (`queued`, `running`, `done`, `failed`, `cancelled`, `resumed`, …): for the job code and workers. */
+/** One job event (`queued`, `running`, `done`, `failed`, `cancelled`, …): for the job code and workers. */
 export function logJobEvent(log: Logger, job: { id: string; kind: string; status: string }, fields: Fields = {}): void {
   log.event('job', { id: job.id, kind: job.kind, status: job.status, ...fields, ...(job.status === 'failed' ? { level: 'error' } : {}) });
+}
+
+/**
+ * The job queue's own events (src/jobs: `{ event: 'submitted', job, kind, chunks }`, `chunk-done`,
+ * `failed`, …) as job lines of this log: `{"event":"job","step":"submitted","job":…}`. Values that are
+ * not strings, numbers or booleans are written as JSON text.
+ */
+export function queueEventLog(log: Logger): (event: Record<string, unknown>) => void {
+  return ({ event, ...rest }) => {
+    const fields: Fields = { step: String(event) };
+    for (const [k, v] of Object.entries(rest)) {
+      fields[k] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === undefined ? undefined : JSON.stringify(v);
+    }
+    if (/fail|error/.test(String(event))) fields.level = 'error';
+    log.event('job', fields);
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { createStore } from '../../src/store/index.ts';
-import { createLogger, logJobEvent, loggerFromEnv, LogConfigError, parseLogFormat } from '../../src/server/log.ts';
+import { createLogger, logJobEvent, loggerFromEnv, LogConfigError, parseLogFormat, queueEventLog } from '../../src/server/log.ts';
 
 const FIXED = new Date('2026-12-03T07:00:00.000Z');
 
@@ -153,7 +153,16 @@ describe('job events', () => {
     ]);
     const text: string[] = [];
     logJobEvent(createLogger({ format: 'text', write: (l) => text.push(l) }), { id: 'j1', kind: 'simulate', status: 'done' }, { chunks: 80 });
-    expect(text).toEqual(['job simulate j1 done chunks=80\n']);
+    expect(text).toEqual(['job id=j1 kind=simulate status=done chunks=80\n']);
+    // The queue's own events (src/jobs/pgboss.ts's shape) become job lines; a failure is an error line.
+    const queue: string[] = [];
+    const sink = queueEventLog(createLogger({ format: 'json', write: (l) => queue.push(l), now: () => FIXED }));
+    sink({ event: 'submitted', job: 'j3', kind: 'simulate', chunks: 80 });
+    sink({ event: 'chunk-error', job: 'j3', chunk: 7, error: 'connection reset', extra: { a: [1] }, none: undefined });
+    expect(queue.map((l) => JSON.parse(l))).toEqual([
+      { time: '2026-12-03T07:00:00.000Z', level: 'info', event: 'job', step: 'submitted', job: 'j3', kind: 'simulate', chunks: 80 },
+      { time: '2026-12-03T07:00:00.000Z', level: 'error', event: 'job', step: 'chunk-error', job: 'j3', chunk: 7, error: 'connection reset', extra: '{"a":[1]}' },
+    ]);
     const none: string[] = [];
     logJobEvent(createLogger({ format: 'json', events: false, write: (l) => none.push(l) }), { id: 'j1', kind: 'simulate', status: 'done' });
     expect(none).toEqual([]);
