@@ -62,7 +62,7 @@ export function EvidenceGradeEditor({ evidence }: { evidence: Evidence }) {
   const [open, setOpen] = useState(false);
   if (!open)
     return (
-      <button type="button" className="small secondary" onClick={() => setOpen(true)} aria-label={`Edit the grades of evidence ${evidence.id}`}>
+      <button type="button" className="small secondary" onClick={() => setOpen(true)} aria-label={`Edit grades of evidence ${evidence.id}`}>
         Edit grades
       </button>
     );
