@@ -22,6 +22,8 @@
  */
 import { feedIntervalMs, type Case, type Evidence, type Feed } from '../case/schema.ts';
 import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
+import { quoteKey } from '../evidence/candidates.ts';
+import { groupSyndicated, independentOutlets } from '../evidence/syndication.ts';
 import { ArticleInputError, articleFromPage, decodeArticleBytes } from '../evidence/input.ts';
 import { parseFeed, type FeedItem } from '../evidence/feeds.ts';
 import { guardedFetch, UrlRefusedError, type UrlGuardOptions } from '../net/url-guard.ts';
@@ -39,6 +41,8 @@ export interface FeedPollOptions {
   maxFeedBytes?: number;
   /** New items taken per feed and poll (default 50). */
   maxItemsPerPoll?: number;
+  /** No new item is started after this long into a feed's poll (ms; default 5 min): the rest wait for the next poll. */
+  itemBudgetMs?: number;
   /** Where unexpected failures are logged, with their stack (default: nowhere). */
   log?: (line: string) => void;
 }
@@ -46,9 +50,10 @@ export interface FeedPollOptions {
 export const DEFAULT_FEED_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_ITEMS_PER_POLL = 50;
+export const DEFAULT_ITEM_BUDGET_MS = 5 * 60_000;
 /** Content of at least this many characters is taken as the full article (shorter: the link is fetched). */
 export const FULL_CONTENT_CHARS = 400;
-/** How long a poll holds its feed at most (a process that dies mid-poll frees it after this). */
+/** How long a poll holds its feed at most (a process that dies mid-poll frees it after this): above the item budget plus one item's fetches and ingest. */
 export const FEED_LEASE_MS = 10 * 60_000;
 
 /** A feed of a case with what its polls found. */
@@ -184,6 +189,25 @@ export async function fetchFeedText(url: string, opts: FeedPollOptions = {}): Pr
   }
 }
 
+/**
+ * The independent outlets carrying each quote among a poll's articles (by quoteKey): syndicated copies
+ * of one story (src/evidence/syndication.ts) count once, as do two stories of one outlet — as
+ * `parley ingest` counts them over one run.
+ */
+export function outletsOf(results: ReadonlyArray<IngestResult>): Map<string, number> {
+  const syndication = groupSyndicated(results.map((r, i) => ({ id: String(i), text: r.body })));
+  const carriers = new Map<string, Array<{ group: string; outlet: string | null }>>();
+  results.forEach((r, i) => {
+    const group = syndication.groupOf.get(String(i)) ?? String(i);
+    for (const key of new Set(r.quotes.map((q) => quoteKey(q.text)))) {
+      const list = carriers.get(key) ?? [];
+      list.push({ group, outlet: r.article.outlet ?? null });
+      carriers.set(key, list);
+    }
+  });
+  return new Map([...carriers].map(([key, list]) => [key, independentOutlets(list)]));
+}
+
 /** Thrown inside a case change to write nothing. */
 class NothingNew extends Error {}
 
@@ -255,12 +279,13 @@ export class FeedPoller {
       let changed = false;
       let evidence: Evidence[] = [];
       if (ok.some((w) => w.fresh.some((x) => x.result?.quotes.length))) {
+        const outlets = outletsOf(ok.flatMap((w) => w.fresh.flatMap((x) => (x.result ? [x.result] : []))));
         const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
         try {
           const written = await this.store.modifyCase(
             caseId,
             (cs) => {
-              const added = this.addCandidates(cs, ok);
+              const added = this.addCandidates(cs, ok, outlets);
               // Every quote is in the case already: no revision is written.
               if (!added.length) throw new NothingNew();
               return added;
@@ -293,13 +318,13 @@ export class FeedPoller {
   }
 
   /** The case's candidates from each feed's ingested items, added against the case as it is now. */
-  private addCandidates(cs: Case, works: FeedWork[]): Evidence[] {
+  private addCandidates(cs: Case, works: FeedWork[], outlets: ReadonlyMap<string, number>): Evidence[] {
     const out: Evidence[] = [];
     for (const w of works) {
       w.outcome.added = [];
       for (const item of w.fresh) {
         if (!item.result?.quotes.length) continue;
-        const candidates = candidatesFromIngest(item.result, cs);
+        const candidates = candidatesFromIngest(item.result, cs, { outlets });
         cs.evidence.push(...candidates);
         out.push(...candidates);
         w.outcome.added.push(...candidates.map((x) => x.id));
@@ -319,8 +344,9 @@ export class FeedPoller {
       const seen = await this.states.seen(caseId, feed.url, keyed.flatMap((x) => x.keys));
       const taken = new Set<string>();
       const max = this.opts.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
+      const deadline = Date.now() + (this.opts.itemBudgetMs ?? DEFAULT_ITEM_BUDGET_MS);
       for (const { item, keys } of keyed) {
-        if (fresh.length >= max) break;
+        if (fresh.length >= max || Date.now() > deadline) break;
         if (keys.some((k) => seen.has(k) || taken.has(k))) continue;
         keys.forEach((k) => taken.add(k));
         const input = await this.articleOf(item, outcome);

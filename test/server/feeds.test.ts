@@ -47,6 +47,8 @@ function handle(req: IncomingMessage): { status: number; type: string; body: str
   hits.set(path, (hits.get(path) ?? 0) + 1);
   if (path === '/rss.xml' || path === '/slow.xml') return { status: 200, type: 'application/rss+xml; charset=utf-8', body: rss('Test Gazette', feedItems) };
   if (path === '/broken.xml') return { status: 200, type: 'application/rss+xml', body: '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</title>\n<item><title>Half</title></channel></rss>' };
+  if (path === '/wire-a.xml') return { status: 200, type: 'application/atom+xml', body: rss('Test Gazette', WIRE_A) };
+  if (path === '/wire-b.xml') return { status: 200, type: 'text/xml', body: rss('Other Herald', WIRE_B) };
   if (path === '/articles/envoy.html') return { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE_PAGE };
   return { status: 404, type: 'text/plain', body: 'not here' };
 }
@@ -86,6 +88,18 @@ const NEW_ITEM: Item = {
   date: '2025-03-05',
   content: `BERN — A fourth round began on Wednesday.\n\n"We can move the line five kilometres, not more," Anna Berg said as she arrived.\n\n${PAD}`,
 };
+
+// One wire story in two outlets (the second lightly edited), and a second quote in two stories written apart.
+const WIRE = `GENEVA (Wire) — Negotiators from North and South met on Monday for a third round of talks on the border, the troop ceiling and the return of the displaced, with mediators from three neutral states at the table for the first time since the ceasefire of last spring.\n\n"We will not give up one metre of the north line," North's foreign minister Anna Berg said after the meeting, which lasted more than six hours and ended without a joint statement.\n\nThe mediators said they would put a written proposal to both delegations before the next round, which is expected to open in Vienna at the end of the month.`;
+const CEILING = '"A ceiling of forty battalions is the most we can accept," Anna Berg said.';
+const WIRE_A: Item[] = [
+  { guid: 'a-1', title: 'Third round', link: 'https://gazette.example/a-1', date: '2025-03-03', content: WIRE },
+  { guid: 'a-2', title: 'Battalions', link: 'https://gazette.example/a-2', date: '2025-03-04', content: `VIENNA — Our correspondent heard the foreign minister twice this week, once in the morning at her hotel and again at a late briefing for the press corps that follows the talks from the old town.\n\n${CEILING}\n\nHer aides said the figure had been agreed in the capital before the delegation left, and that it would not move in the coming days whatever the mediators propose.` },
+];
+const WIRE_B: Item[] = [
+  { guid: 'b-1', title: 'Talks resume', link: 'https://herald.example/b-1', date: '2025-03-03', content: WIRE.replace('GENEVA (Wire)', 'GENEVA').replace('at the end of the month', 'late this month') },
+  { guid: 'b-2', title: 'Ceiling', link: 'https://herald.example/b-2', date: '2025-03-04', content: `Troop numbers were the sticking point on Tuesday, according to three people in the room, who spoke on condition of anonymity because the sessions are closed to observers and the press.\n\n${CEILING}\n\nSouth has asked for no more than twenty, a demand its envoy repeated at length in a speech that the other side called unhelpful.` },
+];
 
 beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -201,6 +215,20 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
     expect(mixed.json.feeds[0].error).toMatch(/answered 404/);
     expect(mixed.json.added).toHaveLength(4);
     expect(mixed.json.revision).toBe(2);
+  });
+
+  it('counts a quote\'s outlets over the poll: syndicated copies once, stories written apart each', async () => {
+    await store.createCase(caseWith('wire', [{ url: `${base}/wire-a.xml`, label: 'a' }, { url: `${base}/wire-b.xml`, label: 'b' }]));
+    const r = await call('POST', '/api/cases/wire/feeds/poll');
+    expect(r.json.feeds.map((f: any) => [f.label, f.status, f.newItems])).toEqual([
+      ['a', 'polled', 2],
+      ['b', 'polled', 2],
+    ]);
+    // Each quote once (the copies' quotes are the same quotes), with the independent outlets behind it.
+    expect(r.json.evidence.map((e: any) => [e.text.slice(0, 20), e.outlet, e.outlets])).toEqual([
+      ['We will not give up ', 'Test Gazette', 1],
+      ['A ceiling of forty b', 'Test Gazette', 2],
+    ]);
   });
 
   it('polls one feed at a time: a second poll while one runs is "busy" and adds nothing twice', async () => {
