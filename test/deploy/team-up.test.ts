@@ -1,0 +1,141 @@
+/**
+ * The documented equivalent of `docker compose up` (scripts/team-up.sh): a server with no jobs of its
+ * own and two `parley worker` processes on a fresh PostgreSQL database, as plain processes. The
+ * server becomes ready on /api/ready, a 2,000-run simulation submitted through the API is computed
+ * by the workers (8 chunks of 250), and SIGTERM to the script stops every process it started.
+ * Needs PARLEY_TEST_PG (skipped without it, failed under CI=true).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/server/index.ts';
+
+const adminUrl = process.env.PARLEY_TEST_PG;
+const TOKEN = `team-${randomBytes(8).toString('hex')}`;
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const suite = adminUrl ? describe : process.env.CI === 'true' ? describe : describe.skip;
+
+suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', () => {
+  const name = `parley_teamup_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const logDir = mkdtempSync(join(tmpdir(), 'parley-team-up-'));
+  let script: ChildProcess | undefined;
+  let scriptErr = '';
+
+  afterAll(async () => {
+    if (script && script.exitCode === null && script.signalCode === null) script.kill('SIGKILL');
+    rmSync(logDir, { recursive: true, force: true });
+    if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('starts a ready server and 2 workers that run a simulation; SIGTERM stops them all', async () => {
+    if (!adminUrl) throw new Error('PARLEY_TEST_PG is not set: under CI=true the team start-up test must run');
+    await admin(`CREATE DATABASE ${name}`);
+    const db = new URL(adminUrl);
+    db.pathname = `/${name}`;
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    script = spawn('bash', [join(projectRoot, 'scripts/team-up.sh'), '--workers', '2', '--port', String(port), '--log-dir', logDir], {
+      cwd: projectRoot,
+      env: { ...process.env, PARLEY_DB: db.toString(), PARLEY_TOKEN: TOKEN, PARLEY_LOG: 'json', PARLEY_FEEDS: '0', PARLEY_CHUNK_EXPIRE_SECONDS: '10' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    script.stderr!.on('data', (d: Buffer) => (scriptErr += d.toString()));
+    const exited = new Promise<number | null>((r) => script!.once('exit', (code) => r(code)));
+
+    // Up: the script says so once both workers are started.
+    await until('the script to start the workers', 60_000, async () => (scriptErr.includes('up: 1 server, 2 worker(s)') ? true : script!.exitCode !== null ? Promise.reject(new Error(scriptErr)) : undefined)).catch((e) => {
+      throw new Error(`${e.message}\n${scriptErr}`);
+    });
+    const pids = [...scriptErr.matchAll(/(?:server|worker \d) pid (\d+)/g)].map((m) => Number(m[1]));
+    expect(pids).toHaveLength(3);
+    expect(scriptErr).toContain(`migrating postgres://postgres:***@`);
+    expect(scriptErr).not.toContain(`:${new URL(adminUrl).password}@`);
+
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const ready = await fetch(`${base}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, database: 'postgres', runsJobs: false });
+    // A token is set: other reads need it.
+    expect((await fetch(`${base}/api/cases`)).status).toBe(401);
+
+    // The example cases were imported on first start; simulate the tutorial's.
+    const cases = (await (await fetch(`${base}/api/cases`, { headers: auth })).json()) as { items: { id: string }[] };
+    const id = cases.items.map((c) => c.id).find((c) => /tutorial|border|talks/.test(c)) ?? cases.items[0].id;
+    const started = await fetch(`${base}/api/cases/${id}/simulate`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ runs: 2000, seed: 7, models: ['compromise'] }) });
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    const job = await until('the job to finish', 90_000, async () => {
+      const j = (await (await fetch(`${base}/api/jobs/${jobId}`, { headers: auth })).json()) as { status: string; result?: { runId: string } };
+      return j.status === 'queued' || j.status === 'running' ? undefined : j;
+    });
+    expect(job.status).toBe('done');
+    const run = await fetch(`${base}/api/runs/${job.result!.runId}`, { headers: auth });
+    expect(run.status).toBe(200);
+
+    // The server computed nothing: the 8 chunks of 250 runs are the workers' (one line per chunk).
+    const lines = (file: string) =>
+      readFileSync(join(logDir, file), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const workerLines = [...lines('worker-1.log'), ...lines('worker-2.log')];
+    expect(lines('worker-1.log').some((l) => l.event === 'ready')).toBe(true);
+    expect(lines('worker-2.log').some((l) => l.event === 'ready')).toBe(true);
+    expect(workerLines.filter((l) => l.job === jobId && (l.event === 'chunk' || l.event === 'combined'))).toHaveLength(8);
+    // The server's JSON log: the request that submitted it, and the queue's event, with no token in any line.
+    const server = lines('server.log');
+    expect(server.find((l) => l.event === 'request' && l.method === 'POST' && l.path === `/api/cases/${id}/simulate`)).toMatchObject({ status: 202, level: 'info', user: 'api' });
+    expect(server.find((l) => l.event === 'job' && l.step === 'submitted')).toMatchObject({ job: jobId, chunks: 8 });
+    expect(readFileSync(join(logDir, 'server.log'), 'utf8')).not.toContain(TOKEN);
+
+    // SIGTERM: the script stops the workers and the server, and exits 0.
+    script.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(scriptErr).toContain('team-up: stopped');
+    expect(pids.filter(alive)).toEqual([]);
+  }, 180_000);
+});
