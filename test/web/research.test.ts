@@ -223,6 +223,7 @@ suite(title, () => {
     await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/issue/elections?actor=usa`);
     const note = page.getByTestId('edit-estimate').getByTestId('effective-range');
     await expect.poll(() => note.textContent(), { timeout: 90_000 }).toMatch(/^Monte Carlo draws the position from 45–82\.5, not the stated 50–75: its range is widened ×1\.5 because of its evidence \(best evidence graded ×1\.5\)\.Monte Carlo draws the salience from 32\.5–77\.5, not the stated 40–70/);
+    expect(await axeViolations(page, '[data-testid=edit-estimate]'), 'estimate editor with the effective range').toEqual({});
     // Ukraine's stance on elections also cites an ungraded item (its best evidence): no note.
     await page.getByTestId('edit-estimate').getByLabel('Actor').selectOption('ukraine');
     await expect(note.count()).resolves.toBe(0);
