@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/server/app.ts';
+import { startServer } from '../../src/server/index.ts';
 import { feedsEnabled, startFeedScheduler, FeedPoller } from '../../src/server/feeds.ts';
 import { FeedStore } from '../../src/store/feeds.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
@@ -313,6 +314,36 @@ describe('feeds: the case format and the URL guard', () => {
     expect(feedsEnabled(true, { PARLEY_FEEDS: '0' })).toBe(false);
     expect(feedsEnabled(false, {})).toBe(false);
   });
+});
+
+describe('feeds: startServer runs the scheduler when asked', () => {
+  it('polls a case\'s feed by itself with feeds on, and not by default under Vitest', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    const quiet = await startServer({ port: 0, db: ':memory:', webRoot: '/nonexistent', allowPrivateFetch: true });
+    try {
+      await quiet.store.createCase(caseWith('quiet', [{ url: `${base}/rss.xml`, label: 'q' }]));
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await quiet.store.getCase('quiet')).revision).toBe(1);
+    } finally {
+      await quiet.close();
+    }
+    const server = await startServer({ port: 0, db: ':memory:', webRoot: '/nonexistent', allowPrivateFetch: true, feeds: { tickMs: 50 } });
+    try {
+      await server.store.createCase(caseWith('auto', [{ url: `${base}/rss.xml`, label: 'auto' }]));
+      let stored = await server.store.getCase('auto');
+      for (let i = 0; i < 300 && stored.revision === 1; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        stored = await server.store.getCase('auto');
+      }
+      expect(stored.revision).toBe(2);
+      expect(stored.author).toBe('feed:auto');
+      expect(stored.case.evidence.filter((e) => e.status === 'candidate')).toHaveLength(4);
+      const status = await (await fetch(`${server.url}/api/cases/auto/feeds`)).json();
+      expect(status.feeds[0]).toMatchObject({ itemsSeen: 3, totalNew: 4, lastError: null });
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
 
 describe('feeds: the scheduler', () => {
