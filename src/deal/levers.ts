@@ -37,6 +37,7 @@ import { engines } from '../engines/index.ts';
 import { paramsForModel } from '../engines/params.ts';
 import type { EngineParams, ModelInput } from '../engines/types.ts';
 import { weightedMedianOnIssue } from '../engines/median.ts';
+import { weightedMeanOnIssue } from '../engines/weights.ts';
 import { caseView, resolveModels } from '../analysis/forecast.ts';
 import { simulateDraws } from '../analysis/montecarlo.ts';
 import { agreementPlan, caseDate, casePrior, drawEvidence, priorProbability } from '../analysis/outlook.ts';
@@ -111,12 +112,14 @@ export interface LeversOptions {
   target: string;
   asOf?: string;
   scenario?: string;
-  /** value targets: the models (default every model but status-quo). */
+  /** value targets: the models (default DEFAULT_LEVER_MODELS: compromise, median, nash, bdm). */
   models?: string[];
   /** Monte Carlo draws for mcShare and the probability (default 100; 0: no mcShare, probability targets need ≥ 1). */
   runs?: number;
   seed?: number;
   modelParams?: Readonly<Record<string, EngineParams>>;
+  /** Search models: at most this many model runs each (default 2000); the estimates left are named in a note. */
+  budget?: number;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -220,6 +223,7 @@ interface Ctx {
   seed: number;
   asOf?: string;
   modelParams?: Readonly<Record<string, EngineParams>>;
+  budget: number;
 }
 
 /** Red-line draws of a view (the outlook's: a trivial model, the agreement plan): outcomes, terms, slacks. */
@@ -345,19 +349,57 @@ function slotsOf(plan: InputPlan, view: Case, i: number, k: number, capMax: numb
   return out;
 }
 
+/**
+ * Models that play each issue separately (their own documentation: compromise and median are per-issue
+ * means and medians, nash bargains "per issue", bdm plays "each issue separately" for a fixed number of
+ * rounds): a lever on issue k is searched on issue k alone, and its Monte Carlo share drawn on it alone.
+ * The others (exchange, smp, ensemble) trade or average across issues and run on the whole case.
+ */
+export const PER_ISSUE_MODELS: ReadonlySet<string> = new Set(['compromise', 'median', 'nash', 'bdm', 'status-quo']);
+
+/** The value-target models by default: the closed forms and the per-issue search models (the others take seconds per search on a large case). */
+export const DEFAULT_LEVER_MODELS = ['compromise', 'median', 'nash', 'bdm'];
+
 class Runner {
   readonly input: ModelInput;
-  constructor(private readonly plan: InputPlan, private readonly params: EngineParams) {
+  private readonly column: ModelInput;
+  evaluations = 0;
+  constructor(private readonly plan: InputPlan, private readonly params: EngineParams, private readonly k: number) {
     this.input = emptyModelInput(plan);
     for (let e = 0; e < plan.value.length; e++) setEstimate(plan, this.input, e, plan.value[e]);
+    const n = plan.actors.length;
+    this.column = {
+      actors: this.input.actors,
+      issues: [this.input.issues[k]],
+      position: new Float64Array(n),
+      salience: new Float64Array(n),
+      capability: new Float64Array(n),
+      scaleMin: this.input.scaleMin.slice(k, k + 1),
+      scaleMax: this.input.scaleMax.slice(k, k + 1),
+      statusQuo: this.input.statusQuo.slice(k, k + 1),
+    };
   }
-  /** The model's forecast on issue k with estimate e at t (everything else at its value). */
-  forecast(model: string, k: number, e = -1, t = 0): number {
+  /** The model's forecast on the issue with estimate e at t (everything else at its value). */
+  forecast(model: string, e = -1, t = 0): number {
     const x = this.input;
+    const k = this.k;
     if (e >= 0) setEstimate(this.plan, x, e, t);
+    this.evaluations++;
     try {
-      const copy: ModelInput = { ...x, position: x.position.slice(), salience: x.salience.slice(), capability: x.capability.slice() };
-      return engines[model](copy, { ...paramsForModel(model, this.params), explain: false }).outcome[k];
+      if (model === 'compromise') return weightedMeanOnIssue(x, k);
+      if (model === 'median') return weightedMedianOnIssue(x, k);
+      const params = { ...paramsForModel(model, this.params), explain: false };
+      if (PER_ISSUE_MODELS.has(model)) {
+        const m = x.issues.length;
+        const col = this.column;
+        for (let i = 0; i < x.actors.length; i++) {
+          col.position[i] = x.position[i * m + k];
+          col.salience[i] = x.salience[i * m + k];
+          col.capability[i] = x.capability[i * m + k];
+        }
+        return engines[model]({ ...col, position: col.position.slice(), salience: col.salience.slice(), capability: col.capability.slice() }, params).outcome[0];
+      }
+      return engines[model]({ ...x, position: x.position.slice(), salience: x.salience.slice(), capability: x.capability.slice() }, params).outcome[k];
     } finally {
       if (e >= 0) setEstimate(this.plan, x, e, this.plan.value[e]);
     }
@@ -473,7 +515,7 @@ function bisect(f: (t: number) => number, t0: number, end: number, past: (v: num
   if (!past(f(end))) return null;
   let a = t0;
   let b = end;
-  for (let it = 0; it < 60 && Math.abs(b - a) > 1e-6 * width; it++) {
+  for (let it = 0; it < 60 && Math.abs(b - a) > 1e-5 * width; it++) {
     const mid = (a + b) / 2;
     if (past(f(mid))) b = mid;
     else a = mid;
@@ -487,7 +529,7 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
   const plan = inputPlan(view);
   const evidencePlan = inputPlan(effectiveView(view, ctx.asOf ?? null).view);
   // The engines' own parameters as `parley forecast` runs them (ctx.seed is the Monte Carlo's).
-  const runner = new Runner(plan, ctx.modelParams ? { modelParams: ctx.modelParams } : {});
+  const runner = new Runner(plan, ctx.modelParams ? { modelParams: ctx.modelParams } : {}, k);
   const width = scaleRange(view.issues[k]);
   let capTotal = 0;
   for (let e = 0; e < plan.value.length; e++) if (plan.field[e] === FIELD_CAPABILITY && plan.issue[e] === -1) capTotal += Math.max(0, plan.value[e]);
@@ -498,8 +540,10 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
   const baseline: Record<string, number> = {};
   const notes: string[] = [];
   const drafts: Draft[] = [];
+  const budget = ctx.budget;
   for (const model of models) {
-    const f0 = runner.forecast(model, k);
+    const f0 = runner.forecast(model);
+    runner.evaluations = 0;
     baseline[model] = f0;
     if (model === 'status-quo') {
       notes.push('status-quo: its forecast is the status quo; no actor can move it');
@@ -512,10 +556,11 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
     const up = f0 < goalLo;
     const goal = up ? goalLo : goalHi;
     let dropped = 0;
+    let skipped = 0;
     for (let i = 0; i < view.actors.length; i++) {
       for (const slot of slotsOf(plan, view, i, k, capMax)) {
         const t0 = plan.value[slot.e];
-        const f = (t: number) => runner.forecast(model, k, slot.e, t);
+        const f = (t: number) => runner.forecast(model, slot.e, t);
         let t: number | null;
         let method: Lever['method'];
         if (model === 'compromise') {
@@ -525,9 +570,16 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
           t = piecewiseSolve(f, Math.min(slot.hi, Math.max(slot.lo, t0)), medianBreaks(runner.input, i, k, slot), slot.lo, slot.hi, goalLo, goalHi);
           method = 'exact';
         } else {
+          if (runner.evaluations >= budget) {
+            skipped++;
+            continue;
+          }
+          // The direction that moves the forecast towards the band, if it moves monotonically: a
+          // position towards it; a weight up when the actor stands on the band's side, else down.
+          const x = runner.input.position[i * view.issues.length + k];
+          const end = slot.field === 'position' ? (up ? slot.hi : slot.lo) : (x > f0) === up ? slot.hi : slot.lo;
           const past = (v: number) => (up ? v >= goalLo : v <= goalHi);
-          const cands = [slot.lo, slot.hi].map((end) => bisect(f, t0, end, past, slot.hi - slot.lo)).filter((x): x is number => x !== null);
-          t = cands.length ? cands.reduce((p, q) => (Math.abs(q - t0) < Math.abs(p - t0) ? q : p)) : null;
+          t = bisect(f, t0, end, past, slot.hi - slot.lo);
           method = 'bisection';
         }
         if (t === null) continue;
@@ -542,6 +594,7 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
         drafts.push({ moves: [mv], part: target.issue, method, model, outside: t < low - 1e-9 || t > high + 1e-9, achieved });
       }
     }
+    if (skipped) notes.push(`${model}: ${skipped} estimate(s) not searched: the budget of ${budget} model runs was spent (a large case and a slow model)`);
     if (dropped) notes.push(`${model}: ${dropped} lever(s) left out: the forecast jumps over the band as the estimate moves`);
   }
   return { drafts, baseline, notes };
@@ -653,8 +706,10 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
   const target = parseTarget(opts.target, view, opts.asOf ?? caseDate(c));
   // Checked whatever the target (only value targets run models).
-  const models = opts.models?.length ? resolveModels(opts.models) : Object.keys(engines).filter((name) => name !== 'status-quo');
-  const ctx: Ctx = { original: c, view, runs, seed, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.modelParams ? { modelParams: opts.modelParams } : {}) };
+  const models = opts.models?.length ? resolveModels(opts.models) : DEFAULT_LEVER_MODELS;
+  const budget = opts.budget ?? 2000;
+  if (!Number.isSafeInteger(budget) || budget < 1) throw new RangeError(`budget must be a positive integer, got ${budget}`);
+  const ctx: Ctx = { original: c, view, runs, seed, budget, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.modelParams ? { modelParams: opts.modelParams } : {}) };
   let drafts: Draft[] = [];
   let parts: string[] = [];
   let baseline: Record<string, number> | null = null;
@@ -730,10 +785,15 @@ const open = (slack: number) => Number.isNaN(slack) || slack >= -1e-12;
 async function share(ctx: Ctx, target: LeverTarget, d: Draft): Promise<number> {
   const moved = applyMoves(ctx.view, d.moves);
   if (target.kind === 'value') {
-    const k = issueOf(ctx.view, target.issue);
-    const m = ctx.view.issues.length;
-    const width = scaleRange(ctx.view.issues[k]);
-    const { outcomes } = await simulateDraws(moved, { runs: ctx.runs, seed: ctx.seed, models: [d.model!], workers: 1, ...(ctx.asOf ? { asOf: ctx.asOf } : {}), ...(ctx.modelParams ? { modelParams: ctx.modelParams } : {}) });
+    const k0 = issueOf(ctx.view, target.issue);
+    const width = scaleRange(ctx.view.issues[k0]);
+    // A model that plays each issue separately is drawn on the target issue alone (the same
+    // distributions; far fewer numbers to draw and models to run).
+    const alone = PER_ISSUE_MODELS.has(d.model!);
+    const sub = alone ? { ...moved, issues: [moved.issues[k0]], stances: moved.stances.filter((s) => s.issue === target.issue), drafts: [], scenarios: [], events: [] } : moved;
+    const k = alone ? 0 : k0;
+    const m = sub.issues.length;
+    const { outcomes } = await simulateDraws(sub, { runs: ctx.runs, seed: ctx.seed, models: [d.model!], workers: 1, ...(ctx.asOf ? { asOf: ctx.asOf } : {}), ...(ctx.modelParams ? { modelParams: ctx.modelParams } : {}) });
     let n = 0;
     for (let r = 0; r < ctx.runs; r++) if (Math.abs(outcomes[0][r * m + k] - target.value) <= target.tolerance + 1e-9 * width) n++;
     return n / ctx.runs;

@@ -183,7 +183,7 @@ describe('value targets', () => {
 
   it('search models by bisection: re-running the engine with each lever applied reaches the band', async () => {
     const c = await loadCaseFile('examples/tutorial.yaml');
-    const r = await findLevers(c, { target: 'value:property-tax=3', models: ['bdm', 'exchange'], runs: 20, seed: 2 });
+    const r = await findLevers(c, { target: 'value:property-tax=3', models: ['bdm', 'nash', 'exchange'], runs: 20, seed: 2 });
     expect(r.levers.length).toBeGreaterThan(3);
     const k = c.issues.findIndex((i) => i.id === 'property-tax');
     for (const l of r.levers) {
@@ -197,7 +197,14 @@ describe('value targets', () => {
     const ranked = r.levers.map((l) => l.byNormalized);
     expect(ranked).toEqual([...ranked].sort((a, b) => a - b));
     // The same seed gives the same levers.
-    expect(await findLevers(c, { target: 'value:property-tax=3', models: ['bdm', 'exchange'], runs: 20, seed: 2 })).toEqual(r);
+    expect(await findLevers(c, { target: 'value:property-tax=3', models: ['bdm', 'nash', 'exchange'], runs: 20, seed: 2 })).toEqual(r);
+  });
+
+  it('a search stops at its budget of model runs, and says so', async () => {
+    const c = await loadCaseFile('examples/tutorial.yaml');
+    const r = await findLevers(c, { target: 'value:property-tax=3', models: ['bdm'], runs: 0, budget: 5 });
+    expect(r.notes.some((n) => /bdm: \d+ estimate\(s\) not searched: the budget of 5 model runs/.test(n))).toBe(true);
+    expect(r.levers.length).toBeLessThan((await findLevers(c, { target: 'value:property-tax=3', models: ['bdm'], runs: 0 })).levers.length);
   });
 
   it('a forecast already in the band is met, with a note', async () => {
