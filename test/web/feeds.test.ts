@@ -1,0 +1,90 @@
+/**
+ * The Ingest view's feeds: a case with a feed (served by our own feed server on 127.0.0.1; the
+ * workbench made with the tests-only `allowPrivateFetch`) shows it as not polled yet; "Poll now" adds
+ * the new items' quotes to the review queue and the table shows what the poll found; a second poll
+ * adds nothing. The feed's items are invented text.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/index.ts';
+import { sampleCase } from '../store/backends.ts';
+import { axeViolations } from './axe-check.ts';
+import { buildDashboardInto, chromiumPath, haveChromium, launchChromium } from './harness.ts';
+
+const inCI = process.env.CI === 'true';
+const TEST_MS = 240_000;
+const suite = haveChromium() || inCI ? describe : describe.skip;
+const title = haveChromium() || inCI ? 'dashboard: feeds in the Ingest view' : `dashboard feeds (skipped: no chromium at ${chromiumPath()})`;
+
+const FILLER = 'The delegations are to meet again after consultations in their capitals, officials said, and no date has been set for the next round of the border talks, which mediators hope to hold before the summer.';
+const FEED = `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Browser Gazette</title><link>https://gazette.example/</link>
+<item><guid>bg-1</guid><title>North holds its line</title><link>https://gazette.example/bg-1</link><pubDate>Mon, 03 Mar 2025 09:00:00 GMT</pubDate>
+<content:encoded>${`"We will not give up one metre of the north line," North's foreign minister Anna Berg said after the meeting.\n\n"A fair border runs along the river, and we are ready to sign," South's envoy Tomas Reyes told reporters.\n\n${FILLER}\n\n${FILLER}`.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content:encoded></item>
+</channel></rss>`;
+
+suite(title, () => {
+  let server: RunningServer;
+  let feedServer: Server;
+  let browser: Browser;
+  let page: Page;
+  const tmp = mkdtempSync(join(tmpdir(), 'parley-web-feeds-'));
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    feedServer = createServer((req, res) => {
+      if (req.url === '/feed.xml') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', () => r()));
+    const feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.xml`;
+    browser = await launchChromium();
+    const webRoot = join(tmp, 'dist');
+    await buildDashboardInto(webRoot);
+    server = await startServer({ port: 0, host: '127.0.0.1', db: join(tmp, 'parley.db'), webRoot, allowPrivateFetch: true });
+    await server.store.createCase({ ...sampleCase('talks'), feeds: [{ url: feedUrl, label: 'gazette', every: '30m' }] } as never);
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await new Promise((r) => feedServer?.close(r));
+    rmSync(tmp, { recursive: true, force: true });
+  }, TEST_MS);
+
+  it('shows the feed, polls it with "Poll now", and the new candidates are in the review queue', async () => {
+    await page.goto(`${server.url}/#/case/talks/ingest`);
+    const feeds = page.getByTestId('feeds');
+    await feeds.getByTestId('feeds-table').waitFor();
+    const row = feeds.locator('tbody tr', { hasText: 'gazette' });
+    await expect(row.textContent()).resolves.toMatch(/30m.*never.*not polled yet/);
+    await expect(page.locator('[data-testid=candidates] li').count()).resolves.toBe(0);
+
+    await feeds.getByRole('button', { name: 'Poll now' }).click();
+    await expect(feeds.getByTestId('feeds-result').textContent()).resolves.toBe('2 new candidates to review');
+    const queue = page.locator('[data-testid=candidates] li');
+    await queue.nth(1).waitFor();
+    await expect(queue.count()).resolves.toBe(2);
+    await expect(queue.first().textContent()).resolves.toContain('Anna Berg');
+    await expect(queue.first().textContent()).resolves.toContain('Browser Gazette');
+    // The table shows the poll: 1 item seen, 2 added, status ok.
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(4, 8)).toEqual(['ok', '1', '2', '2']);
+
+    // Nothing new the second time; the queue is as it was.
+    await feeds.getByRole('button', { name: 'Poll now' }).click();
+    await expect(feeds.getByTestId('feeds-result').textContent()).resolves.toBe('No new candidates');
+    await expect(queue.count()).resolves.toBe(2);
+    expect(await axeViolations(page, '[data-testid=feeds]')).toEqual({});
+    expect(pageErrors).toEqual([]);
+  }, TEST_MS);
+});
