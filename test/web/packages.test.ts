@@ -174,12 +174,22 @@ suite(title, () => {
     await expect(page.getByTestId('blocking').locator('li').allTextContents()).resolves.toEqual(power.blocking.map((b) => b.map(name).join(' + ')));
     await layoutAndAxe('ukraine');
 
-    // Another target from the form: a zone on Donbas alone.
-    await page.getByLabel('Target', { exact: true }).selectOption('zone-issue');
+    // Another target from the form: a forecast of 50 on Donbas. Each lever names its model and the
+    // forecast with it, inside 50 ± 2 (the default band, 2 % of the 0–100 scale), as the API gives.
+    await page.getByLabel('Target', { exact: true }).selectOption('value');
     await page.getByLabel('Issue', { exact: true }).selectOption('donbas');
+    await page.getByLabel('Value', { exact: true }).fill('50');
     await page.getByRole('button', { name: 'Find the levers' }).click();
-    await expect.poll(() => page.getByTestId('levers-summary').textContent(), { timeout: 60_000 }).toContain('Target: zone:donbas.');
-    await expect.poll(async () => (await rows('levers-table')).every((r) => r[2] === title('donbas'))).toBe(true);
+    await expect.poll(() => page.getByTestId('levers-summary').textContent(), { timeout: 90_000 }).toContain('Target: value:donbas=50.');
+    const byValue = await get<DealLevers>(`/api/cases/${UKRAINE_CASE}/levers?target=${encodeURIComponent('value:donbas=50')}`);
+    expect(byValue.levers.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await rows('levers-table')).length).toBe(byValue.levers.length);
+    const valueRows = await rows('levers-table');
+    valueRows.forEach((r, n) => {
+      const l = byValue.levers[n];
+      expect([r[1], r[7], r[8]]).toEqual([name(l.actor), l.model, num(l.achieved)]);
+      expect(Math.abs(l.achieved! - 50)).toBeLessThanOrEqual(2 + 1e-9);
+    });
     expect(pageErrors).toEqual([]);
   }, TEST_MS);
 });

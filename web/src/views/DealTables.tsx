@@ -124,6 +124,9 @@ export function LeversPanel({ infeasible }: { infeasible: boolean }) {
               { label: 'to', value: (l) => l.to, numeric: true, render: (l) => num(l.to) },
               { label: 'by (% of scale)', value: (l) => l.byNormalized, numeric: true, render: (l) => pctText(l.byNormalized) },
               { label: 'model', value: (l) => l.model ?? 'any' },
+              ...(r.levers.some((l) => l.achieved !== null)
+                ? [{ label: r.target.kind === 'probability' ? 'probability with it' : 'forecast with it', value: (l: Lever) => l.achieved, numeric: true, render: (l: Lever) => (r.target.kind === 'probability' ? pctText(l.achieved) : num(l.achieved)) }]
+                : []),
               { label: 'works in draws', value: (l) => l.mcShare, numeric: true, render: (l) => pctText(l.mcShare) },
               {
                 label: 'evidence',

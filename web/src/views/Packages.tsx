@@ -91,7 +91,7 @@ export function PackagesView() {
 
 /** The packages issue by issue (values with their anchor words), each actor's gain, and "Add as draft". */
 function PackageTables({ result, nearTo }: { result: DealPackages; nearTo: string }) {
-  const { caseId, data } = useCase();
+  const { caseId, asOf, data } = useCase();
   const { run, conflict, keepTheirs } = useCaseWrite();
   const [added, setAdded] = useState<string>();
   const [error, setError] = useState<Error>();
@@ -152,6 +152,11 @@ function PackageTables({ result, nearTo }: { result: DealPackages; nearTo: strin
           ...pks.map((k) => ({ label: label(k), value: (a: { i: number }) => gainOf(k, a.i), numeric: true, render: (a: { i: number }) => num(gainOf(k, a.i) * 100) })),
         ]}
       />
+      {asOf ? (
+        <p className="muted" data-testid="packages-as-of">
+          You are looking at the case as of {asOf}; packages are added as drafts to its latest state (clear “As of” above).
+        </p>
+      ) : (
       <div className="form-row" role="group" aria-label="Add a package as a draft">
         {pks.map((k) => (
           <button key={`${k.kind}/${k.from ?? ''}`} type="button" disabled={busy} onClick={() => void add(k)} data-testid={`add-${k.kind}`}>
@@ -159,6 +164,7 @@ function PackageTables({ result, nearTo }: { result: DealPackages; nearTo: strin
           </button>
         ))}
       </div>
+      )}
       {added ? (
         <p className="ok" role="status" data-testid="package-added">
           Added “{added}” as a draft. <a href={href({ view: 'drafts', caseId })}>See it in Drafts</a>, with its checks.
