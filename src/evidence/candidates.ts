@@ -18,8 +18,8 @@ const slug = (s: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 40) || 'unattributed';
 
-/** A quote as deduplication compares it (and as `outlets` are keyed). */
-export const quoteKey = (s: string): string => normaliseQuoteText(s).toLowerCase();
+/** A quote as deduplication compares it (and as `outlets` are keyed): trailing ",;:" do not count. */
+export const quoteKey = (s: string): string => normaliseQuoteText(s.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '')).toLowerCase();
 
 export interface CandidateOptions {
   /**
@@ -69,7 +69,7 @@ export function candidatesFromIngest(result: IngestResult, c: Case, options: Can
     if (q.actor && actorIds.has(q.actor)) item.actor = q.actor;
     if (result.article.outlet) item.outlet = result.article.outlet.slice(0, 200);
     if (url) item.url = url;
-    const outlets = options.outlets?.get(key) ?? options.outlets?.get(quoteKey(q.text));
+    const outlets = options.outlets?.get(key);
     if (outlets !== undefined && outlets >= 1) item.outlets = Math.min(10000, Math.round(outlets));
     out.push(item);
   }

@@ -198,30 +198,13 @@ export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, thres
 }
 
 /**
- * Independent outlets among the articles that carry one item: copies of one story count once, and so
- * do two stories of the same outlet (connected components over "same group" and "same outlet").
+ * Independent outlets among the articles that carry one item (in input order): copies of one story
+ * count once, as the outlet of the group's first carrier; and two stories whose first carriers are
+ * the same outlet count once too (an outlet does not corroborate itself). An outlet that also ran
+ * the wire copy still counts for a story of its own.
  */
 export function independentOutlets(carriers: ReadonlyArray<{ group: string; outlet: string | null }>): number {
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let r = k;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(k, r);
-    return r;
-  };
-  const add = (k: string) => {
-    if (!parent.has(k)) parent.set(k, k);
-  };
-  for (const c of carriers) {
-    const g = `g:${c.group}`;
-    add(g);
-    if (c.outlet) {
-      const o = `o:${c.outlet.trim().toLowerCase()}`;
-      add(o);
-      const rg = find(g);
-      const ro = find(o);
-      if (rg !== ro) parent.set(rg, ro);
-    }
-  }
-  return new Set([...parent.keys()].filter((k) => k.startsWith('g:')).map(find)).size;
+  const origin = new Map<string, string>();
+  for (const c of carriers) if (!origin.has(c.group)) origin.set(c.group, c.outlet?.trim() ? `outlet:${c.outlet.trim().toLowerCase()}` : `group:${c.group}`);
+  return new Set(origin.values()).size;
 }

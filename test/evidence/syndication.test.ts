@@ -120,11 +120,13 @@ describe('edits and limits', () => {
 });
 
 describe('independent outlets', () => {
-  it('copies in one group count once; one outlet counts once; distinct groups and outlets add up', () => {
+  it('copies in one group count once (as their first carrier); stories first carried by one outlet count once; the rest add up', () => {
     expect(independentOutlets([{ group: 'g1', outlet: 'A' }, { group: 'g1', outlet: 'B' }, { group: 'g1', outlet: 'C' }])).toBe(1);
     expect(independentOutlets([{ group: 'g1', outlet: 'A' }, { group: 'g2', outlet: 'B' }])).toBe(2);
     expect(independentOutlets([{ group: 'g1', outlet: 'A' }, { group: 'g2', outlet: 'a ' }])).toBe(1); // same outlet, two stories
     expect(independentOutlets([{ group: 'g1', outlet: null }, { group: 'g2', outlet: null }, { group: 'g3', outlet: 'A' }])).toBe(3);
     expect(independentOutlets([])).toBe(0);
+    // an aggregator that ran the wire copy (g1) and a story of its own (g2): its own story counts
+    expect(independentOutlets([{ group: 'g1', outlet: 'Wire' }, { group: 'g1', outlet: 'Digest' }, { group: 'g2', outlet: 'Digest' }])).toBe(2);
   });
 });

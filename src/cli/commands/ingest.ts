@@ -192,7 +192,7 @@ export function progressLine(done: number, total: number, errors: number, elapse
  * Progress on a terminal's stderr (nothing at all when stderr is not a terminal, so piped and JSON
  * output stay clean): redrawn at most every 100 ms; a message is written above the bar.
  */
-function progress(stream: NodeJS.WriteStream = process.stderr) {
+export function progress(stream: Pick<NodeJS.WriteStream, "write" | "isTTY"> = process.stderr) {
   const tty = stream.isTTY === true;
   const start = performance.now();
   let last = 0;
