@@ -1,6 +1,8 @@
 /**
  * Finding the deal on a generated case: time of `findPackages` (max-min, Nash, Kalai-Smorodinsky and
- * the frontier, HiGHS) and of `casePower` on a seeded 30-actor, 20-issue case.
+ * the frontier, HiGHS), of `casePower` and of `findLevers` (a forecast value by the closed forms of
+ * compromise and median; by bisection on bdm; a zone once one veto holder's lines are pushed apart from
+ * the others'; each with 100 Monte Carlo draws per lever, and bdm without) on a seeded 30-actor, 20-issue case.
  * Options: `--actors N` (30), `--issues M` (20), `--repeat K` (5), `--seed S` (1).
  * Run: `npm run bench -- deal`.
  */
@@ -10,6 +12,7 @@ import { createRng } from '../src/engines/random.ts';
 import { findPackages } from '../src/deal/packages.ts';
 import { casePower } from '../src/deal/power.ts';
 import { loadSolver } from '../src/deal/solver.ts';
+import { findLevers, type LeversResult } from '../src/deal/levers.ts';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,20 +39,35 @@ function generated(): Case {
 
 const c = generated();
 const solver = await loadSolver();
-const time = (f: () => unknown) => {
+const time = async (f: () => unknown) => {
   const t: number[] = [];
   let out: unknown;
   for (let r = 0; r < repeat; r++) {
     const t0 = performance.now();
-    out = f();
+    out = await f();
     t.push(performance.now() - t0);
   }
   t.sort((a, b) => a - b);
   return { median: t[Math.floor(t.length / 2)], min: t[0], out };
 };
-const p = time(() => findPackages(c, solver));
+const p = await time(() => findPackages(c, solver));
 const pk = p.out as ReturnType<typeof findPackages>;
-const w = time(() => casePower(c));
+const w = await time(() => casePower(c));
+// Closed zones: actor 0's veto lines on the first five issues moved to the top of the scale, away from the others'.
+const closed: Case = {
+  ...c,
+  stances: c.stances.map((s) => (s.actor === 'a0' && ['i0', 'i1', 'i2', 'i3', 'i4'].includes(s.issue) ? { ...s, redLine: { min: 99, max: 100, veto: true } } : s)),
+};
+const levers = async (cc: Case, target: string, models?: string[], runs = 100) => time(() => findLevers(cc, { target, runs, ...(models ? { models } : {}) }));
+const lv = await levers(c, 'value:i0=70', ['compromise', 'median']);
+const lb0 = await levers(c, 'value:i0=70', ['bdm'], 0);
+const lb = await levers(c, 'value:i0=70', ['bdm']);
+const lz = await levers(closed, 'zone');
+const n = (x: { out: unknown }) => (x.out as LeversResult).levers.length;
 console.log(`deal bench: ${N} actors × ${M} issues, ${repeat} runs each (HiGHS WebAssembly)`);
 console.log(`packages: median ${p.median.toFixed(0)} ms, min ${p.min.toFixed(0)} ms (feasible ${pk.feasible}, ${pk.packages.length} packages, ${pk.frontier.length} frontier points, ${pk.actors.length} actors balanced)`);
+console.log(`levers value (compromise, median): median ${lv.median.toFixed(0)} ms, min ${lv.min.toFixed(0)} ms (${n(lv)} levers)`);
+console.log(`levers value (bdm, bisection, no MC): median ${lb0.median.toFixed(0)} ms, min ${lb0.min.toFixed(0)} ms (${n(lb0)} levers)`);
+console.log(`levers value (bdm, bisection):     median ${lb.median.toFixed(0)} ms, min ${lb.min.toFixed(0)} ms (${n(lb)} levers)`);
+console.log(`levers zone (5 closed issues):     median ${lz.median.toFixed(0)} ms, min ${lz.min.toFixed(0)} ms (${n(lz)} levers)`);
 console.log(`power:    median ${w.median.toFixed(1)} ms, min ${w.min.toFixed(1)} ms (${(w.out as ReturnType<typeof casePower>).method})`);
