@@ -468,7 +468,12 @@ export function startFeedScheduler(store: Store, opts: FeedSchedulerOptions = {}
       for (let job = queue.shift(); job && !stopped; job = queue.shift()) {
         const { caseId, feed } = job;
         try {
-          await poller.poll(caseId, { urls: [feed.url], info: { author: `feed:${feedLabel(feed)}`.slice(0, 200), message: `feed ${feedLabel(feed)}: new candidates` } });
+          const label = feedLabel(feed);
+          const r = await poller.poll(caseId, { urls: [feed.url], info: { author: `feed:${label}`.slice(0, 200), message: `feed ${label}: new candidates` } });
+          for (const o of r.feeds) {
+            if (o.status === 'failed') opts.log?.(`parley serve: feed ${label} of case ${caseId} failed: ${o.error}`);
+            else if (o.added.length) opts.log?.(`parley serve: feed ${label} of case ${caseId}: ${o.added.length} new candidate${o.added.length === 1 ? '' : 's'} (revision ${r.revision})`);
+          }
         } catch (e) {
           // The case was deleted or could not be written: logged; the other feeds go on.
           opts.log?.(`parley serve: feed ${feed.url} of case ${caseId}: ${message(e)}`);

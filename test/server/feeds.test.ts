@@ -327,7 +327,8 @@ describe('feeds: startServer runs the scheduler when asked', () => {
     } finally {
       await quiet.close();
     }
-    const server = await startServer({ port: 0, db: ':memory:', webRoot: '/nonexistent', allowPrivateFetch: true, feeds: { tickMs: 50 } });
+    const lines: string[] = [];
+    const server = await startServer({ port: 0, db: ':memory:', webRoot: '/nonexistent', allowPrivateFetch: true, feeds: { tickMs: 50 }, log: (l) => lines.push(l) });
     try {
       await server.store.createCase(caseWith('auto', [{ url: `${base}/rss.xml`, label: 'auto' }]));
       let stored = await server.store.getCase('auto');
@@ -340,6 +341,11 @@ describe('feeds: startServer runs the scheduler when asked', () => {
       expect(stored.case.evidence.filter((e) => e.status === 'candidate')).toHaveLength(4);
       const status = await (await fetch(`${server.url}/api/cases/auto/feeds`)).json();
       expect(status.feeds[0]).toMatchObject({ itemsSeen: 3, totalNew: 4, lastError: null });
+      expect(lines).toContain('parley serve: feed auto of case auto: 4 new candidates (revision 2)');
+      // A broken feed added to the case is logged when the scheduler polls it.
+      await server.store.modifyCase('auto', (c) => void c.feeds!.push({ url: `${base}/broken.xml`, label: 'bad' }));
+      for (let i = 0; i < 300 && !lines.some((l) => l.includes('feed bad')); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(lines.find((l) => l.includes('feed bad'))).toMatch(/^parley serve: feed bad of case auto failed: .*broken\.xml:\d+:\d+: /);
     } finally {
       await server.close();
     }
