@@ -21,7 +21,7 @@
  * person the article names for it, else the noun phrase itself (a collective speaker).
  */
 import { COLLECTIVE_NOUNS, LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, TITLE_WORDS, lexiconTags } from './lexicon.ts';
-import { firstMentionFrom, resolveRole, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
+import { firstMentionFrom, resolveRole, stateNear, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
 import type { QuotedSpan } from './quotes.ts';
 import { segmentAt, type Segment } from './sentences.ts';
 import { outletName } from './sources.ts';
@@ -774,7 +774,7 @@ export class Attributor {
       if (p?.entity) return p.entity;
       const role = /^(?:the|The)\s+([\p{L}\s'’-]{3,60}?)(?=\s+(?:[a-z]+ed|said|says|told|has|had|is|was|will|would)\b|$)/u.exec(t);
       if (role) {
-        const e = resolveRole(this.people, role[0], c.start);
+        const e = resolveRole(this.people, role[0], c.start, stateNear(this.text, c.start, (o) => this.insideQuote(o)));
         if (e) return e;
       }
     }
@@ -820,7 +820,7 @@ export class Attributor {
         if (role && role !== ownerPerson.entity) return { name: role.canonical, mention: np, entity: role };
       }
     }
-    const role = resolveRole(this.people, np, offset);
+    const role = resolveRole(this.people, np, offset, stateNear(this.text, offset, (o) => this.insideQuote(o)));
     if (role) return { name: role.canonical, mention: np, entity: role };
     const words = np.split(/\s+/);
     // the head is the word before the first preposition: "a spokesperson for the Commission",

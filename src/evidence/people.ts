@@ -6,6 +6,7 @@
  * ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman").
  */
 import {
+  DEMONYM_STATES,
   genderOfFirstName,
   isKnownFirstName,
   lexiconTags,
@@ -41,6 +42,8 @@ export interface PersonEntity {
   actor?: string;
   /** The first name of the entity's full-name mentions, which other full names must share. */
   firstInitial?: string;
+  /** A case speaker the article does not name: reachable only through a role phrase whose state is known. */
+  latent?: boolean;
 }
 
 export interface KnownSpeaker {
@@ -101,7 +104,8 @@ interface RawMention {
 /** Lower-cased words just before `offset` in the same clause, nearest last (at most `n`). */
 function wordsBefore(text: string, offset: number, n: number): string[] {
   const from = Math.max(0, offset - 120);
-  const chunk = text.slice(from, offset);
+  // the stops of an initialism ("U.S. President") do not end the clause
+  const chunk = text.slice(from, offset).replace(/(?<![\p{L}])((?:\p{Lu}\.){2,})/gu, (x) => x.replace(/\./g, ''));
   const clause = chunk.split(/[.;:!?()"“”\n]|,\s/).pop() ?? '';
   return clause.trim().split(/\s+/).filter(Boolean).slice(-n);
 }
@@ -291,6 +295,14 @@ export function findPeople(text: string, excluded: (offset: number) => boolean, 
       if (knownSpeaker.role) addRole(entity, knownSpeaker.role.toLowerCase().split(/\s+/));
     }
   }
+  // the case's speakers the article does not name: role holders a role phrase can still refer to
+  // ("the Russian president" in an article that never names Putin), never found by name
+  for (const k of known) {
+    if (!k.role || entities.some((e) => e.canonical === k.name)) continue;
+    const entity: PersonEntity = { id: entities.length, canonical: k.name, gender: undefined, roles: [], mentions: [], actor: k.actor, latent: true };
+    addRole(entity, k.role.toLowerCase().split(/\s+/));
+    entities.push(entity);
+  }
   for (const e of entities) {
     if (e.canonical) continue;
     // the fullest name the article uses: most tokens, then the most frequent, then the first
@@ -328,7 +340,7 @@ const ROLE_FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'top', 'senior', 'c
  * entity whose roles in this article contain every content word of the phrase (synonyms allowed),
  * the most recently mentioned one before `offset` when several match.
  */
-export function resolveRole(index: PeopleIndex, phrase: string, offset: number): PersonEntity | undefined {
+export function resolveRole(index: PeopleIndex, phrase: string, offset: number, contextState?: string): PersonEntity | undefined {
   const words = phrase
     .toLowerCase()
     .replace(/['’]s\b/g, '')
@@ -344,19 +356,70 @@ export function resolveRole(index: PeopleIndex, phrase: string, offset: number):
         const demonymState = r.replace(/n$/, '').replace(/ia$/, 'ia');
         expanded.add(demonymState);
       }
-      return words.every((w) => (ROLE_SYNONYMS.get(w) ?? [w]).some((s) => expanded.has(s)) || expanded.has(w.replace(/n$/, '')) || [...expanded].some((r) => r.startsWith(w.slice(0, 5)) && w.length >= 5));
+      return words.every((w) => (ROLE_SYNONYMS.get(w) ?? [w]).some((s) => expanded.has(s)) || expanded.has(w.replace(/n$/, '')) || [...expanded].some((r) => r.startsWith(w.slice(0, 5)) && w.length >= 5) || stateWordOf(e, w));
     });
+  // a state word in the phrase ("the Russian president") is met by the state the person's roles or case actor give
+  const stateWordOf = (e: PersonEntity, w: string): boolean => {
+    const st = stateOfWord(w);
+    return st !== undefined && statesOf(e).has(st);
+  };
+  // the state the phrase names ("the Russian president"), else the state the text speaks of around it
+  // ("In Moscow, the president said"): the holder of the role for that state, not the last one named
+  const state = words.map(stateOfWord).find(Boolean) ?? contextState;
+  const candidates = index.entities.filter((e) => matches(e) && (!e.latent || (state !== undefined && statesOf(e).has(state))));
+  const ofState = state ? candidates.filter((e) => statesOf(e).has(state)) : [];
   let best: PersonEntity | undefined;
-  let bestAt = -1;
-  for (const e of index.entities) {
-    if (!matches(e)) continue;
+  let bestAt = -2;
+  for (const e of ofState.length ? ofState : candidates) {
     const last = lastMentionBefore(e.mentions, offset);
-    if (last > bestAt || !best) {
+    if (last > bestAt) {
       best = e;
       bestAt = last;
     }
   }
   return best;
+}
+
+/** The state a word names: a demonym ("Russian"), a state ("U.S."), a seat of government ("Kremlin"), a country. */
+export function stateOfWord(word: string): string | undefined {
+  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/[,.;:]+$/, (d) => (/^(?:\p{L}\.)+$/u.test(word.toLowerCase()) ? d : ''));
+  const state = DEMONYM_STATES.get(w) ?? STATE_NAMES.get(w) ?? METONYMS.get(w) ?? (/^(?:\p{L}\.?){2,3}$/u.test(w) ? STATE_NAMES.get(w.replace(/\./g, '')) : undefined);
+  if (state) return state;
+  if (lexiconTags(w).includes('Country')) return w.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+  return undefined;
+}
+
+/** The states a person's roles (or case actor) tie them to: "U.S. President" → United States. */
+function statesOf(e: PersonEntity): Set<string> {
+  const out = new Set<string>();
+  for (const role of e.roles) for (const w of role) {
+    const st = stateOfWord(w);
+    if (st) out.add(st);
+  }
+  if (e.actor) {
+    const st = stateOfWord(e.actor);
+    if (st) out.add(st);
+  }
+  return out;
+}
+
+/** The last state named before `offset` in the same or the previous sentence (at most 300 characters back), outside quotations. */
+export function stateNear(text: string, offset: number, excluded: (o: number) => boolean = () => false): string | undefined {
+  const from = Math.max(0, offset - 300);
+  let window = text.slice(from, offset);
+  // the previous sentence and this one: cut at the second-last sentence end
+  const ends = [...window.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})|\n/gu)].map((m) => m.index + m[0].length);
+  const cut = ends.length >= 2 ? ends[ends.length - 2] : 0;
+  window = window.slice(cut);
+  const base = from + cut;
+  let found: string | undefined;
+  for (const m of window.matchAll(/(?<![\p{L}.'’-])\p{Lu}[\p{L}.'’-]*(?:\s+(\p{Lu}[\p{L}'’-]*))?/gu)) {
+    if (excluded(base + m.index)) continue;
+    // a two-word seat of government ("White House", "Downing Street"), else the first word
+    const st = METONYMS.get(m[0].toLowerCase()) ?? STATE_NAMES.get(m[0].toLowerCase()) ?? stateOfWord(m[0].split(/\s+/)[0]) ?? (m[1] ? stateOfWord(m[1]) : undefined);
+    if (st) found = st;
+  }
+  return found;
 }
 
 /** Start of the last mention (mentions sorted by offset) before `offset`, or -1. */

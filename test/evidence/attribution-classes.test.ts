@@ -86,3 +86,27 @@ describe('an outlet writing in its own name is the speaker, not the previous spe
     expect(q[q.length - 1][1]).toBe(speaker);
   });
 });
+
+describe('a role goes to its holder for the state in context, not to the last person named with it', () => {
+  const one = (text: string, options = {}) => ingestArticle({ text, date: '2025-11-26' }, options).quotes.map((q) => [q.speaker, q.actor]);
+  it('without a case: the state the sentence (or the one before) names picks among the article\'s role holders', () => {
+    const both = 'U.S. President Donald Trump spoke to reporters. Ukrainian President Volodymyr Zelensky flew to Paris.\n\n';
+    // Zelensky is the last president named; Washington says it is Trump
+    expect(one(`${both}In Washington, the president said: "We are close."`)).toEqual([['Donald Trump', null]]);
+    expect(one(`${both}In Kyiv, the president said the text was "a basis".`)).toEqual([['Volodymyr Zelensky', null]]);
+    // the phrase's own state word decides first
+    expect(one(`${both}"We are close," the American president said.`)).toEqual([['Donald Trump', null]]);
+    // no state in context: the most recently named holder, as before
+    expect(one(`${both}"We are close," the president said.`)).toEqual([['Volodymyr Zelensky', null]]);
+  });
+  it('with a case: its speakers\' roles and actors answer for role holders the article never names', async () => {
+    const { loadCaseFile } = await import('../../src/case/load.ts');
+    const c = await loadCaseFile(new URL('../../examples/ukraine-2025.yaml', import.meta.url).pathname);
+    expect(one('Moscow rejected the changes on Tuesday. "We see no basis for this," the president said.', { case: c })).toEqual([['Vladimir Putin', 'russia']]);
+    expect(one('The Kremlin rejected the changes. "We see no basis for this," the Russian president said.', { case: c })).toEqual([['Vladimir Putin', 'russia']]);
+    // Starmer is named without his title; the case knows he is the UK prime minister
+    expect(one('Downing Street said the talks would go on. Starmer met Zelensky. "This is a critical moment," the prime minister said.', { case: c })).toEqual([['Keir Starmer', 'e3']]);
+    // no state anywhere near: the case's presidents are not guessed at
+    expect(one('"We see no basis for this," the president said.', { case: c })).toEqual([['president', null]]);
+  });
+});
