@@ -145,7 +145,8 @@ export function logJobEvent(log: Logger, job: { id: string; kind: string; status
  * not strings, numbers or booleans are written as JSON text.
  */
 export function queueEventLog(log: Logger): (event: Record<string, unknown>) => void {
-  return ({ event, ...rest }) => {
+  // `at` (the queue's own timestamp) is dropped: the line has its `time`.
+  return ({ event, at: _at, ...rest }) => {
     const fields: Fields = { step: String(event) };
     for (const [k, v] of Object.entries(rest)) {
       fields[k] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === undefined ? undefined : JSON.stringify(v);

@@ -157,7 +157,7 @@ describe('job events', () => {
     // The queue's own events (src/jobs/pgboss.ts's shape) become job lines; a failure is an error line.
     const queue: string[] = [];
     const sink = queueEventLog(createLogger({ format: 'json', write: (l) => queue.push(l), now: () => FIXED }));
-    sink({ event: 'submitted', job: 'j3', kind: 'simulate', chunks: 80 });
+    sink({ event: 'submitted', at: '2026-12-03T06:59:59.000Z', job: 'j3', kind: 'simulate', chunks: 80 });
     sink({ event: 'chunk-error', job: 'j3', chunk: 7, error: 'connection reset', extra: { a: [1] }, none: undefined });
     expect(queue.map((l) => JSON.parse(l))).toEqual([
       { time: '2026-12-03T07:00:00.000Z', level: 'info', event: 'job', step: 'submitted', job: 'j3', kind: 'simulate', chunks: 80 },
