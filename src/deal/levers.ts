@@ -661,9 +661,14 @@ async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 
     // each zone at a point; beyond, it widens), up to the scales' ends.
     const veto = uncertainRedLines(view).filter((l) => l.veto);
     const opening = zoneLevers(view, null).drafts.filter((d) => d.moves.length > 0);
-    const perIssue = new Map<string, LeverMove[]>();
-    for (const d of opening) if (!perIssue.has(d.part)) perIssue.set(d.part, d.moves);
-    const base = [...perIssue.values()].flat();
+    // Per closed issue, its cheapest way to open (the least total movement on the scale).
+    const cost = (d: Draft) => d.moves.reduce((sum, mv) => sum + Math.abs(mv.by) / scaleRange(view.issues.find((i) => i.id === mv.issue)!), 0);
+    const perIssue = new Map<string, Draft>();
+    for (const d of opening) {
+      const best = perIssue.get(d.part);
+      if (!best || cost(d) < cost(best) - 1e-12) perIssue.set(d.part, d);
+    }
+    const base = [...perIssue.values()].flatMap((d) => d.moves);
     if (base.length) {
       let lambdaMax = 1;
       for (const mv of base) {

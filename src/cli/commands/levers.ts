@@ -88,7 +88,7 @@ export function register(program: Command): void {
       emit(opts.format, r, {
         title: `What would it take: ${opts.target}${r.reachable ? '' : ' (not reachable by these levers)'}`,
         sections: [
-          { title: 'Levers (smallest first)', header: ['#', 'actor', 'issue', 'moves', 'from → to', 'of scale', 'model', 'MC share', 'outside evidence', 'together with'], rows },
+          { title: 'Levers (smallest first)', header: ['#', 'actor', 'issue', 'moves', 'from → to', 'moved (share)', 'model', 'MC share', 'outside evidence', 'together with'], rows },
           ...(r.baseline ? [{ title: t.kind === 'probability' ? 'Before any lever' : 'Forecast before any lever', header: ['', 'value'], rows: Object.entries(r.baseline).map(([k, v]) => [k, r4(v)]) }] : []),
           ...(r.notes.length ? [{ title: 'Notes', header: ['note'], rows: r.notes.map((x) => [x]) }] : []),
         ],
