@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Case, Evidence } from '../case/schema.ts';
+import { findDates, saidOnOf } from './dates.ts';
 import { ArticleInputError } from './input.ts';
 import type { IngestResult } from './ingest.ts';
 import { normaliseQuoteText } from './score.ts';
@@ -43,6 +44,7 @@ export function candidatesFromIngest(result: IngestResult, c: Case, options: Can
   const issueIds = new Set(c.issues.map((i) => i.id));
   const url = result.article.url && /^https?:\/\/\S+$/.test(result.article.url) && result.article.url.length <= 2000 ? result.article.url : undefined;
   const out: Evidence[] = [];
+  const dates = findDates(result.body, date);
   for (const q of result.quotes) {
     const text = q.text.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '').slice(0, 20000);
     const key = quoteKey(text);
@@ -69,6 +71,9 @@ export function candidatesFromIngest(result: IngestResult, c: Case, options: Can
     if (q.actor && actorIds.has(q.actor)) item.actor = q.actor;
     if (result.article.outlet) item.outlet = result.article.outlet.slice(0, 200);
     if (url) item.url = url;
+    // the day (or month, or year) the attribution gives for the words, at its own granularity, where it is not the day reported
+    const saidOn = saidOnOf(result.body, q, date, dates);
+    if (saidOn && saidOn !== date) item.saidOn = saidOn;
     const outlets = options.outlets?.get(key);
     if (outlets !== undefined && outlets >= 1) item.outlets = Math.min(10000, Math.round(outlets));
     out.push(item);

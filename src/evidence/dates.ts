@@ -182,3 +182,36 @@ function resolveOne(r: chrono.ParsedResult, from: number, reference: Date | unde
   if (r.end) resolved += `/${iso(r.end.date())}`;
   push(resolved, 'day');
 }
+
+/**
+ * When a quote's words were said, as its attribution dates them ("“…,” Ushakov said on Wednesday",
+ * "Speaking on Nov. 20, she said “…”"): the day, month or year of the nearest date outside the
+ * quotation in the quote's sentence, at the granularity the text gives (`YYYY-MM-DD`, `YYYY-MM`,
+ * `YYYY`). None for a range, an unanchored date, a date after the article (words are not said in
+ * the future) or a deadline ("by Friday").
+ */
+export function saidOnOf(body: string, quote: { start: number; end: number }, articleDate?: string, dates: ResolvedDate[] = findDates(body, articleDate)): string | undefined {
+  const lineStart = body.lastIndexOf('\n', quote.start) + 1;
+  const lineEndAt = body.indexOf('\n', quote.end);
+  const lineEnd = lineEndAt < 0 ? body.length : lineEndAt;
+  // the sentence around the quote: from the last sentence end before it to the first one after it (outside the quotation)
+  const head = body.slice(lineStart, quote.start);
+  const stop = /[.!?]["”’]?\s+(?=\S)/g;
+  let from = lineStart;
+  for (let m; (m = stop.exec(head)); ) from = lineStart + m.index + m[0].length;
+  const tail = /[.!?](?:\s|$)/.exec(body.slice(quote.end + 1, lineEnd));
+  const to = tail ? quote.end + 1 + tail.index + 1 : lineEnd;
+  let best: ResolvedDate | undefined;
+  let bestGap = Infinity;
+  for (const d of dates) {
+    if (d.start < from || d.end > to || (d.end > quote.start - 1 && d.start < quote.end + 1)) continue;
+    if (!d.resolved || d.resolved.includes('/') || (articleDate && d.resolved > articleDate)) continue;
+    if (/\b(?:by|until|till|before|after)\s+$/i.test(body.slice(Math.max(from, d.start - 8), d.start))) continue;
+    const gap = d.start >= quote.end ? d.start - quote.end : quote.start - d.end;
+    if (gap < bestGap) {
+      best = d;
+      bestGap = gap;
+    }
+  }
+  return best?.resolved ?? undefined;
+}
