@@ -11,7 +11,9 @@
  * judged). Shared shingles are counted exactly: all (shingle, article) pairs are sorted by shingle,
  * and each run of one shingle adds one to every pair of articles in it, so the cost is a sort of all
  * the shingles plus the shared (article pair, shingle) counts: near-linear for news, where unrelated
- * stories share few five-word runs.
+ * stories share few five-word runs; a shingle in more than MAX_SHINGLE_ARTICLES articles is
+ * boilerplate and not counted (so a story copied by more than 50 outlets of one run is not grouped
+ * on the sentences all of them share: a limit, docs/evidence.md).
  *
  * The threshold: on the test articles (test/evidence/syndication/: a wire story and three copies
  * edited as outlets edit them, new headline and lead, sentences cut or added, words changed), copies
@@ -29,6 +31,12 @@ export const SHINGLE_WORDS = 5;
 export const COPY_THRESHOLD = 0.5;
 /** Fewest shingles the smaller article must have to be judged (about MIN_SHINGLES + 4 words). */
 export const MIN_SHINGLES = 20;
+/**
+ * A shingle found in more articles than this is boilerplate ("Reporting by … Editing by", a
+ * newsroom's stock sentence), not a sign of copying: it is not counted as shared (it stays in each
+ * article's size). This also bounds the cost: no run of one shingle adds more than 1,225 pairs.
+ */
+export const MAX_SHINGLE_ARTICLES = 50;
 
 export interface SyndicationInput {
   /** The article's id (its source: a file, a URL, a feed item). */
@@ -164,6 +172,10 @@ export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, thres
     const h = Math.floor(pairs[r] / 1048576);
     let end = r + 1;
     while (end < total && Math.floor(pairs[end] / 1048576) === h) end++;
+    if (end - r > MAX_SHINGLE_ARTICLES) {
+      r = end;
+      continue;
+    }
     for (let x = r; x < end; x++) {
       const i = pairs[x] % 1048576;
       for (let y = x + 1; y < end; y++) {

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitHeader } from '../../src/evidence/input.ts';
-import { COPY_THRESHOLD, MIN_SHINGLES, groupSyndicated, independentOutlets, normalisedWords, overlap, shingles } from '../../src/evidence/syndication.ts';
+import { COPY_THRESHOLD, MAX_SHINGLE_ARTICLES, MIN_SHINGLES, groupSyndicated, independentOutlets, normalisedWords, overlap, shingles } from '../../src/evidence/syndication.ts';
 
 const dir = new URL('./syndication/', import.meta.url);
 const body = (f: string) => splitHeader(readFileSync(new URL(f, dir), 'utf8')).body;
@@ -128,5 +128,23 @@ describe('independent outlets', () => {
     expect(independentOutlets([])).toBe(0);
     // an aggregator that ran the wire copy (g1) and a story of its own (g2): its own story counts
     expect(independentOutlets([{ group: 'g1', outlet: 'Wire' }, { group: 'g1', outlet: 'Digest' }, { group: 'g2', outlet: 'Digest' }])).toBe(2);
+  });
+});
+
+describe('boilerplate', () => {
+  // a stock paragraph of 30 words after a story of 20 of its own: 46 shingles, 26 of them the stock's
+  const stock = 'Reporting by the newsroom staff in the capital and editing by the night desk of the agency with contributions from regional bureaus and correspondents who asked not to be named';
+  let seed = 3;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const story = () => Array.from({ length: 20 }, () => `v${Math.floor(rand() * 100000).toString(36)}`).join(' ');
+  const articles = Array.from({ length: MAX_SHINGLE_ARTICLES + 1 }, (_, i) => ({ id: `a${i}`, text: `${story()} ${stock}` }));
+  it('the articles share 26 of their 46 shingles: over the threshold', () => {
+    expect(normalisedWords(stock)).toHaveLength(30);
+    expect(shingles(articles[0].text).length).toBe(46);
+    expect(overlap(shingles(articles[0].text), shingles(articles[1].text))).toBeCloseTo(26 / 46, 10);
+  });
+  it(`in ${MAX_SHINGLE_ARTICLES} articles the shared paragraph groups them; in ${MAX_SHINGLE_ARTICLES + 1} it is boilerplate and groups none`, () => {
+    expect(groupSyndicated(articles.slice(0, MAX_SHINGLE_ARTICLES)).groups.map((g) => g.members.length)).toEqual([MAX_SHINGLE_ARTICLES]);
+    expect(groupSyndicated(articles).groups).toEqual([]);
   });
 });
