@@ -11,7 +11,9 @@
  * segment in the gain plane, and the frontier of all of them is the segments laid end to end, the best
  * rate of exchange first (as in a fractional knapsack). Discrete issues add finite sets of points,
  * combined by their two-dimensional Pareto sets; the frontier is then the upper envelope of the
- * segment chain shifted to each of those points, F(x) = the most B can gain when A gains at least x.
+ * segment chain shifted to each of those points, F(x) = the most B can gain when A gains at least x:
+ * exact at every vertex, at every crossing of two shifted chains, and at every step down where a
+ * shifted chain ends (beyond 600 breakpoints, evaluated at 600 evenly spaced gains of A instead).
  *
  * Pure: a case in, plain data and Observable Plot options out (rendered with an injected document).
  */
@@ -152,8 +154,13 @@ function curveOf(p: ReturnType<typeof dealProblem>, ia: number, ib: number): Arr
   }
   const out: Pt[] = [];
   for (let n = 0; n < xs.length; n++) {
-    out.push([xs[n], envelopeAt(xs[n])]);
-    if (!exact || n === xs.length - 1 || discrete.length < 2) continue;
+    const here = envelopeAt(xs[n]);
+    out.push([xs[n], here]);
+    if (n === xs.length - 1) continue;
+    // Past the top of a shifted chain, its point is out of A's reach: the envelope drops (a step of a discrete issue).
+    const after = discrete.reduce((best, s) => (s[0] + chain[0][0] > xs[n] + 1e-12 ? Math.max(best, along(s, xs[n])) : best), -Infinity);
+    if (after < here - 1e-12) out.push([xs[n], after]);
+    if (!exact || discrete.length < 2) continue;
     // The upper envelope of the lines between xs[n] and xs[n+1] is convex: add where the leading line changes.
     const [x0, x1] = [xs[n], xs[n + 1]];
     const lines = discrete.filter((s) => x1 <= s[0] + chain[0][0] + 1e-12).map((s) => [along(s, x0), along(s, x1)] as Pt);

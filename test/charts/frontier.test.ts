@@ -4,9 +4,11 @@
  * of drafts and packages, the default pair, and the chart with its text alternative.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import highsLoader from 'highs';
 import { parseCase, loadCaseFile } from '../../src/case/load.ts';
-import { findPackages, type LpSolver } from '../../src/deal/packages.ts';
+import { dealProblem, findPackages, type LpSolver } from '../../src/deal/packages.ts';
+import { utilityOf } from '../../src/analysis/red-lines.ts';
 import { defaultFrontierPair, frontierChart, frontierText, mergedPoints, twoActorFrontier } from '../../src/charts/frontier.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { nodeDocument } from '../../src/charts/node-document.ts';
@@ -116,6 +118,72 @@ describe('twoActorFrontier', () => {
     const c = parseCase(hand, 'hand.yaml');
     expect(() => twoActorFrontier(c, 'a', 'zz')).toThrow('no actor "zz"');
     expect(() => twoActorFrontier(c, 'a', 'a')).toThrow('two different actors');
+  });
+});
+
+/** Two actors, two issues on 0–100 (the first discrete at some anchors, or not), veto lines a ≥ lo, b ≤ hi on each. */
+const arbCase = fc.record({
+  sq: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
+  pa: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
+  pb: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
+  sa: fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 })),
+  sb: fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 })),
+  lo: fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 })),
+  hi: fc.tuple(fc.integer({ min: 50, max: 100 }), fc.integer({ min: 50, max: 100 })),
+  discrete: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 4 }), { nil: null }),
+});
+type Generated = typeof arbCase extends fc.Arbitrary<infer T> ? T : never;
+const caseText = (g: Generated) => {
+  const anchors = (k: number) => [0, ...(k === 0 && g.discrete ? g.discrete : []), 100].map((at) => `{at: ${at}, label: a${at}}`).join(', ');
+  const issue = (k: number) => `  - {id: i${k}, title: I${k}, statusQuo: ${g.sq[k]}, scale: {${k === 0 && g.discrete ? 'discrete: true, ' : ''}anchors: [${anchors(k)}]}}`;
+  const st = (actor: string, k: number, pos: number, sal: number, line: string) => `  - {actor: ${actor}, issue: i${k}, position: ${pos}, salience: ${sal}, redLine: {${line}, veto: true}}`;
+  return [
+    'id: prop',
+    'title: Property case',
+    'actors:',
+    '  - {id: a, name: A, kind: state, capability: 50}',
+    '  - {id: b, name: B, kind: state, capability: 50}',
+    'issues:',
+    issue(0),
+    issue(1),
+    'stances:',
+    ...[0, 1].flatMap((k) => [st('a', k, g.pa[k], g.sa[k], `min: ${g.lo[k]}`), st('b', k, g.pb[k], g.sb[k], `max: ${g.hi[k]}`)]),
+    '',
+  ].join('\n');
+};
+
+describe('twoActorFrontier against a dense search of the packages', () => {
+  it('no package beats the curve, and every point of the curve is reached (to the search step)', () => {
+    fc.assert(
+      fc.property(arbCase, (g) => {
+        const c = parseCase(caseText(g), 'prop.yaml');
+        const f = twoActorFrontier(c, 'a', 'b');
+        const p = dealProblem(c);
+        if (!f.feasible) return;
+        // Every package of a half-unit grid inside the box (the anchors on a discrete issue).
+        const values = (k: number) => p.grid[k] ?? Array.from({ length: 2 * (p.hi[k] - p.lo[k]) + 1 }, (_, n) => p.lo[k] + n / 2);
+        const gains: Array<[number, number]> = [];
+        for (const x0 of values(0)) for (const x1 of values(1)) gains.push([0, 1].map((i) => utilityOf(p.um, i, [x0, x1]) - p.sqU[i]) as [number, number]);
+        const curve = f.curve;
+        expect(curve.length).toBeGreaterThan(0);
+        for (let n = 1; n < curve.length; n++) expect(curve[n].gainA).toBeGreaterThanOrEqual(curve[n - 1].gainA - 1e-12);
+        // F(x): the most B gains with A at least x, read off the curve.
+        const F = (x: number): number => {
+          if (x <= curve[0].gainA) return curve[0].gainB;
+          for (let n = 1; n < curve.length; n++) {
+            const [u, v] = [curve[n - 1], curve[n]];
+            if (x <= v.gainA + 1e-12) return v.gainA - u.gainA < 1e-15 ? v.gainB : u.gainB + ((x - u.gainA) / (v.gainA - u.gainA)) * (v.gainB - u.gainB);
+          }
+          return -Infinity;
+        };
+        for (const [ga, gb] of gains) expect(gb).toBeLessThanOrEqual(F(ga) + 1e-9);
+        // Half a unit moves a gain by at most 0.5 / 100 of the weight: reached within 0.005.
+        // The line drawn between them too: each midpoint is reached (or beaten) by some package.
+        const mids = curve.slice(1).map((q, n) => ({ gainA: (q.gainA + curve[n].gainA) / 2, gainB: (q.gainB + curve[n].gainB) / 2 }));
+        for (const q of [...curve, ...mids]) expect(gains.some(([ga, gb]) => ga >= q.gainA - 0.005 && gb >= q.gainB - 0.005)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
