@@ -14,6 +14,7 @@ import { buildProgram, commands } from '../../src/cli/main.ts';
 import { DEFAULT_PORT, projectRoot } from '../../src/server/index.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createStore } from '../../src/store/index.ts';
+import { DEFAULT_RATE_LIMIT } from '../../src/server/security.ts';
 
 const root = projectRoot;
 const read = (f: string) => readFileSync(join(root, f), 'utf8');
@@ -94,6 +95,8 @@ describe('Dockerfile', () => {
     const images = new Set(froms.map(baseOf).filter((b) => !froms.some((f) => f.args.split(/\s+AS\s+/i)[1] === b)));
     expect([...images]).toEqual(['node:20-bookworm-slim']);
     const copies = runtime.filter((i) => i.op === 'COPY');
+    // From the context: what bin/parley.js and the first start read (package.json: the version; examples/: imported into an empty database).
+    expect(copies.filter((c) => !c.args.startsWith('--from=')).map((c) => c.args)).toEqual(['package.json package-lock.json ./', 'bin ./bin', 'examples ./examples']);
     expect(copies.filter((c) => c.args.startsWith('--from=')).map((c) => c.args.split(/\s+/).slice(1, 2)[0])).toEqual(['/app/node_modules', '/app/dist', '/app/web/dist']);
     // No compiler or dev dependency in the runtime: it installs nothing.
     expect(runtime.filter((i) => i.op === 'RUN').map((i) => i.args)).toEqual(['mkdir -p /data && chown node:node /data']);
@@ -142,10 +145,10 @@ describe('Dockerfile', () => {
   });
 
   it('sets only variables parley reads, exposes the default port, and checks /api/ready there', () => {
-    const read = variablesRead();
+    const known = variablesRead();
     const env = runtime.filter((i) => i.op === 'ENV').flatMap((i) => [...i.args.matchAll(/(\w+)=/g)].map((m) => m[1]));
     expect(env.sort()).toEqual(['PARLEY_DB', 'PARLEY_LOG']);
-    for (const v of env) expect([...read], v).toContain(v);
+    for (const v of env) expect([...known], v).toContain(v);
     expect(runtime.filter((i) => i.op === 'EXPOSE').map((i) => i.args)).toEqual([String(DEFAULT_PORT)]);
     const check = runtime.find((i) => i.op === 'HEALTHCHECK')!.args;
     expect(check).toMatch(/^--interval=\d+s --timeout=\d+s --start-period=\d+s --retries=\d+ CMD \[/);
@@ -225,16 +228,17 @@ describe('compose.yaml', () => {
   });
 
   it('gives the containers only variables parley reads, and the database URL names the db service', () => {
-    const read = variablesRead();
+    const known = variablesRead();
     for (const name of ['server', 'worker']) {
       const env = services[name].environment as Record<string, string>;
-      for (const v of Object.keys(env)) expect([...read], `${name}: ${v}`).toContain(v);
+      for (const v of Object.keys(env)) expect([...known], `${name}: ${v}`).toContain(v);
       expect(env.PARLEY_DB).toBe('postgres://${POSTGRES_USER:-parley}:${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env (see .env.example)}@db:5432/${POSTGRES_DB:-parley}');
       expect(env.PARLEY_LOG).toBe('${PARLEY_LOG:-json}');
     }
     expect(Object.keys(services.server.environment).sort()).toEqual(['PARLEY_DB', 'PARLEY_LOG', 'PARLEY_PUBLIC_NAMES', 'PARLEY_RATE_LIMIT', 'PARLEY_TOKEN']);
-    // The server's default rate limit, as `parley serve` has it.
-    expect(services.server.environment.PARLEY_RATE_LIMIT).toBe('${PARLEY_RATE_LIMIT:-240}');
+    // The server's default rate limit, as `parley serve` has it, in compose.yaml and .env.example.
+    expect(services.server.environment.PARLEY_RATE_LIMIT).toBe(`\${PARLEY_RATE_LIMIT:-${DEFAULT_RATE_LIMIT}}`);
+    expect(read('.env.example')).toMatch(new RegExp(`^PARLEY_RATE_LIMIT=${DEFAULT_RATE_LIMIT}$`, 'm'));
   });
 
   it('.env.example names every variable compose.yaml takes from the environment, and nothing else', () => {
