@@ -120,8 +120,8 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
   let store: Store;
   let app: ReturnType<typeof createApp>['app'];
   let jobs: ReturnType<typeof createApp>['jobs'];
-  const call = async (method: string, path: string, headers: Record<string, string> = {}) => {
-    const res = await app.request(path, { method, headers });
+  const call = async (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) => {
+    const res = await app.request(path, { method, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     return { status: res.status, etag: res.headers.get('etag'), json: (await res.json()) as any };
   };
 
@@ -258,6 +258,37 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
     expect(await states.claim('overlap', `${base}/slow.xml`, new Date(Date.now() + 120_000).toISOString(), new Date(Date.now() + 180_000).toISOString())).toBe(true);
     await states.release('overlap', `${base}/slow.xml`);
     expect((await call('POST', '/api/cases/overlap/feeds/poll')).json.feeds[0]).toMatchObject({ status: 'polled', newItems: 0 });
+  });
+
+  it('writes the feed list as a revision (PUT), validated, keeping what polls saw of the feeds that stay', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('listed', [{ url: `${base}/rss.xml`, label: 'gazette' }]));
+    await call('POST', '/api/cases/listed/feeds/poll');
+    const put = await call('PUT', '/api/cases/listed/feeds', { 'if-match': '"2"', 'x-parley-author': 'ed' }, { feeds: [{ url: `${base}/rss.xml`, label: 'gazette', every: '15m' }, { url: 'https://wire.example/atom' }] });
+    expect(put.status).toBe(200);
+    expect(put.etag).toBe('"3"');
+    expect(put.json.revision).toBe(3);
+    expect(put.json.feeds.map((f: any) => [f.label, f.every, f.itemsSeen, f.totalNew])).toEqual([
+      ['gazette', '15m', 3, 4],
+      ['wire.example', '1h', 0, 0],
+    ]);
+    const stored = await store.getCase('listed');
+    expect(stored).toMatchObject({ author: 'ed', message: 'feeds: gazette, wire.example' });
+    // Refused: nothing written.
+    const bad = await call('PUT', '/api/cases/listed/feeds', {}, { feeds: [{ url: 'https://wire.example/atom', every: '1m' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.path).toBe('feeds[0].every');
+    expect(bad.json.error.message).toMatch(/at most every 5 minutes/);
+    const dup = await call('PUT', '/api/cases/listed/feeds', {}, { feeds: [{ url: 'https://wire.example/atom' }, { url: 'https://wire.example/atom', label: 'again' }] });
+    expect(dup.status).toBe(400);
+    expect(dup.json.error.message).toMatch(/duplicate feed "https:\/\/wire\.example\/atom" \(also feeds\[0\]\)/);
+    const stale = await call('PUT', '/api/cases/listed/feeds', { 'if-match': '"2"' }, { feeds: [] });
+    expect(stale.status).toBe(412);
+    expect((await store.getCase('listed')).revision).toBe(3);
+    // An empty list removes the field.
+    const none = await call('PUT', '/api/cases/listed/feeds', {}, { feeds: [] });
+    expect(none.json).toEqual({ revision: 4, feeds: [] });
+    expect('feeds' in (await store.getCase('listed')).case).toBe(false);
   });
 
   it('honours If-Match, and names an unknown feed or case', async () => {

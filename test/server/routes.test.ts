@@ -171,6 +171,9 @@ describe('route modules', () => {
       // A case without feeds: an empty list, and a poll that adds nothing (test/server/feeds.test.ts polls real ones).
       expect((await check('GET', '/api/cases/talks/feeds')).feeds).toEqual([]);
       expect(await check('POST', '/api/cases/talks/feeds/poll')).toMatchObject({ changed: false, added: [], feeds: [] });
+      const put = await check('PUT', '/api/cases/talks/feeds', { feeds: [{ url: 'https://feeds.example/rss', every: '2h' }] });
+      expect(put.feeds).toEqual([expect.objectContaining({ url: 'https://feeds.example/rss', label: 'feeds.example', every: '2h', everyMs: 7_200_000, lastPolledAt: null })]);
+      await check('PUT', '/api/cases/talks/feeds', { feeds: [] });
       const items: Record<string, { id: string } & Record<string, unknown>> = {
         actors: { id: 'mediator', name: 'Mediator', kind: 'organisation', capability: 15 },
         issues: { id: 'fish', title: 'Fishing', statusQuo: 5 },

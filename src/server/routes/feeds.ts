@@ -1,13 +1,14 @@
 /**
- * A case's feeds (src/server/feeds.ts, docs/evidence.md "Feeds"): their status, and a poll now. The
- * feeds themselves are part of the case (`feeds: [{ url, every, label }]`), written as any other
- * change to it (PUT the case, or the case file).
+ * A case's feeds (src/server/feeds.ts, docs/evidence.md "Feeds"): their status, a poll now, and the
+ * list itself. The feeds are part of the case (`feeds: [{ url, every, label }]`): PUT here writes a
+ * revision as any other change to the case does (so do a whole-case PUT and the case file).
  */
 import { z } from '@hono/zod-openapi';
 import { ApiError } from '../errors.ts';
 import { checkIfMatch, conditionalWrite } from '../conditional.ts';
 import { FeedPoller } from '../feeds.ts';
 import { Evidence } from '../schemas.ts';
+import { Feed as CaseFeed } from '../../case/schema.ts';
 import { CaseParams, changeInfo, route, router, type RouteContext } from './common.ts';
 
 const isoTime = z.string().openapi({ description: 'an ISO 8601 time (UTC)', example: '2026-12-03T07:00:00.000Z' });
@@ -54,6 +55,10 @@ export const FeedPollResult = z
   })
   .openapi('FeedPollResult');
 
+// Cloned, as schemas.ts clones the case's schemas: a clone made now has zod-openapi's `.openapi`.
+const Feed = (CaseFeed.clone() as typeof CaseFeed).openapi('Feed');
+export const FeedsBody = z.object({ feeds: z.array(Feed).max(50) }).strict().openapi('FeedsRequest');
+
 export function feedRoutes({ store, allowPrivateFetch }: RouteContext) {
   const app = router();
   const poller = new FeedPoller(store, { guard: { allowPrivate: allowPrivateFetch } });
@@ -65,6 +70,30 @@ export function feedRoutes({ store, allowPrivateFetch }: RouteContext) {
     params: CaseParams,
     ok: { status: 200, schema: FeedList, description: 'each feed: interval, last poll, last error, items seen, candidates added, next poll' },
     handler: ({ params }) => poller.list(params.id),
+  });
+  route(app, {
+    method: 'put',
+    path: '/api/cases/{id}/feeds',
+    tag: 'evidence',
+    summary: "Replace the case's feeds (a new revision; a feed that stays keeps the items its polls saw)",
+    params: CaseParams,
+    body: FeedsBody,
+    conditional: true,
+    ok: { status: 200, schema: FeedList, description: 'the feeds as written, with their status' },
+    handler: async ({ c, params, body }) => {
+      const { revision } = await conditionalWrite(c, store, params.id, () =>
+        store.modifyCase(
+          params.id,
+          (cs) => {
+            if (body.feeds.length) cs.feeds = body.feeds;
+            else delete cs.feeds;
+          },
+          changeInfo(c, `feeds: ${body.feeds.length ? body.feeds.map((f) => f.label ?? new URL(f.url).hostname).join(', ') : 'none'}`, true),
+        ),
+      );
+      const listed = await poller.list(params.id);
+      return { ...listed, revision };
+    },
   });
   route(app, {
     method: 'post',
