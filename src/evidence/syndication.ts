@@ -93,17 +93,46 @@ function wordHash(w: string): number {
 }
 
 /**
- * The sorted, distinct 32-bit hashes of a text's word shingles (comparable across calls; `cache`
- * only saves rehashing words seen before).
+ * The FNV-1a hash of each normalised word, as `normalisedWords` gives them: ASCII letters and digits
+ * are hashed as they are scanned; a run of characters with any non-ASCII one in it (curly quotes,
+ * dashes, accented letters) goes through `normalisedWords`.
  */
-export function shingles(text: string, cache: Map<string, number> = new Map()): Uint32Array {
-  const words = normalisedWords(text);
-  const ids = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    let id = cache.get(words[i]);
-    if (id === undefined) cache.set(words[i], (id = wordHash(words[i])));
-    ids[i] = id;
+function wordHashes(text: string): Uint32Array {
+  let out = new Uint32Array(256);
+  let m = 0;
+  const push = (h: number) => {
+    if (m === out.length) {
+      const bigger = new Uint32Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
+    }
+    out[m++] = h;
+  };
+  let h = 0x811c9dc5;
+  let start = -1;
+  let slow = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32; // lower case
+    const ascii = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (ascii || c >= 128) {
+      if (start < 0) start = i;
+      if (c >= 128) slow = true;
+      else h = Math.imul(h ^ c, 0x01000193);
+    } else if (start >= 0) {
+      if (slow) for (const w of normalisedWords(text.slice(start, i))) push(wordHash(w));
+      else push(h >>> 0);
+      h = 0x811c9dc5;
+      start = -1;
+      slow = false;
+    }
   }
+  return out.subarray(0, m);
+}
+
+/** The sorted, distinct 32-bit hashes of a text's word shingles (comparable across texts). */
+export function shingles(text: string): Uint32Array {
+  const ids = wordHashes(text);
   const n = Math.max(0, ids.length - SHINGLE_WORDS + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
@@ -146,8 +175,7 @@ export function overlap(a: Uint32Array, b: Uint32Array): number {
 
 /** Group the copies of one story among `articles` (in input order; ids must be distinct). */
 export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, threshold = COPY_THRESHOLD): Syndication {
-  const cache = new Map<string, number>();
-  const sets = articles.map((a) => shingles(a.text, cache));
+  const sets = articles.map((a) => shingles(a.text));
   const n = articles.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
@@ -167,29 +195,43 @@ export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, thres
   let at = 0;
   for (let i = 0; i < n; i++) for (const h of sets[i]) pairs[at++] = h * 1048576 + i; // exact: < 2^52 for n < 2^20
   pairs.sort();
-  const shared = new Map<number, number>();
+  // shingle runs turned article-major (CSR): for each article, where it stands in each run it is in
+  const docOf = new Int32Array(total);
+  const runStart = new Int32Array(total);
+  const perDoc = new Int32Array(n + 1);
   for (let r = 0; r < total; ) {
     const h = Math.floor(pairs[r] / 1048576);
     let end = r + 1;
     while (end < total && Math.floor(pairs[end] / 1048576) === h) end++;
-    if (end - r > MAX_SHINGLE_ARTICLES) {
-      r = end;
-      continue;
-    }
+    const counted = end - r >= 2 && end - r <= MAX_SHINGLE_ARTICLES;
     for (let x = r; x < end; x++) {
-      const i = pairs[x] % 1048576;
-      for (let y = x + 1; y < end; y++) {
-        const key = i * n + (pairs[y] % 1048576);
-        shared.set(key, (shared.get(key) ?? 0) + 1);
-      }
+      docOf[x] = pairs[x] % 1048576;
+      runStart[x] = counted ? r : -1;
+      if (counted) perDoc[docOf[x] + 1]++;
     }
     r = end;
   }
-  for (const [key, count] of shared) {
-    const i = Math.floor(key / n);
-    const j = key % n;
-    const smaller = Math.min(sets[i].length, sets[j].length);
-    if (smaller >= MIN_SHINGLES && count / smaller >= threshold) union(i, j);
+  for (let i = 0; i < n; i++) perDoc[i + 1] += perDoc[i];
+  const entries = new Int32Array(perDoc[n]);
+  const fill = perDoc.slice(0, n);
+  for (let x = 0; x < total; x++) if (runStart[x] >= 0) entries[fill[docOf[x]]++] = x;
+  // for each article, the shingles it shares with each earlier article (the earlier ones in its runs)
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let e = perDoc[i]; e < perDoc[i + 1]; e++) {
+      const x = entries[e];
+      for (let y = runStart[x]; y < x; y++) {
+        const j = docOf[y];
+        if (shared[j]++ === 0) touched.push(j);
+      }
+    }
+    for (const j of touched) {
+      const smaller = Math.min(sets[i].length, sets[j].length);
+      if (smaller >= MIN_SHINGLES && shared[j] / smaller >= threshold) union(i, j);
+      shared[j] = 0;
+    }
+    touched.length = 0;
   }
   const groupOf = new Map<string, string>();
   const members = new Map<number, number[]>();

@@ -16,6 +16,7 @@ describe('normalised words and shingles', () => {
   it('case, diacritics, punctuation and curly quotes do not matter', () => {
     expect(normalisedWords('“Café”  déjà-vu, ÉTÉ 2026!')).toEqual(['cafe', 'deja', 'vu', 'ete', '2026']);
     expect(shingles('The talks, “resumed” on Monday in Nova Haven.')).toEqual(shingles('the TALKS resumed on monday in nova haven'));
+    expect(shingles('Zoë Brandt—the envoy—said “déjà vu” again in Malmö')).toEqual(shingles('zoe brandt the envoy said deja vu again in malmo'));
   });
   it('a text of n words has n - 4 shingles (distinct), none when shorter than five words', () => {
     expect(shingles('one two three four five six seven').length).toBe(3);
@@ -56,8 +57,7 @@ describe('a wire story, three outlets\' copies and a different story on the same
     });
   });
   it('the margins: copies at 0.63 or more of each other, the other story at 0.09 or less of each', () => {
-    const v = new Map<string, number>();
-    const sets = Object.fromEntries(order.map((f) => [f, shingles(body(f), v)]));
+    const sets = Object.fromEntries(order.map((f) => [f, shingles(body(f))]));
     const copies = order.slice(0, 4);
     for (const a of copies) {
       for (const b of copies) if (a < b) expect(overlap(sets[a], sets[b])).toBeGreaterThanOrEqual(0.63);
