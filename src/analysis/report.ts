@@ -20,7 +20,7 @@ import { forecastOutlook, type AgreementBasis } from './outlook.ts';
 import { basisSentence, outlookSections, pct } from './outlook-text.ts';
 import { positionMap, quantileChart, renderSvg, timelineChart, tornadoChart, type PlotOptions } from '../charts/index.ts';
 import { defaultFrontierPair, frontierChart, frontierText, twoActorFrontier } from '../charts/frontier.ts';
-import { findPackages, type Package } from '../deal/packages.ts';
+import { DealError, findPackages, type Package } from '../deal/packages.ts';
 import { loadSolver } from '../deal/solver.ts';
 import { casePower } from '../deal/power.ts';
 import { findLevers, type LeverMove } from '../deal/levers.ts';
@@ -283,7 +283,14 @@ const percent = (x: number | null) => (x === null ? '–' : `${(Math.round(x * 1
  */
 async function dealSection(w: Writer, c: Case, view: Case, names: Names, run: { asOf?: string; scenario?: string; seed: number }): Promise<void> {
   w.heading(2, 'Deal');
-  const deal = findPackages(view, await loadSolver());
+  let deal: ReturnType<typeof findPackages>;
+  try {
+    deal = findPackages(view, await loadSolver());
+  } catch (e) {
+    // A case the deal cannot read (a discrete scale too fine to enumerate): said, and the rest of the report stands.
+    if (!(e instanceof DealError)) throw e;
+    return w.paragraph(`The packages could not be computed: ${e.message}.`);
+  }
   if (deal.feasible) {
     w.paragraph(
       `A package satisfies every veto holder (${listText(deal.actors.map(names.actor))}). The max-min package makes the smallest of their gains over the status quo as large as it can be; ` +

@@ -80,6 +80,14 @@ describe('the Deal section of the report', () => {
     expect(deal).not.toMatch(/<b /);
   });
 
+  it('a case the packages cannot read (a discrete scale of 20,001 points without anchors): said, and the rest of the report stands', async () => {
+    const text = hand.replace('  - {id: y, title: Y,', '  - {id: z, title: Z, statusQuo: 0, scale: {min: 0, max: 20000, discrete: true}}\n  - {id: y, title: Y,');
+    expect(text).not.toBe(hand);
+    const md = await buildReport(parseCase(text, 'hand.yaml'), { ...opts, format: 'md' });
+    expect(dealOf(md)).toContain('The packages could not be computed: a discrete scale without anchors has too many points (0..20000).');
+    expect(md).toContain('## Forecasts under uncertainty (Monte Carlo)');
+  });
+
   it('Ukraine: no package on Donbas and Crimea, the zone levers by name, Russia and Ukraine in the power table', async () => {
     const c = await loadCaseFile('examples/ukraine-2025.yaml');
     const md = await buildReport(c, { ...opts, runs: 50, format: 'md' });

@@ -200,7 +200,14 @@ function FrontierPanel({ result }: { result: DealPackages }) {
       )}
     </Field>
   );
-  const f = A !== B ? twoActorFrontier(data, A, B, result.packages.map((k) => ({ label: label(k), values: k.values }))) : null;
+  let f: ReturnType<typeof twoActorFrontier> | null = null;
+  let failed: Error | undefined;
+  try {
+    f = A !== B ? twoActorFrontier(data, A, B, result.packages.map((k) => ({ label: label(k), values: k.values }))) : null;
+  } catch (e) {
+    // A scale the deal cannot read (dealProblem's DealError): said, not a blank view.
+    failed = e as Error;
+  }
   return (
     <section aria-labelledby="frontier-title" className="frontier">
       <h3 id="frontier-title">Frontier of two actors</h3>
@@ -208,7 +215,8 @@ function FrontierPanel({ result }: { result: DealPackages }) {
         {select('Actor A (across)', A, setA)}
         {select('Actor B (up)', B, setB)}
       </div>
-      {!f ? <p className="muted">Choose two different actors.</p> : null}
+      <ErrorNote error={failed} />
+      {A === B ? <p className="muted">Choose two different actors.</p> : null}
       {f ? (
         <ChartFrame
           title={`Gains of ${name(A)} and ${name(B)}`}
