@@ -523,7 +523,7 @@ function bisect(f: (t: number) => number, t0: number, end: number, past: (v: num
   return b;
 }
 
-async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value' }>, models: string[]): Promise<{ drafts: Draft[]; baseline: Record<string, number>; notes: string[] }> {
+async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value' }>, models: string[]): Promise<{ drafts: Draft[]; baseline: Record<string, number>; notes: string[]; met: boolean }> {
   const { view } = ctx;
   const k = issueOf(view, target.issue);
   const plan = inputPlan(view);
@@ -541,6 +541,7 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
   const notes: string[] = [];
   const drafts: Draft[] = [];
   const budget = ctx.budget;
+  let met = false;
   for (const model of models) {
     const f0 = runner.forecast(model);
     runner.evaluations = 0;
@@ -550,6 +551,7 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
       continue;
     }
     if (inBand(f0)) {
+      met = true;
       notes.push(`${model}: the forecast ${round(f0)} is already within ${target.value} ± ${round(target.tolerance)}`);
       continue;
     }
@@ -597,7 +599,7 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
     if (skipped) notes.push(`${model}: ${skipped} estimate(s) not searched: the budget of ${budget} model runs was spent (a large case and a slow model)`);
     if (dropped) notes.push(`${model}: ${dropped} lever(s) left out: the forecast jumps over the band as the estimate moves`);
   }
-  return { drafts, baseline, notes };
+  return { drafts, baseline, notes, met };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -718,6 +720,7 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
   let drafts: Draft[] = [];
   let parts: string[] = [];
   let baseline: Record<string, number> | null = null;
+  let valueMet = false;
   const notes: string[] = [];
   if (target.kind === 'zone' || target.kind === 'draft') {
     ({ parts, drafts } = target.kind === 'zone' ? zoneLevers(view, target.issue) : draftLevers(view, target.draft));
@@ -725,6 +728,7 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
   } else if (target.kind === 'value') {
     const r = await valueLevers(ctx, target, models);
     ({ drafts, baseline } = r);
+    valueMet = r.met;
     notes.push(...r.notes);
   } else {
     if (runs < 1) throw new LeverTargetError('target: a probability target needs runs ≥ 1 (the probability is a Monte Carlo mean)');
@@ -762,7 +766,7 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
   const order = levers.map((l, n) => ({ l, n, k: key(l) }));
   order.sort((a, b) => a.k - b.k || (b.l.mcShare ?? -1) - (a.l.mcShare ?? -1) || a.n - b.n);
   const sorted = order.map((o) => o.l);
-  const metAlready = target.kind === 'zone' || target.kind === 'draft' ? parts.length === 0 : target.kind === 'probability' ? baseline!.probability >= target.probability : notes.some((n) => n.includes('already within'));
+  const metAlready = target.kind === 'zone' || target.kind === 'draft' ? parts.length === 0 : target.kind === 'probability' ? baseline!.probability >= target.probability : valueMet;
   const reachable = target.kind === 'zone' || target.kind === 'draft' ? parts.every((p) => sorted.some((l) => l.part === p)) : metAlready || sorted.length > 0;
   if (target.kind === 'probability' && metAlready) notes.unshift(`already met: the probability is ${round(baseline!.probability)}`);
   return {
