@@ -249,6 +249,34 @@ suite(title, () => {
     expect(usa).toMatchObject({ counted: 0, cited: 1, factor: 3, gap: 3, reason: '0 of 1 cited count; all cited evidence retracted or not accepted' });
   }, 120_000);
 
+  it('Build adds an evidence item with its grades; a bad link is refused on its field and nothing is stored', async () => {
+    const before = await getCase();
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/build`);
+    await page.getByRole('button', { name: 'Add an evidence item' }).click();
+    const form = page.getByTestId('add-evidence');
+    // A required field's label ends in " *".
+    const field = (label: string) => form.getByLabel(new RegExp(`^${label}( \\*)?$`));
+    await field('Evidence id').fill('ev-h8-wire');
+    await field('Kind').selectOption('report');
+    await field('Text').fill('A wire report that the talks in Miami will resume on Monday.');
+    await field('Date reported').fill('2025-12-12');
+    await field('Link').fill('ftp://example.org/wire');
+    await field('Source reliability').selectOption('E');
+    await field('Information credibility').selectOption('5');
+    await field('Independent outlets').fill('1');
+    await form.getByRole('button', { name: 'Add evidence item' }).click();
+    await expect(form.getByTestId('error-url').textContent()).resolves.toMatch(/^Link: /);
+    const after = await getCase();
+    expect(after.etag).toBe(before.etag);
+    expect(after.c.evidence.some((e) => e.id === 'ev-h8-wire')).toBe(false);
+    await field('Link').fill('https://example.org/wire');
+    await form.getByRole('button', { name: 'Add evidence item' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added the evidence item.' }).waitFor();
+    const stored = (await getCase()).c.evidence.find((e) => e.id === 'ev-h8-wire');
+    expect(stored).toEqual({ id: 'ev-h8-wire', kind: 'report', text: 'A wire report that the talks in Miami will resume on Monday.', date: '2025-12-12', url: 'https://example.org/wire', issues: [], status: 'accepted', reliability: 'E', credibility: 5, outlets: 1 });
+    await expect(page.getByTestId('build-evidence').textContent()).resolves.toContain('“A wire report that the talks in Miami will resume on Monday.” (E5, accepted)');
+  }, 120_000);
+
   it('axe: no serious violation on the research view and the grade form; nothing scrolls sideways at 390 px', async () => {
     const settle = async () => {
       await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 90_000 });

@@ -5,7 +5,7 @@
  * and the step between an evidence item and those fields' values. The server validates every
  * write as the case loader does; nothing here decides what is valid.
  */
-import type { Evidence } from '../../src/case/schema.ts';
+import type { Case, Evidence } from '../../src/case/schema.ts';
 import { ApiError } from './api.ts';
 import type { FieldSpec } from './forms.ts';
 
@@ -103,3 +103,23 @@ export function fromGradeForm(body: Record<string, unknown>): Record<string, unk
   }
   return out;
 }
+
+/**
+ * Every field of an evidence item, for adding or editing one in Build (views/CaseForms.tsx): what
+ * it says, who said it and where, and its grades (the fields above, with the same item steps).
+ */
+export const evidenceFields = (c: Case): FieldSpec[] => [
+  { key: 'id', label: 'Evidence id', kind: 'text', required: true, fixedOnEdit: true, help: 'letters, digits, "_", "." and "-"' },
+  { key: 'kind', label: 'Kind', kind: 'select', required: true, options: ['quote', 'report', 'document', 'statement'].map((k) => [k, k]) },
+  { key: 'text', label: 'Text', kind: 'textarea', required: true },
+  { key: 'speaker', label: 'Speaker', kind: 'text' },
+  { key: 'actor', label: 'Actor', kind: 'select', options: c.actors.map((a) => [a.id, a.name]) },
+  { key: 'date', label: 'Date reported', kind: 'date', required: true },
+  { key: 'outlet', label: 'Outlet', kind: 'text' },
+  { key: 'url', label: 'Link', kind: 'url', help: 'http(s) only' },
+  { key: 'issues', label: 'Issues', kind: 'multi', options: c.issues.map((i) => [i.id, i.title]) },
+  { key: 'status', label: 'Status', kind: 'select', options: ['accepted', 'candidate', 'rejected'].map((k) => [k, k]), help: 'default accepted' },
+  { key: 'note', label: 'Note', kind: 'textarea' },
+  { key: 'uncertain', label: 'Uncertain (counts as credibility 4 when no credibility is given)', kind: 'checkbox' },
+  ...evidenceGradeFields(),
+];

@@ -8,6 +8,7 @@ import { ItemForm } from '../components/ItemForm.tsx';
 import { ErrorNote } from '../components/Status.tsx';
 import { defaultDate, type FieldSpec, type Values } from '../forms.ts';
 import { estimateText, redLineText } from '../numbers.ts';
+import { evidenceFields, fromGradeForm, gradeText, toGradeForm } from '../evidence-grades.ts';
 
 /**
  * Build the case in the browser: add, edit and remove actors, issues, stances, drafts, scenarios
@@ -81,6 +82,18 @@ export function CaseFormsView() {
       <Collection title="Drafts" noun="draft" collection="drafts" fields={draftFields(data)} items={data.drafts} keyOf={(d) => d.id} describe={(d) => `${d.title} (${d.date}, ${d.points.length} point${d.points.length === 1 ? '' : 's'})`} defaults={{ date }} />
       <Collection title="Scenarios" noun="scenario" collection="scenarios" fields={scenarioFields(data)} items={data.scenarios} keyOf={(s) => s.id} describe={(s) => `${s.title} (${s.changes.length} change${s.changes.length === 1 ? '' : 's'})`} defaults={{ changes: [{ actor: '', issue: '', field: 'position', value: '' }] }} />
       <Collection title="Events" noun="event" collection="events" fields={eventFields(data)} items={data.events} keyOf={(e) => e.id} describe={(e) => `${e.date} · ${e.title} (${e.kind})`} defaults={{ date, kind: 'meeting' }} />
+      <Collection
+        title="Evidence"
+        noun="evidence item"
+        collection="evidence"
+        fields={evidenceFields(data)}
+        items={data.evidence}
+        keyOf={(e) => e.id}
+        describe={(e) => `${e.date} · ${e.speaker ?? (e.actor ? actorName(e.actor) : 'unattributed')}: “${e.text.length > 80 ? `${e.text.slice(0, 80)}…` : e.text}” (${[gradeText(e) ?? 'not graded', e.status, ...(e.retracted ? ['retracted'] : [])].join(', ')})`}
+        defaults={{ date, kind: 'quote' }}
+        formItem={toGradeForm}
+        toItem={fromGradeForm}
+      />
     </section>
   );
 }
@@ -95,15 +108,19 @@ function Collection<K extends CollectionKey, T extends { id: string }>(props: {
   keyOf: (x: T) => string;
   describe: (x: T) => string;
   defaults?: Values;
+  /** The item as the form reads it, and the form's body as the item the API takes (evidence: its retraction switch). */
+  formItem?: (x: T) => Record<string, unknown>;
+  toItem?: (body: Record<string, unknown>) => Record<string, unknown>;
 }) {
   const { caseId } = useCase();
+  const toItem = props.toItem ?? ((b: Record<string, unknown>) => b);
   const [adding, setAdding] = useState(false);
   return (
     <Section
       {...props}
       adding={adding}
       setAdding={setAdding}
-      save={(item, isNew) => (isNew ? api.addItem(caseId, props.collection, item as unknown as CollectionItems[K]) : api.putItem(caseId, props.collection, item as unknown as CollectionItems[K] & { id: string }))}
+      save={(item, isNew) => (isNew ? api.addItem(caseId, props.collection, toItem(item) as unknown as CollectionItems[K]) : api.putItem(caseId, props.collection, toItem(item) as unknown as CollectionItems[K] & { id: string }))}
       remove={(x) => api.deleteItem(caseId, props.collection, x.id)}
       stored={(c, item) => (c[props.collection] as Array<{ id: string }>).find((x) => x.id === item.id)}
       what={(item) => `${props.noun} ${String(item.id ?? '')}`}
@@ -126,6 +143,7 @@ interface SectionProps<T> {
   what: (item: Record<string, unknown>) => string;
   adding?: boolean;
   setAdding?: (b: boolean) => void;
+  formItem?: (x: T) => Record<string, unknown>;
 }
 
 function Section<T>(props: SectionProps<T>) {
@@ -160,7 +178,7 @@ function Section<T>(props: SectionProps<T>) {
                   <ItemForm
                     title={`Edit ${props.noun} ${key}`}
                     fields={props.fields}
-                    item={x as Record<string, unknown>}
+                    item={props.formItem ? props.formItem(x) : (x as Record<string, unknown>)}
                     collection={props.collection}
                     submitLabel={`Save ${props.noun}`}
                     save={(item) => props.save(item, false)}
@@ -220,7 +238,7 @@ function Section<T>(props: SectionProps<T>) {
             setAdding(true);
           }}
         >
-          Add {props.noun === 'actor' || props.noun === 'issue' || props.noun === 'event' ? 'an' : 'a'} {props.noun}
+          Add {/^[aeiou]/.test(props.noun) ? 'an' : 'a'} {props.noun}
         </button>
       )}
     </section>
