@@ -33,6 +33,7 @@ suite(title, () => {
   let feedServer: Server;
   let browser: Browser;
   let page: Page;
+  let feedUrl = '';
   const tmp = mkdtempSync(join(tmpdir(), 'parley-web-feeds-'));
   const pageErrors: string[] = [];
 
@@ -42,12 +43,12 @@ suite(title, () => {
       else res.writeHead(404).end();
     });
     await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', () => r()));
-    const feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.xml`;
+    feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.xml`;
     browser = await launchChromium();
     const webRoot = join(tmp, 'dist');
     await buildDashboardInto(webRoot);
     server = await startServer({ port: 0, host: '127.0.0.1', db: join(tmp, 'parley.db'), webRoot, allowPrivateFetch: true });
-    await server.store.createCase({ ...sampleCase('talks'), feeds: [{ url: feedUrl, label: 'gazette', every: '30m' }] } as never);
+    await server.store.createCase(sampleCase('talks'));
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
@@ -61,10 +62,20 @@ suite(title, () => {
     rmSync(tmp, { recursive: true, force: true });
   }, TEST_MS);
 
-  it('shows the feed, polls it with "Poll now", and the new candidates are in the review queue', async () => {
+  it('adds a feed, polls it with "Poll now", and the new candidates are in the review queue', async () => {
     await page.goto(`${server.url}/#/case/talks/ingest`);
     const feeds = page.getByTestId('feeds');
+    await expect(feeds.locator('p.muted').first().textContent()).resolves.toMatch(/^This case has no feeds/);
+    const form = feeds.getByRole('form', { name: 'Add a feed' });
+    await form.getByLabel('Feed URL').fill('ftp://nowhere.example/feed');
+    await form.getByRole('button', { name: 'Add feed' }).click();
+    await expect(feeds.getByRole('alert').textContent()).resolves.toMatch(/must start with http/);
+    await form.getByLabel('Feed URL').fill(feedUrl);
+    await form.getByLabel('Poll every').selectOption('30m');
+    await form.getByLabel('Feed label').fill('gazette');
+    await form.getByRole('button', { name: 'Add feed' }).click();
     await feeds.getByTestId('feeds-table').waitFor();
+    expect((await server.store.getCase('talks')).case.feeds).toEqual([{ url: feedUrl, every: '30m', label: 'gazette' }]);
     const row = feeds.locator('tbody tr', { hasText: 'gazette' });
     await expect(row.textContent()).resolves.toMatch(/30m.*never.*not polled yet/);
     await expect(page.locator('[data-testid=candidates] li').count()).resolves.toBe(0);
@@ -85,6 +96,12 @@ suite(title, () => {
     await expect(feeds.getByTestId('feeds-result').textContent()).resolves.toBe('No new candidates');
     await expect(queue.count()).resolves.toBe(2);
     expect(await axeViolations(page, '[data-testid=feeds]')).toEqual({});
+
+    // Removed: a new revision without feeds; the candidates stay for review.
+    await feeds.getByRole('button', { name: 'Remove feed gazette' }).click();
+    await feeds.getByTestId('feeds-table').waitFor({ state: 'detached' });
+    expect('feeds' in (await server.store.getCase('talks')).case).toBe(false);
+    await expect(queue.count()).resolves.toBe(2);
     expect(pageErrors).toEqual([]);
   }, TEST_MS);
 });

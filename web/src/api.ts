@@ -8,7 +8,7 @@ import type { z } from '@hono/zod-openapi';
 import type * as S from '../../src/server/schemas.ts';
 import type { ForecastBody, SimulateBody } from '../../src/server/routes/model-params.ts';
 import type { IngestBody } from '../../src/server/routes/ingest.ts';
-import type { FeedList, FeedPollResult } from '../../src/server/routes/feeds.ts';
+import type { FeedList, FeedPollResult, FeedsBody } from '../../src/server/routes/feeds.ts';
 import type { OutlookBody } from '../../src/server/routes/outlook.ts';
 import type { Package, PackagesResult } from '../../src/deal/packages.ts';
 import type { PowerResult } from '../../src/deal/power.ts';
@@ -62,6 +62,7 @@ export type IngestRequest = z.input<typeof IngestBody>;
 export type FeedStatusList = Out<typeof FeedList>;
 export type FeedStatus = FeedStatusList['feeds'][number];
 export type FeedPoll = Out<typeof FeedPollResult>;
+export type FeedInput = z.input<typeof FeedsBody>['feeds'][number];
 export type StanceInput = z.input<typeof S.Stance>;
 /** GET /api/cases/{id}/packages (routes/deal.ts): the packages inside every veto holder's red lines, each also as a generated draft. */
 export type DealPackages = Omit<PackagesResult, 'packages'> & { packages: Package[]; drafts: Draft[] };
@@ -299,6 +300,7 @@ export const api = {
   ingest: (body: IngestRequest) => request<IngestResult>('POST', '/api/ingest', body),
   feeds: (id: string) => request<FeedStatusList>('GET', `/api/cases/${enc(id)}/feeds`),
   pollFeeds: (id: string) => request<FeedPoll>('POST', `/api/cases/${enc(id)}/feeds/poll`, undefined, { caseId: id }),
+  putFeeds: (id: string, feeds: FeedInput[]) => request<FeedStatusList>('PUT', `/api/cases/${enc(id)}/feeds`, { feeds }, { caseId: id }),
   packages: (id: string, q: { asOf?: string; draft?: string } = {}) => request<DealPackages>('GET', `/api/cases/${enc(id)}/packages${query(q)}`),
   power: (id: string, asOf?: string) => request<DealPower>('GET', `/api/cases/${enc(id)}/power${query({ asOf })}`),
   levers: (id: string, target: string, q: { asOf?: string; runs?: number; seed?: number } = {}) =>
