@@ -191,6 +191,7 @@ suite(title, () => {
     const item = page.getByTestId('evidence-list').locator(':scope > li').filter({ has: page.getByRole('button', { name: `Edit grades of evidence ${GRADED}` }) });
     await expect.poll(() => item.getByTestId('evidence-grade').textContent()).toBe('F6 (source reliability cannot be judged; information truth cannot be judged)');
     await expect(item.getByTestId('evidence-grades').textContent()).resolves.toContain('said 2025-12-08, reported 2025-12-09');
+    await item.screenshot({ path: join(shots, 'ukraine-evidence-graded-item.png') });
 
     // The ranking: the United States on elections was 1 ungraded item (factor 1, gap 1/2); F6 makes it ×1.5,
     // gap 1.5 / 2 = 0.75, score = swing × 0.75, now above the European Union on sanctions (gap 1/3).
@@ -224,6 +225,7 @@ suite(title, () => {
     const note = page.getByTestId('edit-estimate').getByTestId('effective-range');
     await expect.poll(() => note.textContent(), { timeout: 90_000 }).toMatch(/^Monte Carlo draws the position from 45–82\.5, not the stated 50–75: its range is widened ×1\.5 because of its evidence \(best evidence graded ×1\.5\)\.Monte Carlo draws the salience from 32\.5–77\.5, not the stated 40–70/);
     expect(await axeViolations(page, '[data-testid=edit-estimate]'), 'estimate editor with the effective range').toEqual({});
+    await page.getByTestId('edit-estimate').screenshot({ path: join(shots, 'ukraine-edit-estimate-effective-range.png') });
     // Ukraine's stance on elections also cites an ungraded item (its best evidence): no note.
     await page.getByTestId('edit-estimate').getByLabel('Actor').selectOption('ukraine');
     await expect(note.count()).resolves.toBe(0);
@@ -242,6 +244,7 @@ suite(title, () => {
     const item = page.getByTestId('evidence-list').locator(':scope > li').filter({ has: page.getByRole('button', { name: `Edit grades of evidence ${GRADED}` }) });
     await expect.poll(() => item.getByTestId('evidence-retracted').textContent()).toBe(' · Retracted on 2025-12-11: the quote was misattributed');
     await expect(item.locator('blockquote s').count()).resolves.toBe(1);
+    await item.screenshot({ path: join(shots, 'ukraine-evidence-retracted-item.png') });
     const stored = (await getCase()).c;
     expect(stored.evidence.find((e) => e.id === GRADED)!.retracted).toEqual({ date: '2025-12-11', note: 'the quote was misattributed' });
     // The United States on elections now cites nothing that counts: factor 3 (UNSUPPORTED_FACTOR), gap 3 / 1.
