@@ -256,6 +256,7 @@ export class FeedPoller {
     // Taken in this process first (synchronously, so two polls here cannot both pass), then in the store.
     const mine: Feed[] = [];
     const waits: Array<Promise<unknown>> = [];
+    let released = false;
     for (const f of feeds) {
       const running = this.inflight.get(feedId(caseId, f.url));
       if (running) {
@@ -301,6 +302,7 @@ export class FeedPoller {
             // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new.
             if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
             else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
+            released = true;
             throw e;
           }
         }
@@ -309,9 +311,14 @@ export class FeedPoller {
         if (w.outcome.status !== 'polled') continue;
         await this.states.finish(caseId, w.feed.url, started, { keys: w.fresh.flatMap((x) => x.keys), newItems: w.fresh.length, added: w.outcome.added.length });
       }
-      const outcomes = [...works.map((w) => w.outcome), ...busy];
+      released = true;
+      // In the case's order of its feeds.
+      const byUrl = new Map([...works.map((w) => w.outcome), ...busy].map((o) => [o.url, o]));
+      const outcomes = feeds.flatMap((f) => byUrl.get(f.url) ?? []);
       return { revision, changed, added: evidence.map((e) => e.id), evidence, feeds: outcomes };
     } finally {
+      // An unexpected failure (the store) must not leave the feeds held until their leases expire.
+      if (!released) await Promise.all(claimed.map((f) => this.states.release(caseId, f.url).catch(() => undefined)));
       for (const f of mine) this.inflight.delete(feedId(caseId, f.url));
       release();
     }

@@ -232,6 +232,24 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
     ]);
   });
 
+  it('marks nothing seen when the case cannot be written: the error is kept, the lease freed, the next poll adds the items', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('outage', [{ url: `${base}/rss.xml`, label: 'gazette' }]));
+    const failing = new Proxy(store, {
+      get(target, key) {
+        if (key === 'modifyCase') return async () => Promise.reject(new Error('disk full'));
+        const v = Reflect.get(target, key);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    await expect(new FeedPoller(failing, { guard: { allowPrivate: true } }).poll('outage')).rejects.toThrow('disk full');
+    const [state] = (await new FeedPoller(store).list('outage')).feeds;
+    expect(state).toMatchObject({ lastError: 'the case could not be written: disk full', itemsSeen: 0, totalNew: 0, polling: false });
+    const again = await call('POST', '/api/cases/outage/feeds/poll');
+    expect(again.json).toMatchObject({ changed: true, revision: 2 });
+    expect(again.json.added).toHaveLength(4);
+  });
+
   it('polls one feed at a time: a second poll while one runs is "busy" and adds nothing twice', async () => {
     feedItems.splice(0, feedItems.length, ...firstItems());
     await store.createCase(caseWith('overlap', [{ url: `${base}/slow.xml`, label: 'slow' }]));
