@@ -10,6 +10,7 @@ import { ConflictPanel, useCaseWrite } from '../components/Conflict.tsx';
 import { defaultDate, errorsByField, type FieldSpec } from '../forms.ts';
 import { EffectiveRangeNote } from '../components/EffectiveRange.tsx';
 import { useRoute } from '../router.ts';
+import { gradeText, gradeWords } from '../evidence-grades.ts';
 
 interface Form {
   position: string;
@@ -255,6 +256,8 @@ export function EditEstimate({ issueId }: { issueId: string }) {
               onChange={(ev) => set('evidence', ev.target.checked ? [...form.evidence, e.id] : form.evidence.filter((x) => x !== e.id))}
             />{' '}
             <span className="muted">{e.date}</span> {e.speaker ? `${e.speaker}: ` : ''}“{e.text.length > 140 ? `${e.text.slice(0, 140)}…` : e.text}”
+            {gradeText(e) ? <span className="grade" title={gradeWords(e)}>{gradeText(e)}</span> : null}
+            {e.retracted ? <span className="badge">retracted</span> : null}
             {e.status === 'candidate' ? <span className="badge">candidate</span> : null}
           </label>
         ))}
