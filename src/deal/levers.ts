@@ -256,7 +256,8 @@ function lineOutside(l: UncertainRedLine, mv: LeverMove): boolean {
   return mv.to < lo - 1e-9 || mv.to > hi + 1e-9;
 }
 
-interface Draft {
+/** A lever found, before its Monte Carlo share: its moves (the lever's own first), its part and how it was found. */
+interface Candidate {
   moves: LeverMove[];
   part: string;
   method: Lever['method'];
@@ -266,17 +267,17 @@ interface Draft {
 }
 
 /** Every lever of a group (moves needed together), each listing the others. */
-function group(g: Omit<Draft, 'moves' | 'outside'>, moves: LeverMove[], lines: readonly UncertainRedLine[]): Draft[] {
+function group(g: Omit<Candidate, 'moves' | 'outside'>, moves: LeverMove[], lines: readonly UncertainRedLine[]): Candidate[] {
   return moves.map((mv) => {
     const l = lines.find((x) => x.actor === mv.actor && x.issue === mv.issue)!;
     return { ...g, moves: [mv, ...moves.filter((o) => o !== mv)], outside: lineOutside(l, mv) };
   });
 }
 
-function zoneLevers(view: Case, issue: string | null): { parts: string[]; drafts: Draft[] } {
+function zoneLevers(view: Case, issue: string | null): { parts: string[]; drafts: Candidate[] } {
   const lines = uncertainRedLines(view).filter((l) => l.veto);
   const parts: string[] = [];
-  const drafts: Draft[] = [];
+  const drafts: Candidate[] = [];
   for (const iss of view.issues) {
     if (issue !== null && iss.id !== issue) continue;
     const veto = lines.filter((l) => l.issue === iss.id);
@@ -302,12 +303,12 @@ function zoneLevers(view: Case, issue: string | null): { parts: string[]; drafts
   return { parts, drafts };
 }
 
-function draftLevers(view: Case, id: string): { parts: string[]; drafts: Draft[] } {
+function draftLevers(view: Case, id: string): { parts: string[]; drafts: Candidate[] } {
   const d = view.drafts.find((x) => x.id === id);
   if (!d) throw new UnknownDraftError(`target: the draft "${id}" is not in the case as of this date`);
   const lines = uncertainRedLines(view).filter((l) => l.veto);
   const parts: string[] = [];
-  const drafts: Draft[] = [];
+  const drafts: Candidate[] = [];
   for (const [issue, { value }] of draftValues(d)) {
     const crossed = lines.filter((l) => l.issue === issue && crossing(l, value).side !== null);
     if (!crossed.length) continue;
@@ -523,7 +524,7 @@ function bisect(f: (t: number) => number, t0: number, end: number, past: (v: num
   return b;
 }
 
-async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value' }>, models: string[]): Promise<{ drafts: Draft[]; baseline: Record<string, number>; notes: string[]; met: boolean }> {
+async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value' }>, models: string[]): Promise<{ drafts: Candidate[]; baseline: Record<string, number>; notes: string[]; met: boolean }> {
   const { view } = ctx;
   const k = issueOf(view, target.issue);
   const plan = inputPlan(view);
@@ -539,7 +540,7 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
   const inBand = (v: number) => v >= goalLo - 1e-9 * width && v <= goalHi + 1e-9 * width;
   const baseline: Record<string, number> = {};
   const notes: string[] = [];
-  const drafts: Draft[] = [];
+  const drafts: Candidate[] = [];
   const budget = ctx.budget;
   let met = false;
   for (const model of models) {
@@ -605,7 +606,7 @@ async function valueLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'value
 // ---------------------------------------------------------------------------------------------
 // Probability targets.
 
-async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'probability' }>): Promise<{ drafts: Draft[]; baseline: Record<string, number>; notes: string[] }> {
+async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 'probability' }>): Promise<{ drafts: Candidate[]; baseline: Record<string, number>; notes: string[] }> {
   const { view } = ctx;
   const start = ctx.asOf ?? caseDate(ctx.original);
   if (start === null) throw new LeverTargetError('target: the case has no dated stance, evidence, draft or event to start the clock from: give an as-of date');
@@ -620,7 +621,7 @@ async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 
   };
   const base = await prob(view);
   const notes: string[] = [`probability by ${target.by}: the prior caps it at ${round(p0)} (prior × evidence, the evidence at most 1)`];
-  const drafts: Draft[] = [];
+  const drafts: Candidate[] = [];
   if (base >= target.probability) return { drafts, baseline: { probability: base }, notes };
   if (p0 < target.probability) {
     notes.push(`no red-line move reaches ${target.probability}: the prior alone is ${round(p0)} by ${target.by}`);
@@ -664,8 +665,8 @@ async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 
     const veto = uncertainRedLines(view).filter((l) => l.veto);
     const opening = zoneLevers(view, null).drafts.filter((d) => d.moves.length > 0);
     // Per closed issue, its cheapest way to open (the least total movement on the scale).
-    const cost = (d: Draft) => d.moves.reduce((sum, mv) => sum + Math.abs(mv.by) / scaleRange(view.issues.find((i) => i.id === mv.issue)!), 0);
-    const perIssue = new Map<string, Draft>();
+    const cost = (d: Candidate) => d.moves.reduce((sum, mv) => sum + Math.abs(mv.by) / scaleRange(view.issues.find((i) => i.id === mv.issue)!), 0);
+    const perIssue = new Map<string, Candidate>();
     for (const d of opening) {
       const best = perIssue.get(d.part);
       if (!best || cost(d) < cost(best) - 1e-12) perIssue.set(d.part, d);
@@ -717,7 +718,7 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
   const budget = opts.budget ?? 2000;
   if (!Number.isSafeInteger(budget) || budget < 1) throw new RangeError(`budget must be a positive integer, got ${budget}`);
   const ctx: Ctx = { original: c, view, runs, seed, budget, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.modelParams ? { modelParams: opts.modelParams } : {}) };
-  let drafts: Draft[] = [];
+  let drafts: Candidate[] = [];
   let parts: string[] = [];
   let baseline: Record<string, number> | null = null;
   let valueMet = false;
@@ -791,7 +792,7 @@ export async function findLevers(c: Case, opts: LeversOptions): Promise<LeversRe
 const open = (slack: number) => Number.isNaN(slack) || slack >= -1e-12;
 
 /** The share of draws in which the lever (with the moves it needs) reaches its target or part. */
-async function share(ctx: Ctx, target: LeverTarget, d: Draft): Promise<number> {
+async function share(ctx: Ctx, target: LeverTarget, d: Candidate): Promise<number> {
   const moved = applyMoves(ctx.view, d.moves);
   if (target.kind === 'value') {
     const k0 = issueOf(ctx.view, target.issue);
