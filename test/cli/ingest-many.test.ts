@@ -6,9 +6,11 @@
  * `outlets` counting independent groups, not copies.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { progress, progressLine } from '../../src/cli/commands/ingest.ts';
 import { splitHeader } from '../../src/evidence/input.ts';
 import { runCli } from './run.ts';
@@ -170,5 +172,32 @@ describe('progress', () => {
     quiet.say('x: no such file');
     quiet.end();
     expect(piped).toBe('x: no such file\n');
+  });
+});
+
+describe('a feed by URL', async () => {
+  // a local server: the user's own URL is fetched as today (no guard), and a feed served as XML
+  // through the URL guard, which refuses loopback: the feed's items are never read from 127.0.0.1
+  const server = createServer((req, res) => {
+    const type = req.url === '/feed.xml' ? 'application/rss+xml; charset=utf-8' : 'text/plain; charset=utf-8';
+    res.writeHead(200, { 'content-type': type });
+    res.end(FEED);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('a feed served as XML is fetched through the URL guard (refused here: loopback)', async () => {
+    const r = await runCli('ingest', `${base}/feed.xml`, '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${base}/feed.xml: refused: 127.0.0.1 is loopback (only public addresses are fetched)\n`);
+  });
+  it('a URL that answers with a feed as text is read as a feed, by its root element', async () => {
+    const r = await runCli('ingest', `${base}/feed.txt`, '--format', 'json');
+    const out = JSON.parse(r.stdout) as Out[];
+    expect(out.map((a) => a.source)).toEqual(['https://digest.example/corridor-what-we-know', `${base}/feed.txt#digest-2`, 'http://10.0.0.1/short']);
+    expect(out.every((a) => a.feed === `${base}/feed.txt`)).toBe(true);
+    expect(r.code).toBe(1); // the loopback item page
   });
 });

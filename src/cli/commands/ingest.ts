@@ -72,6 +72,9 @@ async function readSourceBytes(source: string): Promise<Uint8Array> {
   return readFile(source);
 }
 
+/** src/server/feeds.ts, or its compiled dist/server/feeds.js when this runs from dist/. */
+const serverFeedsModule = (): string => new URL(`../../server/feeds.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href;
+
 /** A feed's content types, which fetchArticle (HTML and text only) refuses. */
 const FEED_TYPE_REFUSED = /the page is (?:application\/(?:rss|atom|rdf)\+xml|application\/xml|text\/xml),/;
 
@@ -86,8 +89,9 @@ export async function readSource(source: string, timeoutMs: number): Promise<Sou
       page = await fetchArticle(source, { timeoutMs });
     } catch (e) {
       if (!(e instanceof FetchArticleError && FEED_TYPE_REFUSED.test(e.message))) throw e;
-      // an XML feed: fetched through the URL guard, as the server fetches a case's feeds
-      const { fetchFeedText } = await import('../../server/feeds.ts');
+      // an XML feed: fetched through the URL guard, as the server fetches a case's feeds (a module
+      // named at run time, so that the command's bundle does not carry the server and the store)
+      const { fetchFeedText } = (await import(serverFeedsModule())) as typeof import('../../server/feeds.ts');
       return { feed: parseFeed(await fetchFeedText(source, { timeoutMs, guard: {} }), source) };
     }
     const body = page.html ?? page.text ?? '';
@@ -192,8 +196,8 @@ export function progressLine(done: number, total: number, errors: number, elapse
  * Progress on a terminal's stderr (nothing at all when stderr is not a terminal, so piped and JSON
  * output stay clean): redrawn at most every 100 ms; a message is written above the bar.
  */
-export function progress(stream: Pick<NodeJS.WriteStream, "write" | "isTTY"> = process.stderr) {
-  const tty = stream.isTTY === true;
+export function progress(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr, active = true) {
+  let tty = active && stream.isTTY === true;
   const start = performance.now();
   let last = 0;
   let state = { done: 0, total: 0, errors: 0 };
@@ -215,6 +219,11 @@ export function progress(stream: Pick<NodeJS.WriteStream, "write" | "isTTY"> = p
     },
     end() {
       if (tty) stream.write(`\r\x1b[K${progressLine(state.done, state.total, state.errors, performance.now() - start)}\n`);
+      tty = false;
+    },
+    /** Turn the bar on (a run that turned out to be more than one article). */
+    activate() {
+      tty = stream.isTTY === true;
     },
   };
 }
@@ -276,10 +285,11 @@ export function register(program: Command): void {
         const c = opts.case ? await loadCaseFile(opts.case) : undefined;
         const expanded = await expandSources(sources);
         const withOptions = (input: ArticleInput): ArticleInput => ({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title });
-        const bar = progress();
 
         // One article (not a feed): its output and its error exactly as they have always been.
         const oneSource = sources.length === 1 && expanded.length === 1 && expanded[0].source === sources[0] && !expanded[0].error;
+        // one article needs no bar; a feed given alone turns it on when it is read
+        const bar = progress(process.stderr, !oneSource);
         const report = (job: Job) => {
           if (!single) bar.say(job.error!);
         };
@@ -299,6 +309,7 @@ export function register(program: Command): void {
             else {
               feeds++;
               single = false;
+              bar.activate();
               added = content.feed.items.length ? content.feed.items.map((item) => itemJob(source, content.feed, item)) : [{ source, error: `${source}: the feed has no items` }];
             }
           } catch (e) {
