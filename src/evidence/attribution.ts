@@ -486,7 +486,11 @@ export class Attributor {
     const m = /^\s+([^,.;:!?“”"]{2,80}?)\s+as\s+(?:saying|telling|writing|stating|warning|adding|arguing|claiming)\b/u.exec(this.text.slice(verbEnd, Math.min(limit, verbEnd + 140)));
     if (!m) return undefined;
     const from = verbEnd + m[0].indexOf(m[1]);
-    return this.personIn(from, from + m[1].length, true) ?? this.resolveNounPhrase(from, from + m[1].length);
+    const object = this.personIn(from, from + m[1].length, true) ?? this.resolveNounPhrase(from, from + m[1].length);
+    if (object) return object;
+    // "quoted one freight broker as saying": whoever is quoted is a speaker, named or not
+    const indefinite = /^(?:a|an|one)\s+([\p{L}\s'’-]{2,60})$/iu.exec(m[1].trim());
+    return indefinite ? { name: `unnamed ${indefinite[1]}`, mention: m[1].trim(), group: true } : undefined;
   }
 
   /** A cue ("saying") right after "quoted Y as": Y is the speaker. */
@@ -639,6 +643,9 @@ export class Attributor {
       }
       return { name: null, mention: surface };
     }
+    // "the employers' group tabled what it described as …": "it" is the institution named earlier in its sentence
+    const institution = lower === 'it' ? this.collectiveInSentence(offset) : undefined;
+    if (institution) return { ...institution, mention: surface };
     const group = this.groupAntecedent(offset);
     if (group) return { ...group, mention: surface };
     // the last group that spoke, among the last few attributions
@@ -647,6 +654,23 @@ export class Attributor {
       if (e.at < at && e.speaker.group) return { ...e.speaker, mention: surface };
     }
     return { name: null, mention: surface };
+  }
+
+  /** The last singular institution ("the union", "the employers' group") named before `offset` in its sentence, outside quotations. */
+  private collectiveInSentence(offset: number): Speaker | undefined {
+    const si = segmentAt(this.sentences, offset);
+    if (si < 0) return undefined;
+    const from = this.sentences[si].start;
+    const before = this.text.slice(from, offset);
+    let found: Speaker | undefined;
+    for (const m of before.matchAll(/(?<![\p{L}])[Tt]he\s+((?:[\p{L}'’-]+\s+){0,3}?)([\p{L}-]+)(?![\p{L}'’])/gu)) {
+      const head = m[2].toLowerCase();
+      if (!COLLECTIVE_NOUNS.has(head) || /s$/.test(head) || this.insideQuote(from + m.index)) continue;
+      const np = `${m[1]}${m[2]}`.trim();
+      const state = METONYMS.get(np.toLowerCase()) ?? METONYMS.get(`the ${np.toLowerCase()}`);
+      found = state ? { name: state, mention: m[0], group: true } : { name: np, mention: m[0], group: true };
+    }
+    return found;
   }
 
   /**

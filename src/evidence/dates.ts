@@ -21,9 +21,11 @@ export interface ResolvedDate {
 }
 
 /** Words that make a weekday look forward ("by Thursday", "will meet on Thursday", "due on Friday"). */
-const FUTURE = /\b(?:will|won't|shall|going to|by|until|till|due|deadline|scheduled|expected|plans?|ahead of|before|next)\s*(?:\w+\s+){0,3}$/i;
+const FUTURE = /(?:\b(?:will|won't|shall|would|going to|due|deadline|scheduled|expected|plans?|next)\s*(?:\w+\s+){0,3}|\b(?:by|until|till|ahead of|before)\s+(?:(?:the\s+)?(?:end|start|middle)\s+of\s+)?(?:(?:next|this|coming)\s+)?)$/i;
 /** A duration ("for 5 hours") or a quantity ("200,000 a year") that chrono reads as a date. */
-const DURATION = /^(?:for\s+)?\d[\d,.]*\s*(?:a|an|per)?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)?$|^\d+\s+a$|^24\/7$/i;
+const DURATION = /^(?:for\s+)?\d[\d,.]*\s*(?:a|an|per)?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)?$|^\d+\s+a$|^24\/7$|^(?:for|within|over)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)$|^within\s+(?:a|the)\s+(?:day|week|month|year)$/i;
+/** A lower-case weekday or month abbreviation is a word ("who sat in on the call", "it may"), not a date. */
+const ABBREVIATION_WORD = /^(?:sat|sun|mon|tue|tues|wed|thu|thur|thurs|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 /** A weekday used as part of a name: the Good Friday Agreement, Black Friday sales. */
 const NAMED = /\b(?:Good|Black|Bloody|Ash|Holy|Maundy|Palm|Easter|Cyber|Super)\s*$/;
 
@@ -113,6 +115,7 @@ function resolveOne(r: chrono.ParsedResult, from: number, reference: Date | unde
     }
     return;
   }
+  if (ABBREVIATION_WORD.test(t)) return;
   if (DURATION.test(t) || CLOCK.test(t) || NAMED.test(piece.slice(Math.max(0, index - 8), index))) return;
   // a capitalised time word inside a name: "the South China Morning Post", "BBC Radio 4's Today programme"
   if (/^(?:Today|Tonight|Tomorrow|Yesterday|Morning|Evening|Night|Afternoon)$/.test(t)) {

@@ -72,6 +72,9 @@ const stripPossessive = (t: string): [string, boolean] => {
 };
 const cleanToken = (t: string): string => t.replace(/[.]+$/, (d) => (t.length <= 3 ? d : ''));
 
+/** Name particles, written capitalised in some names ("Piet Van Rooy", "Ursula Von Alt"). */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'du', 'la', 'le', 'ter', 'ten', 'al', 'el', 'bin', 'ibn']);
+
 function isNameLike(token: string, previousIsFirstName: boolean): boolean {
   const lower = token.toLowerCase().replace(/\.$/, '');
   if (NON_NAME_WORDS.has(lower) || TITLE_WORDS.has(lower) || STATE_NAMES.has(lower) || METONYMS.has(lower)) return false;
@@ -154,7 +157,13 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
       // the name is the longest run of name-like tokens at the end; what precedes is title or organisation
       let k = part.tokens.length - 1;
       // a role noun before a name is a title, not part of the name: "Presidential Aide Yuri Ushakov"
-      while (k >= 0 && isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1])) && !(k < part.tokens.length - 1 && ROLE_NOUNS.has(part.tokens[k].toLowerCase()))) k--;
+      while (
+        k >= 0 &&
+        // a particle inside a name, between a name-like word and the surname: "Piet Van Rooy"
+        ((k > 0 && k < part.tokens.length - 1 && PARTICLES.has(part.tokens[k].toLowerCase()) && isNameLike(part.tokens[k - 1], false)) ||
+          (isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1])) && !(k < part.tokens.length - 1 && ROLE_NOUNS.has(part.tokens[k].toLowerCase()))))
+      )
+        k--;
       // a first name spelled like a state, right after a title: "Defence Minister Israel Katz", "President Jordan Reyes"
       if (k >= 1 && k === part.tokens.length - 2 && (STATE_NAMES.has(part.tokens[k].toLowerCase()) || lexiconTags(part.tokens[k].toLowerCase()).includes('Country')) && TITLE_WORDS.has(part.tokens[k - 1].toLowerCase()) && isNameLike(part.tokens[k + 1], true)) k--;
       const nameTokens = part.tokens.slice(k + 1);

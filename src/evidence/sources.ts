@@ -89,7 +89,7 @@ const capitalisable = (alternation: string): string =>
 // Cues are found first and the outlet name is matched only next to them, so the long alternation of
 // outlet names is tried at a handful of positions, not at every character (linear on 10 MB input).
 const BEFORE_RE = new RegExp(`\\b(?:(${capitalisable(BEFORE_CUES)})|(${OUTLET_NOUN_CUES}))[ \\t]+`, 'gu');
-const AFTER_RE = new RegExp(`(?:\\s+(?:${AFTER_CUES})\\b|['’]s\\s+(?:report|reporting|correspondent|sources|interview|investigation)\\b|,[ \\t]+(?:citing|quoting)\\b)`, 'gu');
+const AFTER_RE = new RegExp(`(?:(?:\\s+(?:later|also|first|earlier|then|separately|previously|again))?\\s+(?:${AFTER_CUES})\\b|['’]s\\s+(?:report|reporting|correspondent|sources|interview|investigation)\\b|,[ \\t]+(?:citing|quoting)\\b)`, 'gu');
 const OUTLET_AT = new RegExp(`(?:${OUTLET})`, 'uy');
 /** The capitalised run (up to six words, "The" allowed) that ends right before a cue. */
 const NAME_RUN_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]he[ \t]+)?(?:\p{Lu}[\p{L}\p{N}.&'’/-]*[ \t]+(?:of[ \t]+)?){0,5}\p{Lu}[\p{L}\p{N}.&'’/-]*$/u;

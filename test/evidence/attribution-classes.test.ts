@@ -110,3 +110,17 @@ describe('a role goes to its holder for the state in context, not to the last pe
     expect(one('"We see no basis for this," the president said.', { case: c })).toEqual([['president', null]]);
   });
 });
+
+describe('more classes found writing own-11 and own-12', () => {
+  it('"quoted one freight broker as saying": the quoted person speaks, unnamed', () => {
+    expect(quotesOf('"Every day costs us dearly," the FT quoted one freight broker as saying.')).toEqual([['Every day costs us dearly,', 'unnamed freight broker', 'full']]);
+  });
+  it('a capitalised name particle stays in the name: "Piet Van Rooy"', () => {
+    expect(quotesOf('Federation Chair Piet Van Rooy said the text was "a start".')).toEqual([['a start', 'Piet Van Rooy', 'partial']]);
+    expect(quotesOf('Ursula von der Leyen said the text was "a start".')).toEqual([['a start', 'Ursula von der Leyen', 'partial']]);
+  });
+  it('"it" is the institution named earlier in its sentence', () => {
+    expect(quotesOf('Talks resumed a day after the employers\' group tabled what it described as a "very last" offer.')).toEqual([['very last', "employers' group", 'partial']]);
+    expect(quotesOf('The Kremlin said it was "studying" the text.')).toEqual([['studying', 'Russia', 'partial']]);
+  });
+});

@@ -65,4 +65,15 @@ describe('findDates: tense and granularity', () => {
     // "the night of Thursday" is the Thursday: the night before a Friday article
     expect(one('The delegates worked through the night on Thursday.')).toEqual([['2024-03-14', 'day']]);
   });
+  it('"by" means a deadline only right before the date, not "by phone on Wednesday"', () => {
+    expect(one('The leaders spoke by phone on Wednesday.')).toEqual([['2024-03-13', 'day']]);
+    expect(one('They must sign by Wednesday.')).toEqual([['2024-03-20', 'day']]);
+    expect(one('He said he would return to the table on Monday.')).toEqual([['2024-03-18', 'day']]);
+  });
+  it('durations in words and lower-case abbreviations are not dates', () => {
+    expect(one('The row ran for five weeks.')).toEqual([]);
+    expect(one('The last round collapsed within a day.')).toEqual([]);
+    expect(one('Koval, who sat in on the call, took notes.')).toEqual([]);
+    expect(one('Talks will resume in two weeks.')).toEqual([['2024-03-29', 'day']]);
+  });
 });

@@ -38,8 +38,8 @@ describeWithEvalDev('ingest on eval-dev', () => {
     expect(s.fullQuotes.f1).toBeGreaterThanOrEqual(0.98);
     expect(s.fullQuotes.speakerAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(s.allQuotes.f1).toBeGreaterThanOrEqual(0.97);
-    expect(s.allQuotes.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(s.sources.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.allQuotes.speakerAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(s.sources.f1).toBeGreaterThanOrEqual(0.95);
     // 13 of 15: the two misses need knowledge the text does not give ("last week's talks" were on
     // the Sunday before last; "today" inside a quote said the day before the article)
     expect(s.dates.right).toBeGreaterThanOrEqual(13);

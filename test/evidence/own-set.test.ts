@@ -1,6 +1,8 @@
 /**
- * The project's own annotated set: eight articles we wrote in the house styles of different outlets
- * (test/evidence/articles/own-*.txt) with gold in the eval-dev schema (test/evidence/gold-own).
+ * The project's own annotated set: twelve articles we wrote in the house styles of different outlets
+ * (test/evidence/articles/own-*.txt) with gold in the eval-dev schema (test/evidence/gold-own);
+ * own-11 and own-12 carry one or more sentences for each failure class of issue 15 (titles, a
+ * colon's speaking clause, possessive quotes, roles by state, outlets' initials and variants, dates).
  * The ingester's rules were not written against these articles' gold; the test holds the issue's
  * acceptance targets on them.
  */
@@ -27,14 +29,15 @@ describe('own annotated set', () => {
   it('meets the issue targets on the own set', async () => {
     const s = await scoreEvalDir('', { gold: goldDir, articles: articlesDir });
     const misses = s.errors.map((e) => `${e.article} ${e.kind}: ${e.text} (expected ${e.expected}, got ${e.got})`).join('\n');
-    expect(s.articles).toBeGreaterThanOrEqual(8);
+    expect(s.articles).toBeGreaterThanOrEqual(12);
     expect(s.fullQuotes.f1, misses).toBeGreaterThanOrEqual(0.98);
     expect(s.fullQuotes.speakerAccuracy, misses).toBeGreaterThanOrEqual(0.95);
     expect(s.allQuotes.f1, misses).toBeGreaterThanOrEqual(0.97);
-    expect(s.allQuotes.speakerAccuracy, misses).toBeGreaterThanOrEqual(0.9);
-    expect(s.sources.f1, misses).toBeGreaterThanOrEqual(0.9);
+    expect(s.allQuotes.speakerAccuracy, misses).toBeGreaterThanOrEqual(0.92);
+    expect(s.sources.f1, misses).toBeGreaterThanOrEqual(0.95);
     // dates, measured by the product's scorer: right at the gold's granularity, no non-date read as one
-    expect(s.dates.gold).toBeGreaterThanOrEqual(32);
+    expect(s.dates.gold).toBeGreaterThanOrEqual(51);
+    expect(s.dates.nonDates).toBeGreaterThanOrEqual(20);
     expect(s.dates.accuracy, misses).toBeGreaterThanOrEqual(0.95);
     expect(s.dates.nonDatesReadAsDates, misses).toBe(0);
   });

@@ -46,4 +46,7 @@ describe('findSources', () => {
     // another outlet in the same article still counts
     expect(findSources('The envoy told ABC and Reuters reported the visit.', { publisher: 'ABC News' })).toEqual(['Reuters']);
   });
+  it('an adverb between the outlet and its verb: "ABC News later said", "Sky News also reported"', () => {
+    expect(findSources('ABC News later said the ballot papers were printed. Sky News also reported the vote.')).toEqual(['ABC News', 'Sky News']);
+  });
 });
