@@ -10,6 +10,8 @@ import { createApp } from '../../src/server/app.ts';
 import { startServer } from '../../src/server/index.ts';
 import { feedsEnabled, startFeedScheduler, FeedPoller } from '../../src/server/feeds.ts';
 import { FeedStore } from '../../src/store/feeds.ts';
+import { migrations } from '../../src/store/migrations.ts';
+import { Migrator } from 'kysely';
 import { createStore, type Store } from '../../src/store/index.ts';
 import { validateCase } from '../../src/store/validate.ts';
 import { sampleCase } from '../store/backends.ts';
@@ -326,6 +328,20 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
     expect(unknown.json.error.path).toBe('url');
     expect((await call('GET', '/api/cases/nope/feeds')).status).toBe(404);
     expect((await call('POST', '/api/cases/nope/feeds/poll')).status).toBe(404);
+    // A deleted case takes its feeds' rows with it.
+    const rows = async (table: 'feed_state' | 'feed_items') => (await store.db.selectFrom(table).select('case_id').where('case_id', '=', 'guarded').execute()).length;
+    // 3 items seen, each by its id and its link.
+    expect([await rows('feed_state'), await rows('feed_items')]).toEqual([1, 6]);
+    await store.deleteCase('guarded');
+    expect([await rows('feed_state'), await rows('feed_items')]).toEqual([0, 0]);
+  });
+
+  it('migration 0007_feeds goes down and up again', async () => {
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo('0006_jobs')).error).toBeUndefined();
+    await expect(store.db.selectFrom('feed_state').selectAll().execute()).rejects.toThrow();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await store.db.selectFrom('feed_items').selectAll().execute()).toEqual([]);
   });
 });
 
