@@ -644,7 +644,7 @@ export class Attributor {
       return { name: null, mention: surface };
     }
     // "the employers' group tabled what it described as …": "it" is the institution named earlier in its sentence
-    const institution = lower === 'it' ? this.collectiveInSentence(offset) : undefined;
+    const institution = lower === 'it' || lower === 'its' ? this.collectiveInSentence(offset) : undefined;
     if (institution) return { ...institution, mention: surface };
     const group = this.groupAntecedent(offset);
     if (group) return { ...group, mention: surface };
@@ -663,12 +663,15 @@ export class Attributor {
     const from = this.sentences[si].start;
     const before = this.text.slice(from, offset);
     let found: Speaker | undefined;
-    for (const m of before.matchAll(/(?<![\p{L}])[Tt]he\s+((?:[\p{L}'’-]+\s+){0,3}?)([\p{L}-]+)(?![\p{L}'’])/gu)) {
-      const head = m[2].toLowerCase();
-      if (!COLLECTIVE_NOUNS.has(head) || /s$/.test(head) || this.insideQuote(from + m.index)) continue;
-      const np = `${m[1]}${m[2]}`.trim();
+    for (const w of before.matchAll(/(?<![\p{L}'’-])[\p{L}-]+(?![\p{L}'’])/gu)) {
+      const head = w[0].toLowerCase();
+      if (!COLLECTIVE_NOUNS.has(head) || /s$/.test(head) || this.insideQuote(from + w.index)) continue;
+      // the determiner opening its noun phrase, at most three words back: "the RMT union", "the employers' group"
+      const det = /(?:^|[^\p{L}])([Tt]he\s+((?:[\p{L}'’-]+\s+){0,3}))$/u.exec(before.slice(0, w.index));
+      if (!det) continue;
+      const np = `${det[2]}${w[0]}`.trim();
       const state = METONYMS.get(np.toLowerCase()) ?? METONYMS.get(`the ${np.toLowerCase()}`);
-      found = state ? { name: state, mention: m[0], group: true } : { name: np, mention: m[0], group: true };
+      found = { name: state ?? np, mention: `${det[1]}${w[0]}`, group: true };
     }
     return found;
   }

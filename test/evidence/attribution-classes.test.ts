@@ -122,5 +122,7 @@ describe('more classes found writing own-11 and own-12', () => {
   it('"it" is the institution named earlier in its sentence', () => {
     expect(quotesOf('Talks resumed a day after the employers\' group tabled what it described as a "very last" offer.')).toEqual([['very last', "employers' group", 'partial']]);
     expect(quotesOf('The Kremlin said it was "studying" the text.')).toEqual([['studying', 'Russia', 'partial']]);
+    // "its" too: the role belongs to that institution, not to the sentence's first noun phrase
+    expect(quotesOf('Talks broke down after the RMT union rejected what its general secretary called an "insulting" offer.')).toEqual([['insulting', 'general secretary for RMT union', 'partial']]);
   });
 });
