@@ -52,6 +52,7 @@ function handle(req: IncomingMessage): { status: number; type: string; body: str
   if (path === '/broken.xml') return { status: 200, type: 'application/rss+xml', body: '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</title>\n<item><title>Half</title></channel></rss>' };
   if (path === '/wire-a.xml') return { status: 200, type: 'application/atom+xml', body: rss('Test Gazette', WIRE_A) };
   if (path === '/wire-b.xml') return { status: 200, type: 'text/xml', body: rss('Other Herald', WIRE_B) };
+  if (path === '/logo.png') return { status: 200, type: 'image/png', body: 'PNG' };
   if (path === '/articles/envoy.html') return { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE_PAGE };
   return { status: 404, type: 'text/plain', body: 'not here' };
 }
@@ -334,6 +335,24 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
     expect([await rows('feed_state'), await rows('feed_items')]).toEqual([1, 6]);
     await store.deleteCase('guarded');
     expect([await rows('feed_state'), await rows('feed_items')]).toEqual([0, 0]);
+  });
+
+  it('gives up on a feed that is too slow, too large or not a feed, with the reason', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('limits', [{ url: `${base}/slow.xml`, label: 'slow' }, { url: `${base}/logo.png`, label: 'logo' }]));
+    slowMs = 1000;
+    try {
+      const r = await new FeedPoller(store, { guard: { allowPrivate: true }, timeoutMs: 200 }).poll('limits');
+      expect(r.feeds.map((f) => [f.label, f.status, f.error])).toEqual([
+        ['slow', 'failed', `${base}/slow.xml: no response within 200 ms`],
+        ['logo', 'failed', `${base}/logo.png: the server sent image/png, not a feed`],
+      ]);
+    } finally {
+      slowMs = 0;
+    }
+    const big = await new FeedPoller(store, { guard: { allowPrivate: true }, maxFeedBytes: 1000 }).poll('limits', { urls: [`${base}/slow.xml`] });
+    expect(big.feeds[0].error).toBe(`${base}/slow.xml: the feed is larger than the limit of 1000 bytes`);
+    expect((await store.getCase('limits')).revision).toBe(1);
   });
 
   it('migration 0007_feeds goes down and up again', async () => {
