@@ -118,7 +118,7 @@ export interface LeversOptions {
   runs?: number;
   seed?: number;
   modelParams?: Readonly<Record<string, EngineParams>>;
-  /** Search models: at most this many model runs each (default 2000); the estimates left are named in a note. */
+  /** Search models: no new search starts once a model has run this many times (default 2000); a note counts the estimates left. */
   budget?: number;
 }
 

@@ -44,14 +44,15 @@ export function register(program: Command): void {
     modelOption(),
     new Option('--runs <n>', 'Monte Carlo draws for each lever’s share (default 100; 0: none)').argParser((v) => (v === '0' ? 0 : parseCount(v))),
     new Option('--seed <n>', 'seed of the draws (same seed, same numbers)').argParser((v) => (v === '0' ? 0 : parseCount(v))),
+    new Option('--budget <n>', 'value targets: a search model starts no new search after this many runs (default 2000)').argParser(parseCount),
     new Option('--out <file>', 'write the case with each lever as a scenario lever-1, lever-2, … (.yaml or .json)'),
     formatOption(['table', 'json']),
-  ).action((file: string, opts: { target: string; asOf?: string; scenario?: string; model?: string[]; runs?: number; seed?: number; out?: string; format: OutputFormat }) =>
+  ).action((file: string, opts: { target: string; asOf?: string; scenario?: string; model?: string[]; runs?: number; seed?: number; budget?: number; out?: string; format: OutputFormat }) =>
     analysisAction(async () => {
       const original = await loadCaseFile(file);
       let r;
       try {
-        r = await findLevers(original, { target: opts.target, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.scenario ? { scenario: opts.scenario } : {}), ...(opts.model ? { models: opts.model } : {}), ...(opts.runs !== undefined ? { runs: opts.runs } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+        r = await findLevers(original, { target: opts.target, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.scenario ? { scenario: opts.scenario } : {}), ...(opts.model ? { models: opts.model } : {}), ...(opts.runs !== undefined ? { runs: opts.runs } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.budget !== undefined ? { budget: opts.budget } : {}) });
       } catch (e) {
         if (e instanceof LeverTargetError || e instanceof UnknownIssueError) throw new CliError(`error: ${e.message}`, 2);
         throw e;

@@ -154,6 +154,7 @@ export function dealRoutes({ store }: RouteContext) {
       model: z.string().max(400).optional().openapi({ description: 'value targets: comma-separated model names (default: every model but status-quo)' }),
       runs: z.coerce.number().int().min(0).max(2000).optional().openapi({ description: 'Monte Carlo draws (default 100)' }),
       seed: z.coerce.number().int().min(0).optional(),
+      budget: z.coerce.number().int().min(1).max(20_000).optional().openapi({ description: 'value targets: a search model starts no new search after this many runs (default 2000)' }),
     }),
     ok: { status: 200, schema: Levers, description: 'as `parley levers --format json`' },
     handler: async ({ c, params, query }) => {
@@ -161,7 +162,7 @@ export function dealRoutes({ store }: RouteContext) {
       setEtag(c, stored.revision);
       try {
         const models = query.model?.split(',').map((m) => m.trim()).filter(Boolean);
-        return jsonSafe(await findLevers(stored.case, { target: query.target, ...definedOnly({ asOf: query.asOf, scenario: query.scenario, runs: query.runs, seed: query.seed, models }) }));
+        return jsonSafe(await findLevers(stored.case, { target: query.target, ...definedOnly({ asOf: query.asOf, scenario: query.scenario, runs: query.runs, seed: query.seed, budget: query.budget, models }) }));
       } catch (e) {
         if (e instanceof LeverTargetError || e instanceof UnknownIssueError || e instanceof UnknownDraftError) throw new ApiError(400, e.message, 'target');
         if (e instanceof UnknownModelError) throw new ApiError(400, e.message, 'model');
