@@ -64,7 +64,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   const emit = (level: 'info' | 'error', head: Record<string, string>, fields: Fields = {}, human: string) => {
     if (format === 'json') {
       const entry: Record<string, unknown> = { time: now().toISOString(), level, ...head };
-      for (const [k, v] of Object.entries(fields)) if (v !== undefined) entry[k] = v;
+      // An event's fields never replace the line's own time, level, event or msg.
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined && !(k in entry)) entry[k] = v;
       write(`${JSON.stringify(entry)}\n`);
     } else {
       write(`${human}\n`);
@@ -97,7 +98,8 @@ function textLine(event: string, f: Fields): string {
   }
   const rest = Object.entries(f)
     .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
+    // One event, one line: a value's line breaks (an error message's) become spaces.
+    .map(([k, v]) => `${k}=${(Array.isArray(v) ? v.join(',') : String(v)).replace(/[\x00-\x1f\x7f]+/g, ' ')}`);
   return [event, ...rest].join(' ');
 }
 

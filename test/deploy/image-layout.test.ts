@@ -47,7 +47,7 @@ suite('the image runtime stage, assembled without Docker (PARLEY_TEST_IMAGE_LAYO
     for (const dev of ['typescript', 'vite', 'vitest', 'fast-check', 'playwright-core']) expect(existsSync(join(rt, 'node_modules', dev)), dev).toBe(false);
     for (const prod of ['better-sqlite3', 'tsx', 'pg-boss', '@node-rs/argon2']) expect(existsSync(join(rt, 'node_modules', prod)), prod).toBe(true);
 
-    const env = { ...process.env, PARLEY_REQUIRE_DIST: '1', PARLEY_LOG: 'json', PARLEY_FEEDS: '0', PARLEY_TOKEN: 'layout-token' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_REQUIRE_DIST: '1', PARLEY_LOG: 'json', PARLEY_FEEDS: '0', PARLEY_TOKEN: 'layout-token' };
     delete env.PARLEY_DB;
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
     expect(execFileSync(process.execPath, ['bin/parley.js', '--version'], { cwd: rt, env, encoding: 'utf8' }).trim()).toBe(version);

@@ -154,6 +154,12 @@ describe('job events', () => {
     const text: string[] = [];
     logJobEvent(createLogger({ format: 'text', write: (l) => text.push(l) }), { id: 'j1', kind: 'simulate', status: 'done' }, { chunks: 80 });
     expect(text).toEqual(['job id=j1 kind=simulate status=done chunks=80\n']);
+    logJobEvent(createLogger({ format: 'text', write: (l) => text.push(l) }), { id: 'j2', kind: 'simulate', status: 'failed' }, { error: 'line one\nline two' });
+    expect(text[1]).toBe('job id=j2 kind=simulate status=failed error=line one line two\n');
+    // A field named like the line's own keys does not replace them.
+    const own: string[] = [];
+    createLogger({ format: 'json', write: (l) => own.push(l), now: () => FIXED }).event('job', { event: 'x', time: 'forged', msg: 'm', id: 'j4' });
+    expect(JSON.parse(own[0])).toEqual({ time: '2026-12-03T07:00:00.000Z', level: 'info', event: 'job', msg: 'm', id: 'j4' });
     // The queue's own events (src/jobs/pgboss.ts's shape) become job lines; a failure is an error line.
     const queue: string[] = [];
     const sink = queueEventLog(createLogger({ format: 'json', write: (l) => queue.push(l), now: () => FIXED }));
