@@ -89,5 +89,16 @@ describe('parley score-ingest', () => {
     const score = JSON.parse(out);
     expect(score.fullQuotes.f1).toBeGreaterThanOrEqual(0.98);
     expect(score.sources.f1).toBeGreaterThanOrEqual(0.9);
+    // the date figure is the product's: 51 gold dates on the own set, at least 0.95 right (49), no non-date read
+    expect(score.dates.gold).toBe(51);
+    expect(score.dates.right).toBeGreaterThanOrEqual(49);
+    expect(score.dates.nonDatesReadAsDates).toBe(0);
+    expect(score).not.toHaveProperty('errors');
+  });
+
+  it('prints the dates row in the table, and date misses with --errors', async () => {
+    const { out } = await run('score-ingest', '.', '--gold', 'test/evidence/gold-own', '--articles', 'test/evidence/articles', '--errors');
+    expect(out).toMatch(/^dates {8}-  .* 51 gold, \d+ right at the gold's granularity; 0 of \d+ non-dates read as dates$/m);
+    expect(out).toContain('own-08-interview-nested.txt: date-wrong: "a day earlier" expected 2025-11-27 got 2025-11-28');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `parley score-ingest <eval-dir>`: run the article ingester over an annotated evaluation folder
  * (`gold/*.json` in the schema of eval-dev/gold/README.md, `articles/*.txt`) and print quote
- * precision/recall/F1 (full and all quotes), speaker accuracy and source precision/recall.
+ * precision/recall/F1 (full and all quotes), speaker accuracy, source precision/recall, and dates
+ * (gold dates resolved right at the gold's granularity; gold non-dates read as dates).
  */
 import type { Command } from 'commander';
 import { formatOption, type OutputFormat } from '../options.ts';
@@ -13,7 +14,7 @@ import { CliError, reportErrors } from '../errors.ts';
 export function register(program: Command): void {
   program
     .command('score-ingest')
-    .description('score the article ingester against gold annotations (quotes P/R/F1, speaker accuracy, sources)')
+    .description('score the article ingester against gold annotations (quotes P/R/F1, speaker accuracy, sources, dates)')
     .argument('<eval-dir>', 'folder with gold/*.json and articles/*.txt')
     .addOption(formatOption(['table', 'json']))
     .option('--gold <dir>', 'gold annotations elsewhere than <eval-dir>/gold (e.g. test/evidence/gold-own)')
