@@ -11,7 +11,7 @@ export { ingestArticle, ingestJson, type ArticleInput, type IngestOptions, type 
 export { fetchArticle, FetchArticleError, type FetchedArticle, type FetchOptions } from './fetch.ts';
 export { candidatesFromIngest, quoteKey, type CandidateOptions } from './candidates.ts';
 export { parseFeed, looksLikeFeed, feedRootOf, feedDate, htmlToText, isFullContent, FULL_CONTENT_CHARS, FeedError, MAX_FEED_CHARS, MAX_FEED_ITEMS, type Feed, type FeedItem } from './feeds.ts';
-export { groupSyndicated, independentOutlets, COPY_THRESHOLD, type Syndication, type SyndicationGroup } from './syndication.ts';
+export { groupSyndicated, independentOutlets, outletsByQuote, COPY_THRESHOLD, type Syndication, type SyndicationGroup } from './syndication.ts';
 export { ArticleInputError, MAX_ARTICLE_BYTES, articleFromPage, articleFromText, decodeArticleBytes, splitHeader, looksLikeHtml } from './input.ts';
 export { appendEvidence, setEvidenceStatus, EvidenceNotFoundError, writeFileAtomic } from './case-file.ts';
 export { scoreEvalDir, scoreIngest, formatScore, normaliseQuoteText, canonicalSpeaker, type IngestScore } from './score.ts';

@@ -262,3 +262,24 @@ export function independentOutlets(carriers: ReadonlyArray<{ group: string; outl
   for (const c of carriers) if (!origin.has(c.group)) origin.set(c.group, c.outlet?.trim() ? `outlet:${c.outlet.trim().toLowerCase()}` : `group:${c.group}`);
   return new Set(origin.values()).size;
 }
+
+/**
+ * One run's articles grouped, and for each quote (by `key`, e.g. candidates.ts's quoteKey) the
+ * independent outlets carrying it: the `outlets` of candidate evidence. Articles in input order.
+ */
+export function outletsByQuote(
+  articles: ReadonlyArray<{ text: string; outlet: string | null; quotes: ReadonlyArray<{ text: string }> }>,
+  key: (quote: string) => string,
+): { syndication: Syndication; outlets: Map<string, number> } {
+  const syndication = groupSyndicated(articles.map((a, i) => ({ id: String(i), text: a.text })));
+  const carriers = new Map<string, Array<{ group: string; outlet: string | null }>>();
+  articles.forEach((a, i) => {
+    const group = syndication.groupOf.get(String(i)) ?? String(i);
+    for (const k of new Set(a.quotes.map((q) => key(q.text)))) {
+      const list = carriers.get(k);
+      if (list) list.push({ group, outlet: a.outlet });
+      else carriers.set(k, [{ group, outlet: a.outlet }]);
+    }
+  });
+  return { syndication, outlets: new Map([...carriers].map(([k, list]) => [k, independentOutlets(list)])) };
+}

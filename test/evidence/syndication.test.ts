@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitHeader } from '../../src/evidence/input.ts';
-import { COPY_THRESHOLD, MAX_SHINGLE_ARTICLES, MIN_SHINGLES, groupSyndicated, independentOutlets, normalisedWords, overlap, shingles } from '../../src/evidence/syndication.ts';
+import { COPY_THRESHOLD, MAX_SHINGLE_ARTICLES, MIN_SHINGLES, groupSyndicated, independentOutlets, normalisedWords, outletsByQuote, overlap, shingles } from '../../src/evidence/syndication.ts';
 
 const dir = new URL('./syndication/', import.meta.url);
 const body = (f: string) => splitHeader(readFileSync(new URL(f, dir), 'utf8')).body;
@@ -146,5 +146,22 @@ describe('boilerplate', () => {
   it(`in ${MAX_SHINGLE_ARTICLES} articles the shared paragraph groups them; in ${MAX_SHINGLE_ARTICLES + 1} it is boilerplate and groups none`, () => {
     expect(groupSyndicated(articles.slice(0, MAX_SHINGLE_ARTICLES)).groups.map((g) => g.members.length)).toEqual([MAX_SHINGLE_ARTICLES]);
     expect(groupSyndicated(articles).groups).toEqual([]);
+  });
+});
+
+describe('outletsByQuote', () => {
+  it('a run\'s quotes with their independent outlets, keyed as asked', () => {
+    const wire = body('wire-original.txt');
+    const r = outletsByQuote(
+      [
+        { text: wire, outlet: 'Wire', quotes: [{ text: 'Nothing is agreed,' }, { text: 'Our grain' }] },
+        { text: body('copy-herald.txt'), outlet: 'Herald', quotes: [{ text: 'nothing is agreed' }] },
+        { text: body('other-story.txt'), outlet: 'Review', quotes: [{ text: 'Our grain' }] },
+        { text: body('other-story.txt'), outlet: 'Review', quotes: [{ text: 'Our grain' }] },
+      ],
+      (q) => q.toLowerCase().replace(/[,.]$/, ''),
+    );
+    expect(Object.fromEntries(r.outlets)).toEqual({ 'nothing is agreed': 1, 'our grain': 2 });
+    expect(r.syndication.groups.map((g) => g.members.map((m) => m.id))).toEqual([['0', '1'], ['2', '3']]);
   });
 });

@@ -31,7 +31,7 @@ import {
   type IngestResult,
 } from '../../evidence/index.ts';
 import { isFullContent, looksLikeFeed, parseFeed, type Feed, type FeedItem } from '../../evidence/feeds.ts';
-import { groupSyndicated, independentOutlets, type Syndication } from '../../evidence/syndication.ts';
+import { outletsByQuote, type Syndication } from '../../evidence/syndication.ts';
 import { UrlRefusedError } from '../../net/url-guard.ts';
 import { CliError, reportErrors } from '../errors.ts';
 
@@ -365,17 +365,16 @@ export function register(program: Command): void {
 
         // 4. Syndicated copies grouped; a quote's outlets are the independent groups carrying it.
         const ok = jobs.map((j, i) => [j, i] as const).filter(([j]) => j.result);
-        const syndication = groupSyndicated(ok.map(([j, i]) => ({ id: String(i), text: j.result!.body })));
-        const carriers = new Map<string, Array<{ group: string; outlet: string | null }>>();
-        for (const [j, i] of ok) {
-          const group = syndication.groupOf.get(String(i)) ?? String(i);
-          for (const key of new Set(j.result!.quotes.map((q) => quoteKey(q.text)))) {
-            const list = carriers.get(key) ?? [];
-            list.push({ group, outlet: j.result!.article.outlet });
-            carriers.set(key, list);
-          }
-        }
-        const outlets = new Map([...carriers].map(([key, list]) => [key, independentOutlets(list)]));
+        const { syndication: grouped, outlets } = outletsByQuote(
+          ok.map(([j]) => ({ text: j.result!.body, outlet: j.result!.article.outlet, quotes: j.result!.quotes })),
+          quoteKey,
+        );
+        // the groups by job index (outletsByQuote numbers the successful articles alone)
+        const jobIndex = (id: string) => String(ok[Number(id)][1]);
+        const syndication: Syndication = {
+          groupOf: new Map([...grouped.groupOf].map(([k, v]) => [jobIndex(k), jobIndex(v)])),
+          groups: grouped.groups.map((g) => ({ id: jobIndex(g.id), members: g.members.map((m) => ({ id: jobIndex(m.id), similarity: m.similarity })) })),
+        };
 
         // 5. With a case: the candidates of every article, each checked against the case as the previous left it; one write.
         const counts = new Map<Job, { added: number; skipped: number }>();
