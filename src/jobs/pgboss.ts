@@ -55,13 +55,29 @@ export interface PgBossQueueOptions {
   retryLimit?: number;
 }
 
-/** pg-boss's database access through a Kysely connection (the store's pool, or a transaction's connection). */
-function bossDb(db: Kysely<any>): PgBoss.Db {
+/**
+ * pg-boss's database access through Kysely: the store's pool, or (`inTransaction`) a transaction's
+ * connection. Some of pg-boss's commands are a whole `BEGIN; …; COMMIT;` script; one that fails part-way
+ * (two processes creating pg-boss's schema at once: pg-boss expects the loser's error) would leave its
+ * pooled connection inside the aborted transaction, so the connection is rolled back before it is
+ * returned to the pool.
+ */
+function bossDb(db: Kysely<any>, inTransaction = false): PgBoss.Db {
+  const run = async (conn: Pick<Kysely<any>, 'executeQuery'>, text: string, values?: unknown[]) => {
+    const r = await conn.executeQuery(CompiledQuery.raw(text, values ?? []));
+    return { rows: r.rows as any[] };
+  };
+  if (inTransaction) return { executeSql: (text: string, values?: unknown[]) => run(db, text, values) };
   return {
-    executeSql: async (text: string, values?: unknown[]) => {
-      const r = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: r.rows as any[] };
-    },
+    executeSql: (text: string, values?: unknown[]) =>
+      db.connection().execute(async (conn) => {
+        try {
+          return await run(conn, text, values);
+        } catch (e) {
+          if (/^\s*BEGIN\b/i.test(text)) await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => {});
+          throw e;
+        }
+      }),
   };
 }
 
@@ -111,18 +127,25 @@ export class PgBossQueue implements JobQueue {
         maintenanceIntervalSeconds: this.opts.maintenanceSeconds,
       });
       boss.on('error', (e) => this.log({ event: 'queue-error', error: messageOf(e) }));
-      await boss.start();
-      for (const [name, options] of [
-        [DEAD_QUEUE, {}],
-        [CHUNK_QUEUE, { deadLetter: DEAD_QUEUE }],
-      ] as const) {
-        if (await boss.getQueue(name)) continue;
-        try {
-          await boss.createQueue(name, { name, ...options });
-        } catch (e) {
-          // Another process made it at the same moment.
-          if (!(await boss.getQueue(name))) throw e;
+      try {
+        await boss.start();
+        for (const [name, options] of [
+          [DEAD_QUEUE, {}],
+          [CHUNK_QUEUE, { deadLetter: DEAD_QUEUE }],
+        ] as const) {
+          if (await boss.getQueue(name)) continue;
+          try {
+            await boss.createQueue(name, { name, ...options });
+          } catch (e) {
+            // Another process made it at the same moment.
+            if (!(await boss.getQueue(name))) throw e;
+          }
         }
+      } catch (e) {
+        // Its maintenance timer would keep the process alive; the next call tries again.
+        await boss.stop({ graceful: false, wait: true, close: false }).catch(() => {});
+        this.boss = null;
+        throw e;
       }
       return boss;
     })();
@@ -146,7 +169,7 @@ export class PgBossQueue implements JobQueue {
         retryDelay: 0,
         deadLetter: DEAD_QUEUE,
       }));
-      await boss.insert(rows, { db: bossDb(trx) });
+      await boss.insert(rows, { db: bossDb(trx, true) });
     });
     this.log({ event: 'submitted', job: id, kind, chunks });
     return storedView((await this.jobStore.get(id))!);

@@ -49,6 +49,7 @@ export function register(program: Command): void {
       try {
         await queue.resume();
       } catch (e) {
+        await queue.shutdown().catch(() => {});
         await store.close();
         throw new CliError(`error: cannot start the job queue on ${redact(opts.db)}: ${e instanceof Error ? e.message : String(e)}`, 1);
       }
