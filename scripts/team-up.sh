@@ -47,8 +47,12 @@ esac
 [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || fail "--port: expected 1 to 65535, got '$port'"
 if [ -n "$log_dir" ]; then mkdir -p "$log_dir"; fi
 
-# Standard error of one process: the script's, or its file in --log-dir.
-err_of() { if [ -n "$log_dir" ]; then printf '%s/%s.log' "$log_dir" "$1"; else printf '/dev/stderr'; fi; }
+# Start one process in the background (its pid in $!), its standard error the script's or its file in --log-dir.
+launch() {
+  local name="$1"
+  shift
+  if [ -n "$log_dir" ]; then "$@" 2>>"$log_dir/$name.log" & else "$@" & fi
+}
 
 # The URL without its password, for messages.
 shown_db="$(printf '%s' "$PARLEY_DB" | sed -E 's#(//[^:/@]+:)[^@]*@#\1***@#')"
@@ -67,7 +71,7 @@ stop_all() {
 }
 trap 'stop_all; exit 0' INT TERM
 
-"${parley[@]}" serve --host "$host" --port "$port" --no-worker 2>>"$(err_of server)" &
+launch server "${parley[@]}" serve --host "$host" --port "$port" --no-worker
 server_pid=$!
 say "server pid $server_pid"
 
@@ -88,7 +92,7 @@ done
 say "server ready at http://$probe_host:$port/"
 
 for i in $(seq 1 "$workers"); do
-  "${parley[@]}" worker --db "$PARLEY_DB" 2>>"$(err_of "worker-$i")" &
+  launch "worker-$i" "${parley[@]}" worker --db "$PARLEY_DB"
   worker_pids+=($!)
   say "worker $i pid $!"
 done

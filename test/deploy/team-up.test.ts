@@ -59,6 +59,29 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
 
 const suite = adminUrl ? describe : process.env.CI === 'true' ? describe : describe.skip;
 
+/** Run the script to its end (for the refusals): exit code and standard error. */
+function teamUp(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn('bash', [join(projectRoot, 'scripts/team-up.sh'), ...args], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    p.once('exit', (code) => resolve({ code, err }));
+  });
+}
+
+describe('scripts/team-up.sh refuses before it starts anything', () => {
+  it('a missing or SQLite PARLEY_DB, a bad worker count or port, an unknown argument: exit 2 with the reason', async () => {
+    const env = { ...process.env };
+    delete env.PARLEY_DB;
+    expect(await teamUp([], env)).toEqual({ code: 2, err: 'team-up: error: PARLEY_DB is not set: give the PostgreSQL database, e.g. PARLEY_DB=postgres://parley:secret@localhost/parley\n' });
+    expect((await teamUp([], { ...env, PARLEY_DB: './parley.db' })).err).toMatch(/^team-up: error: PARLEY_DB must be a postgres:\/\/ URL/);
+    const pgEnv = { ...env, PARLEY_DB: 'postgres://u:p@127.0.0.1:1/none' };
+    expect(await teamUp(['--workers', '65'], pgEnv)).toEqual({ code: 2, err: "team-up: error: --workers: expected 0 to 64, got '65'\n" });
+    expect(await teamUp(['--port', '0'], pgEnv)).toEqual({ code: 2, err: "team-up: error: --port: expected 1 to 65535, got '0'\n" });
+    expect(await teamUp(['--wrokers', '2'], pgEnv)).toEqual({ code: 2, err: 'team-up: error: unknown argument --wrokers (see --help)\n' });
+  });
+});
+
 suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', () => {
   const name = `parley_teamup_${process.pid}_${randomBytes(4).toString('hex')}`;
   const logDir = mkdtempSync(join(tmpdir(), 'parley-team-up-'));
@@ -71,9 +94,23 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
     if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
-  it('starts a ready server and 2 workers that run a simulation; SIGTERM stops them all', async () => {
+  it('beyond loopback with neither a token nor an admin: the server refuses, and so does the script, starting no worker', async () => {
     if (!adminUrl) throw new Error('PARLEY_TEST_PG is not set: under CI=true the team start-up test must run');
     await admin(`CREATE DATABASE ${name}`);
+    const db = new URL(adminUrl);
+    db.pathname = `/${name}`;
+    const env = { ...process.env, PARLEY_DB: db.toString(), PARLEY_FEEDS: '0' };
+    delete env.PARLEY_TOKEN;
+    const r = await teamUp(['--host', '0.0.0.0', '--port', String(await freePort()), '--workers', '2'], env);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('listening on 0.0.0.0 opens the API beyond this machine: give a token (--token or PARLEY_TOKEN) or add an admin account first');
+    expect(r.err).toMatch(/team-up: error: the server exited \(status 2\) before it was ready\n$/);
+    expect(r.err).not.toContain('worker 1 pid');
+  }, 120_000);
+
+  it('starts a ready server and 2 workers that run a simulation; SIGTERM stops them all', async () => {
+    if (!adminUrl) throw new Error('PARLEY_TEST_PG is not set: under CI=true the team start-up test must run');
+    // The database the refused start migrated (and imported the examples into) is used as it is.
     const db = new URL(adminUrl);
     db.pathname = `/${name}`;
     const port = await freePort();
