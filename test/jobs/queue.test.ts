@@ -139,6 +139,20 @@ describeWithPostgres('PgBossQueue', () => {
     expect(row.retry_count).toBe(1);
   }, 30_000);
 
+  it('with --concurrency 2 the chunks are computed in two worker threads, to the same numbers', async () => {
+    const q = queue({ execute: true, concurrency: 2 });
+    const { id } = await q.submit('simulate', params(), 3);
+    await q.resume();
+    expect((q as unknown as { threads: unknown[] }).threads).toHaveLength(2);
+    let job = (await q.find(id))!;
+    for (let i = 0; i < 300 && job.status !== 'done'; i++) {
+      await sleep(100);
+      job = (await q.find(id))!;
+    }
+    expect(job.status).toBe('done');
+    expect(resultOf(job)).toBe(expected);
+  }, 40_000);
+
   it('a chunk that fails every attempt fails its job (through the dead-letter queue) with the reason', async () => {
     const base = simulateChunked(store);
     let attempts = 0;
