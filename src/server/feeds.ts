@@ -45,6 +45,8 @@ export interface FeedPollOptions {
   itemBudgetMs?: number;
   /** Where unexpected failures are logged, with their stack (default: nowhere). */
   log?: (line: string) => void;
+  /** Once aborted (the server stops), no further item is started: the rest stay new for the next poll. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_FEED_TIMEOUT_MS = 15_000;
@@ -353,7 +355,7 @@ export class FeedPoller {
       const max = this.opts.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
       const deadline = Date.now() + (this.opts.itemBudgetMs ?? DEFAULT_ITEM_BUDGET_MS);
       for (const { item, keys } of keyed) {
-        if (fresh.length >= max || Date.now() > deadline) break;
+        if (fresh.length >= max || Date.now() > deadline || this.opts.signal?.aborted) break;
         if (keys.some((k) => seen.has(k) || taken.has(k))) continue;
         keys.forEach((k) => taken.add(k));
         const input = await this.articleOf(item, outcome);
@@ -431,7 +433,8 @@ export function feedsEnabled(asked?: boolean, env: NodeJS.ProcessEnv = process.e
 
 /** Start polling every case's due feeds, every `tickMs`, each feed on its own interval. */
 export function startFeedScheduler(store: Store, opts: FeedSchedulerOptions = {}): FeedScheduler {
-  const poller = new FeedPoller(store, opts);
+  const stopping = new AbortController();
+  const poller = new FeedPoller(store, { ...opts, signal: stopping.signal });
   const tickMs = opts.tickMs ?? DEFAULT_FEED_TICK_MS;
   const concurrency = Math.max(1, opts.concurrency ?? 3);
   const feedsOf = new Map<string, { revision: number; feeds: Feed[] }>();
@@ -512,6 +515,7 @@ export function startFeedScheduler(store: Store, opts: FeedSchedulerOptions = {}
     },
     stop: async () => {
       stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       await running;
     },

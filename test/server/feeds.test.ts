@@ -355,6 +355,18 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
     expect((await store.getCase('limits')).revision).toBe(1);
   });
 
+  it('starts no new item once the server stops (the items stay new for the next poll)', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    await store.createCase(caseWith('stopping', [{ url: `${base}/rss.xml` }]));
+    const stopped = AbortSignal.abort();
+    const r = await new FeedPoller(store, { guard: { allowPrivate: true }, signal: stopped }).poll('stopping');
+    expect(r).toMatchObject({ changed: false, revision: 1, added: [] });
+    expect(r.feeds[0]).toMatchObject({ status: 'polled', items: 3, newItems: 0 });
+    const next = await new FeedPoller(store, { guard: { allowPrivate: true } }).poll('stopping');
+    expect(next.feeds[0]).toMatchObject({ newItems: 3 });
+    expect(next.added).toHaveLength(4);
+  });
+
   it('migration 0007_feeds goes down and up again', async () => {
     const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('0006_jobs')).error).toBeUndefined();
