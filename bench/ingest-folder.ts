@@ -84,6 +84,10 @@ const FILLER = [
   'The European mediators have proposed a phased timetable with reviews every ninety days.',
 ];
 
+/** A quote: one of the stock lines, or one put together from parts (a few thousand different ones). */
+const OPENERS = ['We are ready to talk about', 'Nobody in this room wants to give up on', 'Our position on', 'There will be no agreement without progress on', 'We have offered a compromise on', 'It is too early to say anything definite about'];
+const CLOSERS = ['and we expect an answer this week', 'but the other side keeps moving the goalposts', 'and that has not changed since the spring', 'as long as the guarantees are real', 'whatever the newspapers say', 'and our partners know it'];
+const quote = () => (rand() < 0.3 ? pick(QUOTES) : `${pick(OPENERS)} ${pick(TOPICS)} ${pick(CLOSERS)}`);
 const person = () => `${pick(FIRST)} ${pick(LAST)}`;
 const when = () => pick([`on ${pick(WEEKDAYS)}`, `last ${pick(WEEKDAYS)}`, `by ${pick(WEEKDAYS)}`, `in ${pick(MONTHS)} 2026`, `on ${between(1, 28)} ${pick(MONTHS)}`, 'earlier this week', 'later in the day']);
 
@@ -92,15 +96,15 @@ function paragraph(): string {
   const state = pick(STATES);
   switch (between(0, 7)) {
     case 0:
-      return `"${pick(QUOTES)}," ${who}, ${state}'s ${pick(ROLES)}, ${pick(SAID)} ${when()}.`;
+      return `"${quote()}," ${who}, ${state}'s ${pick(ROLES)}, ${pick(SAID)} ${when()}.`;
     case 1:
       return `${state}'s ${pick(ROLES)}, ${who}, ${pick(SAID)} ${when()} that the talks on ${pick(TOPICS)} had reached "${pick(['a decisive stage', 'a difficult moment', 'the last mile', 'an impasse'])}".`;
     case 2:
-      return `"${pick(QUOTES)}," ${who} ${pick(SAID)}. "${pick(QUOTES)}."`;
+      return `"${quote()}," ${who} ${pick(SAID)}. "${quote()}."`;
     case 3:
       return `According to ${pick(CREDITED)}, ${between(2, 40)} ${pick(['barges', 'lorries', 'ships', 'convoys'])} were waiting at ${pick(CITIES)} ${when()}, and ${between(100, 9000)} people had signed a petition.`;
     case 4:
-      return `${who} told ${pick(CREDITED)} ${when()}: "${pick(QUOTES)}."`;
+      return `${who} told ${pick(CREDITED)} ${when()}: "${quote()}."`;
     case 5:
       return `An official from ${state}, who spoke on condition of anonymity, said the delegation would "${pick(['not sign anything yet', 'wait for instructions', 'keep the door open'])}".`;
     default:

@@ -28,6 +28,12 @@ export interface CandidateOptions {
    * once: src/evidence/syndication.ts); sets the evidence's `outlets`.
    */
   outlets?: ReadonlyMap<string, number>;
+  /**
+   * For a caller that adds many articles' candidates to one case: the quote keys and evidence ids the
+   * case holds, kept up to date here (each candidate's are added), instead of recomputed from the
+   * case's evidence on every call.
+   */
+  known?: { quotes: Set<string>; ids: Set<string> };
 }
 
 /**
@@ -38,8 +44,8 @@ export function candidatesFromIngest(result: IngestResult, c: Case, options: Can
   if (!result.quotes.length) return [];
   const date = result.article.date;
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ArticleInputError('the article has no date; give one (--date YYYY-MM-DD) so its evidence can be dated');
-  const seen = new Set(c.evidence.map((e) => quoteKey(e.text)));
-  const ids = new Set(c.evidence.map((e) => e.id));
+  const seen = options.known?.quotes ?? new Set(c.evidence.map((e) => quoteKey(e.text)));
+  const ids = options.known?.ids ?? new Set(c.evidence.map((e) => e.id));
   const actorIds = new Set(c.actors.map((a) => a.id));
   const issueIds = new Set(c.issues.map((i) => i.id));
   const url = result.article.url && /^https?:\/\/\S+$/.test(result.article.url) && result.article.url.length <= 2000 ? result.article.url : undefined;

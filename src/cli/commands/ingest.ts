@@ -376,22 +376,21 @@ export function register(program: Command): void {
           groups: grouped.groups.map((g) => ({ id: jobIndex(g.id), members: g.members.map((m) => ({ id: jobIndex(m.id), similarity: m.similarity })) })),
         };
 
-        // 5. With a case: the candidates of every article, each checked against the case as the previous left it; one write.
+        // 5. With a case: the candidates of every article, each checked against the case and the candidates before it; one write.
         const counts = new Map<Job, { added: number; skipped: number }>();
         if (c && opts.case) {
-          let current = c;
+          const known = { quotes: new Set(c.evidence.map((e) => quoteKey(e.text))), ids: new Set(c.evidence.map((e) => e.id)) };
           const all = [];
           for (const [job] of ok) {
             let candidates;
             try {
-              candidates = candidatesFromIngest(job.result!, current, { outlets });
+              candidates = candidatesFromIngest(job.result!, c, { outlets, known });
             } catch (e) {
               job.error = articleError(job.source, e).message;
               if (single) throw new CliError(job.error, 1);
               report(job);
               continue;
             }
-            current = { ...current, evidence: [...current.evidence, ...candidates] };
             all.push(...candidates);
             counts.set(job, { added: candidates.length, skipped: job.result!.quotes.length - candidates.length });
           }
