@@ -129,8 +129,7 @@ export class Attributor {
       // … unless a speech verb governs it and the quoted words close its clause: "insisted the proposal is
       // not his “final offer” and left", where the possessive belongs to the speaker's own words
       const closesClause = /^\s*(?:[,.;:!?)]|$|(?:and|but|or|because|while)\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those)\b)\p{Ll}|(?:last|this|next)\s+(?:week|weekend|month|year|\p{L}+day)\b)/u.test(after);
-      const governed = closesClause && !!this.lastCue(sentence.start, span.open);
-      const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before) && !governed;
+      const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before) && !(closesClause && !!this.lastCue(sentence.start, span.open));
       // the title of a work or an operation: title-case words after the noun that names the kind
       // (Operation "Allied Force", the memoir "To End a War")
       const titleLabel = wordCount <= 8 && !/[,.;:!?…]$/.test(inner) && /^\p{Lu}/u.test(inner) && inner.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w)) && TITLE_KIND_BEFORE.test(before);
@@ -801,7 +800,7 @@ export class Attributor {
       if (p?.entity) return p.entity;
       const role = /^(?:the|The)\s+([\p{L}\s'’-]{3,60}?)(?=\s+(?:[a-z]+ed|said|says|told|has|had|is|was|will|would)\b|$)/u.exec(t);
       if (role) {
-        const e = resolveRole(this.people, role[0], c.start, stateNear(this.text, c.start, (o) => this.insideQuote(o)));
+        const e = resolveRole(this.people, role[0], c.start, () => stateNear(this.text, c.start, (o) => this.insideQuote(o)));
         if (e) return e;
       }
     }
@@ -847,7 +846,7 @@ export class Attributor {
         if (role && role !== ownerPerson.entity) return { name: role.canonical, mention: np, entity: role };
       }
     }
-    const role = resolveRole(this.people, np, offset, stateNear(this.text, offset, (o) => this.insideQuote(o)));
+    const role = resolveRole(this.people, np, offset, () => stateNear(this.text, offset, (o) => this.insideQuote(o)));
     if (role) return { name: role.canonical, mention: np, entity: role };
     const words = np.split(/\s+/);
     // the head is the word before the first preposition: "a spokesperson for the Commission",

@@ -349,7 +349,7 @@ const ROLE_FILLERS = new Set(['the', 'a', 'an', 'of', 'for', 'top', 'senior', 'c
  * entity whose roles in this article contain every content word of the phrase (synonyms allowed),
  * the most recently mentioned one before `offset` when several match.
  */
-export function resolveRole(index: PeopleIndex, phrase: string, offset: number, contextState?: string): PersonEntity | undefined {
+export function resolveRole(index: PeopleIndex, phrase: string, offset: number, contextState?: string | (() => string | undefined)): PersonEntity | undefined {
   const words = phrase
     .toLowerCase()
     .replace(/['’]s\b/g, '')
@@ -374,8 +374,12 @@ export function resolveRole(index: PeopleIndex, phrase: string, offset: number, 
   };
   // the state the phrase names ("the Russian president"), else the state the text speaks of around it
   // ("In Moscow, the president said"): the holder of the role for that state, not the last one named
-  const state = words.map(stateOfWord).find(Boolean) ?? contextState;
-  const candidates = index.entities.filter((e) => matches(e) && (!e.latent || (state !== undefined && statesOf(e).has(state))));
+  const matching = index.entities.filter(matches);
+  if (matching.length === 0) return undefined;
+  // the state is looked up only when it can decide: several holders, or one the article never names
+  const decides = matching.length > 1 || matching.some((e) => e.latent);
+  const state = words.map(stateOfWord).find(Boolean) ?? (decides ? (typeof contextState === 'function' ? contextState() : contextState) : undefined);
+  const candidates = matching.filter((e) => !e.latent || (state !== undefined && statesOf(e).has(state)));
   const ofState = state ? candidates.filter((e) => statesOf(e).has(state)) : [];
   let best: PersonEntity | undefined;
   let bestAt = -2;
