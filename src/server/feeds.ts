@@ -334,6 +334,8 @@ export class FeedPoller {
       for (const item of w.fresh) {
         if (!item.result?.quotes.length) continue;
         const candidates = candidatesFromIngest(item.result, cs, { outlets });
+        // The reviewer sees which feed brought it.
+        for (const x of candidates) x.note = `${x.note ? `${x.note}; ` : ''}feed: ${w.outcome.label}`.slice(0, 4000);
         cs.evidence.push(...candidates);
         out.push(...candidates);
         w.outcome.added.push(...candidates.map((x) => x.id));

@@ -165,6 +165,8 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
       ['Anna Berg', '2025-03-04', 'candidate', 'Test Gazette', `${base}/articles/troops.html`],
       ['Tomas Reyes', '2025-03-04', 'candidate', 'Test Gazette', `${base}/articles/envoy.html`],
     ]);
+    // The note names the feed (the cue in it is the attribution's, which may change).
+    expect(first.json.evidence[0].note).toMatch(/^ingested; full quote; .*article: North holds its line; feed: gazette$/);
     expect(hits.get('/articles/envoy.html')).toBe(1);
     expect(hits.get('/articles/north.html')).toBeUndefined();
     const stored = await store.getCase('talks');
