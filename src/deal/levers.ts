@@ -21,7 +21,8 @@
  * - `probability:P[:BY]`: the agreement probability of the outlook (src/analysis/outlook.ts) by BY
  *   (default a year after the as-of date) at least P: the smallest move of one binding red line by
  *   bisection (the probability rises as a line is loosened); when no single line will do, the
- *   zone-opening moves of every closed issue taken together, scaled by one factor (bisection on it).
+ *   zone-opening moves of every closed issue taken together, scaled by one factor (bisection on it);
+ *   when those fall short, a greedy search in steps of several moves (`greedy`).
  *   The probability is computed from the same draws as `parley forecast --by` (models do not change
  *   the red-line draws), with `runs` draws.
  *
@@ -40,7 +41,7 @@ import { weightedMedianOnIssue } from '../engines/median.ts';
 import { weightedMeanOnIssue } from '../engines/weights.ts';
 import { caseView, resolveModels } from '../analysis/forecast.ts';
 import { simulateDraws } from '../analysis/montecarlo.ts';
-import { agreementPlan, caseDate, casePrior, drawEvidence, priorProbability } from '../analysis/outlook.ts';
+import { agreementPlan, caseDate, casePrior, drawEvidence, priorProbability, slackEvidence } from '../analysis/outlook.ts';
 import { cheapestMeetingPoint } from '../analysis/zopa.ts';
 import { crossing, draftValues, scaleRange, uncertainRedLines, type UncertainRedLine } from '../analysis/red-lines.ts';
 import { UnknownDraftError } from '../analysis/drafts.ts';
@@ -79,8 +80,8 @@ export interface Lever extends LeverMove {
   /** The model whose forecast the lever moves (null for model-free targets: zone, draft, probability). */
   model: string | null;
   reaches: true;
-  /** closed-form (compromise), exact (median, red lines) or bisection (every other model; probability targets). */
-  method: 'closed-form' | 'exact' | 'bisection';
+  /** closed-form (compromise), exact (median, red lines), bisection (every other model; probability targets) or greedy (probability: steps of several moves). */
+  method: 'closed-form' | 'exact' | 'bisection' | 'greedy';
   mcShare: number | null;
   /** `to` lies outside the range the estimate (or red-line bound) is given with (a point estimate: any change). */
   outsideEvidence: boolean;
@@ -613,12 +614,18 @@ async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 
   const years = (Date.parse(`${target.by}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86400e3 / 365.25;
   if (years < 0) throw new LeverTargetError(`target: ${target.by} is before the as-of date ${start}`);
   const p0 = priorProbability(casePrior(ctx.original), years);
-  const prob = async (v: Case) => {
+  /** The probability, and per issue the mean evidence f(s_k) of its draws (1 for an issue decided alone). */
+  const detail = async (v: Case) => {
     const { slack, m } = await lineDraws(ctx, v);
     let s = 0;
-    for (let r = 0; r < ctx.runs; r++) s += drawEvidence(slack, r * m, m);
-    return (p0 * s) / ctx.runs;
+    const f = new Float64Array(m);
+    for (let r = 0; r < ctx.runs; r++) {
+      s += drawEvidence(slack, r * m, m);
+      for (let k = 0; k < m; k++) f[k] += Number.isNaN(slack[r * m + k]) ? 1 : slackEvidence(slack[r * m + k]) / ctx.runs;
+    }
+    return { p: (p0 * s) / ctx.runs, f };
   };
+  const prob = async (v: Case) => (await detail(v)).p;
   const base = await prob(view);
   const notes: string[] = [`probability by ${target.by}: the prior caps it at ${round(p0)} (prior × evidence, the evidence at most 1)`];
   const drafts: Candidate[] = [];
@@ -688,10 +695,123 @@ async function probabilityLevers(ctx: Ctx, target: Extract<LeverTarget, { kind: 
       const found = await search(at);
       if (found) {
         for (const d of group({ part: '', method: 'bisection', model: null, achieved: found.p }, at(found.t), veto)) drafts.push({ ...d, part: d.moves[0].issue! });
-      } else notes.push('even the zone-opening moves of every closed issue, widened to the scales’ ends, fall short');
+      } else notes.push('the zone-opening moves of every closed issue, widened together to the scales’ ends, fall short: searching greedily');
     }
   }
+  if (drafts.length === 0) {
+    const found = await greedy(view, lines, target.probability, detail, await detail(view));
+    if (found) {
+      const veto = uncertainRedLines(view);
+      for (const d of group({ part: '', method: 'greedy', model: null, achieved: found.p }, found.moves, veto)) drafts.push({ ...d, part: d.moves[0].issue! });
+      notes.push(`greedy: ${found.steps} step(s) of at most ${100 * GREEDY_STEP} % of a scale, each the move that raised the probability most per unit of movement`);
+    } else notes.push(`greedy: no sequence of red-line moves found reaching ${target.probability} within ${GREEDY_STEPS} steps`);
+  }
   return { drafts, baseline: { probability: base }, notes };
+}
+
+const GREEDY_STEP = 0.05;
+const GREEDY_STEPS = 60;
+
+/**
+ * When neither one line nor the zone-opening moves together will do: step by step, take the candidate
+ * that raises the probability most per unit of movement, until P is reached (the last step cut back by
+ * bisection to the least that reaches it), nothing gains any more, or 60 steps are taken. Candidates:
+ * each binding bound loosened by 5 % of its scale, and on each issue under unanimity each end of the
+ * zone (or of the gap) moved out by 5 %, every line that sets it moving together (two lines that meet
+ * at an end gain nothing moved one at a time); and where several issues are equally tight (none gains
+ * alone), each of them by its own best step together.
+ */
+async function greedy(view: Case, lines: readonly UncertainRedLine[], goal: number, detail: (v: Case) => Promise<{ p: number; f: Float64Array }>, start: { p: number; f: Float64Array }): Promise<{ moves: LeverMove[]; p: number; steps: number } | null> {
+  const prob = async (v: Case) => (await detail(v)).p;
+  const scaleOf = new Map(view.issues.map((i) => [i.id, i.scale]));
+  const rules = issueDecisions(view);
+  const key = (actor: string, issue: string, b: 'min' | 'max') => `${actor}\u0000${issue}\u0000${b}`;
+  const state = new Map<string, LeverMove>();
+  const now = (l: UncertainRedLine, b: 'min' | 'max') => state.get(key(l.actor, l.issue, b))?.to ?? (b === 'min' ? l.min : l.max);
+  const withMoves = (extra: readonly LeverMove[]) => {
+    const all = new Map(state);
+    for (const mv of extra) all.set(key(mv.actor, mv.issue!, mv.bound!), mv);
+    return [...all.values()];
+  };
+  const lineOf = (mv: LeverMove) => lines.find((x) => x.actor === mv.actor && x.issue === mv.issue)!;
+  /** The moves a fraction t of the way from the current bounds to the candidate's. */
+  const part = (cand: readonly LeverMove[], t: number) => cand.map((mv) => lineMove(lineOf(mv), mv.bound!, now(lineOf(mv), mv.bound!) + t * (mv.to - now(lineOf(mv), mv.bound!))));
+  let p = start.p;
+  let f = start.f;
+  const issueIndex = new Map(view.issues.map((iss, k) => [iss.id, k]));
+  for (let step = 1; step <= GREEDY_STEPS; step++) {
+    const candidates: LeverMove[][] = [];
+    for (const l of lines) {
+      const sc = scaleOf.get(l.issue)!;
+      const width = sc.max - sc.min || 1;
+      for (const b of ['min', 'max'] as const) {
+        const at = now(l, b);
+        const end = b === 'min' ? sc.min : sc.max;
+        if (at !== end) candidates.push([lineMove(l, b, b === 'min' ? Math.max(end, at - GREEDY_STEP * width) : Math.min(end, at + GREEDY_STEP * width))]);
+      }
+    }
+    view.issues.forEach((iss, k) => {
+      if (rules[k].rule !== 'unanimity') return;
+      const own = lines.filter((l) => l.issue === iss.id);
+      if (own.length < 2) return;
+      const width = iss.scale.max - iss.scale.min || 1;
+      const lo = Math.max(...own.map((l) => now(l, 'min')));
+      const hi = Math.min(...own.map((l) => now(l, 'max')));
+      const newLo = Math.max(iss.scale.min, lo - GREEDY_STEP * width);
+      const newHi = Math.min(iss.scale.max, hi + GREEDY_STEP * width);
+      const down = own.filter((l) => now(l, 'min') > newLo).map((l) => lineMove(l, 'min', newLo));
+      const up = own.filter((l) => now(l, 'max') < newHi).map((l) => lineMove(l, 'max', newHi));
+      if (down.length > 1) candidates.push(down);
+      if (up.length > 1) candidates.push(up);
+    });
+    const movedBy = (cand: readonly LeverMove[]) =>
+      cand.reduce((sum, mv) => {
+        const sc = scaleOf.get(mv.issue!)!;
+        return sum + Math.abs(mv.to - now(lineOf(mv), mv.bound!)) / (sc.max - sc.min || 1);
+      }, 0);
+    let best: { cand: LeverMove[]; p: number; f: Float64Array; score: number } | null = null;
+    // Per issue, the candidate on it alone that raises its own evidence most per unit of movement.
+    const perIssue = new Map<number, { cand: LeverMove[]; score: number }>();
+    for (const cand of candidates) {
+      const d = await detail(applyMoves(view, withMoves(cand)));
+      const moved = movedBy(cand);
+      const score = (d.p - p) / moved;
+      if (d.p > p + 1e-12 && (!best || score > best.score + 1e-12)) best = { cand, p: d.p, f: d.f, score };
+      const k = issueIndex.get(cand[0].issue!)!;
+      const own = (d.f[k] - f[k]) / moved;
+      if (own > 1e-12 && (!perIssue.has(k) || own > perIssue.get(k)!.score + 1e-12)) perIssue.set(k, { cand, score: own });
+    }
+    if (!best) {
+      // A plateau: several issues equally tight, so widening one alone gains nothing. Widen each of
+      // the tightest together, each by its own best step.
+      let least = Infinity;
+      for (let k = 0; k < f.length; k++) least = Math.min(least, f[k]);
+      const tight = [...f.keys()].filter((k) => f[k] <= least + 1e-9);
+      const joint = tight.flatMap((k) => perIssue.get(k)?.cand ?? []);
+      if (tight.every((k) => perIssue.has(k)) && joint.length) {
+        const d = await detail(applyMoves(view, withMoves(joint)));
+        if (d.p > p + 1e-12) best = { cand: joint, p: d.p, f: d.f, score: (d.p - p) / movedBy(joint) };
+      }
+    }
+    if (!best) return null;
+    if (best.p >= goal) {
+      // The least part of this last step that still reaches the goal.
+      let lo = 0;
+      let hi = { t: 1, p: best.p };
+      for (let it = 0; it < 20; it++) {
+        const t = (lo + hi.t) / 2;
+        const q = await prob(applyMoves(view, withMoves(part(best.cand, t))));
+        if (q >= goal) hi = { t, p: q };
+        else lo = t;
+      }
+      for (const mv of part(best.cand, hi.t)) state.set(key(mv.actor, mv.issue!, mv.bound!), mv);
+      return { moves: [...state.values()], p: hi.p, steps: step };
+    }
+    for (const mv of best.cand) state.set(key(mv.actor, mv.issue!, mv.bound!), mv);
+    p = best.p;
+    f = best.f;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -248,6 +248,34 @@ describe('draft and probability targets', () => {
   });
 });
 
+describe('probability targets needing several moves', () => {
+  it('greedy steps when neither one line nor the zone-opening moves will do, matching the outlook', async () => {
+    // x as before with fixed lines; y narrow: A accepts y ≥ 40, C y ≤ 45 (slack 0.05, f = σ(0.5)/σ(10) ≈ 0.62).
+    // P = 0.9·p0 needs f ≥ 0.9 on both issues (a slack of about 0.22 each): x's lines alone cannot, so greedy.
+    const src = three
+      .replace(', maxRange: {low: 30, high: 45}', '')
+      .replace(', minRange: {low: 35, high: 65}', '')
+      .replace('{actor: a, issue: y, date: 2025-01-01, position: 50, salience: 20}', '{actor: a, issue: y, date: 2025-01-01, position: 50, salience: 20, redLine: {min: 40, veto: true}}')
+      .replace('{actor: c, issue: y, date: 2025-01-01, position: 60, salience: 20}', '{actor: c, issue: y, date: 2025-01-01, position: 60, salience: 20, redLine: {max: 45, veto: true}}');
+    const c = parseCase(src, 'greedy.yaml');
+    const p0 = priorProbability({ ceiling: 0.8, halfLifeYears: 1 }, 365 / 365.25);
+    const r = await findLevers(c, { target: `probability:${0.9 * p0}:2026-01-01`, runs: 5 });
+    expect(r.reachable).toBe(true);
+    expect(r.levers.every((l) => l.method === 'greedy')).toBe(true);
+    expect(new Set(r.levers.map((l) => l.issue))).toEqual(new Set(['x', 'y']));
+    const all = [r.levers[0], ...r.levers[0].with];
+    expect(all).toHaveLength(r.levers.length);
+    const o = await forecastOutlook(applyMoves(c, all), { by: '2026-01-01', runs: 5, models: ['compromise'], threads: 1 });
+    expect(o.agreement.probability).toBeCloseTo(r.levers[0].achieved!, 12);
+    expect(o.agreement.probability).toBeGreaterThanOrEqual(0.9 * p0);
+    expect(r.notes.some((n) => /^greedy: \d+ step/.test(n))).toBe(true);
+    // By hand: the narrower zone ends at the slack s* with f(s*) = 0.9, s* = 0.1·logit(0.9·σ(10)) ≈ 0.2197.
+    const zones = zoneOfAgreement(applyMoves(c, all), { forecasts: false }).issues.map((z) => (z.zone!.max - z.zone!.min) / 100);
+    const sStar = 0.1 * Math.log((0.9 / (1 + Math.exp(-10))) / (1 - 0.9 / (1 + Math.exp(-10))));
+    expect(Math.min(...zones)).toBeCloseTo(sStar, 5);
+  });
+});
+
 describe('targets', () => {
   const c = parseCase(three, 'three.yaml');
   it('reads each kind, and the tolerance on the scale or in per cent', () => {

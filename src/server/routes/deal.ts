@@ -53,7 +53,7 @@ const Lever = LeverMove.extend({
   byNormalized: z.number().describe('|by| over the scale width (positions, red lines), over 100 (salience), over the actors’ total capability'),
   model: z.string().nullable().describe('the model whose forecast the lever moves; null for model-free targets'),
   reaches: z.literal(true),
-  method: z.enum(['closed-form', 'exact', 'bisection']),
+  method: z.enum(['closed-form', 'exact', 'bisection', 'greedy']),
   mcShare: z.number().nullable().describe('share of Monte Carlo draws in which the lever reaches the target (null: runs = 0, or a probability target)'),
   outsideEvidence: z.boolean().describe('to lies outside the range the estimate or red line is given with'),
   achieved: z.number().nullable().describe('the forecast (value targets) or probability (probability targets) with the lever applied'),
