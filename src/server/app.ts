@@ -25,7 +25,7 @@ import { collectionRoutes } from './routes/collections.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { ingestRoutes, MAX_INGEST_BYTES } from './routes/ingest.ts';
 import { jobRoutes } from './routes/jobs.ts';
-import { healthRoutes } from './routes/health.ts';
+import { healthRoutes, queueStartGate } from './routes/health.ts';
 import { runRoutes } from './routes/runs.ts';
 import { stanceRoutes } from './routes/stances.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -71,7 +71,8 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
   const logError = opts.logError ?? ((line: string) => log.error(line));
   // Jobs are rows of the store's database (src/server/durable-simulate.ts): queued and interrupted ones resume now.
   const jobs = opts.jobs ?? durableJobManager(opts.store, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`), opts.runJobs !== false, { log: queueEventLog(log) });
-  if (!opts.jobs) jobs.resume().catch((e) => logError(`parley serve: resuming jobs: ${stackOf(e)}`));
+  const started = opts.jobs ? Promise.resolve() : jobs.resume();
+  started.catch((e) => logError(`parley serve: resuming jobs: ${stackOf(e)}`));
   const app = router();
 
   // First, so that its time and request id cover every request, refused ones included.
@@ -98,6 +99,9 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
 
   // Identity before the rate limit, which counts per identity (security.ts).
   app.use('/api/*', authMiddleware(opts.store, opts.token));
+
+  // Ready once the job queue has started too (routes/health.ts).
+  app.use('/api/ready', queueStartGate(started));
 
   const rateLimit = expensiveRateLimit(opts);
   if (rateLimit) app.use('/api/*', rateLimit);

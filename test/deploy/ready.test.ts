@@ -1,6 +1,8 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { createApp } from '../../src/server/app.ts';
+import { queueStartGate } from '../../src/server/routes/health.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { describeEachStore, type FreshDatabase } from '../server/fresh-store.ts';
@@ -10,7 +12,10 @@ const NAMES = Object.keys(migrations).sort();
 describeEachStore('GET /api/ready', (fresh) => {
   let db: FreshDatabase | undefined;
   let store: Store | undefined;
+  let jobs: { shutdown(): Promise<void> } | undefined;
   afterEach(async () => {
+    await jobs?.shutdown().catch(() => {});
+    jobs = undefined;
     await store?.close().catch(() => {});
     await db?.destroy();
     store = db = undefined;
@@ -19,7 +24,9 @@ describeEachStore('GET /api/ready', (fresh) => {
   it("is 200 with the newest migration once every one of this version's is applied, 503 naming those missing", async () => {
     db = await fresh();
     store = await createStore(db.url);
-    const { app } = createApp({ store, runJobs: false });
+    const made = createApp({ store, runJobs: false });
+    const { app } = made;
+    jobs = made.jobs;
     const ok = await app.request('/api/ready');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ready: true, database: store.kind, runsJobs: false, migration: NAMES.at(-1) });
@@ -47,7 +54,9 @@ describeEachStore('GET /api/ready', (fresh) => {
     db = await fresh();
     store = await createStore(db.url);
     await store.users.add({ name: 'ana', role: 'admin', password: 'correct horse battery' });
-    const { app } = createApp({ store, token: 'team-token-1' });
+    const made = createApp({ store, token: 'team-token-1' });
+    const { app } = made;
+    jobs = made.jobs;
     expect((await app.request('/api/ready')).status).toBe(200);
     expect((await app.request('/api/health')).status).toBe(200);
     expect((await app.request('/api/cases')).status).toBe(401);
@@ -66,4 +75,57 @@ it('the OpenAPI document declares the 503 of /api/ready with the error body', as
   } finally {
     await store.close();
   }
+});
+
+describe('readiness waits for the job queue to start', () => {
+  const gated = (started: Promise<unknown>, waitMs?: number) => {
+    const app = new Hono();
+    app.use('/api/ready', queueStartGate(started, waitMs));
+    app.get('/api/ready', (c) => c.json({ ready: true }));
+    return app;
+  };
+
+  it('answers once the start settles within the wait, 503 "starting" after it, and 200 from then on', async () => {
+    let resolve!: () => void;
+    const started = new Promise<void>((r) => (resolve = r));
+    const app = gated(started, 50);
+    const t0 = performance.now();
+    const early = await app.request('/api/ready');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(45);
+    expect(early.status).toBe(503);
+    expect(await early.json()).toEqual({ error: { message: 'the job queue is still starting (waited 50 ms)', path: null } });
+    // A request already waiting when the queue starts gets the answer then.
+    const waiting = app.request('/api/ready');
+    setTimeout(resolve, 10);
+    expect((await waiting).status).toBe(200);
+    expect(await (await app.request('/api/ready')).json()).toEqual({ ready: true });
+  });
+
+  it('a queue that failed to start keeps the server unready, with the reason', async () => {
+    const failed = Promise.reject(new Error('pg-boss: permission denied for schema pgboss'));
+    const app = gated(failed, 1000);
+    const r = await app.request('/api/ready');
+    expect(r.status).toBe(503);
+    expect(await r.json()).toEqual({ error: { message: 'the job queue did not start: pg-boss: permission denied for schema pgboss', path: null } });
+  });
+
+  it("createApp gates /api/ready on its queue's resume()", async () => {
+    const store = await createStore(':memory:');
+    try {
+      const { JobManager } = await import('../../src/server/jobs.ts');
+      // A queue whose start fails: createApp resumes it (opts.jobs unset) through durableJobManager, so
+      // a failing resume is simulated by a store whose job table is gone before the app starts.
+      await sql`drop table jobs`.execute(store.db);
+      const lines: string[] = [];
+      const { app } = createApp({ store, logError: (l) => lines.push(l) });
+      const r = await app.request('/api/ready');
+      expect(r.status).toBe(503);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/^the job queue did not start: .*jobs/);
+      expect(lines[0]).toMatch(/^parley serve: resuming jobs: /);
+      // A queue given to createApp is the caller's to start: ready at once.
+      expect((await createApp({ store: await createStore(':memory:'), jobs: new JobManager() }).app.request('/api/ready')).status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  });
 });

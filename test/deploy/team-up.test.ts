@@ -99,7 +99,7 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
     await admin(`CREATE DATABASE ${name}`);
     const db = new URL(adminUrl);
     db.pathname = `/${name}`;
-    const env = { ...process.env, PARLEY_DB: db.toString(), PARLEY_FEEDS: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DB: db.toString(), PARLEY_FEEDS: '0' };
     delete env.PARLEY_TOKEN;
     const r = await teamUp(['--host', '0.0.0.0', '--port', String(await freePort()), '--workers', '2'], env);
     expect(r.code).toBe(2);

@@ -1,5 +1,6 @@
 /** Liveness and readiness, for load balancers and container orchestrators (docs/api.md, docs/deploy.md). */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import { migrations } from '../../store/migrations.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -18,6 +19,33 @@ const Ready = z
 
 /** This version's migrations, in the order they run (kysely's Migrator sorts them by name). */
 const EXPECTED = Object.keys(migrations).sort();
+
+/** How long GET /api/ready waits for the job queue to start before it answers 503 (ms). */
+export const QUEUE_START_WAIT_MS = 2000;
+
+/**
+ * Readiness also waits for the job queue's start (`jobs.resume()`: on PostgreSQL pg-boss's schema and
+ * queues, which `parley worker` processes then find made): a request to /api/ready waits for it up
+ * to `waitMs`, then answers 503 "starting"; a queue that failed to start keeps the server unready,
+ * with the reason. app.ts mounts it on /api/ready.
+ */
+export function queueStartGate(started: Promise<unknown>, waitMs = QUEUE_START_WAIT_MS): MiddlewareHandler {
+  let state: { ok: true } | { ok: false; reason: string } | undefined;
+  started.then(
+    () => (state = { ok: true }),
+    (e: unknown) => (state = { ok: false, reason: e instanceof Error ? e.message : String(e) }),
+  );
+  return async (c, next) => {
+    if (!state) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([started.catch(() => {}), new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+      clearTimeout(timer);
+    }
+    if (state?.ok) return next();
+    const message = state ? `the job queue did not start: ${state.reason}` : `the job queue is still starting (waited ${waitMs} ms)`;
+    return c.json({ error: { message, path: null } }, 503);
+  };
+}
 
 export function healthRoutes({ store, jobs }: RouteContext) {
   const app = router();
