@@ -71,76 +71,74 @@ describeWithPostgres('parley worker on PostgreSQL', () => {
   it('two workers, one killed with SIGKILL part-way: the job finishes with the numbers of one process', async () => {
     db = await freshDatabase('workers');
     dir = mkdtempSync(join(tmpdir(), 'parley-workers-'));
-    {
-      // The workers need only the database: they start beside the server.
-      const [server, a, b] = await Promise.all([
-        start(['serve', '--port', '0', '--db', db.url, '--no-worker', '--web-root', dir], /serving the dashboard and API on (http:\/\/127\.0\.0\.1:\d+)\//, 'stdout'),
-        start(['worker', '--db', db.url], /"event":"ready"/, 'stderr'),
-        start(['worker', '--db', db.url], /"event":"ready"/, 'stderr'),
-      ]);
-      const url = server.match[1];
-      const ready = (await (await fetch(`${url}/api/ready`)).json()) as { runsJobs: boolean };
-      expect(ready.runsJobs).toBe(false);
-      await sleep(100);
-      expect(server.stderr()).toContain('jobs are queued for `parley worker` processes');
+    // The workers need only the database: they start beside the server.
+    const [server, a, b] = await Promise.all([
+      start(['serve', '--port', '0', '--db', db.url, '--no-worker', '--web-root', dir], /serving the dashboard and API on (http:\/\/127\.0\.0\.1:\d+)\//, 'stdout'),
+      start(['worker', '--db', db.url], /"event":"ready"/, 'stderr'),
+      start(['worker', '--db', db.url], /"event":"ready"/, 'stderr'),
+    ]);
+    const url = server.match[1];
+    const ready = (await (await fetch(`${url}/api/ready`)).json()) as { runsJobs: boolean };
+    expect(ready.runsJobs).toBe(false);
+    await sleep(100);
+    expect(server.stderr()).toContain('jobs are queued for `parley worker` processes');
 
-      const started = await fetch(`${url}/api/cases/${CASE}/simulate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BODY) });
-      expect(started.status).toBe(202);
-      const { jobId } = (await started.json()) as { jobId: string };
-      const job = async (): Promise<JobJson> => (await (await fetch(`${url}/api/jobs/${jobId}`)).json()) as JobJson;
+    const started = await fetch(`${url}/api/cases/${CASE}/simulate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BODY) });
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    const job = async (): Promise<JobJson> => (await (await fetch(`${url}/api/jobs/${jobId}`)).json()) as JobJson;
 
-      // Both workers take chunks; kill one when between a fifth and seven tenths of the chunks are stored.
-      let seen: JobJson;
-      for (;;) {
-        seen = await job();
-        if (seen.progress >= 0.2) break;
-        expect(seen.status === 'queued' || seen.status === 'running').toBe(true);
-        await sleep(20);
-      }
-      await stopped(a.child, 'SIGKILL');
-      expect(seen.status).toBe('running');
-      expect(seen.progress).toBeLessThan(0.7);
-      const killedChunks = events(a.stderr()).filter((e) => e.event === 'chunk' && e.job === jobId).length;
-      expect(killedChunks).toBeGreaterThan(0);
-
-      let done: JobJson;
-      for (let i = 0; ; i++) {
-        done = await job();
-        if (done.status !== 'queued' && done.status !== 'running') break;
-        expect(i).toBeLessThan(600);
-        await sleep(50);
-      }
-      expect(done.error).toBeUndefined();
-      expect([done.id, done.status, done.progress]).toEqual([jobId, 'done', 1]);
-
-      // The survivor computed the rest, the killed worker's unfinished chunk among them (a retry).
-      const survivor = events(b.stderr()).filter((e) => e.job === jobId);
-      expect(survivor.filter((e) => e.event === 'chunk' || e.event === 'combined').length + killedChunks).toBeGreaterThanOrEqual(80);
-      expect(survivor.filter((e) => e.event === 'combined')).toHaveLength(1);
-      const peek = await createStore(db.url);
-      try {
-        const retried = (await peek.db
-          .selectFrom(`${BOSS_SCHEMA}.job` as any)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('name' as any, '=', CHUNK_QUEUE)
-          .where('retry_count' as any, '>', 0)
-          .executeTakeFirst()) as { n: string };
-        expect(Number(retried.n)).toBeGreaterThanOrEqual(1);
-        expect((await new JobStore(peek.db).chunks(jobId)).size).toBe(0);
-        const { case: cs } = await peek.getCase(CASE);
-        const { runId, ...result } = done.result!;
-        const oneProcess = jsonSafe(await simulate(cs, { ...BODY, workers: 1 }));
-        expect(canonicalJson(result)).toBe(canonicalJson(oneProcess));
-        expect(result.runs).toBe(20_000);
-        // One run recorded (its replay is test/server/durable-jobs.test.ts's: the same simulate() in one process).
-        expect((await peek.listRuns({ caseId: CASE })).items.filter((r) => r.kind === 'simulate').map((r) => r.id)).toEqual([runId]);
-      } finally {
-        await peek.close();
-      }
-      // SIGTERM: the survivor stops cleanly.
-      await stopped(b.child, 'SIGTERM');
-      expect(b.child.exitCode).toBe(0);
-      expect(events(b.stderr()).map((e) => e.event).slice(-3)).toEqual(['stopping', 'worker-stopped', 'stopped']);
+    // Both workers take chunks; kill one when between a fifth and seven tenths of the chunks are stored.
+    let seen: JobJson;
+    for (;;) {
+      seen = await job();
+      if (seen.progress >= 0.2) break;
+      expect(seen.status === 'queued' || seen.status === 'running').toBe(true);
+      await sleep(20);
     }
+    await stopped(a.child, 'SIGKILL');
+    expect(seen.status).toBe('running');
+    expect(seen.progress).toBeLessThan(0.7);
+    const killedChunks = events(a.stderr()).filter((e) => e.event === 'chunk' && e.job === jobId).length;
+    expect(killedChunks).toBeGreaterThan(0);
+
+    let done: JobJson;
+    for (let i = 0; ; i++) {
+      done = await job();
+      if (done.status !== 'queued' && done.status !== 'running') break;
+      expect(i).toBeLessThan(600);
+      await sleep(50);
+    }
+    expect(done.error).toBeUndefined();
+    expect([done.id, done.status, done.progress]).toEqual([jobId, 'done', 1]);
+
+    // The survivor computed the rest, the killed worker's unfinished chunk among them (a retry).
+    const survivor = events(b.stderr()).filter((e) => e.job === jobId);
+    expect(survivor.filter((e) => e.event === 'chunk' || e.event === 'combined').length + killedChunks).toBeGreaterThanOrEqual(80);
+    expect(survivor.filter((e) => e.event === 'combined')).toHaveLength(1);
+    const peek = await createStore(db.url);
+    try {
+      const retried = (await peek.db
+        .selectFrom(`${BOSS_SCHEMA}.job` as any)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('name' as any, '=', CHUNK_QUEUE)
+        .where('retry_count' as any, '>', 0)
+        .executeTakeFirst()) as { n: string };
+      expect(Number(retried.n)).toBeGreaterThanOrEqual(1);
+      expect((await new JobStore(peek.db).chunks(jobId)).size).toBe(0);
+      const { case: cs } = await peek.getCase(CASE);
+      const { runId, ...result } = done.result!;
+      const oneProcess = jsonSafe(await simulate(cs, { ...BODY, workers: 1 }));
+      expect(canonicalJson(result)).toBe(canonicalJson(oneProcess));
+      expect(result.runs).toBe(20_000);
+      // One run recorded (its replay is test/server/durable-jobs.test.ts's: the same simulate() in one process).
+      expect((await peek.listRuns({ caseId: CASE })).items.filter((r) => r.kind === 'simulate').map((r) => r.id)).toEqual([runId]);
+    } finally {
+      await peek.close();
+    }
+    // SIGTERM: the survivor stops cleanly.
+    await stopped(b.child, 'SIGTERM');
+    expect(b.child.exitCode).toBe(0);
+    expect(events(b.stderr()).map((e) => e.event).slice(-3)).toEqual(['stopping', 'worker-stopped', 'stopped']);
   }, 180_000);
 });
