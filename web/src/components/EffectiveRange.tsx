@@ -2,7 +2,8 @@ import type { EffectiveRange } from '../../../src/analysis/reliability.ts';
 import { useCase } from '../case-data.tsx';
 import { num } from '../numbers.ts';
 
-const num2 = (x: number): string => String(Math.round(x * 100) / 100);
+/** 2 decimals at most (effective bounds, factors and research scores differ in the second decimal). */
+export const num2 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : String(Math.round(x * 100) / 100));
 
 /** The effective ranges of the dashboard's last Monte Carlo run (null: no finished run). */
 export function useEffectiveRanges(): EffectiveRange[] | null {

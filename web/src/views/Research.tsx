@@ -3,6 +3,7 @@ import type { EffectiveRange } from '../../../src/analysis/reliability.ts';
 import { api, type ForecastRequest, type ResearchReport } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
+import { num2, useEffectiveRanges } from '../components/EffectiveRange.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { num } from '../numbers.ts';
@@ -13,8 +14,6 @@ type Item = ResearchReport['items'][number];
 /** Rows shown before "Show all". */
 const FIRST_ROWS = 15;
 
-/** 2 decimals at most (scores and gaps differ in the second decimal). */
-const num2 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : String(Math.round(x * 100) / 100));
 
 /**
  * Research next: the estimates that move the forecast most and are least well evidenced, ranked
@@ -27,6 +26,7 @@ export function ResearchView() {
   const [all, setAll] = useState(false);
   const body: ForecastRequest = { ...(asOf ? { asOf } : {}), ...(Object.keys(modelParams).length ? { params: modelParams as ForecastRequest['params'] } : {}) };
   const report = useLoad(() => api.research(caseId, body), [caseId, asOf, version, JSON.stringify(modelParams)]);
+  const effective = useEffectiveRanges();
   if (!data) return null;
   const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
   const issueTitle = (id: string | null) => (id === null ? 'overall' : (data.issues.find((i) => i.id === id)?.title ?? id));
@@ -34,7 +34,6 @@ export function ResearchView() {
   const items = report.data?.items ?? [];
   const rows = all ? items : items.slice(0, FIRST_ROWS);
   const models = report.data?.models ?? [];
-  const effective = monteCarlo.status === 'done' ? ((monteCarlo.result as { effectiveRanges?: EffectiveRange[] } | undefined)?.effectiveRanges ?? []) : null;
   const links = (x: Item) => {
     const who = `${actorName(x.actor)}, ${estimateName(x)}`;
     const editor = x.issue === null ? href({ view: 'build', caseId }) : href({ view: 'issue', caseId, issueId: x.issue, actor: x.actor, asOf });
