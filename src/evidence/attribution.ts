@@ -129,7 +129,7 @@ export class Attributor {
       // … unless a speech verb governs it and the quoted words close its clause: "insisted the proposal is
       // not his “final offer” and left", where the possessive belongs to the speaker's own words
       const closesClause = /^\s*(?:[,.;:!?)]|$|(?:and|but|or|because|while)\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those)\b)\p{Ll}|(?:last|this|next)\s+(?:week|weekend|month|year|\p{L}+day)\b)/u.test(after);
-      const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before) && !(closesClause && !!this.lastCue(sentence.start, span.open));
+      const possessiveLabel = wordCount <= 4 && !/[,.;:!?…]$/.test(inner) && /(?:\p{L}['’]s|\b(?:its|their|his|her|our))\s+$/u.test(before) && /^\s+\p{Ll}/u.test(after) && !/\b(?:called|calls|described|describes)\s+\S+\s+$/.test(before) && !(closesClause && this.governsQuote(sentence.start, span.open));
       // the title of a work or an operation: title-case words after the noun that names the kind
       // (Operation "Allied Force", the memoir "To End a War")
       const titleLabel = wordCount <= 8 && !/[,.;:!?…]$/.test(inner) && /^\p{Lu}/u.test(inner) && inner.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w)) && TITLE_KIND_BEFORE.test(before);
@@ -301,6 +301,12 @@ export class Attributor {
       found = { start: at, end: at + m[0].length, word: m[0].toLowerCase() };
     }
     return found;
+  }
+
+  /** A plain speech verb before the quote in its sentence ("insisted", "said"), not one that also means other things ("criticised Moscow's …"). */
+  private governsQuote(from: number, to: number): boolean {
+    const cue = this.lastCue(from, to);
+    return !!cue && !AMBIGUOUS_CUES.test(cue.word) && !LABEL_VERB_FORMS.has(cue.word);
   }
 
   /** A complement clause or quotation right after a verb: "that …", ":", a quote, "it was …". */
