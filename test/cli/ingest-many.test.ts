@@ -153,6 +153,18 @@ describe('parley ingest: a folder and a feed, syndicated copies', async () => {
   });
 });
 
+describe('parley ingest: the table output of a folder', () => {
+  it('marks each copy and ends with the groups', async () => {
+    const dir = workspace();
+    const n = (f: string) => join(dir, 'news', f);
+    const r = await runCli('ingest', join(dir, 'news'));
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^== .*$/gm)).toEqual(['copy-daily.txt', 'copy-herald.txt', 'copy-observer.txt', 'other-story.txt', 'wire-original.txt'].map((f) => `== ${n(f)}`));
+    expect(r.stdout.match(/^syndicated copy of: .*$/gm)).toEqual(Array(3).fill(`syndicated copy of: ${n('copy-daily.txt')}`));
+    expect(r.stdout.endsWith(`syndicated copies (1 group):\n  ${n('copy-daily.txt')}, ${n('copy-herald.txt')} (0.801), ${n('copy-observer.txt')} (0.776), ${n('wire-original.txt')} (0.865)\n`)).toBe(true);
+  });
+});
+
 describe('progress', () => {
   it('the line: done/total, rate, errors', () => {
     expect(progressLine(250, 500, 3, 2000)).toBe('[############------------] 250/500 articles, 125/s, 3 errors');

@@ -252,11 +252,11 @@ async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<v
 }
 
 /** How the JSON output names syndicated copies: each article's group, the first copy's list of the others. */
-function syndicationFields(job: Job, syndication: Syndication, index: number, jobs: Job[]) {
+function syndicationFields(job: Job, syndication: Syndication, led: Map<string, Syndication['groups'][number]>, index: number, jobs: Job[]) {
   const group = syndication.groupOf.get(String(index));
   const groupSource = group === undefined ? job.source : jobs[Number(group)].source;
-  const led = syndication.groups.find((g) => g.id === String(index));
-  return { syndicationGroup: groupSource, ...(led ? { syndicatedCopies: led.members.slice(1).map((m) => ({ source: jobs[Number(m.id)].source, similarity: m.similarity })) } : {}) };
+  const own = led.get(String(index));
+  return { syndicationGroup: groupSource, ...(own ? { syndicatedCopies: own.members.slice(1).map((m) => ({ source: jobs[Number(m.id)].source, similarity: m.similarity })) } : {}) };
 }
 
 export function register(program: Command): void {
@@ -297,7 +297,6 @@ export function register(program: Command): void {
 
         // 1. Every source read: an article, or a feed's items.
         const jobs: Job[] = [];
-        let feeds = 0;
         let single = oneSource;
         let done = 0;
         for (const { source, error } of expanded) {
@@ -307,7 +306,6 @@ export function register(program: Command): void {
             const content = await readSource(source, timeoutMs);
             if ('article' in content) added = [{ source, input: content.article }];
             else {
-              feeds++;
               single = false;
               bar.activate();
               added = content.feed.items.length ? content.feed.items.map((item) => itemJob(source, content.feed, item)) : [{ source, error: `${source}: the feed has no items` }];
@@ -409,10 +407,11 @@ export function register(program: Command): void {
         }
         // 6. Output: each article with its source and syndication group.
         const json: unknown[] = [];
+        const led = new Map(syndication.groups.map((g) => [g.id, g]));
         let added = 0;
         for (const [job, i] of ok) {
           if (job.error) continue;
-          const syn = syndicationFields(job, syndication, i, jobs);
+          const syn = syndicationFields(job, syndication, led, i, jobs);
           if (opts.format === 'json') json.push({ source: job.source, ...(job.feed ? { feed: job.feed } : {}), ...syn, ...ingestJson(job.result!) });
           else {
             const copyOf = syn.syndicationGroup !== job.source ? `syndicated copy of: ${syn.syndicationGroup}\n` : '';
