@@ -361,8 +361,13 @@ export class FeedPoller {
         if (keys.some((k) => seen.has(k) || taken.has(k))) continue;
         keys.forEach((k) => taken.add(k));
         const input = await this.articleOf(item, outcome);
-        if (!input) continue;
-        const article: ArticleInput = { ...input, outlet: item.source ?? parsed.title ?? outcome.label };
+        if (!input) {
+          // Nothing to read and no page to fetch (a title only): seen, never better. A page that failed: tried again.
+          if (!item.link) fresh.push({ keys });
+          continue;
+        }
+        // The outlet: an aggregator's source for the item, else the page's own name, else the feed's title.
+        const article: ArticleInput = { ...input, outlet: item.source ?? input.outlet ?? parsed.title ?? outcome.label };
         if (item.title) article.title = item.title;
         if (item.link && /^https?:\/\//.test(item.link)) article.url = item.link;
         if (item.published) article.date = item.published;
@@ -403,7 +408,7 @@ export class FeedPoller {
       if (!(e instanceof ArticleInputError || e instanceof UrlRefusedError)) throw e;
       const fallback = content || item.summary?.trim() || '';
       const why = message(e);
-      outcome.itemErrors.push(`${why.startsWith(item.link) ? why : `${item.link}: ${why}`}${fallback ? ' (its summary was used)' : ' (tried again next poll)'}`);
+      outcome.itemErrors.push(`${why.startsWith(item.link) ? why : `${item.link}: ${why}`}${fallback ? " (the feed's text was used)" : ' (tried again next poll)'}`);
       return fallback ? { text: fallback } : undefined;
     }
   }

@@ -52,6 +52,7 @@ function handle(req: IncomingMessage): { status: number; type: string; body: str
   if (path === '/broken.xml') return { status: 200, type: 'application/rss+xml', body: '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</title>\n<item><title>Half</title></channel></rss>' };
   if (path === '/wire-a.xml') return { status: 200, type: 'application/atom+xml', body: rss('Test Gazette', WIRE_A) };
   if (path === '/wire-b.xml') return { status: 200, type: 'text/xml', body: rss('Other Herald', WIRE_B) };
+  if (path === '/titles.xml') return { status: 200, type: 'application/rss+xml', body: `<rss version="2.0"><channel><title>Headlines</title><item><title>Talks resume</title></item><item><guid>t-2</guid><title>Envoys meet</title><link>${base}/articles/missing.html</link></item></channel></rss>` };
   if (path === '/logo.png') return { status: 200, type: 'image/png', body: 'PNG' };
   if (path === '/articles/envoy.html') return { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE_PAGE };
   return { status: 404, type: 'text/plain', body: 'not here' };
@@ -367,6 +368,19 @@ describeEachStore('feeds: polling a case feed', (fresh) => {
     const next = await new FeedPoller(store, { guard: { allowPrivate: true } }).poll('stopping');
     expect(next.feeds[0]).toMatchObject({ newItems: 3 });
     expect(next.added).toHaveLength(4);
+  });
+
+  it('takes a title-only item as seen, and tries an item whose page failed again', async () => {
+    await store.createCase(caseWith('titles', [{ url: `${base}/titles.xml` }]));
+    const poller = new FeedPoller(store, { guard: { allowPrivate: true } });
+    const first = await poller.poll('titles');
+    expect(first.feeds[0]).toMatchObject({ status: 'polled', items: 2, newItems: 1, added: [] });
+    expect(first.feeds[0].itemErrors).toHaveLength(1);
+    expect(first.feeds[0].itemErrors[0]).toBe(`${base}/articles/missing.html: the server answered 404 Not Found (tried again next poll)`);
+    const second = await poller.poll('titles');
+    expect(second.feeds[0]).toMatchObject({ newItems: 0 });
+    expect(second.feeds[0].itemErrors).toHaveLength(1);
+    expect((await poller.list('titles')).feeds[0]).toMatchObject({ itemsSeen: 1, lastError: null });
   });
 
   it('migration 0007_feeds goes down and up again', async () => {

@@ -41,7 +41,7 @@ export const FeedPollOutcome = z
     newItems: z.number().int().openapi({ description: 'new items this poll took' }),
     added: z.array(z.string()).openapi({ description: 'ids of the candidates added from this feed' }),
     error: z.string().optional(),
-    itemErrors: z.array(z.string()).openapi({ description: 'items that could not be read (tried again next poll, or their summary used)' }),
+    itemErrors: z.array(z.string()).openapi({ description: "items that could not be read (tried again next poll, or the feed's own text used)" }),
   })
   .openapi('FeedPollOutcome');
 
