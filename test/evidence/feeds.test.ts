@@ -3,7 +3,9 @@
  * constructs), malformed XML with located errors, hostile declarations (billion laughs, external
  * entities) and the limits.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../helpers/fast-check-seed.ts';
 import { FeedError, MAX_FEED_DEPTH, MAX_FEED_ITEMS, feedDate, feedRootOf, htmlToText, looksLikeFeed, parseFeed } from '../../src/evidence/feeds.ts';
 import { ArticleInputError } from '../../src/evidence/input.ts';
 
@@ -224,5 +226,32 @@ describe('feedDate', () => {
     expect(feedDate('2026-02-30T00:00:00Z')).toBeNull();
     expect(feedDate('Mon, 31 Jun 2026 00:00:00 GMT')).toBeNull();
     expect(feedDate('yesterday')).toBeNull();
+  });
+});
+
+describe('any input (property)', () => {
+  /** Pieces of feeds cut and shuffled: tags, entities, CDATA, DOCTYPEs, stray text. */
+  const piece = fc.constantFrom(
+    '<rss version="2.0">', '</rss>', '<channel>', '</channel>', '<item>', '</item>', '<title>', '</title>', '<link>https://x.example/a</link>',
+    '<description>&lt;p&gt;x&lt;/p&gt;</description>', '<![CDATA[<p>a</p>]]>', '&amp;', '&nbsp;', '&#x110000;', '&', '<', ']]>', '<!DOCTYPE rss>', '<!DOCTYPE x [<!ENTITY a "b">]>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">', '</feed>', '<entry>', '</entry>', '<content type="xhtml"><div>', '</div></content>', '<pubDate>Tue, 01 Dec 2026</pubDate>',
+    '<x:y>', '<?xml version="1.0"?>', '<!-- c -->', 'text "quoted," she said.', '\n', ' ',
+  );
+  it('parseFeed returns a feed or throws a located FeedError, never anything else', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 40 }), (parts) => {
+        const xml = parts.join('');
+        try {
+          const feed = parseFeed(xml, 'p.xml');
+          expect(['rss', 'rdf', 'atom']).toContain(feed.format);
+          for (const item of feed.items) expect(typeof item.id).toBe('string');
+        } catch (e) {
+          expect(e).toBeInstanceOf(FeedError);
+          expect((e as FeedError).message).toMatch(/^p\.xml:\d+:\d+: /);
+          expect((e as FeedError).line).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
