@@ -154,6 +154,16 @@ suite(title, () => {
     await expect(page.getByTestId('evidence-list').locator(':scope > li').count()).resolves.toBe(shown);
     await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/issue/sanctions?actor=eu`);
     await expect.poll(() => page.getByTestId('edit-estimate').getByLabel('Actor').inputValue()).toBe('eu');
+
+    // As of a date: the ranking of the case as it stood then (fewer stances, other evidence), and the date kept in the links.
+    const past = research(c, { asOf: '2025-11-25' });
+    expect(past.items[0].actor + '/' + past.items[0].issue).not.toBe('eu/sanctions');
+    await page.goto(`${bench.url}/#/case/${UKRAINE_CASE}/research?asOf=2025-11-25`);
+    await expect
+      .poll(async () => (await tableRows('research-table')).slice(0, 5).map((r) => [r[0], r[1], r[2], r[3], r[10]]), { timeout: 60_000 })
+      .toEqual(past.items.slice(0, 5).map((x) => [String(x.rank), actorName(x.actor), issueTitle(x.issue), x.field, num2(x.score)]));
+    const pastTop = page.getByTestId('research-table').locator('tbody tr').first();
+    await expect(pastTop.getByRole('link', { name: /^Evidence for / }).getAttribute('href')).resolves.toMatch(/\?actor=[a-z0-9-]+(&issue=[a-z0-9-]+)?&asOf=2025-11-25$/);
   }, 240_000);
 
   it('a refused grade names its field and changes nothing; F6 is stored, shown, and moves the ranking and the factor', async () => {
