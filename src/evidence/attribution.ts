@@ -175,7 +175,16 @@ export class Attributor {
           }
         }
       }
-      const attributedBy: 'cue' | 'none' = speaker ? 'cue' : 'none';
+      let headlinese = false;
+      if (!speaker && !full && wordCount <= 3) {
+        // headlinese drops the verb: "Kremlin 'studying' the documents", "Zelensky 'ready' to meet Putin"
+        const found = this.headlineSpeaker(span, inner);
+        if (found) {
+          speaker = found;
+          headlinese = true;
+        }
+      }
+      const attributedBy: 'cue' | 'none' = speaker && !headlinese ? 'cue' : 'none';
       if (!speaker) {
         // no attribution in the sentence: a quote continues the previous speaker's, a short term is a label
         const para = this.paragraphOf(span.open);
@@ -217,6 +226,29 @@ export class Attributor {
       previous = { quote, paragraph: this.paragraphOf(span.open), full, speaker, cue: cueText };
     }
     return { quotes: this.quotes, nonQuotes: this.nonQuotes };
+  }
+
+  /**
+   * The speaker of a quoted word in a headline or subhead line with its verb dropped: the line has no
+   * final stop, opens with a person or a state (Kremlin, Moscow) right before the quote, and the
+   * quoted word reads as a predicate (a participle or an adjective: "studying", "ready",
+   * "confident"), not a noun ("Trump 'peace plan' faces …" stays a label).
+   */
+  private headlineSpeaker(span: QuotedSpan, inner: string): Speaker | undefined {
+    const lineStart = this.text.lastIndexOf('\n', span.open) + 1;
+    const lineEndAt = this.text.indexOf('\n', span.close);
+    const line = this.text.slice(lineStart, lineEndAt < 0 ? this.text.length : lineEndAt).trim();
+    if (/[.!?…]["”’']?$/.test(line) || line.split(/\s+/).length > 14) return undefined;
+    const lead = this.text.slice(lineStart, span.open).trim();
+    if (!lead || lead.split(/\s+/).length > 3 || /['’]s$|[,:;]$/.test(lead) || !/^\p{Lu}/u.test(lead)) return undefined;
+    const last = inner.trim().split(/\s+/).pop()!.toLowerCase().replace(/[^\p{L}-]/gu, '');
+    const tags = lexiconTags(last);
+    const predicate = tags.includes('Gerund') || tags.includes('Adjective') || tags.includes('PastTense') || (tags.length === 0 && /(?:ing|ed|ble|ful|ous|ive|ic|ent|ant|less|ary|ant)$/.test(last));
+    if (!predicate) return undefined;
+    const person = this.personIn(lineStart, span.open);
+    if (person && this.text.slice(lineStart, span.open).trim().endsWith(person.mention ?? '')) return person;
+    const state = METONYMS.get(lead.toLowerCase()) ?? STATE_NAMES.get(lead.toLowerCase()) ?? (lexiconTags(lead.toLowerCase()).includes('Country') ? lead : undefined);
+    return state ? { name: state, mention: lead, group: true } : undefined;
   }
 
   /**

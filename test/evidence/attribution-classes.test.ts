@@ -126,3 +126,17 @@ describe('more classes found writing own-11 and own-12', () => {
     expect(quotesOf('Talks broke down after the RMT union rejected what its general secretary called an "insulting" offer.')).toEqual([['insulting', 'general secretary for RMT union', 'partial']]);
   });
 });
+
+describe('headlinese: a headline or subhead that drops its verb', () => {
+  const first = (text: string) => ingestArticle({ text, date: '2025-11-26' }).quotes.map((q) => [q.text, q.speaker, q.cue]);
+  it('a predicate word after a person or a state is theirs', () => {
+    expect(first("Kremlin 'studying' the documents\n\nMoscow has not answered.")).toEqual([['studying', 'Russia', null]]);
+    expect(first("Merz 'confident' of a deal\n\nFriedrich Merz spoke in Berlin.")).toEqual([['confident', 'Friedrich Merz', null]]);
+  });
+  it('a noun is a label; a sentence with its verb, or a possessive, is not headlinese', () => {
+    expect(first("Trump 'peace plan' faces resistance\n\nSenators object.")).toEqual([]);
+    expect(first("The 'tunnel' talks go on\n\nNobody spoke.")).toEqual([]);
+    expect(first("Kremlin 'studying' the documents.")).toEqual([]);
+    expect(first("Russia's 'ready' forces\n\nText.")).toEqual([]);
+  });
+});
