@@ -23,7 +23,7 @@
 import { feedIntervalMs, type Case, type Evidence, type Feed } from '../case/schema.ts';
 import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
 import { quoteKey } from '../evidence/candidates.ts';
-import { groupSyndicated, independentOutlets } from '../evidence/syndication.ts';
+import { outletsByQuote } from '../evidence/syndication.ts';
 import { ArticleInputError, articleFromPage, decodeArticleBytes } from '../evidence/input.ts';
 import { parseFeed, type FeedItem } from '../evidence/feeds.ts';
 import { guardedFetch, UrlRefusedError, type UrlGuardOptions } from '../net/url-guard.ts';
@@ -191,25 +191,6 @@ export async function fetchFeedText(url: string, opts: FeedPollOptions = {}): Pr
   }
 }
 
-/**
- * The independent outlets carrying each quote among a poll's articles (by quoteKey): syndicated copies
- * of one story (src/evidence/syndication.ts) count once, as do two stories of one outlet — as
- * `parley ingest` counts them over one run.
- */
-export function outletsOf(results: ReadonlyArray<IngestResult>): Map<string, number> {
-  const syndication = groupSyndicated(results.map((r, i) => ({ id: String(i), text: r.body })));
-  const carriers = new Map<string, Array<{ group: string; outlet: string | null }>>();
-  results.forEach((r, i) => {
-    const group = syndication.groupOf.get(String(i)) ?? String(i);
-    for (const key of new Set(r.quotes.map((q) => quoteKey(q.text)))) {
-      const list = carriers.get(key) ?? [];
-      list.push({ group, outlet: r.article.outlet ?? null });
-      carriers.set(key, list);
-    }
-  });
-  return new Map([...carriers].map(([key, list]) => [key, independentOutlets(list)]));
-}
-
 /** Thrown inside a case change to write nothing. */
 class NothingNew extends Error {}
 
@@ -282,7 +263,9 @@ export class FeedPoller {
       let changed = false;
       let evidence: Evidence[] = [];
       if (ok.some((w) => w.fresh.some((x) => x.result?.quotes.length))) {
-        const outlets = outletsOf(ok.flatMap((w) => w.fresh.flatMap((x) => (x.result ? [x.result] : []))));
+        // Each quote's independent outlets among this poll's articles (syndicated copies once), as parley ingest counts a run.
+        const articles = ok.flatMap((w) => w.fresh.flatMap((x) => (x.result ? [{ text: x.result.body, outlet: x.result.article.outlet ?? null, quotes: x.result.quotes }] : [])));
+        const { outlets } = outletsByQuote(articles, quoteKey);
         const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
         try {
           const written = await this.store.modifyCase(
