@@ -20,10 +20,11 @@ const suite = wanted ? describe : describe.skip;
 const root = projectRoot;
 
 suite('the image runtime stage, assembled without Docker (PARLEY_TEST_IMAGE_LAYOUT=1)', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'parley-image-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  let tmp = '';
+  afterAll(() => tmp && rmSync(tmp, { recursive: true, force: true }));
 
   it('serves from dist/ with production dependencies only and no sources', async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'parley-image-'));
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     // ---- the build stage: what it copies, and the scripts it runs
     const build = join(tmp, 'build');

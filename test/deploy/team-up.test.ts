@@ -84,13 +84,14 @@ describe('scripts/team-up.sh refuses before it starts anything', () => {
 
 suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', () => {
   const name = `parley_teamup_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const logDir = mkdtempSync(join(tmpdir(), 'parley-team-up-'));
+  // Made by the test that uses it (a skipped suite's body still runs, its afterAll does not).
+  let logDir = '';
   let script: ChildProcess | undefined;
   let scriptErr = '';
 
   afterAll(async () => {
     if (script && script.exitCode === null && script.signalCode === null) script.kill('SIGKILL');
-    rmSync(logDir, { recursive: true, force: true });
+    if (logDir) rmSync(logDir, { recursive: true, force: true });
     if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
@@ -115,6 +116,7 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
     db.pathname = `/${name}`;
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
+    logDir = mkdtempSync(join(tmpdir(), 'parley-team-up-'));
     script = spawn('bash', [join(projectRoot, 'scripts/team-up.sh'), '--workers', '2', '--port', String(port), '--log-dir', logDir], {
       cwd: projectRoot,
       env: { ...process.env, PARLEY_DB: db.toString(), PARLEY_TOKEN: TOKEN, PARLEY_LOG: 'json', PARLEY_FEEDS: '0', PARLEY_CHUNK_EXPIRE_SECONDS: '10' },
