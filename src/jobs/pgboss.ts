@@ -14,7 +14,7 @@
  * pg-boss runs on the store's own connection pool (an adapter over Kysely), in its own schema.
  */
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Store } from '../store/index.ts';
 import { JobStore, type StoredJob } from '../store/jobs.ts';
@@ -118,29 +118,36 @@ export class PgBossQueue implements JobQueue {
   /** pg-boss started (its schema created or migrated) and the two queues made, once. */
   private ready(): Promise<PgBoss> {
     this.boss ??= (async () => {
-      const boss = new PgBoss({
-        db: bossDb(this.store.db),
-        schema: BOSS_SCHEMA,
-        supervise: true,
-        schedule: false,
-        migrate: true,
-        maintenanceIntervalSeconds: this.opts.maintenanceSeconds,
-      });
-      boss.on('error', (e) => this.log({ event: 'queue-error', error: messageOf(e) }));
+      const make = () => {
+        const boss = new PgBoss({
+          db: bossDb(this.store.db),
+          schema: BOSS_SCHEMA,
+          supervise: true,
+          schedule: false,
+          migrate: true,
+          maintenanceIntervalSeconds: this.opts.maintenanceSeconds,
+        });
+        boss.on('error', (e) => this.log({ event: 'queue-error', error: messageOf(e) }));
+        return boss;
+      };
+      const boss = make();
       try {
-        await boss.start();
-        for (const [name, options] of [
-          [DEAD_QUEUE, {}],
-          [CHUNK_QUEUE, { deadLetter: DEAD_QUEUE }],
-        ] as const) {
-          if (await boss.getQueue(name)) continue;
+        // Processes starting together on a new database would race to create pg-boss's schema and
+        // queues (duplicate keys of the catalog, deadlocks): one at a time, under an advisory lock.
+        await this.store.db.connection().execute(async (conn) => {
+          await sql`select pg_advisory_lock(hashtext('parley.pgboss.start'))`.execute(conn);
           try {
-            await boss.createQueue(name, { name, ...options });
-          } catch (e) {
-            // Another process made it at the same moment.
-            if (!(await boss.getQueue(name))) throw e;
+            await boss.start();
+            for (const [name, options] of [
+              [DEAD_QUEUE, {}],
+              [CHUNK_QUEUE, { deadLetter: DEAD_QUEUE }],
+            ] as const) {
+              if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+            }
+          } finally {
+            await sql`select pg_advisory_unlock(hashtext('parley.pgboss.start'))`.execute(conn);
           }
-        }
+        });
       } catch (e) {
         // Its maintenance timer would keep the process alive; the next call tries again.
         await boss.stop({ graceful: false, wait: true, close: false }).catch(() => {});

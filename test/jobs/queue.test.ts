@@ -64,6 +64,23 @@ describeWithPostgres('PgBossQueue', () => {
     await sqlite.close();
   });
 
+  it('three processes starting together on a new database all start (pg-boss made once, under a lock)', async () => {
+    const others = await Promise.all([0, 1].map(() => createStore(db.url)));
+    try {
+      const starting = [store, ...others].map((s) => {
+        const q = new PgBossQueue(s, { kinds: { simulate: simulateChunked(s) }, execute: true });
+        queues.push(q);
+        return q.resume();
+      });
+      expect(await Promise.all(starting)).toEqual([[], [], []]);
+      const made = (await store.db.selectFrom(`${BOSS_SCHEMA}.queue` as any).select('name' as any).orderBy('name' as any).execute()) as Array<{ name: string }>;
+      expect(made.map((q) => q.name)).toEqual([CHUNK_QUEUE, 'parley-chunks-dead']);
+    } finally {
+      for (const q of queues.splice(0)) await q.shutdown();
+      for (const s of others) await s.close();
+    }
+  });
+
   it('the last chunk stored by two workers at once is combined and recorded exactly once', async () => {
     let combines = 0;
     const base = simulateChunked(store);
