@@ -25,7 +25,7 @@ import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResul
 import { quoteKey } from '../evidence/candidates.ts';
 import { outletsByQuote } from '../evidence/syndication.ts';
 import { ArticleInputError, articleFromPage, decodeArticleBytes } from '../evidence/input.ts';
-import { parseFeed, type FeedItem } from '../evidence/feeds.ts';
+import { isFullContent, parseFeed, type FeedItem } from '../evidence/feeds.ts';
 import { guardedFetch, UrlRefusedError, type UrlGuardOptions } from '../net/url-guard.ts';
 import { ConflictError, type ChangeInfo, type Store } from '../store/index.ts';
 import { FeedStore, itemKeys, type FeedState } from '../store/feeds.ts';
@@ -53,8 +53,6 @@ export const DEFAULT_FEED_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_ITEMS_PER_POLL = 50;
 export const DEFAULT_ITEM_BUDGET_MS = 5 * 60_000;
-/** Content of at least this many characters is taken as the full article (shorter: the link is fetched). */
-export const FULL_CONTENT_CHARS = 400;
 /** How long a poll holds its feed at most (a process that dies mid-poll frees it after this): above the item budget plus one item's fetches and ingest. */
 export const FEED_LEASE_MS = 10 * 60_000;
 
@@ -379,7 +377,7 @@ export class FeedPoller {
   /** An item's article: its full content, else its page, else its summary; undefined (retried later) when none can be had. */
   private async articleOf(item: FeedItem, outcome: FeedPollOutcome): Promise<ArticleInput | undefined> {
     const content = item.content?.trim() ?? '';
-    if (content.length >= FULL_CONTENT_CHARS || !item.link) {
+    if (isFullContent(item) || !item.link) {
       const text = content || item.summary?.trim() || '';
       return text ? { text } : undefined;
     }
