@@ -47,6 +47,7 @@ import { crossing, draftValues, scaleRange, uncertainRedLines, type UncertainRed
 import { UnknownDraftError } from '../analysis/drafts.ts';
 import { effectiveView } from '../analysis/reliability.ts';
 import { UnknownIssueError } from './power.ts';
+import { discreteGrid } from './packages.ts';
 
 /** A target that cannot be read (the request's `target` field). */
 export class LeverTargetError extends Error {
@@ -275,6 +276,19 @@ function group(g: Omit<Candidate, 'moves' | 'outside'>, moves: LeverMove[], line
   });
 }
 
+/** The lines' common range on the scale, null when empty or (discrete scale) holding no possible outcome. */
+function zoneOn(lines: readonly Pick<UncertainRedLine, 'min' | 'max'>[], scale: { min: number; max: number }, grid: number[] | null): { min: number; max: number } | null {
+  const z = intersect(lines as UncertainRedLine[], scale);
+  if (!z || !grid) return z;
+  return grid.some((v) => v >= z.min - 1e-9 && v <= z.max + 1e-9) ? z : null;
+}
+
+/** The move of line l's nearer bound to value v (null when v lies inside it). */
+function moveTo(l: UncertainRedLine, v: number): LeverMove | null {
+  const { side } = crossing(l, v);
+  return side === null ? null : lineMove(l, side, v);
+}
+
 function zoneLevers(view: Case, issue: string | null): { parts: string[]; drafts: Candidate[] } {
   const lines = uncertainRedLines(view).filter((l) => l.veto);
   const parts: string[] = [];
@@ -283,23 +297,42 @@ function zoneLevers(view: Case, issue: string | null): { parts: string[]; drafts
     if (issue !== null && iss.id !== issue) continue;
     const veto = lines.filter((l) => l.issue === iss.id);
     const scale = { min: iss.scale.min, max: iss.scale.max };
-    if (intersect(veto, scale)) continue;
+    // A discrete scale (parley packages): the zone must hold one of its possible outcomes.
+    const grid = discreteGrid(iss);
+    if (zoneOn(veto, scale, grid)) continue;
     parts.push(iss.id);
     const g = { part: iss.id, method: 'exact' as const, model: null, achieved: null };
     let alone = 0;
     for (const l of veto) {
-      const rest = intersect(veto.filter((x) => x !== l), scale);
+      const rest = zoneOn(veto.filter((x) => x !== l), scale, grid);
       if (!rest) continue;
       alone++;
-      const mv = l.max < rest.min ? lineMove(l, 'max', rest.min) : l.min > rest.max ? lineMove(l, 'min', rest.max) : null;
+      // The nearest value the others all accept (an interval's end; on a discrete scale, a possible outcome).
+      const accepted = grid ? grid.filter((v) => v >= rest.min - 1e-9 && v <= rest.max + 1e-9) : [rest.min, rest.max];
+      const dist = (v: number) => crossing(l, v).by;
+      const v = accepted.reduce((a, b) => (dist(b) < dist(a) - 1e-12 ? b : a));
+      const mv = moveTo(l, v);
       // A line that is itself empty (min > max) cannot be opened by moving one bound to the rest.
-      if (mv && intersect([...veto.filter((x) => x !== l), { ...l, [mv.bound!]: mv.to }], scale)) drafts.push(...group(g, [mv], veto));
+      if (mv && zoneOn([...veto.filter((x) => x !== l), { ...l, [mv.bound!]: mv.to }], scale, grid)) drafts.push(...group(g, [mv], veto));
     }
-    const meet = cheapestMeetingPoint(veto);
-    if (meet.moves.length > 1 || alone === 0) {
-      const moves = meet.moves.map((mv) => lineMove(veto.find((l) => l.actor === mv.actor)!, mv.bound, mv.to));
-      drafts.push(...group(g, moves, veto));
+    if (alone > 0 && !grid) {
+      const meet = cheapestMeetingPoint(veto);
+      if (meet.moves.length > 1) drafts.push(...group(g, meet.moves.map((mv) => lineMove(veto.find((l) => l.actor === mv.actor)!, mv.bound, mv.to)), veto));
+      continue;
     }
+    // The cheapest meeting point (zoneOfAgreement's toOpen; on a discrete scale, among its possible outcomes).
+    let best: LeverMove[] | null = null;
+    let bestCost = Infinity;
+    const candidates = grid ?? [...new Set(veto.flatMap((l) => [l.min, l.max]))].sort((a, b) => a - b);
+    for (const v of candidates) {
+      const moves = veto.map((l) => moveTo(l, v)).filter((mv): mv is LeverMove => mv !== null);
+      const cost = moves.reduce((sum, mv) => sum + Math.abs(mv.by), 0);
+      if (cost < bestCost - 1e-12 || (Math.abs(cost - bestCost) <= 1e-12 && best && moves.length < best.length)) {
+        best = moves;
+        bestCost = cost;
+      }
+    }
+    if (best && (best.length > 1 || alone === 0)) drafts.push(...group(g, best, veto));
   }
   return { parts, drafts };
 }

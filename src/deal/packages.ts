@@ -67,16 +67,19 @@ export function dealProblem(c: Case): Problem & { emptyIssues: string[] } {
     hi[k] = Math.min(hi[k], line.max);
     binding.add(line.actor);
   }
-  const grid = c.issues.map((iss, k) => {
-    if (!iss.scale.discrete) return null;
-    const pts = iss.scale.anchors.length > 0 ? iss.scale.anchors.map((a) => a.at) : range(Math.ceil(iss.scale.min), Math.floor(iss.scale.max));
-    return [...new Set(pts)].filter((v) => v >= lo[k] - 1e-9 && v <= hi[k] + 1e-9).sort((a, b) => a - b);
-  });
+  const grid = c.issues.map((iss, k) => discreteGrid(iss)?.filter((v) => v >= lo[k] - 1e-9 && v <= hi[k] + 1e-9) ?? null);
   const emptyIssues = c.issues.filter((_, k) => lo[k] > hi[k] + 1e-12 || grid[k]?.length === 0).map((i) => i.id);
   const withStance = um.actors.map((_, i) => i).filter((i) => um.weight[i].some((w) => w > 0));
   const actors = binding.size > 0 ? withStance.filter((i) => binding.has(um.actors[i])) : withStance;
   const sqU = um.actors.map((_, i) => utilityOf(um, i, um.statusQuo));
   return { um, lo, hi, grid, actors, sqU, emptyIssues };
+}
+
+/** The possible outcomes of an issue whose scale is discrete (its anchors, else the whole numbers of the scale), ascending; null for a continuous scale. */
+export function discreteGrid(iss: Pick<Case['issues'][number], 'scale'>): number[] | null {
+  if (!iss.scale.discrete) return null;
+  const pts = iss.scale.anchors.length > 0 ? iss.scale.anchors.map((a) => a.at) : range(Math.ceil(iss.scale.min), Math.floor(iss.scale.max));
+  return [...new Set(pts)].filter((v) => v >= iss.scale.min && v <= iss.scale.max).sort((a, b) => a - b);
 }
 
 function range(a: number, b: number): number[] {

@@ -88,6 +88,24 @@ describe('zone targets', () => {
     expect(findPackages(applyMoves(c, [r.levers[0], ...r.levers[0].with]), solver).feasible).toBe(true);
   });
 
+  it('on a discrete scale the zone must hold a possible outcome', async () => {
+    // Anchors 0, 2, 4 only. A accepts [0, 2.5], B [2.2, 4]: the lines overlap on [2.2, 2.5], which holds
+    // no anchor, so there is no zone. B's minimum 2.2 → 2 (0.05 of the scale) or A's maximum 2.5 → 4 (0.375).
+    const c = parseCase(
+      `id: d\ntitle: D\nactors:\n  - {id: a, name: A, kind: state, capability: 1}\n  - {id: b, name: B, kind: state, capability: 1}\nissues:\n  - {id: x, title: X, statusQuo: 0, scale: {min: 0, max: 4, discrete: true, anchors: [{at: 0, label: none}, {at: 2, label: half}, {at: 4, label: all}]}}\nstances:\n  - {actor: a, issue: x, position: 0, salience: 50, redLine: {max: 2.5, veto: true}}\n  - {actor: b, issue: x, position: 4, salience: 50, redLine: {min: 2.2, veto: true}}\n`,
+      'd.yaml',
+    );
+    expect(findPackages(c, solver).feasible).toBe(false);
+    const r = await findLevers(c, { target: 'zone', runs: 0 });
+    expect(r.parts).toEqual(['x']);
+    expect(pick(r.levers)).toEqual([
+      [null, 'b', 'x', 'redLine', 'min', 2.2, 2],
+      [null, 'a', 'x', 'redLine', 'max', 2.5, 4],
+    ]);
+    expect(r.levers[0].byNormalized).toBeCloseTo(0.05, 9);
+    expect(findPackages(applyMoves(c, [r.levers[0]]), solver).feasible).toBe(true);
+  });
+
   it('Ukraine: the smallest red-line moves that would open a zone on Donbas and Crimea', async () => {
     const c = await loadCaseFile('examples/ukraine-2025.yaml');
     const r = await findLevers(c, { target: 'zone', runs: 200 });
