@@ -175,6 +175,15 @@ export class Attributor {
           }
         }
       }
+      if (!speaker && full) {
+        // "Thierry Breton wrote on X. “The act is …”": the sentence before, in the same paragraph and
+        // with no quote of its own, ends on its speech verb and introduces this quote
+        const intro = this.introducedBy(si);
+        if (intro) {
+          speaker = intro.speaker;
+          cueText = intro.cue;
+        }
+      }
       let headlinese = false;
       if (!speaker && !full && wordCount <= 3) {
         // headlinese drops the verb: "Kremlin 'studying' the documents", "Zelensky 'ready' to meet Putin"
@@ -226,6 +235,21 @@ export class Attributor {
       previous = { quote, paragraph: this.paragraphOf(span.open), full, speaker, cue: cueText };
     }
     return { quotes: this.quotes, nonQuotes: this.nonQuotes };
+  }
+
+  /** The speaker and cue of the sentence before `si` when it introduces a quote: it ends on its speech verb and a short phrase ("wrote on X.", "told reporters:"). */
+  private introducedBy(si: number): { speaker: Speaker; cue: string } | undefined {
+    if (si <= 0) return undefined;
+    const prev = this.sentences[si - 1];
+    if (prev.paragraph !== this.sentences[si].paragraph) return undefined;
+    if (this.spans.some((sp) => sp.open >= prev.start && sp.open < prev.end)) return undefined;
+    const cue = this.lastCue(prev.start, prev.end);
+    if (!cue || LABEL_VERB_FORMS.has(cue.word)) return undefined;
+    const rest = this.text.slice(cue.end, prev.end).trim();
+    if (!/[.:]$/.test(rest) || rest.split(/\s+/).length > 6 || /[,;]|\b(?:that|whether|if|how|why|what|about)\b/i.test(rest)) return undefined;
+    const speaker = this.subjectOf(prev.start, cue.start, cue.start);
+    if (!speaker?.name) return undefined;
+    return { speaker, cue: this.text.slice(cue.start, prev.end).replace(/[\s.:]+$/, '').replace(/\s+/g, ' ') };
   }
 
   /**
@@ -408,6 +432,8 @@ export class Attributor {
       // stop at words that start a new clause
       // (a subordinate clause after the quote has its own subject: "“…,” hours after Trump told reporters")
       if (/^(?:that|which|who|but|because|while|although)$/i.test(w[0]) || (w[0] !== 'as' && SUBORDINATORS.has(w[0].toLowerCase()))) return undefined;
+      // "“…,” even as allies warn …", "just as", "even though": a subordinate clause with its own subject
+      if (/^(?:even|just)$/i.test(w[0]) && /^\s+(?:as|though|if|when|while|after|before)\b/i.test(rest.slice(w.index + w[0].length))) return undefined;
       count++;
     }
     return undefined;

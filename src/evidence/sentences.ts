@@ -35,8 +35,14 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   while (k >= 0 && /[\p{L}.]/u.test(text[k])) k--;
   const word = text.slice(k + 1, dot).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
-  // initials such as "J." or "U.S." (a single capital before the dot)
-  return /^(?:\p{Lu}|(?:\p{L}\.)+\p{L})$/u.test(text.slice(k + 1, dot));
+  // initials such as "J." or "U.S." (a single capital before the dot) …
+  const initial = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L})$/u.test(text.slice(k + 1, dot));
+  // … but a one-letter name after a preposition ("wrote on X.", "Plan B.") or before a quotation mark ends the sentence
+  if (initial && /^\p{Lu}$/u.test(text.slice(k + 1, dot))) {
+    if (/(?:^|\s)(?:on|via|at|from|to|in|with|of|and|or|plan|option|group|point)\s+$/i.test(text.slice(Math.max(0, k - 10), k + 1))) return false;
+    if (/^\s+[“"‘«]/u.test(text.slice(dot + 1, dot + 4))) return false;
+  }
+  return initial;
 }
 
 /** Sentences of every paragraph; `spans` are the quoted spans (sorted by offset). */

@@ -140,3 +140,15 @@ describe('headlinese: a headline or subhead that drops its verb', () => {
     expect(first("Russia's 'ready' forces\n\nText.")).toEqual([]);
   });
 });
+
+describe('the sentence before a quote, and clauses after it', () => {
+  it('"X wrote on X." introduces the quote that follows in its paragraph ("X." ends the sentence after a preposition)', () => {
+    expect(quotesOf('Thierry Breton wrote on X. "The act is much more than a rulebook."')).toEqual([['The act is much more than a rulebook.', 'Thierry Breton', 'full']]);
+    expect(quotesOf('The minister spoke to reporters. "We will never sign."')).toEqual([['We will never sign.', 'minister', 'full']]);
+    // another paragraph is not introduced by it
+    expect(quotesOf('Zelensky spoke on Telegram.\n\n"We hold."')).toEqual([['We hold.', null, 'full']]);
+  });
+  it('"even as allies warn" after a quote is a clause of its own, not the speaker', () => {
+    expect(quotesOf('"The act is a turning point," even as allies warn of delays.')).toEqual([['The act is a turning point,', null, 'full']]);
+  });
+});
