@@ -27,6 +27,19 @@ describe('parley worker', () => {
   });
 });
 
+describe('the queue tuning from the environment', () => {
+  it('a PARLEY_CHUNK_EXPIRE_SECONDS that is not a whole number of seconds stops parley serve (exit 2)', async () => {
+    process.env.PARLEY_CHUNK_EXPIRE_SECONDS = '0.5';
+    try {
+      const r = await runCli('serve', '--db', ':memory:', '--port', '0', '--no-examples');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('error: PARLEY_CHUNK_EXPIRE_SECONDS must be a whole number of seconds, at least 1, got "0.5"');
+    } finally {
+      delete process.env.PARLEY_CHUNK_EXPIRE_SECONDS;
+    }
+  });
+});
+
 describe('PARLEY_WORKER', () => {
   it('0, false, no and off turn job execution off; anything else (or unset) leaves it on', () => {
     for (const v of ['0', 'false', 'NO', 'off']) expect(workerFromEnv({ PARLEY_WORKER: v })).toBe(false);

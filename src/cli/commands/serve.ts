@@ -10,6 +10,7 @@ import { DEFAULT_PORT, ServerConfigError, startServer } from '../../server/index
 import { DEFAULT_RATE_LIMIT } from '../../server/security.ts';
 import { buildDashboard } from '../../server/build.ts';
 import { createStore, DEFAULT_DB, SQLITE_SYNCHRONOUS, type SqliteSynchronous } from '../../store/index.ts';
+import { envSeconds } from '../../server/durable-simulate.ts';
 
 export const dbOption = () =>
   new Option('--db <url>', 'database: a SQLite file or postgres://user:pass@host/db').env('PARLEY_DB').default(DEFAULT_DB);
@@ -70,6 +71,13 @@ export function register(program: Command): void {
         store = await createStore(opts.db, { sqliteSynchronous: opts.sqliteSynchronous });
       } catch (e) {
         throw new CliError(`error: cannot open the database ${redact(opts.db)}: ${e instanceof Error ? e.message : String(e)}`, 1);
+      }
+      try {
+        // The PostgreSQL queue's tuning (docs/jobs.md), refused here rather than inside the server.
+        for (const name of ['PARLEY_CHUNK_EXPIRE_SECONDS', 'PARLEY_QUEUE_MAINTENANCE_SECONDS']) envSeconds(name);
+      } catch (e) {
+        await store.close();
+        throw new CliError(`error: ${(e as Error).message}`, 2);
       }
       let server;
       try {
