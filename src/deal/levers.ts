@@ -8,14 +8,15 @@
  *   issue, so the target splits into one part per closed issue; on each, every veto holder who could
  *   open the zone alone (moving its line to the others' common range), and, where no one can alone,
  *   the cheapest joint moves (zoneOfAgreement's `toOpen`, src/analysis/zopa.ts), each lever listing the
- *   moves it needs `with` it. Exact.
+ *   moves it needs `with` it. Exact. On a discrete scale the zone must hold a possible outcome.
  * - `value:ISSUE=V[:TOL]`: a model's forecast on ISSUE within V ± TOL (default 2 % of the scale). Per
  *   actor and model, the smallest change of one estimate (its position, salience, or the capability
  *   it has on the issue) that brings the forecast into the band, i.e. to its near edge. Compromise
  *   (Σ c s x / Σ c s) in closed form; the weighted median exactly, piecewise (it is linear or constant
  *   between known breakpoints); every other model by bisection on the estimate, which assumes the
  *   forecast moves monotonically with it (`method: "bisection"`); a lever whose forecast jumps over
- *   the band is dropped. Every lever is checked by re-running the engine with it applied.
+ *   the band is dropped. Every lever is checked by re-running the model with it applied (per-issue
+ *   models on the issue alone: PER_ISSUE_MODELS).
  * - `draft:ID`: the draft inside every veto holder's current red line: on each issue the draft sets
  *   across a veto line, every such line moved to the draft's value (all needed, each listing the others).
  * - `probability:P[:BY]`: the agreement probability of the outlook (src/analysis/outlook.ts) by BY
