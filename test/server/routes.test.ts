@@ -145,6 +145,8 @@ describe('route modules', () => {
       await check('GET', '/api/cases/talks/packages');
       await check('GET', '/api/cases/talks/power');
       await check('GET', '/api/cases/talks/levers?target=zone&runs=20');
+      const levers = await check('GET', `/api/cases/talks/levers?target=${encodeURIComponent('value:border=60')}&model=compromise,median&runs=10`);
+      expect(levers.levers.length).toBeGreaterThan(0);
       await check('GET', '/api/cases/talks/scenarios/compare?models=compromise');
       await check('GET', '/api/cases/talks/timeline?models=compromise');
       await check('POST', '/api/cases/talks/outlook', { by: '2026-01-01', runs: 50, models: ['compromise', 'status-quo'] });
