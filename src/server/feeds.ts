@@ -104,7 +104,6 @@ export interface CasePollResult {
 export const feedLabel = (f: Feed): string => f.label ?? new URL(f.url).hostname;
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Polls in progress in this process, per store and feed: a second poll of a feed waits for the first. */
 const inflightByStore = new WeakMap<Store, Map<string, Promise<unknown>>>();
