@@ -17,7 +17,7 @@ import { UnknownIssueError } from '../../deal/power.ts';
 import { CliError } from '../errors.ts';
 import { asOfOption, formatOption, parseCount, type OutputFormat } from '../options.ts';
 import { formatNumber } from '../table.ts';
-import { analysisAction, emit, modelOption, scenarioOption, withOptions } from './analysis-common.ts';
+import { analysisAction, emit, scenarioOption, withOptions } from './analysis-common.ts';
 
 /** A move as a scenario change (null: a stance's own capability, which scenarios cannot set). */
 function change(mv: LeverMove, c: Case): ScenarioChange | null {
@@ -41,7 +41,7 @@ export function register(program: Command): void {
     new Option('--target <target>', 'zone, zone:ISSUE, value:ISSUE=V[:TOL] (TOL on the scale or N%; default 2%), draft:ID, probability:P[:BY]').makeOptionMandatory(),
     asOfOption(),
     scenarioOption(),
-    modelOption(),
+    new Option('--model <name...>', 'value targets: models (repeatable or comma-separated; "all" for every model; default: compromise, median, nash, bdm)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').filter(Boolean)]),
     new Option('--runs <n>', 'Monte Carlo draws for each lever’s share (default 100; 0: none)').argParser((v) => (v === '0' ? 0 : parseCount(v))),
     new Option('--seed <n>', 'seed of the draws (same seed, same numbers)').argParser((v) => (v === '0' ? 0 : parseCount(v))),
     new Option('--budget <n>', 'value targets: a search model starts no new search after this many runs (default 2000)').argParser(parseCount),
