@@ -189,8 +189,12 @@ export class PgBossQueue implements JobQueue {
     const n = Math.max(1, Math.floor(this.opts.concurrency));
     if (n > 1) this.threads = Array.from({ length: n }, () => new ChunkThread());
     for (let i = 0; i < n; i++) {
-      const thread = this.threads[i];
-      this.loops.push(this.loop(i, thread && ((plan, from, to) => thread.run(plan, from, to))));
+      // A thread that died (out of memory, say) is replaced before the loop's next chunk.
+      const compute: ChunkCompute = (plan, from, to) => {
+        if (this.threads[i].isDead) this.threads[i] = new ChunkThread();
+        return this.threads[i].run(plan, from, to);
+      };
+      this.loops.push(this.loop(i, n > 1 ? compute : undefined));
     }
     this.log({ event: 'worker-started', concurrency: n });
     return [];

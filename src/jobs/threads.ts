@@ -45,6 +45,11 @@ export class ChunkThread {
     this.worker.on('exit', (code) => fail(new Error(`a chunk thread stopped (exit code ${code})`)));
   }
 
+  /** Whether the thread stopped or failed to start (a new one is needed). */
+  get isDead(): boolean {
+    return this.dead !== null;
+  }
+
   /** The outcomes of runs [from, to) of `plan` (a MonteCarloPlan), as `runBatch` returns them. */
   async run(plan: unknown, from: number, to: number): Promise<Float64Array[]> {
     await this.ready;

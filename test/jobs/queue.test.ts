@@ -156,11 +156,16 @@ describeWithPostgres('PgBossQueue', () => {
     expect(row.retry_count).toBe(1);
   }, 30_000);
 
-  it('with --concurrency 2 the chunks are computed in two worker threads, to the same numbers', async () => {
+  it('with --concurrency 2 the chunks are computed in two worker threads (dead ones replaced), to the same numbers', async () => {
     const q = queue({ execute: true, concurrency: 2 });
-    const { id } = await q.submit('simulate', params(), 3);
     await q.resume();
-    expect((q as unknown as { threads: unknown[] }).threads).toHaveLength(2);
+    const threads = (q as unknown as { threads: Array<{ isDead: boolean; worker: { terminate(): Promise<number> } }> }).threads;
+    expect(threads).toHaveLength(2);
+    // Both threads die before any chunk: a loop starts a new one before computing (no chunk fails).
+    const dead = [...threads];
+    for (const t of dead) await t.worker.terminate();
+    expect(dead.every((t) => t.isDead)).toBe(true);
+    const { id } = await q.submit('simulate', params(), 3);
     let job = (await q.find(id))!;
     for (let i = 0; i < 300 && job.status !== 'done'; i++) {
       await sleep(100);
@@ -168,6 +173,9 @@ describeWithPostgres('PgBossQueue', () => {
     }
     expect(job.status).toBe('done');
     expect(resultOf(job)).toBe(expected);
+    expect(threads.some((t) => !t.isDead && !dead.includes(t))).toBe(true);
+    const retried = (await store.db.selectFrom(`${BOSS_SCHEMA}.job` as any).select((eb) => eb.fn.max('retry_count' as any).as('n')).where('name' as any, '=', CHUNK_QUEUE).executeTakeFirst()) as { n: number };
+    expect(Number(retried.n)).toBe(0);
   }, 40_000);
 
   it('a chunk that fails every attempt fails its job (through the dead-letter queue) with the reason', async () => {
