@@ -46,6 +46,7 @@ export const USER_ERROR_CLASSES: Readonly<Record<string, 1 | 2>> = {
   UnknownDraftError: 2, // src/analysis/drafts.ts
   ParamError: 2, // src/engines/params.ts: a model parameter out of range or of the wrong type (SmpParameterError)
   ServerConfigError: 2, // src/server/index.ts
+  LogConfigError: 2, // src/server/log.ts: PARLEY_LOG is neither json nor text
   EntryError: 1, // src/record/entry.ts: a forecast-record entry that does not check out
   ResolutionError: 1, // src/record/resolution.ts
   QuestionConflict: 1, // src/record/question.ts

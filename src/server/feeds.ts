@@ -24,21 +24,16 @@ import { feedIntervalMs, type Case, type Evidence, type Feed } from '../case/sch
 import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
 import { quoteKey } from '../evidence/candidates.ts';
 import { outletsByQuote } from '../evidence/syndication.ts';
-import { ArticleInputError, articleFromPage, decodeArticleBytes } from '../evidence/input.ts';
+import { ArticleInputError, articleFromPage } from '../evidence/input.ts';
 import { isFullContent, parseFeed, type FeedItem } from '../evidence/feeds.ts';
-import { guardedFetch, UrlRefusedError, type UrlGuardOptions } from '../net/url-guard.ts';
+import { DEFAULT_FEED_TIMEOUT_MS, fetchFeedText, type FeedFetchOptions } from '../evidence/feed-fetch.ts';
+import { UrlRefusedError } from '../net/url-guard.ts';
 import { ConflictError, type ChangeInfo, type Store } from '../store/index.ts';
 import { FeedStore, itemKeys, type FeedState } from '../store/feeds.ts';
 import { isUserError } from './errors.ts';
 import { offloadPool } from './offload.ts';
 
-export interface FeedPollOptions {
-  /** The URL guard's options (tests: `allowPrivate` for a feed server on 127.0.0.1). */
-  guard?: UrlGuardOptions;
-  /** Time allowed for fetching a feed, and for fetching each item's page (ms; default 15 s). */
-  timeoutMs?: number;
-  /** Largest feed accepted (bytes; default 5 MB). */
-  maxFeedBytes?: number;
+export interface FeedPollOptions extends FeedFetchOptions {
   /** New items taken per feed and poll (default 50). */
   maxItemsPerPoll?: number;
   /** No new item is started after this long into a feed's poll (ms; default 5 min): the rest wait for the next poll. */
@@ -49,8 +44,6 @@ export interface FeedPollOptions {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_FEED_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_ITEMS_PER_POLL = 50;
 export const DEFAULT_ITEM_BUDGET_MS = 5 * 60_000;
 /** How long a poll holds its feed at most (a process that dies mid-poll frees it after this): above the item budget plus one item's fetches and ingest. */
@@ -136,56 +129,6 @@ export function feedViews(c: Case, states: Map<string, FeedState>, now = Date.no
       nextPollAt: new Date(next).toISOString(),
     };
   });
-}
-
-/** Fetch a feed's text through the URL guard: status, type and size checked, the timeout over the whole exchange. */
-export async function fetchFeedText(url: string, opts: FeedPollOptions = {}): Promise<string> {
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
-  const maxBytes = opts.maxFeedBytes ?? DEFAULT_MAX_FEED_BYTES;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    let res: Response;
-    try {
-      res = await guardedFetch(url, { signal: controller.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' } }, opts.guard ?? {});
-    } catch (e) {
-      if (e instanceof UrlRefusedError) throw e;
-      if (controller.signal.aborted) throw new ArticleInputError(`${url}: no response within ${timeoutMs} ms`);
-      const cause = (e as { cause?: { code?: string } }).cause;
-      throw new ArticleInputError(`${url}: cannot fetch (${(e as { code?: string }).code ?? cause?.code ?? message(e)})`);
-    }
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new ArticleInputError(`${url}: the server answered ${res.status} ${res.statusText}`.trim());
-    }
-    const type = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (/^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|json)$/.test(type)) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new ArticleInputError(`${url}: the server sent ${type}, not a feed`);
-    }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body?.getReader();
-    for (;;) {
-      if (!reader) break;
-      let part: ReadableStreamReadResult<Uint8Array>;
-      try {
-        part = await reader.read();
-      } catch {
-        throw new ArticleInputError(controller.signal.aborted ? `${url}: the feed did not arrive within ${timeoutMs} ms` : `${url}: the connection broke while reading the feed`);
-      }
-      if (part.done) break;
-      total += part.value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new ArticleInputError(`${url}: the feed is larger than the limit of ${maxBytes} bytes`);
-      }
-      chunks.push(part.value);
-    }
-    return decodeArticleBytes(Buffer.concat(chunks), url);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Thrown inside a case change to write nothing. */

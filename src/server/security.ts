@@ -11,8 +11,8 @@
  *   own host nor a public name (`Origin: null` included), is a 403, whatever its content type or
  *   body (a form's `text/plain` import, the body-less accept, reject and replay). A client that sends
  *   no `Origin` (the CLI, scripts, curl) is not a browser page and is let through.
- * - **Rate limit**: the expensive routes (forecasts, simulations, analysis, outlook, record, report,
- *   ingest, import, replay) count per client per minute (hono-rate-limiter); over the limit, 429 with
+ * - **Rate limit**: the expensive routes (forecasts, simulations, analysis, research, outlook, record,
+ *   report, packages, levers, ingest, import, replay, feed polls) count per client per minute (hono-rate-limiter); over the limit, 429 with
  *   `Retry-After`. The client is the identity the auth middleware checked, else the remote address.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -42,10 +42,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The expensive routes, by method and path. */
 const EXPENSIVE: Array<[string, RegExp]> = [
-  ['POST', /^\/api\/cases\/[^/]+\/(forecast|simulate|sensitivity|outlook|record)$/],
-  ['GET', /^\/api\/cases\/[^/]+\/(timeline|scenarios\/compare|drafts\/check|report)$/],
+  ['POST', /^\/api\/cases\/[^/]+\/(forecast|simulate|sensitivity|research|outlook|record)$/],
+  ['GET', /^\/api\/cases\/[^/]+\/(timeline|scenarios\/compare|drafts\/check|report|packages|levers)$/],
   ['POST', /^\/api\/(ingest|cases\/import)$/],
   ['POST', /^\/api\/runs\/[^/]+\/replay$/],
+  ['POST', /^\/api\/cases\/[^/]+\/feeds\/poll$/],
 ];
 /** HEAD runs the GET handler (Hono drops the body), so it costs what the GET costs. */
 export const isExpensive = (method: string, path: string): boolean => {

@@ -25,7 +25,7 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 /** The case views, by the hash after `#/case/<id>` (one issue page per case: the first issue). */
-const VIEWS = ['', '/trajectories', '/drafts', '/evidence', '/events', '/ingest', '/scenarios', '/outlook', '/record', '/build', '/history'];
+const VIEWS = ['', '/trajectories', '/drafts', '/packages', '/evidence', '/events', '/ingest', '/scenarios', '/outlook', '/research', '/record', '/build', '/history'];
 
 suite(title, () => {
   let bench: Workbench;

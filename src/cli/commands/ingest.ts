@@ -30,6 +30,7 @@ import {
   type ArticleInput,
   type IngestResult,
 } from '../../evidence/index.ts';
+import { fetchFeedText } from '../../evidence/feed-fetch.ts';
 import { isFullContent, looksLikeFeed, parseFeed, type Feed, type FeedItem } from '../../evidence/feeds.ts';
 import { outletsByQuote, type Syndication } from '../../evidence/syndication.ts';
 import { UrlRefusedError } from '../../net/url-guard.ts';
@@ -73,8 +74,6 @@ async function readSourceBytes(source: string): Promise<Uint8Array> {
 }
 
 /** src/server/feeds.ts, or its compiled dist/server/feeds.js when this runs from dist/. */
-const serverFeedsModule = (): string => new URL(`../../server/feeds.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href;
-
 /** A feed's content types, which fetchArticle (HTML and text only) refuses. */
 const FEED_TYPE_REFUSED = /the page is (?:application\/(?:rss|atom|rdf)\+xml|application\/xml|text\/xml),/;
 
@@ -89,9 +88,7 @@ export async function readSource(source: string, timeoutMs: number): Promise<Sou
       page = await fetchArticle(source, { timeoutMs });
     } catch (e) {
       if (!(e instanceof FetchArticleError && FEED_TYPE_REFUSED.test(e.message))) throw e;
-      // an XML feed: fetched through the URL guard, as the server fetches a case's feeds (a module
-      // named at run time, so that the command's bundle does not carry the server and the store)
-      const { fetchFeedText } = (await import(serverFeedsModule())) as typeof import('../../server/feeds.ts');
+      // an XML feed: fetched through the URL guard, as the server fetches a case's feeds
       return { feed: parseFeed(await fetchFeedText(source, { timeoutMs, guard: {} }), source) };
     }
     const body = page.html ?? page.text ?? '';
