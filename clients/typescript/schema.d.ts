@@ -3770,6 +3770,387 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's feeds with the status of their polls */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description each feed: interval, last poll, last error, items seen, candidates added, next poll */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedList"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the case's feeds (a new revision; a feed that stays keeps the items its polls saw) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the revision the write is based on ("7", W/"7" or 7; * for any): a stale one is a 412 with error.currentRevision (docs/security.md) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedsRequest"];
+                };
+            };
+            responses: {
+                /** @description the feeds as written, with their status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedList"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/feeds/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Poll the case's feeds now (or one, ?url=) and queue the new items' quotes as candidate evidence */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description poll only this feed of the case */
+                    url?: string;
+                };
+                header?: {
+                    /** @description the revision the write is based on ("7", W/"7" or 7; * for any): a stale one is a 412 with error.currentRevision (docs/security.md) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what each feed gave and the candidates added (one revision for all of them; none when nothing was new) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedPollResult"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/forecast": {
         parameters: {
             query?: never;
@@ -4520,6 +4901,146 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/levers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What would it take: the smallest moves per actor in position, salience, capability or red line that reach a target */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    /** @description value targets: a search model starts no new search after this many runs (default 2000) */
+                    budget?: number;
+                    /** @description value targets: comma-separated model names (default: every model but status-quo) */
+                    model?: string;
+                    /** @description Monte Carlo draws (default 100) */
+                    runs?: number | null;
+                    scenario?: string;
+                    seed?: number | null;
+                    /** @description zone, zone:ISSUE, value:ISSUE=V[:TOL], draft:ID or probability:P[:BY] */
+                    target: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description as `parley levers --format json` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Levers"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -8294,7 +8815,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers a query (503 when it does not) */
+        /** Readiness: the database answers and has every one of this version's migrations (503 when not) */
         get: {
             parameters: {
                 query?: never;
@@ -8396,6 +8917,15 @@ export interface paths {
                 };
                 /** @description an internal error (details in the server log) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not ready: the database does not answer, or lacks a migration; error.message says which */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10117,6 +10647,18 @@ export interface components {
                 /** Format: uri */
                 url?: string;
             }[];
+            /** @description news feeds the server polls for candidate evidence (parley serve; docs/evidence.md) */
+            feeds?: {
+                /** @description how often the server polls the feed: minutes, hours or days (30m, 1h, 1d); default 1h, at least 5m */
+                every?: string;
+                /** @description a short name for the feed (default: its host); new candidates are written by "feed:<label>" */
+                label?: string;
+                /**
+                 * Format: uri
+                 * @description the RSS or Atom feed (http or https; fetched through the server's URL guard)
+                 */
+                url: string;
+            }[];
             id: string;
             issues: {
                 /** @default [] */
@@ -10593,6 +11135,86 @@ export interface components {
             text: string;
             url: string | null;
         };
+        /** @description a news feed the server polls, queueing the quotes of new items as candidate evidence for review */
+        Feed: {
+            /** @description how often the server polls the feed: minutes, hours or days (30m, 1h, 1d); default 1h, at least 5m */
+            every?: string;
+            /** @description a short name for the feed (default: its host); new candidates are written by "feed:<label>" */
+            label?: string;
+            /**
+             * Format: uri
+             * @description the RSS or Atom feed (http or https; fetched through the server's URL guard)
+             */
+            url: string;
+        };
+        FeedList: {
+            feeds: components["schemas"]["FeedStatus"][];
+            revision: number;
+        };
+        FeedPollOutcome: {
+            /** @description ids of the candidates added from this feed */
+            added: string[];
+            error?: string;
+            /** @description items that could not be read (tried again next poll, or the feed's own text used) */
+            itemErrors: string[];
+            /** @description items in the feed */
+            items: number;
+            label: string;
+            /** @description new items this poll took */
+            newItems: number;
+            /**
+             * @description failed: the feed could not be fetched or read (error); busy: another poll held it
+             * @enum {string}
+             */
+            status: "polled" | "failed" | "busy";
+            url: string;
+        };
+        FeedPollResult: {
+            added: string[];
+            /** @description the poll wrote a revision (false: nothing new with quotes) */
+            changed: boolean;
+            /** @description the candidate evidence added (status candidate, pending review) */
+            evidence: components["schemas"]["Evidence"][];
+            feeds: components["schemas"]["FeedPollOutcome"][];
+            /** @description the case's revision after the poll */
+            revision: number;
+        };
+        FeedsRequest: {
+            feeds: components["schemas"]["Feed"][];
+        };
+        FeedStatus: {
+            /** @description the poll interval as the case gives it (default 1h) */
+            every: string;
+            everyMs: number;
+            /** @description distinct items seen over all polls */
+            itemsSeen: number;
+            /** @description the feed's label, else its URL's host */
+            label: string;
+            /** @description the last poll's error (null when it succeeded) */
+            lastError: string | null;
+            /** @description candidates the last poll added */
+            lastNew: number;
+            /**
+             * @description when the last poll that succeeded began
+             * @example 2026-12-03T07:00:00.000Z
+             */
+            lastOkAt: string | null;
+            /**
+             * @description when the last poll began (null: never polled)
+             * @example 2026-12-03T07:00:00.000Z
+             */
+            lastPolledAt: string | null;
+            /**
+             * @description when the scheduler polls it next
+             * @example 2026-12-03T07:00:00.000Z
+             */
+            nextPollAt: string;
+            /** @description a poll holds the feed now */
+            polling: boolean;
+            /** @description candidates added by all polls */
+            totalNew: number;
+            url: string;
+        };
         ForecastRequest: {
             /** Format: date */
             asOf?: string;
@@ -10678,6 +11300,8 @@ export interface components {
             };
             body: string;
             dates: {
+                /** @enum {string} */
+                granularity: "day" | "month" | "year";
                 resolved: string | null;
                 text: string;
             }[];
@@ -10759,6 +11383,87 @@ export interface components {
         };
         JobStarted: {
             jobId: string;
+        };
+        Lever: {
+            /** @description the forecast (value targets) or probability (probability targets) with the lever applied */
+            achieved: number | null;
+            actor: string;
+            /**
+             * @description for a red line: which bound moves
+             * @enum {string}
+             */
+            bound?: "min" | "max";
+            /** @description to − from */
+            by: number;
+            /** @description |by| over the scale width (positions, red lines), over 100 (salience), over the actors’ total capability */
+            byNormalized: number;
+            /** @enum {string} */
+            field: "position" | "salience" | "capability" | "redLine";
+            from: number;
+            /** @description null: the actor's overall capability */
+            issue: string | null;
+            /** @description share of Monte Carlo draws in which the lever reaches the target (null: runs = 0, or a probability target) */
+            mcShare: number | null;
+            /** @enum {string} */
+            method: "closed-form" | "exact" | "bisection" | "greedy";
+            /** @description the model whose forecast the lever moves; null for model-free targets */
+            model: string | null;
+            /** @description to lies outside the range the estimate or red line is given with */
+            outsideEvidence: boolean;
+            /** @description zone and draft targets: the issue whose part the lever reaches */
+            part: string | null;
+            /** @enum {boolean} */
+            reaches: true;
+            to: number;
+            /** @description other moves needed together with this one */
+            with: {
+                actor: string;
+                /**
+                 * @description for a red line: which bound moves
+                 * @enum {string}
+                 */
+                bound?: "min" | "max";
+                /** @description to − from */
+                by: number;
+                /** @enum {string} */
+                field: "position" | "salience" | "capability" | "redLine";
+                from: number;
+                /** @description null: the actor's overall capability */
+                issue: string | null;
+                to: number;
+            }[];
+        };
+        Levers: {
+            asOf: string | null;
+            /** @description before any lever: each model’s forecast (value), or the probability */
+            baseline: {
+                [key: string]: number;
+            } | null;
+            case: {
+                id: string;
+                title: string;
+            };
+            /** @description ranked: the least normalized movement (with the moves it needs) first, then the larger Monte Carlo share */
+            levers: components["schemas"]["Lever"][];
+            notes: string[];
+            /** @description zone and draft targets: the issues that each need a lever */
+            parts: string[];
+            reachable: boolean;
+            runs: number;
+            scenario: string | null;
+            seed: number;
+            /** @description the target as read */
+            target: {
+                by?: string;
+                draft?: string;
+                issue?: string | null;
+                /** @enum {string} */
+                kind: "zone" | "value" | "draft" | "probability";
+                probability?: number;
+                text: string;
+                tolerance?: number;
+                value?: number;
+            };
         };
         LoginRequest: {
             name: string;
@@ -11160,6 +11865,8 @@ export interface components {
         Ready: {
             /** @enum {string} */
             database: "sqlite" | "postgres";
+            /** @description the newest of this version's schema migrations, applied (e.g. 0007_feeds) */
+            migration: string;
             /** @enum {boolean} */
             ready: true;
             runsJobs: boolean;
