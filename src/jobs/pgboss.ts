@@ -118,19 +118,15 @@ export class PgBossQueue implements JobQueue {
   /** pg-boss started (its schema created or migrated) and the two queues made, once. */
   private ready(): Promise<PgBoss> {
     this.boss ??= (async () => {
-      const make = () => {
-        const boss = new PgBoss({
-          db: bossDb(this.store.db),
-          schema: BOSS_SCHEMA,
-          supervise: true,
-          schedule: false,
-          migrate: true,
-          maintenanceIntervalSeconds: this.opts.maintenanceSeconds,
-        });
-        boss.on('error', (e) => this.log({ event: 'queue-error', error: messageOf(e) }));
-        return boss;
-      };
-      const boss = make();
+      const boss = new PgBoss({
+        db: bossDb(this.store.db),
+        schema: BOSS_SCHEMA,
+        supervise: true,
+        schedule: false,
+        migrate: true,
+        maintenanceIntervalSeconds: this.opts.maintenanceSeconds,
+      });
+      boss.on('error', (e) => this.log({ event: 'queue-error', error: messageOf(e) }));
       try {
         // Processes starting together on a new database would race to create pg-boss's schema and
         // queues (duplicate keys of the catalog, deadlocks): one at a time, under an advisory lock.
