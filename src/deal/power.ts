@@ -17,6 +17,8 @@ import { estimate } from '../case/estimate.ts';
 import { currentStances, pairKey } from '../case/view.ts';
 import { issueDecisions, type IssueDecision } from '../case/decision.ts';
 import { createRng } from '../engines/random.ts';
+import { UnknownDraftError } from '../analysis/drafts.ts';
+import { crossing, draftValues, redLines, utilityModel, utilityOf } from '../analysis/red-lines.ts';
 
 export interface WeightedGame {
   /** Voter ids (the actors who can matter; the rest are dummies with index 0). */
@@ -207,12 +209,16 @@ export function caseDecision(c: Case): IssueDecision | null {
 /** An issue named that the case does not have. */
 export class UnknownIssueError extends Error {}
 
+/** The decision rule `power` reads: the case's rule, or that of the issue named. */
+function decisionOf(c: Case, issue: string | undefined): IssueDecision | null {
+  if (issue === undefined) return caseDecision(c);
+  const d = issueDecisions(c).find((x) => x.issue === issue);
+  if (!d) throw new UnknownIssueError(`unknown issue "${issue}" (the case has: ${c.issues.map((i) => i.id).join(', ')})`);
+  return d;
+}
+
 export function casePower(c: Case, opts: PowerOptions & { issue?: string } = {}): PowerResult & { issue: string | null; blocking: string[][] } {
-  let d = caseDecision(c);
-  if (opts.issue !== undefined) {
-    d = issueDecisions(c).find((x) => x.issue === opts.issue) ?? null;
-    if (!d) throw new UnknownIssueError(`unknown issue "${opts.issue}" (the case has: ${c.issues.map((i) => i.id).join(', ')})`);
-  }
+  const d = decisionOf(c, opts.issue);
   if (!d) return { issue: null, rule: 'unanimity', method: 'exact', actors: c.actors.map((a) => ({ actor: a.id, shapleyShubik: 0, banzhaf: 0 })), blocking: [] };
   const g = gameOf(c, d);
   const r = powerIndices(g, opts);
@@ -258,3 +264,71 @@ const popcount = (m: number): number => {
   for (; m; m &= m - 1) c++;
   return c;
 };
+
+/** Why one actor would vote against a set of issue values. */
+export interface Objection {
+  actor: string;
+  /** Issues whose value lies outside the actor's red line. */
+  crosses: string[];
+  /** The values (the status quo on the issues they leave open) leave the actor worse off than the status quo. */
+  worseThanStatusQuo: boolean;
+}
+
+export interface BlockingResult {
+  /** The actors who would vote against, in case order. */
+  opponents: string[];
+  objections: Objection[];
+  /** Whether the opponents together can stop it under the decision rule (the supporters alone do not win). */
+  blocked: boolean;
+  /** Minimal blocking coalitions among the opponents (smallest first; empty when not blocked). */
+  coalitions: string[][];
+}
+
+/**
+ * Who would vote against a draft or package given as issue values, and whether they can block it.
+ * An actor opposes it when, as `parley drafts` reads a draft (src/analysis/drafts.ts), one of its
+ * values lies outside the actor's red line, or when the package (the status quo on the issues the
+ * values leave open) gives the actor less utility than the status quo (vsStatusQuo < 0). The rule is
+ * the one `casePower` uses: the case's, or that of `opts.issue`. The case is read as given (pass the
+ * as-of view): the red lines in force now, not on a draft's own date.
+ */
+export function blockingFor(c: Case, values: Record<string, number>, opts: { issue?: string } = {}): BlockingResult {
+  for (const id of Object.keys(values)) {
+    if (!c.issues.some((i) => i.id === id)) throw new UnknownIssueError(`unknown issue "${id}" in the values (the case has: ${c.issues.map((i) => i.id).join(', ')})`);
+  }
+  const d = decisionOf(c, opts.issue);
+  const lines = redLines(c);
+  const um = utilityModel(c);
+  const pkg = c.issues.map((iss) => values[iss.id] ?? iss.statusQuo);
+  const objections: Objection[] = [];
+  c.actors.forEach((a, i) => {
+    const crosses = [...new Set(lines.filter((l) => l.actor === a.id && l.issue in values && crossing(l, values[l.issue]).side !== null).map((l) => l.issue))];
+    const worseThanStatusQuo = utilityOf(um, i, pkg) - utilityOf(um, i, um.statusQuo) < -1e-9;
+    if (crosses.length || worseThanStatusQuo) objections.push({ actor: a.id, crosses, worseThanStatusQuo });
+  });
+  const opponents = objections.map((o) => o.actor);
+  if (!d) return { opponents, objections, blocked: false, coalitions: [] };
+  const g = gameOf(c, d);
+  let w = 0;
+  let n = 0;
+  g.players.forEach((p, j) => {
+    if (!opponents.includes(p)) (w += g.weights[j]), n++;
+  });
+  const blocked = !wins(g, w, n);
+  return { opponents, objections, blocked, coalitions: blocked ? minimalBlocking(g, opponents) : [] };
+}
+
+/** A draft of the case as issue values (the last point naming each issue). */
+export const draftIssueValues = (d: Case['drafts'][number]): Record<string, number> => Object.fromEntries([...draftValues(d)].map(([k, v]) => [k, v.value]));
+
+/** `blockingFor` for each draft of the case (or the one named), in case order. */
+export function draftsBlocking(c: Case, opts: { issue?: string; draft?: string } = {}): Array<BlockingResult & { draft: string; title: string }> {
+  const ds = opts.draft === undefined ? c.drafts : c.drafts.filter((d) => d.id === opts.draft);
+  if (opts.draft !== undefined && ds.length === 0) throw new UnknownDraftError(`unknown draft "${opts.draft}" (the case has: ${c.drafts.map((d) => d.id).join(', ') || 'none'})`);
+  return ds.map((d) => ({ draft: d.id, title: d.title, ...blockingFor(c, draftIssueValues(d), { issue: opts.issue }) }));
+}
+
+/** `blockingFor` for each package of `parley packages` (src/deal/packages.ts), in its order. */
+export function packagesBlocking(c: Case, pks: ReadonlyArray<{ kind: string; values: Record<string, number>; from?: string }>, opts: { issue?: string } = {}): Array<BlockingResult & { package: string }> {
+  return pks.map((p) => ({ package: p.from ? `${p.kind}-${p.from}` : p.kind, ...blockingFor(c, p.values, opts) }));
+}
