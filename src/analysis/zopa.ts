@@ -94,7 +94,8 @@ export function cheapestMeetingPoint(lines: ReadonlyArray<Pick<RedLineBound, 'ac
   return { ...best, between: { min: cheapest[0], max: cheapest[cheapest.length - 1] } };
 }
 
-function intersect(lines: ReadonlyArray<Pick<RedLineBound, 'min' | 'max'>>, scale: { min: number; max: number }): { min: number; max: number } | null {
+/** The values of `scale` inside every one of `lines` (null: none). */
+export function intersect(lines: ReadonlyArray<Pick<RedLineBound, 'min' | 'max'>>, scale: { min: number; max: number }): { min: number; max: number } | null {
   let lo = scale.min;
   let hi = scale.max;
   for (const l of lines) {

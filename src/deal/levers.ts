@@ -43,7 +43,7 @@ import { weightedMeanOnIssue } from '../engines/weights.ts';
 import { caseView, resolveModels } from '../analysis/forecast.ts';
 import { simulateDraws } from '../analysis/montecarlo.ts';
 import { agreementPlan, caseDate, casePrior, drawEvidence, priorProbability, slackEvidence } from '../analysis/outlook.ts';
-import { cheapestMeetingPoint } from '../analysis/zopa.ts';
+import { cheapestMeetingPoint, intersect } from '../analysis/zopa.ts';
 import { crossing, draftValues, scaleRange, uncertainRedLines, type UncertainRedLine } from '../analysis/red-lines.ts';
 import { UnknownDraftError } from '../analysis/drafts.ts';
 import { effectiveView } from '../analysis/reliability.ts';
@@ -242,16 +242,6 @@ const lineMove = (l: UncertainRedLine, bound: 'min' | 'max', to: number): LeverM
   const from = bound === 'min' ? l.min : l.max;
   return { actor: l.actor, issue: l.issue, field: 'redLine', bound, from, to, by: to - from };
 };
-
-function intersect(lines: readonly UncertainRedLine[], scale: { min: number; max: number }): { min: number; max: number } | null {
-  let lo = scale.min;
-  let hi = scale.max;
-  for (const l of lines) {
-    lo = Math.max(lo, l.min);
-    hi = Math.min(hi, l.max);
-  }
-  return lo <= hi ? { min: lo, max: hi } : null;
-}
 
 /** Whether the moved bound leaves the range the case gives for it. */
 function lineOutside(l: UncertainRedLine, mv: LeverMove): boolean {

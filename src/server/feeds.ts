@@ -50,17 +50,10 @@ export const DEFAULT_ITEM_BUDGET_MS = 5 * 60_000;
 export const FEED_LEASE_MS = 10 * 60_000;
 
 /** A feed of a case with what its polls found. */
-export interface FeedView {
-  url: string;
+export interface FeedView extends Omit<FeedState, 'pollingUntil'> {
   label: string;
   every: string;
   everyMs: number;
-  lastPolledAt: string | null;
-  lastOkAt: string | null;
-  lastError: string | null;
-  itemsSeen: number;
-  lastNew: number;
-  totalNew: number;
   /** A poll holds the feed now. */
   polling: boolean;
   /** When the scheduler polls it next (now when it was never polled). */
