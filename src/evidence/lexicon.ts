@@ -4,17 +4,23 @@
  * "the Kremlin" speaks for Russia), not facts about particular articles. Name knowledge (first names,
  * places, countries) comes from the lexicon that ships inside the `compromise` package.
  */
-import nlp from 'compromise';
+import { PACKED_LEXICON } from './lexicon-data.ts';
 
-const compromiseLexicon = (nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
+/**
+ * compromise's lexicon (word → tags), unpacked from src/evidence/lexicon-data.ts, which
+ * scripts/compromise-lexicon.ts generates from the installed package: the same tags without loading
+ * compromise (~0.5 s) at every start. A Map, so "constructor" or "__proto__" is an unknown word.
+ */
+const compromiseLexicon = new Map<string, readonly string[]>();
+for (const [tags, words] of Object.entries(PACKED_LEXICON)) {
+  const list: readonly string[] = Object.freeze(tags.split(','));
+  for (const word of words.split('\n')) compromiseLexicon.set(word, list);
+}
+const NO_TAGS: readonly string[] = Object.freeze([]);
 
 /** compromise's tags for a lower-cased word (empty when the word is unknown to it). */
-export function lexiconTags(word: string): string[] {
-  // the lexicon is a plain object: read own keys only, so "constructor" or "__proto__" is an unknown word
-  const key = word.toLowerCase();
-  const t = Object.hasOwn(compromiseLexicon, key) ? compromiseLexicon[key] : undefined;
-  if (t !== undefined && typeof t !== 'string' && !Array.isArray(t)) return [];
-  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+export function lexiconTags(word: string): readonly string[] {
+  return compromiseLexicon.get(word.toLowerCase()) ?? NO_TAGS;
 }
 
 export type Gender = 'male' | 'female' | undefined;
