@@ -18,6 +18,7 @@ import { currentStances, pairKey } from '../case/view.ts';
 import { issueDecisions, type IssueDecision } from '../case/decision.ts';
 import { createRng } from '../engines/random.ts';
 import { UnknownDraftError } from '../analysis/drafts.ts';
+import { DealError, findPackages, nearestEfficient, type LpSolver, type Package } from './packages.ts';
 import { crossing, draftValues, redLines, utilityModel, utilityOf } from '../analysis/red-lines.ts';
 
 export interface WeightedGame {
@@ -280,7 +281,9 @@ export interface BlockingResult {
   objections: Objection[];
   /** Whether the opponents together can stop it under the decision rule (the supporters alone do not win). */
   blocked: boolean;
-  /** Minimal blocking coalitions among the opponents (smallest first; empty when not blocked). */
+  /** The issues whose decision rule the opponents can stop it on (the issue asked for, or those the values settle). */
+  blockedOn: string[];
+  /** Minimal blocking coalitions among the opponents, over every rule (smallest first; empty when not blocked). */
   coalitions: string[][];
 }
 
@@ -288,9 +291,12 @@ export interface BlockingResult {
  * Who would vote against a draft or package given as issue values, and whether they can block it.
  * An actor opposes it when, as `parley drafts` reads a draft (src/analysis/drafts.ts), one of its
  * values lies outside the actor's red line, or when the package (the status quo on the issues the
- * values leave open) gives the actor less utility than the status quo (vsStatusQuo < 0). The rule is
- * the one `casePower` uses: the case's, or that of `opts.issue`. The case is read as given (pass the
- * as-of view): the red lines in force now, not on a draft's own date.
+ * values leave open) gives the actor less utility than the status quo (vsStatusQuo < 0). The rules:
+ * with `opts.issue`, that issue's; else the rule of each issue the values settle (a deal passes only
+ * where each of its issues passes, so the opponents block it when they can stop any one of them: the
+ * EU, deciding sanctions alone, blocks a draft that lifts them). The case is read as given (pass the
+ * as-of view): the red lines in force now, not on a draft's own date. Under unanimity only the veto
+ * holders can block (as in the draft checks and the packages): an issue without any is blocked by nobody.
  */
 export function blockingFor(c: Case, values: Record<string, number>, opts: { issue?: string } = {}): BlockingResult {
   for (const id of Object.keys(values)) {
@@ -307,15 +313,42 @@ export function blockingFor(c: Case, values: Record<string, number>, opts: { iss
     if (crosses.length || worseThanStatusQuo) objections.push({ actor: a.id, crosses, worseThanStatusQuo });
   });
   const opponents = objections.map((o) => o.actor);
-  if (!d) return { opponents, objections, blocked: false, coalitions: [] };
-  const g = gameOf(c, d);
-  let w = 0;
-  let n = 0;
-  g.players.forEach((p, j) => {
-    if (!opponents.includes(p)) (w += g.weights[j]), n++;
-  });
-  const blocked = !wins(g, w, n);
-  return { opponents, objections, blocked, coalitions: blocked ? minimalBlocking(g, opponents) : [] };
+  // The rules that decide the values: the one asked for, else each issue's own (a deal passes only
+  // where every issue it settles passes); a draft that settles nothing is read under the case's rule.
+  const set = c.issues.filter((iss) => iss.id in values).map((iss) => iss.id);
+  const rules = opts.issue !== undefined || set.length === 0 ? (d ? [d] : []) : issueDecisions(c).filter((x) => set.includes(x.issue));
+  const seen = new Map<string, { g: WeightedGame; issues: string[] }>();
+  for (const r of rules) {
+    // As the draft checks and the packages read a rule (bindsDeal): under unanimity only a veto holder
+    // blocks, so an issue with none is one nobody blocks (gameOf would give every actor a veto there).
+    if (r.rule === 'unanimity' && r.vetoHolders.length === 0) continue;
+    const g = gameOf(c, r);
+    const key = JSON.stringify(g);
+    const had = seen.get(key);
+    if (had) had.issues.push(r.issue);
+    else seen.set(key, { g, issues: [r.issue] });
+  }
+  const blockedOn: string[] = [];
+  const found: string[][] = [];
+  for (const { g, issues } of seen.values()) {
+    const total = g.weights.reduce((x, y) => x + y, 0);
+    if (!wins(g, total, g.players.length)) continue; // a rule nobody can satisfy (no decider): nothing to block
+    let w = 0;
+    let n = 0;
+    g.players.forEach((p, j) => {
+      if (!opponents.includes(p)) (w += g.weights[j]), n++;
+    });
+    if (wins(g, w, n)) continue;
+    blockedOn.push(...issues);
+    found.push(...minimalBlocking(g, opponents));
+  }
+  // Minimal over every rule: a coalition that blocks under one rule is dropped when a smaller one blocks under any.
+  const order = new Map(c.actors.map((a, i) => [a.id, i]));
+  const canon = [...new Map(found.map((k) => [...k].sort((a, b) => order.get(a)! - order.get(b)!)).map((k) => [k.join('\u0000'), k])).values()];
+  const coalitions = canon
+    .filter((k) => !canon.some((o) => o.length < k.length && o.every((x) => k.includes(x))))
+    .sort((a, b) => a.length - b.length || order.get(a[0])! - order.get(b[0])!);
+  return { opponents, objections, blocked: blockedOn.length > 0, blockedOn: c.issues.map((i) => i.id).filter((i) => blockedOn.includes(i)), coalitions };
 }
 
 /** A draft of the case as issue values (the last point naming each issue). */
@@ -331,4 +364,40 @@ export function draftsBlocking(c: Case, opts: { issue?: string; draft?: string }
 /** `blockingFor` for each package of `parley packages` (src/deal/packages.ts), in its order. */
 export function packagesBlocking(c: Case, pks: ReadonlyArray<{ kind: string; values: Record<string, number>; from?: string }>, opts: { issue?: string } = {}): Array<BlockingResult & { package: string }> {
   return pks.map((p) => ({ package: p.from ? `${p.kind}-${p.from}` : p.kind, ...blockingFor(c, p.values, opts) }));
+}
+
+export interface PowerReport extends PowerResult {
+  issue: string | null;
+  blocking: string[][];
+  /** Who would vote against each draft of the case (or the one asked for), and whether they can block it. */
+  drafts: Array<BlockingResult & { draft: string; title: string }>;
+  /**
+   * The same for each package of `parley packages` (max-min, Nash, Kalai-Smorodinsky; with a draft
+   * asked for, also the efficient package nearest it). None when no package satisfies every veto holder.
+   */
+  packages: Array<BlockingResult & { package: string }>;
+  /** Why the packages could not be computed (a case the deal cannot read), else null. */
+  packagesError: string | null;
+}
+
+/**
+ * What `parley power` and GET /api/cases/{id}/power answer: the indices, and who blocks each draft and
+ * package. Pure over the case and a loaded solver (src/deal/solver.ts).
+ */
+export function powerReport(c: Case, solver: LpSolver, opts: PowerOptions & { issue?: string; draft?: string } = {}): PowerReport {
+  const { draft, ...rest } = opts;
+  const on = rest.issue === undefined ? {} : { issue: rest.issue };
+  const power = casePower(c, rest);
+  const drafts = draftsBlocking(c, { ...on, ...(draft === undefined ? {} : { draft }) });
+  let pks: Package[] = [];
+  let packagesError: string | null = null;
+  try {
+    pks = findPackages(c, solver).packages;
+    const near = draft === undefined ? null : nearestEfficient(c, solver, draft);
+    if (near) pks.push(near);
+  } catch (e) {
+    if (!(e instanceof DealError)) throw e;
+    packagesError = e.message;
+  }
+  return { ...power, drafts, packages: packagesBlocking(c, pks, on), packagesError };
 }

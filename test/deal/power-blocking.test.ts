@@ -42,6 +42,10 @@ ${draft('high', 70)}${draft('low', 30)}${draft('sq', 50)}`;
  * - x = 60: r's veto line is crossed (and r loses: 60 > 30), k's line is crossed and k loses (40 > 10);
  *   u gains. Opponents r and k; r alone blocks; k holds no veto, so {r} is the only minimal coalition.
  * - x = 25: u loses (75 > 70) without a line crossed; r and k gain. u's refusal blocks: {u}.
+ * A second issue y (status quo 20) is k's alone to decide (rule single); k wants 0, its line is y ≤ 50;
+ * u and r hold no stance on it (no weight), so y moves none of the x results above.
+ * - y = 80: k crosses its line and loses (80 > 20): k blocks, on y.
+ * - x = 60, y = 80: r blocks on x, k on y: two minimal coalitions {r} and {k}; read under x's rule alone, {r}.
  */
 const unanimity = `id: veto
 title: Vetoes
@@ -51,10 +55,12 @@ actors:
   - {id: k, name: Kingdom, kind: state, capability: 20}
 issues:
   - {id: x, title: X, statusQuo: 30, scale: ${scale}}
+  - {id: y, title: Y, statusQuo: 20, scale: ${scale}, decision: {rule: single, decider: k}}
 stances:
   - {actor: u, issue: x, date: 2025-11-20, position: 100, salience: 50, redLine: {min: 20, veto: true}, evidence: [q1]}
   - {actor: r, issue: x, date: 2025-11-20, position: 0, salience: 50, redLine: {max: 40, veto: true}, evidence: [q1]}
   - {actor: k, issue: x, date: 2025-11-20, position: 20, salience: 50, redLine: {max: 50}, evidence: [q1]}
+  - {actor: k, issue: y, date: 2025-11-20, position: 0, salience: 50, redLine: {max: 50}, evidence: [q1]}
 evidence:
   - {id: q1, kind: quote, text: Words., speaker: Someone, actor: u, date: 2025-11-21}
 drafts:
@@ -86,7 +92,7 @@ describe('blockingFor: a weighted vote worked by hand', () => {
     expect(blockingFor(low, { x: 70 })).toMatchObject({ opponents: ['c', 'd'], blocked: false, coalitions: [] });
   });
   it('a draft nobody opposes (the status quo)', () => {
-    expect(blockingFor(c, { x: 50 })).toEqual({ opponents: [], objections: [], blocked: false, coalitions: [] });
+    expect(blockingFor(c, { x: 50 })).toEqual({ opponents: [], objections: [], blocked: false, blockedOn: [], coalitions: [] });
   });
   it('reads every draft of the case, or the one named', () => {
     const all = draftsBlocking(c);
@@ -122,6 +128,19 @@ describe('blockingFor: unanimity with vetoes worked by hand', () => {
     // x = 35 is inside every line, but r (35 > 30) and k (15 > 10) lose: r's veto blocks. At x = 30 nobody is worse off.
     expect(blockingFor(c, { x: 35 })).toMatchObject({ opponents: ['r', 'k'], blocked: true, coalitions: [['r']] });
     expect(blockingFor(c, { x: 30 })).toMatchObject({ opponents: [], blocked: false });
+  });
+  it('each issue under its own rule: the decider of y blocks what it settles on y', () => {
+    expect(blockingFor(c, { y: 80 })).toEqual({
+      opponents: ['k'],
+      objections: [{ actor: 'k', crosses: ['y'], worseThanStatusQuo: true }],
+      blocked: true,
+      blockedOn: ['y'],
+      coalitions: [['k']],
+    });
+    expect(blockingFor(c, { x: 60, y: 80 })).toMatchObject({ opponents: ['r', 'k'], blocked: true, blockedOn: ['x', 'y'], coalitions: [['r'], ['k']] });
+    expect(blockingFor(c, { x: 60, y: 80 }, { issue: 'x' })).toMatchObject({ blockedOn: ['x'], coalitions: [['r']] });
+    // x alone: k is against (its line on x is crossed) but decides only y
+    expect(blockingFor(c, { x: 60 })).toMatchObject({ blockedOn: ['x'], coalitions: [['r']] });
   });
   it('labels packages by kind', () => {
     const r = packagesBlocking(c, [{ kind: 'maxmin', values: { x: 30 } }, { kind: 'nearest', from: 'sixty', values: { x: 60 } }]);
