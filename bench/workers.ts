@@ -9,17 +9,16 @@
  * Run: `npm run bench -- workers`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { simulate } from '../src/analysis/index.ts';
 import { importFile } from '../src/formats/index.ts';
 import { simulateChunks, durableJobManager } from '../src/server/durable-simulate.ts';
 import { createStore } from '../src/store/index.ts';
 import { JobStore } from '../src/store/jobs.ts';
 import { projectRoot } from '../src/server/index.ts';
+import { scratchDatabase } from '../test/helpers/postgres.ts';
 
 const flag = (name: string, def: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,21 +36,8 @@ const WORKERS = list(flag('workers', '1,2,4'));
 const MODELS = ['compromise', 'bdm'];
 const SEED = 2026;
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-const name = `parley_bench_workers_${randomBytes(4).toString('hex')}`;
-await admin(`CREATE DATABASE ${name}`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-const db = url.toString();
+const scratch = await scratchDatabase(adminUrl, 'bench_workers');
+const db = scratch.url;
 const store = await createStore(db);
 const queue = durableJobManager(store, undefined, false);
 const jobStore = new JobStore(store.db);
@@ -124,5 +110,5 @@ try {
   await Promise.all(children.map(stop));
   await queue.shutdown();
   await store.close();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await scratch.drop();
 }

@@ -11,22 +11,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/server/index.ts';
+import { scratchDatabase } from '../helpers/postgres.ts';
 
 const adminUrl = process.env.PARLEY_TEST_PG;
 const TOKEN = `team-${randomBytes(8).toString('hex')}`;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -83,7 +73,7 @@ describe('scripts/team-up.sh refuses before it starts anything', () => {
 });
 
 suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', () => {
-  const name = `parley_teamup_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   // Made by the test that uses it (a skipped suite's body still runs, its afterAll does not).
   let logDir = '';
   let script: ChildProcess | undefined;
@@ -92,15 +82,13 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
   afterAll(async () => {
     if (script && script.exitCode === null && script.signalCode === null) script.kill('SIGKILL');
     if (logDir) rmSync(logDir, { recursive: true, force: true });
-    if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch?.drop();
   });
 
   it('beyond loopback with neither a token nor an admin: the server refuses, and so does the script, starting no worker', async () => {
     if (!adminUrl) throw new Error('PARLEY_TEST_PG is not set: under CI=true the team start-up test must run');
-    await admin(`CREATE DATABASE ${name}`);
-    const db = new URL(adminUrl);
-    db.pathname = `/${name}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DB: db.toString(), PARLEY_FEEDS: '0' };
+    scratch = await scratchDatabase(adminUrl, 'teamup');
+    const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DB: scratch.url, PARLEY_FEEDS: '0' };
     delete env.PARLEY_TOKEN;
     const r = await teamUp(['--host', '0.0.0.0', '--port', String(await freePort()), '--workers', '2'], env);
     expect(r.code).toBe(2);
@@ -112,14 +100,14 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
   it('starts a ready server and 2 workers that run a simulation; SIGTERM stops them all', async () => {
     if (!adminUrl) throw new Error('PARLEY_TEST_PG is not set: under CI=true the team start-up test must run');
     // The database the refused start migrated (and imported the examples into) is used as it is.
-    const db = new URL(adminUrl);
-    db.pathname = `/${name}`;
+    if (!scratch) throw new Error('the refused start (the test before) made the database');
+    const db = scratch.url;
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     logDir = mkdtempSync(join(tmpdir(), 'parley-team-up-'));
     script = spawn('bash', [join(projectRoot, 'scripts/team-up.sh'), '--workers', '2', '--port', String(port), '--log-dir', logDir], {
       cwd: projectRoot,
-      env: { ...process.env, PARLEY_DB: db.toString(), PARLEY_TOKEN: TOKEN, PARLEY_LOG: 'json', PARLEY_FEEDS: '0', PARLEY_CHUNK_EXPIRE_SECONDS: '10' },
+      env: { ...process.env, PARLEY_DB: db, PARLEY_TOKEN: TOKEN, PARLEY_LOG: 'json', PARLEY_FEEDS: '0', PARLEY_CHUNK_EXPIRE_SECONDS: '10' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     script.stderr!.on('data', (d: Buffer) => (scriptErr += d.toString()));

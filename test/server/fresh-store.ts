@@ -6,9 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, it } from 'vitest';
+import { scratchDatabase } from '../helpers/postgres.ts';
 
 export interface FreshDatabase {
   /** A SQLite path or a postgres:// URL. */
@@ -23,21 +22,9 @@ const sqlite: DatabaseMaker = async () => {
 };
 
 function postgres(adminUrl: string): DatabaseMaker {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
   return async () => {
-    const name = `parley_api_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), destroy: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    const db = await scratchDatabase(adminUrl, 'api');
+    return { url: db.url, destroy: db.drop };
   };
 }
 

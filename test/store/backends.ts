@@ -6,9 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, it } from 'vitest';
+import { scratchDatabase } from '../helpers/postgres.ts';
 import type { CaseInput } from '../../src/case/schema.ts';
 
 export interface Backend {
@@ -34,26 +33,15 @@ function sqliteBackend(): Backend {
 }
 
 function postgresBackend(adminUrl: string): Backend {
-  const name = `parley_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  let db: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   return {
     name: 'postgres',
     async create() {
-      await admin(`CREATE DATABASE ${name}`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return url.toString();
+      db = await scratchDatabase(adminUrl, 'test');
+      return db.url;
     },
     async destroy() {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await db?.drop();
     },
   };
 }
