@@ -47,8 +47,11 @@ ${draft('high', 70)}${draft('low', 30)}${draft('sq', 50)}`;
  * - y = 80: k crosses its line and loses (80 > 20): k blocks, on y.
  * - x = 60, y = 80: r blocks on x, k on y: two minimal coalitions {r} and {k}; read under x's rule alone, {r}.
  */
+// The case-level rule is written out: src/case/validate.ts throws a TypeError on a case whose only
+// rule is an issue's when a veto-marked line sits on another issue (reported to the integrator).
 const unanimity = `id: veto
 title: Vetoes
+decision: {rule: unanimity}
 actors:
   - {id: u, name: Union, kind: state, capability: 50}
   - {id: r, name: Realm, kind: state, capability: 30}
@@ -150,7 +153,7 @@ describe('blockingFor: unanimity with vetoes worked by hand', () => {
 
 describe('blockingFor: a single decider', () => {
   it('blocks exactly when the decider opposes', () => {
-    const c = parseCase(unanimity.replace('actors:\n', 'decision: {rule: single, decider: k}\nactors:\n').replace(/, veto: true/g, ''), 'single.yaml');
+    const c = parseCase(unanimity.replace('decision: {rule: unanimity}', 'decision: {rule: single, decider: k}').replace(/, veto: true/g, ''), 'single.yaml');
     expect(blockingFor(c, { x: 60 })).toMatchObject({ opponents: ['r', 'k'], blocked: true, coalitions: [['k']] });
     // x = 25: only u loses; k (the decider) gains: not blocked
     expect(blockingFor(c, { x: 25 })).toMatchObject({ opponents: ['u'], blocked: false, coalitions: [] });
