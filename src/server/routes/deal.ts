@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { caseView } from '../../analysis/forecast.ts';
 import { DealError, latestCaseDate, packagesReport } from '../../deal/packages.ts';
-import { casePower, UnknownIssueError } from '../../deal/power.ts';
+import { powerReport, UnknownIssueError } from '../../deal/power.ts';
 import { findLevers, LeverTargetError } from '../../deal/levers.ts';
 import { UnknownDraftError, UnknownModelError } from '../../analysis/index.ts';
 import { loadSolver } from '../../deal/solver.ts';
@@ -30,6 +30,13 @@ const Packages = z
     drafts: z.array(Draft).describe('each package as a generated draft'),
   })
   .openapi('Packages');
+const Blocking = z.object({
+  opponents: z.array(z.string()).describe('the actors who would vote against: a red line crossed, or worse off than the status quo'),
+  objections: z.array(z.object({ actor: z.string(), crosses: z.array(z.string()).describe('issues whose value is outside the actor’s red line'), worseThanStatusQuo: z.boolean() })),
+  blocked: z.boolean().describe('whether the opponents can stop it under the decision rule'),
+  blockedOn: z.array(z.string()).describe('the issues whose rule the opponents can stop it on'),
+  coalitions: z.array(z.array(z.string())).describe('the minimal blocking coalitions among the opponents'),
+});
 const Power = z
   .object({
     issue: z.string().nullable(),
@@ -37,6 +44,9 @@ const Power = z
     method: z.enum(['exact', 'sampled']),
     actors: z.array(z.object({ actor: z.string(), shapleyShubik: z.number(), banzhaf: z.number() })),
     blocking: z.array(z.array(z.string())).describe('the minimal coalitions whose refusal blocks a deal'),
+    drafts: z.array(Blocking.extend({ draft: z.string(), title: z.string() })).describe('who blocks each draft of the case (or the one asked for)'),
+    packages: z.array(Blocking.extend({ package: z.string().describe('maxmin, nash, ks, or nearest-DRAFT') })).describe('who blocks each package of `parley packages`'),
+    packagesError: z.string().nullable().describe('why the packages could not be computed, else null'),
   })
   .openapi('Power');
 
@@ -120,10 +130,11 @@ export function dealRoutes({ store }: RouteContext) {
     method: 'get',
     path: '/api/cases/{id}/power',
     tag: 'analysis',
-    summary: "Shapley-Shubik and Banzhaf indices under the case's decision rule, and the minimal blocking coalitions",
+    summary: "Shapley-Shubik and Banzhaf indices under the case's decision rule, the minimal blocking coalitions, and who blocks each draft and package",
     params: CaseParams,
     query: z.object({
       issue: z.string().max(80).optional(),
+      draft: z.string().max(80).optional().openapi({ description: 'only this draft, and the efficient package nearest it' }),
       asOf: date.optional(),
       samples: z.coerce.number().int().min(100).max(1_000_000).optional(),
       seed: z.coerce.number().int().min(0).optional(),
@@ -134,9 +145,10 @@ export function dealRoutes({ store }: RouteContext) {
       setEtag(c, stored.revision);
       const view = query.asOf ? asOf(stored.case, query.asOf) : stored.case;
       try {
-        return jsonSafe(casePower(view, definedOnly({ issue: query.issue, samples: query.samples, seed: query.seed })));
+        return jsonSafe(powerReport(view, await loadSolver(), definedOnly({ issue: query.issue, draft: query.draft, samples: query.samples, seed: query.seed })));
       } catch (e) {
         if (e instanceof UnknownIssueError) throw new ApiError(400, e.message, 'issue');
+        if (e instanceof UnknownDraftError) throw new ApiError(400, e.message, 'draft');
         throw e;
       }
     },
