@@ -155,8 +155,9 @@ export function checkCase(c: Case, declared: KnownIds = {}): SemanticProblem[] {
     for (const si of latest.values()) {
       const s = c.stances[si];
       const iss = issueById.get(s.issue);
-      if (!s.redLine?.veto || !iss) continue;
-      const d = iss.decision ?? c.decision!;
+      const d = iss?.decision ?? c.decision;
+      // No rule for this issue: the default (unanimity among the veto-marked) lets every mark stand.
+      if (!s.redLine?.veto || !iss || !d) continue;
       const who = d.rule === 'unanimity' ? d.vetoHolders : d.rule === 'single' ? (d.decider !== undefined ? [d.decider] : []) : [];
       if (who === undefined || who.includes(s.actor)) continue;
       const where = iss.decision ? `issues[${c.issues.indexOf(iss)}].decision` : 'decision';

@@ -70,6 +70,21 @@ stances:
     expect(msgs.some((m) => m.startsWith('c.yaml:12:') && m.includes('stances[1].redLine.maxRange.low: low 25 is above max 20'))).toBe(true);
   });
 
+  it('a veto mark on an issue with no rule of its own, in a case whose only rule is another issue\'s, stands (no crash)', () => {
+    const text = `id: d
+title: D
+actors:
+  - { id: a, name: A, kind: state, capability: 1 }
+  - { id: b, name: B, kind: state, capability: 1 }
+issues:
+  - { id: x, title: X, statusQuo: 0, decision: { rule: single, decider: a } }
+  - { id: y, title: Y, statusQuo: 0 }
+stances:
+  - { actor: b, issue: y, position: 10, salience: 10, redLine: { max: 20, veto: true } }
+`;
+    expect(parseCaseText(text, 'c.yaml').problems.map(formatProblem)).toEqual([]);
+  });
+
   it('qualified majority: members and thresholds, defaults 0.65 and no count threshold', () => {
     const c = Case.parse(base({ decision: { rule: 'qualified-majority', countThreshold: 0.55, members: ['a', 'b'] } }));
     expect(issueDecisions(c)[1]).toMatchObject({ rule: 'qualified-majority', members: ['a', 'b'], threshold: 0.65, countThreshold: 0.55 });
