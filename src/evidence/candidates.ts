@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Case, Evidence } from '../case/schema.ts';
-import { findDates, saidOnOf } from './dates.ts';
+import { saidOnOf } from './dates.ts';
 import { ArticleInputError } from './input.ts';
-import type { IngestResult } from './ingest.ts';
+import { datesOfResult, type IngestResult } from './ingest.ts';
 import { normaliseQuoteText } from './score.ts';
 
 const slug = (s: string): string =>
@@ -50,7 +50,7 @@ export function candidatesFromIngest(result: IngestResult, c: Case, options: Can
   const issueIds = new Set(c.issues.map((i) => i.id));
   const url = result.article.url && /^https?:\/\/\S+$/.test(result.article.url) && result.article.url.length <= 2000 ? result.article.url : undefined;
   const out: Evidence[] = [];
-  const dates = findDates(result.body, date);
+  const dates = datesOfResult(result, date);
   for (const q of result.quotes) {
     const text = q.text.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '').slice(0, 20000);
     const key = quoteKey(text);

@@ -6,7 +6,7 @@
 import type { Case } from '../case/schema.ts';
 import { Attributor, type AttributedQuote } from './attribution.ts';
 import { actorOfSpeaker, caseActorsIn, issueMatcher } from './case-link.ts';
-import { findDates } from './dates.ts';
+import { findDates, type ResolvedDate } from './dates.ts';
 import { extractFromHtml, isoDay } from './html.ts';
 import { checkArticleText, looksLikeHtml } from './input.ts';
 import { DEMONYM_STATES, METONYMS, STATE_NAMES, lexiconTags } from './lexicon.ts';
@@ -174,15 +174,30 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
   const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const sourceKeys = new Set(sources.map(squash));
   actors = actors.filter((a) => !sourceKeys.has(squash(a)));
-  return {
+  const dates = findDates(body, date);
+  const result: IngestResult = {
     article: { date: date ?? null, outlet: outlet ?? null, title: title ?? null, ...(input.url ? { url: input.url } : {}) },
     body,
     quotes: outQuotes,
     nonQuotes,
     sources,
     actors,
-    dates: findDates(body, date).map((d) => ({ text: d.text, resolved: d.resolved, granularity: d.granularity })),
+    dates: dates.map((d) => ({ text: d.text, resolved: d.resolved, granularity: d.granularity })),
   };
+  datesFound.set(result, { body, date, dates });
+  return result;
+}
+
+/** The dates (with offsets) each result's article gave, as ingestArticle found them: see `datesOfResult`. */
+const datesFound = new WeakMap<IngestResult, { body: string; date: string | undefined; dates: ResolvedDate[] }>();
+
+/**
+ * `findDates(result.body, date)`, without running it again when `result` came from ingestArticle with
+ * that body and article date (candidates.ts needs the offsets the JSON result leaves out).
+ */
+export function datesOfResult(result: IngestResult, date: string | undefined): ResolvedDate[] {
+  const found = datesFound.get(result);
+  return found && found.body === result.body && found.date === date ? found.dates : findDates(result.body, date);
 }
 
 /** The JSON contract of `parley ingest --format json` and `POST /api/ingest`: everything but the body text. */

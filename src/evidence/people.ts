@@ -209,9 +209,14 @@ function roleWordsBefore(words: string[]): string[] {
   return out.some((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) ? out : [];
 }
 
+const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+),\s*$/u;
 /** The role written before the name and a comma: "Lakeland's foreign minister, Helena Varga" */
 function roleWordsBeforeComma(text: string, start: number): string[] {
-  const m = /(?:^|[\s(])((?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+),\s*$/u.exec(text.slice(Math.max(0, start - 80), start));
+  const head = text.slice(Math.max(0, start - 80), start);
+  // most names follow no comma: skip the pattern (slow to fail: it is tried from every position)
+  // unless the text before the name ends with one (trimEnd strips exactly what \s matches)
+  if (!head.trimEnd().endsWith(',')) return [];
+  const m = ROLE_BEFORE_COMMA.exec(head);
   if (!m) return [];
   const words = m[1].toLowerCase().split(/\s+/);
   return ROLE_NOUNS.has(words[words.length - 1]) ? roleWordsBefore(words) : [];
