@@ -11,7 +11,7 @@ import type { IngestBody } from '../../src/server/routes/ingest.ts';
 import type { FeedList, FeedPollResult, FeedsBody } from '../../src/server/routes/feeds.ts';
 import type { OutlookBody } from '../../src/server/routes/outlook.ts';
 import type { Package, PackagesResult } from '../../src/deal/packages.ts';
-import type { PowerResult } from '../../src/deal/power.ts';
+import type { PowerReport } from '../../src/deal/power.ts';
 import type { LeversResult } from '../../src/deal/levers.ts';
 import type { Draft } from '../../src/case/schema.ts';
 
@@ -66,8 +66,8 @@ export type FeedInput = z.input<typeof FeedsBody>['feeds'][number];
 export type StanceInput = z.input<typeof S.Stance>;
 /** GET /api/cases/{id}/packages (routes/deal.ts): the packages inside every veto holder's red lines, each also as a generated draft. */
 export type DealPackages = Omit<PackagesResult, 'packages'> & { packages: Package[]; drafts: Draft[] };
-/** GET /api/cases/{id}/power: the power indices under the case's decision rule and the minimal blocking coalitions. */
-export type DealPower = PowerResult & { issue: string | null; blocking: string[][] };
+/** GET /api/cases/{id}/power: the power indices under the case's decision rule, the minimal blocking coalitions, and who blocks each draft and package. */
+export type DealPower = PowerReport;
 /** GET /api/cases/{id}/levers: the smallest changes that reach a target, ranked. */
 export type DealLevers = LeversResult;
 

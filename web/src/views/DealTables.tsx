@@ -142,12 +142,21 @@ export function LeversPanel({ infeasible }: { infeasible: boolean }) {
   );
 }
 
-/** Voting power under the case's decision rule: Shapley-Shubik and Banzhaf per actor, and the minimal blocking coalitions. */
+const PACKAGE_TITLE: Record<string, string> = { maxmin: 'Package: max-min gain', nash: 'Package: Nash product', ks: 'Package: Kalai-Smorodinsky' };
+
+/** Why an actor is against a draft or package, in words. */
+function whyText(o: { crosses: string[]; worseThanStatusQuo: boolean }, issueTitle: (id: string) => string): string {
+  const lines = o.crosses.length === 1 ? [`red line on ${issueTitle(o.crosses[0])}`] : o.crosses.length > 1 ? [`red lines on ${o.crosses.length} issues`] : [];
+  return [...lines, ...(o.worseThanStatusQuo ? ['worse off than the status quo'] : [])].join(', ');
+}
+
+/** Voting power under the case's decision rule: Shapley-Shubik and Banzhaf per actor, the minimal blocking coalitions, and who blocks each draft and package. */
 export function PowerPanel() {
   const { caseId, asOf, data, version } = useCase();
   const power = useLoad(() => api.power(caseId, asOf), [caseId, asOf, version]);
   if (!data) return null;
   const name = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
+  const issueTitle = (id: string) => data.issues.find((i) => i.id === id)?.title ?? id;
   const p = power.data;
   const rule = p ? (p.rule === 'unanimity' ? 'unanimity of the veto holders' : p.rule === 'qualified-majority' ? 'a qualified majority' : 'a single decider') : '';
   return (
@@ -181,6 +190,26 @@ export function PowerPanel() {
           ) : (
             <p className="muted">No coalition can block a deal.</p>
           )}
+          <DataTable
+            title="Who blocks it: each draft and package"
+            testId="who-blocks"
+            rows={[
+              ...p.drafts.map((d) => ({ key: `draft:${d.draft}`, what: d.title, b: d })),
+              ...p.packages.map((k) => ({ key: `package:${k.package}`, what: PACKAGE_TITLE[k.package] ?? `Package: nearest efficient to ${k.package.replace(/^nearest-/, '')}`, b: k })),
+            ]}
+            rowKey={(r) => r.key}
+            empty="The case has no draft, and no package satisfies every veto holder."
+            columns={[
+              { label: 'draft or package', value: (r) => r.what },
+              { label: 'against it', value: (r) => r.b.objections.map((o) => `${name(o.actor)} (${whyText(o, issueTitle)})`).join('; ') || 'nobody' },
+              { label: 'blocked', value: (r) => (r.b.blocked ? 'yes' : 'no') },
+              { label: 'minimal blocking coalitions', value: (r) => r.b.coalitions.map((k) => k.map(name).join(' + ')).join('; ') || '—' },
+            ]}
+          />
+          <p className="muted">
+            Against it: an actor whose red line it crosses, or who is worse off than under the status quo. Blocked: the opponents can stop it under the rule of an issue it settles.
+            {p.packagesError ? ` The packages could not be computed: ${p.packagesError}.` : ''}
+          </p>
         </>
       ) : null}
     </section>
