@@ -22,7 +22,7 @@ import { positionMap, quantileChart, renderSvg, timelineChart, tornadoChart, typ
 import { defaultFrontierPair, frontierChart, frontierText, twoActorFrontier } from '../charts/frontier.ts';
 import { DealError, findPackages, type Package } from '../deal/packages.ts';
 import { loadSolver } from '../deal/solver.ts';
-import { casePower } from '../deal/power.ts';
+import { blockingText, casePower, draftsBlocking, packagesBlocking } from '../deal/power.ts';
 import { findLevers, type LeverMove } from '../deal/levers.ts';
 import { utilityModel, utilityOf } from './red-lines.ts';
 
@@ -339,6 +339,15 @@ async function dealSection(w: Writer, c: Case, view: Case, names: Names, run: { 
     header: ['actor', 'Shapley-Shubik', 'Banzhaf'],
     rows: power.actors.map((a) => [names.actor(a.actor), percent(a.shapleyShubik), percent(a.banzhaf)]),
   });
+  // Who blocks each draft and package (`parley power`): against it = a red line crossed or worse off than the status quo.
+  const blocks = [
+    ...draftsBlocking(view).map((d) => `${d.title}: ${blockingText(view, d, names)}.`),
+    ...packagesBlocking(view, deal.packages).map((k) => `Package (${PACKAGE_LABEL[k.package as Package['kind']] ?? k.package}): ${blockingText(view, k, names)}.`),
+  ];
+  if (blocks.length) {
+    w.paragraph('Who blocks each draft and package (against it: an actor whose red line it crosses, or who is worse off than under the status quo; by the red lines in force now):');
+    w.list(blocks);
+  }
   if (deal.feasible) return;
   const lv = await findLevers(c, { target: 'zone', seed: run.seed, ...(run.asOf ? { asOf: run.asOf } : {}), ...(run.scenario ? { scenario: run.scenario } : {}) });
   const what = (m: LeverMove) => (m.field === 'redLine' ? `red line (${m.bound === 'min' ? 'lower' : 'upper'} bound)` : m.field);

@@ -401,3 +401,26 @@ export function powerReport(c: Case, solver: LpSolver, opts: PowerOptions & { is
   }
   return { ...power, drafts, packages: packagesBlocking(c, pks, on), packagesError };
 }
+
+/**
+ * One sentence on who blocks a draft or package, for the report: "blocked by Russia (veto)", "blocked
+ * by the European Union (decides Sanctions alone) or Ukraine (veto)", "blocked by Gamma + Delta
+ * (together)"; else who is against it and cannot block it, or that nobody is.
+ */
+export function blockingText(c: Case, b: BlockingResult, names: { actor(id: string): string; issue(id: string): string }): string {
+  const rules = issueDecisions(c).filter((d) => b.blockedOn.includes(d.issue));
+  const list = (xs: string[], last: string) => (xs.length <= 2 ? xs.join(` ${last} `) : `${xs.slice(0, -1).join(', ')} ${last} ${xs[xs.length - 1]}`);
+  if (b.blocked) {
+    const one = (k: string[]): string => {
+      if (k.length > 1) return `${k.map(names.actor).join(' + ')} (together)`;
+      const [a] = k;
+      if (rules.some((d) => d.rule === 'unanimity' && d.vetoHolders.includes(a))) return `${names.actor(a)} (veto)`;
+      const decides = rules.filter((d) => d.rule === 'single' && d.decider === a).map((d) => names.issue(d.issue));
+      if (decides.length) return `${names.actor(a)} (decides ${list(decides, 'and')} alone)`;
+      return `${names.actor(a)} (alone)`;
+    };
+    return `blocked by ${list(b.coalitions.map(one), 'or')}`;
+  }
+  if (b.opponents.length) return `not blocked: ${list(b.opponents.map(names.actor), 'and')} ${b.opponents.length === 1 ? 'is' : 'are'} against it but cannot block it`;
+  return 'nobody is against it';
+}

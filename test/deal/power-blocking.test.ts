@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCase } from '../../src/case/load.ts';
-import { blockingFor, draftsBlocking, packagesBlocking } from '../../src/deal/power.ts';
+import { blockingFor, blockingText, draftsBlocking, packagesBlocking } from '../../src/deal/power.ts';
 
 const scale = '{anchors: [{at: 0, label: none}, {at: 100, label: all}]}';
 const draft = (id: string, x: number) => `  - {id: ${id}, title: Draft ${id}, date: 2025-12-01, evidence: [q1], points: [{number: 1, text: X is ${x}., values: {x: ${x}}}]}\n`;
@@ -157,5 +157,20 @@ describe('blockingFor: a single decider', () => {
     expect(blockingFor(c, { x: 60 })).toMatchObject({ opponents: ['r', 'k'], blocked: true, coalitions: [['k']] });
     // x = 25: only u loses; k (the decider) gains: not blocked
     expect(blockingFor(c, { x: 25 })).toMatchObject({ opponents: ['u'], blocked: false, coalitions: [] });
+  });
+});
+
+describe('blockingText: the report\'s sentence', () => {
+  const names = { actor: (id: string) => id.toUpperCase(), issue: (id: string) => `issue ${id}` };
+  it('names the veto, the decider, the coalition that blocks only together, and the opponents who cannot block', () => {
+    const v = parseCase(unanimity, 'veto.yaml');
+    expect(blockingText(v, blockingFor(v, { x: 60 }), names)).toBe('blocked by R (veto)');
+    expect(blockingText(v, blockingFor(v, { x: 60, y: 80 }), names)).toBe('blocked by R (veto) or K (decides issue y alone)');
+    expect(blockingText(v, blockingFor(v, { x: 30 }), names)).toBe('nobody is against it');
+    const q = parseCase(weighted, 'qmv.yaml');
+    expect(blockingText(q, blockingFor(q, { x: 70 }), names)).toBe('blocked by C + D (together)');
+    expect(blockingText(q, blockingFor(q, { x: 30 }), names)).toBe('blocked by A (alone)');
+    const low = parseCase(weighted.replace('threshold: 0.65', 'threshold: 0.55'), 'qmv.yaml');
+    expect(blockingText(low, blockingFor(low, { x: 70 }), names)).toBe('not blocked: C and D are against it but cannot block it');
   });
 });
