@@ -121,10 +121,13 @@ export function extractFromHtml(rawHtml: string): ExtractedArticle {
   const outlet = metaContent(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   let text = '';
   let title = metaTitle ?? document.querySelector('title')?.textContent?.trim() ?? undefined;
+  // Readability mutates the document it is given: it is given this one, its metadata read already,
+  // and the fallback below reads a fresh parse when Readability has been at it (one parse fewer per page)
+  let mutated = false;
   try {
     if (nestsDeeperThan(document.documentElement as never, MAX_READABILITY_DEPTH)) throw new RangeError('nested too deep for Readability');
-    // Readability mutates the document it is given; it works on its own parse
-    const article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse();
+    mutated = true;
+    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     if (article?.content) {
       text = blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as never);
       title = metaTitle ?? article.title ?? title;
@@ -133,6 +136,9 @@ export function extractFromHtml(rawHtml: string): ExtractedArticle {
     text = '';
   }
   // pages too short for Readability's heuristics (or without an article) fall back to the whole body
-  if (!text.trim() && document.body) text = blockText(document.body as never);
+  if (!text.trim()) {
+    const body = mutated ? parseHTML(html).document.body : document.body;
+    if (body) text = blockText(body as never);
+  }
   return { text, title: title || undefined, date, outlet: outlet || undefined };
 }

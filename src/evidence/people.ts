@@ -104,11 +104,22 @@ interface RawMention {
   role: string[];
 }
 
+const CLAUSE_ENDS = new Set(';:!?()"“”\n');
 /** Lower-cased words just before `offset` in the same clause, nearest last (at most `n`). */
 function wordsBefore(text: string, offset: number, n: number): string[] {
   const from = Math.max(0, offset - 120);
+  let chunk = text.slice(from, offset);
+  // only the last clause counts: start after the last clause end other than a stop (the initialisms'
+  // pass below only removes stops, so it cannot move that cut; and no initialism runs across it)
+  for (let i = chunk.length - 1; i >= 0; i--) {
+    const c = chunk[i];
+    if (CLAUSE_ENDS.has(c) || (i > 0 && chunk[i - 1] === ',' && /\s/.test(c))) {
+      chunk = chunk.slice(i + 1);
+      break;
+    }
+  }
   // the stops of an initialism ("U.S. President") do not end the clause
-  const chunk = text.slice(from, offset).replace(/(?<![\p{L}])((?:\p{Lu}\.){2,})/gu, (x) => x.replace(/\./g, ''));
+  chunk = chunk.replace(/(?<![\p{L}])((?:\p{Lu}\.){2,})/gu, (x) => x.replace(/\./g, ''));
   const clause = chunk.split(/[.;:!?()"“”\n]|,\s/).pop() ?? '';
   return clause.trim().split(/\s+/).filter(Boolean).slice(-n);
 }
