@@ -181,7 +181,8 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
       if (nameTokens.length === 0 || nameTokens.length > 4) continue;
       // "a senior Hamas official", "an Israeli military source": the name is the affiliation of an
       // unnamed person, not a person
-      if (!part.possessive && AFFILIATION_BEFORE.test(text.slice(Math.max(0, part.start - 30), part.start)) && AFFILIATION_AFTER.test(text.slice(part.offsets[part.tokens.length - 1] + part.tokens[part.tokens.length - 1].length, part.start + 200))) continue;
+      // (the anchored test first: it fails at once on most names)
+      if (!part.possessive && AFFILIATION_AFTER.test(text.slice(part.offsets[part.tokens.length - 1] + part.tokens[part.tokens.length - 1].length, part.start + 200)) && AFFILIATION_BEFORE.test(text.slice(Math.max(0, part.start - 30), part.start))) continue;
       const leading = part.tokens.slice(0, k + 1).map((w) => w.toLowerCase().replace(/\.$/, ''));
       const start = part.offsets[k + 1];
       const last = part.tokens.length - 1;
