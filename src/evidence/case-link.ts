@@ -137,9 +137,25 @@ export function caseActorsIn(text: string, c: Case): ActorLink[] {
 
 /** The case actor a speaker speaks for: a speaker name or alias, else an actor name or alias. */
 export function actorOfSpeaker(name: string, c: Case): string | undefined {
-  const norm = (s: string) => stripDiacritics(s.toLowerCase()).trim();
-  const n = norm(name);
-  for (const a of c.actors) if (a.speakers.some((s) => norm(s.name) === n || s.aliases.some((x) => norm(x) === n))) return a.id;
-  for (const a of c.actors) if (norm(a.name) === n || a.aliases.some((x) => norm(x) === n)) return a.id;
-  return undefined;
+  const { bySpeaker, byActor } = actorNamesOf(c);
+  const n = normName(name);
+  return bySpeaker.get(n) ?? byActor.get(n);
+}
+
+const normName = (s: string) => stripDiacritics(s.toLowerCase()).trim();
+const actorNames = new WeakMap<Case, { bySpeaker: Map<string, string>; byActor: Map<string, string> }>();
+/** A case's speaker names and aliases, and its actors' names and aliases, normalised → the first actor (in case order) they belong to; built once per case. */
+function actorNamesOf(c: Case) {
+  let names = actorNames.get(c);
+  if (!names) {
+    const bySpeaker = new Map<string, string>();
+    const byActor = new Map<string, string>();
+    for (const a of c.actors) {
+      for (const s of a.speakers) for (const x of [s.name, ...s.aliases]) if (!bySpeaker.has(normName(x))) bySpeaker.set(normName(x), a.id);
+      for (const x of [a.name, ...a.aliases]) if (!byActor.has(normName(x))) byActor.set(normName(x), a.id);
+    }
+    names = { bySpeaker, byActor };
+    actorNames.set(c, names);
+  }
+  return names;
 }

@@ -58,7 +58,8 @@ const NAME_SEQUENCE =
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'Honorific']);
 const NOT_NAME_TAGS = new Set(['Country', 'City', 'Region', 'Place', 'Demonym', 'Month', 'WeekDay', 'Organization', 'Pronoun', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Date', 'Holiday', 'Currency', 'Possessive', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative']);
 
-export const stripDiacritics = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+// ASCII text has no marks and is its own NFD form: returned as it is (most names, most of the time)
+export const stripDiacritics = (s: string): string => (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, ''));
 /** Spelling-variant key of a surname: Zelensky, Zelenskyy and Zelenskiy share one. */
 export function surnameKey(token: string): string {
   return stripDiacritics(token.toLowerCase())
