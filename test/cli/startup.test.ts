@@ -181,6 +181,7 @@ describe('user errors and internal errors', () => {
       ResolutionError: '../../src/record/resolution.ts',
       QuestionConflict: '../../src/record/question.ts',
       UrlRefusedError: '../../src/net/url-guard.ts',
+      LogConfigError: '../../src/server/log.ts',
     };
     expect(Object.keys(USER_ERROR_CLASSES).sort()).toEqual(Object.keys(modules).sort());
     for (const [name, path] of Object.entries(modules)) {
