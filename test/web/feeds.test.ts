@@ -93,7 +93,8 @@ suite(title, () => {
 
     // Nothing new the second time; the queue is as it was.
     await feeds.getByRole('button', { name: 'Poll now' }).click();
-    await expect(feeds.getByTestId('feeds-result').textContent()).resolves.toBe('No new candidates');
+    // The first poll's result stays on screen until the second answers: wait for the new text.
+    await feeds.locator('[data-testid=feeds-result]', { hasText: /^No new candidates$/ }).waitFor();
     await expect(queue.count()).resolves.toBe(2);
     expect(await axeViolations(page, '[data-testid=feeds]')).toEqual({});
 
