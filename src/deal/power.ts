@@ -250,21 +250,24 @@ export function minimalBlocking(g: WeightedGame, rejecters: string[], limit = 50
     for (let j = 0; j < R.length; j++) if (mask & (1 << j)) (w -= g.weights[idx[j]]), s--;
     return !wins(g, w, s);
   };
-  const masks = Array.from({ length: 1 << R.length }, (_, m) => m).sort((a, b) => popcount(a) - popcount(b) || a - b);
+  const full = (1 << R.length) - 1;
+  // Refusal is monotone: if all of them together cannot block, no subset can.
+  if (R.length === 0 || !blocks(full)) return [];
   const found: number[] = [];
-  for (const m of masks) {
-    if (found.length >= limit) break;
-    if (found.some((f) => (f & m) === f)) continue;
-    if (m !== 0 && blocks(m)) found.push(m);
+  // Subsets by size, each size in increasing mask order (Gosper's hack), so no list of 2^n masks is built or sorted.
+  for (let k = 1; k <= R.length && found.length < limit; k++) {
+    for (let m = (1 << k) - 1; m <= full; ) {
+      if (!found.some((f) => (f & m) === f) && blocks(m)) {
+        found.push(m);
+        if (found.length >= limit) break;
+      }
+      const low = m & -m;
+      const up = m + low;
+      m = (((up ^ m) >>> 2) / low) | up;
+    }
   }
   return found.map((m) => R.filter((_, j) => m & (1 << j)));
 }
-
-const popcount = (m: number): number => {
-  let c = 0;
-  for (; m; m &= m - 1) c++;
-  return c;
-};
 
 /** Why one actor would vote against a set of issue values. */
 export interface Objection {
@@ -392,7 +395,8 @@ export function powerReport(c: Case, solver: LpSolver, opts: PowerOptions & { is
   let pks: Package[] = [];
   let packagesError: string | null = null;
   try {
-    pks = findPackages(c, solver).packages;
+    // The packages only, not the frontier: the fewest frontier points findPackages takes (2) keep its cost down.
+    pks = findPackages(c, solver, { points: 2 }).packages;
     const near = draft === undefined ? null : nearestEfficient(c, solver, draft);
     if (near) pks.push(near);
   } catch (e) {

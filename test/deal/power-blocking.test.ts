@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCase } from '../../src/case/load.ts';
-import { blockingFor, blockingText, draftsBlocking, packagesBlocking } from '../../src/deal/power.ts';
+import { blockingFor, blockingText, draftsBlocking, minimalBlocking, packagesBlocking, type WeightedGame } from '../../src/deal/power.ts';
+import { createRng } from '../../src/engines/random.ts';
 
 const scale = '{anchors: [{at: 0, label: none}, {at: 100, label: all}]}';
 const draft = (id: string, x: number) => `  - {id: ${id}, title: Draft ${id}, date: 2025-12-01, evidence: [q1], points: [{number: 1, text: X is ${x}., values: {x: ${x}}}]}\n`;
@@ -172,5 +173,33 @@ describe('blockingText: the report\'s sentence', () => {
     expect(blockingText(q, blockingFor(q, { x: 30 }), names)).toBe('blocked by A (alone)');
     const low = parseCase(weighted.replace('threshold: 0.65', 'threshold: 0.55'), 'qmv.yaml');
     expect(blockingText(low, blockingFor(low, { x: 70 }), names)).toBe('not blocked: C and D are against it but cannot block it');
+  });
+});
+
+describe('minimalBlocking against the definition', () => {
+  it('equals the minimal sets among all blocking subsets, smallest first, on 200 seeded random games', () => {
+    const rnd = createRng(7);
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + Math.floor(rnd() * 9);
+      const weights = Array.from({ length: n }, () => 1 + Math.floor(rnd() * 9));
+      const total = weights.reduce((a, b) => a + b, 0);
+      const g: WeightedGame = { players: weights.map((_, i) => `p${i}`), weights, quota: Math.ceil((0.3 + 0.7 * rnd()) * total), minCount: Math.floor(rnd() * (n + 1) * 0.6) };
+      const rejecters = g.players.filter(() => rnd() < 0.7);
+      const wins = (m: number) => {
+        let w = 0;
+        let c = 0;
+        g.players.forEach((p, j) => {
+          const out = rejecters.indexOf(p);
+          if (out < 0 || !(m & (1 << out))) (w += weights[j]), c++;
+        });
+        return w >= g.quota && c >= g.minCount;
+      };
+      const blocking: number[] = [];
+      for (let m = 1; m < 1 << rejecters.length; m++) if (!wins(m)) blocking.push(m);
+      const minimal = blocking.filter((m) => !blocking.some((o) => o !== m && (o & m) === o));
+      const size = (m: number) => rejecters.filter((_, j) => m & (1 << j)).length;
+      minimal.sort((a, b) => size(a) - size(b) || a - b);
+      expect(minimalBlocking(g, rejecters, 1000)).toEqual(minimal.map((m) => rejecters.filter((_, j) => m & (1 << j))));
+    }
   });
 });
