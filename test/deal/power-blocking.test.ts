@@ -48,8 +48,7 @@ ${draft('high', 70)}${draft('low', 30)}${draft('sq', 50)}`;
  * - y = 80: k crosses its line and loses (80 > 20): k blocks, on y.
  * - x = 60, y = 80: r blocks on x, k on y: two minimal coalitions {r} and {k}; read under x's rule alone, {r}.
  */
-// The case-level rule is written out: src/case/validate.ts throws a TypeError on a case whose only
-// rule is an issue's when a veto-marked line sits on another issue (reported to the integrator).
+// The case-level rule is written out (the single-decider test below swaps it for another).
 const unanimity = `id: veto
 title: Vetoes
 decision: {rule: unanimity}
