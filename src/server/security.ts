@@ -43,7 +43,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The expensive routes, by method and path. */
 const EXPENSIVE: Array<[string, RegExp]> = [
   ['POST', /^\/api\/cases\/[^/]+\/(forecast|simulate|sensitivity|research|outlook|record)$/],
-  ['GET', /^\/api\/cases\/[^/]+\/(timeline|scenarios\/compare|drafts\/check|report|packages|levers)$/],
+  ['GET', /^\/api\/cases\/[^/]+\/(timeline|scenarios\/compare|drafts\/check|report|packages|levers|power)$/],
   ['POST', /^\/api\/(ingest|cases\/import)$/],
   ['POST', /^\/api\/runs\/[^/]+\/replay$/],
   ['POST', /^\/api\/cases\/[^/]+\/feeds\/poll$/],
