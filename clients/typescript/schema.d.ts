@@ -5450,11 +5450,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Shapley-Shubik and Banzhaf indices under the case's decision rule, and the minimal blocking coalitions */
+        /** Shapley-Shubik and Banzhaf indices under the case's decision rule, the minimal blocking coalitions, and who blocks each draft and package */
         get: {
             parameters: {
                 query?: {
                     asOf?: string;
+                    /** @description only this draft, and the efficient package nearest it */
+                    draft?: string;
                     issue?: string;
                     samples?: number;
                     seed?: number | null;
@@ -11856,9 +11858,49 @@ export interface components {
             }[];
             /** @description the minimal coalitions whose refusal blocks a deal */
             blocking: string[][];
+            /** @description who blocks each draft of the case (or the one asked for) */
+            drafts: {
+                /** @description whether the opponents can stop it under the decision rule */
+                blocked: boolean;
+                /** @description the issues whose rule the opponents can stop it on */
+                blockedOn: string[];
+                /** @description the minimal blocking coalitions among the opponents */
+                coalitions: string[][];
+                draft: string;
+                objections: {
+                    actor: string;
+                    /** @description issues whose value is outside the actor’s red line */
+                    crosses: string[];
+                    worseThanStatusQuo: boolean;
+                }[];
+                /** @description the actors who would vote against: a red line crossed, or worse off than the status quo */
+                opponents: string[];
+                title: string;
+            }[];
             issue: string | null;
             /** @enum {string} */
             method: "exact" | "sampled";
+            /** @description who blocks each package of `parley packages` */
+            packages: {
+                /** @description whether the opponents can stop it under the decision rule */
+                blocked: boolean;
+                /** @description the issues whose rule the opponents can stop it on */
+                blockedOn: string[];
+                /** @description the minimal blocking coalitions among the opponents */
+                coalitions: string[][];
+                objections: {
+                    actor: string;
+                    /** @description issues whose value is outside the actor’s red line */
+                    crosses: string[];
+                    worseThanStatusQuo: boolean;
+                }[];
+                /** @description the actors who would vote against: a red line crossed, or worse off than the status quo */
+                opponents: string[];
+                /** @description maxmin, nash, ks, or nearest-DRAFT */
+                package: string;
+            }[];
+            /** @description why the packages could not be computed, else null */
+            packagesError: string | null;
             /** @enum {string} */
             rule: "unanimity" | "qualified-majority" | "single";
         };
