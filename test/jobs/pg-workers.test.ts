@@ -112,9 +112,10 @@ describeWithPostgres('parley worker on PostgreSQL', () => {
     expect(done.error).toBeUndefined();
     expect([done.id, done.status, done.progress]).toEqual([jobId, 'done', 1]);
 
-    // The survivor computed the rest, the killed worker's unfinished chunk among them (a retry).
+    // The survivor computed the rest, the killed worker's unfinished chunk among them (a retry). The
+    // killed worker may have stored one chunk whose log line the SIGKILL cut off: one line may be missing.
     const survivor = events(b.stderr()).filter((e) => e.job === jobId);
-    expect(survivor.filter((e) => e.event === 'chunk' || e.event === 'combined').length + killedChunks).toBeGreaterThanOrEqual(80);
+    expect(survivor.filter((e) => e.event === 'chunk' || e.event === 'combined').length + killedChunks).toBeGreaterThanOrEqual(79);
     expect(survivor.filter((e) => e.event === 'combined')).toHaveLength(1);
     const peek = await createStore(db.url);
     try {
