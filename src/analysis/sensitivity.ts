@@ -76,15 +76,15 @@ function reportOrder(plan: InputPlan): number[] {
 /**
  * Run the models with estimate e set to `v`: its slots of the shared input are overwritten in place
  * (bounded as toModelInput bounds them, by setEstimate), the models run, and the point value put
- * back. When the slots do not change (a bound equal to the value, or clamped back to it), the
- * baseline results are the answer and no model runs.
+ * back. When the slots do not change (a bound equal to the value, or clamped back to it), no model
+ * runs and the answer is null: the baseline results stand.
  */
-function runSwung(plan: InputPlan, input: ModelInput, e: number, v: number, run: () => EngineResult[], baseline: EngineResult[]): EngineResult[] {
+function runSwung(plan: InputPlan, input: ModelInput, e: number, v: number, run: () => EngineResult[]): EngineResult[] | null {
   const arr = input[ARRAY_OF_FIELD[plan.field[e]]];
   const slots = plan.slots.subarray(plan.slotStart[e], plan.slotStart[e + 1]);
   const before = Array.from(slots, (j) => arr[j]);
   setEstimate(plan, input, e, v);
-  if (Array.from(slots, (j) => arr[j]).every((x, n) => Object.is(x, before[n]))) return baseline;
+  if (Array.from(slots, (j) => arr[j]).every((x, n) => Object.is(x, before[n]))) return null;
   try {
     return run();
   } finally {
@@ -92,43 +92,82 @@ function runSwung(plan: InputPlan, input: ModelInput, e: number, v: number, run:
   }
 }
 
-export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityReport {
+/**
+ * What every step of a sensitivity analysis starts from: the case as analysed, the models, and one
+ * ModelInput at the point values for every swing (building it per swing re-reads the whole case
+ * each time). src/analysis/sensitivity-chunks.ts splits the swings over chunks with it.
+ */
+export interface SensitivitySetup {
+  view: Case;
+  models: string[];
+  plan: InputPlan;
+  input: ModelInput;
+  /** Every model on `input` as it is now. */
+  run: () => EngineResult[];
+  /** Each issue's scale width. */
+  ranges: number[];
+}
+
+export function sensitivitySetup(c: Case, opts: ForecastOptions = {}): SensitivitySetup {
   const view = caseView(c, opts);
   const { asOf: _a, scenario: _s, models: chosen, ...params } = opts;
   const models = resolveModels(chosen);
-  // One ModelInput for every swing (building it per swing re-reads the whole case each time).
   const plan = inputPlan(view);
   const input = emptyModelInput(plan);
   for (let e = 0; e < plan.value.length; e++) setEstimate(plan, input, e, plan.value[e]);
   const perModel = models.map((name) => paramsForModel(name, params));
   const run = () => models.map((name, j) => engines[name](input, perModel[j]));
-  const base = run();
-  const ranges = view.issues.map(scaleRange);
-  const entries: SensitivityEntry[] = [];
+  return { view, models, plan, input, run, ranges: view.issues.map(scaleRange) };
+}
+
+/** Estimate e's value and bounds as swung (a missing bound is NaN in the plan: the value stands in for it). */
+function swingBounds(plan: InputPlan, e: number): { value: number; low: number; high: number } {
+  const value = plan.value[e];
+  const low = Math.min(Number.isNaN(plan.low[e]) ? value : plan.low[e], value);
+  const high = Math.max(Number.isNaN(plan.high[e]) ? value : plan.high[e], value);
+  return { value, low, high };
+}
+
+/** The plan's estimates that are swung (high > low), in the report's order, and how many are held fixed. */
+export function swungEstimates(plan: InputPlan): { swung: number[]; fixed: number } {
+  const swung: number[] = [];
   let fixed = 0;
   for (const e of reportOrder(plan)) {
-    const value = plan.value[e];
-    // A missing bound is NaN in the plan: the value stands in for it.
-    const low = Math.min(Number.isNaN(plan.low[e]) ? value : plan.low[e], value);
-    const high = Math.max(Number.isNaN(plan.high[e]) ? value : plan.high[e], value);
-    if (!(high > low)) {
-      fixed++;
-      continue;
-    }
-    const atLow = runSwung(plan, input, e, low, run, base);
-    const atHigh = runSwung(plan, input, e, high, run, base);
-    const outcomes: SensitivityEntry['outcomes'] = {};
-    const swings: SensitivityEntry['swings'] = {};
-    models.forEach((model, j) => {
-      const lo = atLow[j].outcome;
-      const hi = atHigh[j].outcome;
-      const issues = lo.map((x, k) => Math.abs(hi[k] - x));
-      outcomes[model] = { low: lo, high: hi };
-      swings[model] = { issues, largestPercent: Math.max(0, ...issues.map((s, k) => (100 * s) / ranges[k])) };
-    });
-    const k = plan.issue[e];
-    entries.push({ actor: view.actors[plan.actor[e]].id, issue: k < 0 ? null : view.issues[k].id, field: ARRAY_OF_FIELD[plan.field[e]], value, low, high, outcomes, swings });
+    const { low, high } = swingBounds(plan, e);
+    if (high > low) swung.push(e);
+    else fixed++;
   }
+  return { swung, fixed };
+}
+
+/** Estimate e at its low and at its high bound: per model the forecast per issue, or null where nothing changes (the baseline's). */
+export function swingOutcomes(s: SensitivitySetup, e: number): [number[][] | null, number[][] | null] {
+  const { low, high } = swingBounds(s.plan, e);
+  const atLow = runSwung(s.plan, s.input, e, low, s.run);
+  const atHigh = runSwung(s.plan, s.input, e, high, s.run);
+  return [atLow && atLow.map((r) => r.outcome), atHigh && atHigh.map((r) => r.outcome)];
+}
+
+/** The report's entry of estimate e from its outcomes at the low and the high bound (per model, in the setup's order). */
+export function sensitivityEntry(s: SensitivitySetup, e: number, atLow: number[][], atHigh: number[][]): SensitivityEntry {
+  const { plan, view, models, ranges } = s;
+  const { value, low, high } = swingBounds(plan, e);
+  const outcomes: SensitivityEntry['outcomes'] = {};
+  const swings: SensitivityEntry['swings'] = {};
+  models.forEach((model, j) => {
+    const lo = atLow[j];
+    const hi = atHigh[j];
+    const issues = lo.map((x, k) => Math.abs(hi[k] - x));
+    outcomes[model] = { low: lo, high: hi };
+    swings[model] = { issues, largestPercent: Math.max(0, ...issues.map((s, k) => (100 * s) / ranges[k])) };
+  });
+  const k = plan.issue[e];
+  return { actor: view.actors[plan.actor[e]].id, issue: k < 0 ? null : view.issues[k].id, field: ARRAY_OF_FIELD[plan.field[e]], value, low, high, outcomes, swings };
+}
+
+/** The report from the baseline (model → forecast per issue), the entries in the report's order and the count of fixed estimates. */
+export function sensitivityReport(c: Case, opts: ForecastOptions, s: SensitivitySetup, baseline: Record<string, number[]>, entries: SensitivityEntry[], fixed: number): SensitivityReport {
+  const { view, models, ranges } = s;
   const tornado: SensitivityReport['tornado'] = {};
   for (const model of models) {
     const bars: TornadoBar[] = [];
@@ -146,9 +185,21 @@ export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityRep
     ...analysisHeading(c, opts),
     models,
     issues: view.issues.map((i) => i.id),
-    baseline: Object.fromEntries(base.map((r) => [r.model, r.outcome])),
+    baseline,
     entries,
     tornado,
     fixedEstimates: fixed,
   };
+}
+
+export function sensitivity(c: Case, opts: ForecastOptions = {}): SensitivityReport {
+  const s = sensitivitySetup(c, opts);
+  const base = s.run();
+  const baseOutcomes = base.map((r) => r.outcome);
+  const { swung, fixed } = swungEstimates(s.plan);
+  const entries = swung.map((e) => {
+    const [atLow, atHigh] = swingOutcomes(s, e);
+    return sensitivityEntry(s, e, atLow ?? baseOutcomes, atHigh ?? baseOutcomes);
+  });
+  return sensitivityReport(c, opts, s, Object.fromEntries(base.map((r) => [r.model, r.outcome])), entries, fixed);
 }
