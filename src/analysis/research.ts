@@ -18,7 +18,7 @@ import { currentStances } from '../case/view.ts';
 import { caseView, type ForecastOptions } from './forecast.ts';
 import { analysisHeading, type AnalysisHeading } from './heading.ts';
 import { stanceSupport } from './reliability.ts';
-import { sensitivity, type SensitivityEntry } from './sensitivity.ts';
+import { sensitivity, type SensitivityEntry, type SensitivityReport } from './sensitivity.ts';
 
 /** An estimate as sensitivity names it (issue null: the actor's overall capability), ranked for research. */
 export interface ResearchItem extends Pick<SensitivityEntry, 'actor' | 'issue' | 'field' | 'value' | 'low' | 'high'> {
@@ -46,7 +46,11 @@ export interface ResearchReport extends AnalysisHeading {
 const grade = (e: Evidence) => `${e.reliability ?? '?'}${e.credibility ?? (e.uncertain ? '4?' : '?')}`;
 
 export function research(c: Case, opts: ForecastOptions = {}): ResearchReport {
-  const s = sensitivity(c, opts);
+  return researchFromSensitivity(c, opts, sensitivity(c, opts));
+}
+
+/** The ranking of `s`, the sensitivity report of `c` with `opts` (src/analysis/research-chunks.ts merges the split one). */
+export function researchFromSensitivity(c: Case, opts: ForecastOptions, s: SensitivityReport): ResearchReport {
   const view = caseView(c, opts);
   const asOf = opts.asOf ?? null;
   const byId = new Map(view.evidence.map((e) => [e.id, e]));
