@@ -151,7 +151,7 @@ export interface BacktestOptions {
 }
 
 /** One scored issue on 0–1, with every base model's forecast and, where the case has ranges, its draws. */
-interface Scored {
+export interface Scored {
   case: string;
   issue: string;
   title: string;
@@ -163,7 +163,8 @@ interface Scored {
   draws?: Record<string, Float64Array>;
 }
 
-function hasRanges(c: Case): boolean {
+/** Whether any estimate of the case has a range (then the backtest draws its Monte Carlo runs). */
+export function hasRanges(c: Case): boolean {
   const plan = inputPlan(c);
   for (let e = 0; e < plan.value.length; e++) {
     const lo = Number.isNaN(plan.low[e]) ? plan.value[e] : plan.low[e];
@@ -173,44 +174,57 @@ function hasRanges(c: Case): boolean {
   return false;
 }
 
+/** The issues of a case with a recorded outcome. */
+export const knownOutcomes = (c: Case): number => c.issues.filter((iss) => iss.outcome !== undefined).length;
+
 /** Forecast every case with every base model; keep the issues with an outcome, on 0–1. */
 function scoreCases(cases: readonly Case[], models: string[], opts: BacktestOptions, seed: number): { scored: Scored[]; skipped: number } {
   const scored: Scored[] = [];
   let skipped = 0;
-  const to01 = (v: number, min: number, max: number) => onHundredScale(v, min, max) / 100;
   for (const c of cases) {
-    const known = c.issues.filter((iss) => iss.outcome !== undefined).length;
-    skipped += c.issues.length - known;
-    if (known === 0) continue;
-    const sets = models.map((name) => forecastCase(c, { models: [name], ...(opts.paramsFor?.(name) ?? {}) }));
-    const outcomes = sets.map((s) => s.results[0].outcome);
-    let runs: Float64Array[] | undefined;
-    const nDraws = opts.draws ?? 200;
-    if (nDraws > 0 && hasRanges(c)) {
-      // The model's own Monte Carlo draws (the case's ranges, triangular), seeded per case.
-      const caseSeed = Math.floor(createRng(seed, 0xca5e + scored.length)() * 2 ** 31);
-      runs = runBatch({ input: inputPlan(caseView(c)), models, seed: caseSeed, distribution: 'triangular', params: opts.paramsFor?.(models[0]) ?? {} }, 0, nDraws);
-    }
-    const m = c.issues.length;
-    c.issues.forEach((iss, k) => {
-      if (iss.outcome === undefined) return;
-      const { min, max } = iss.scale;
-      const f: Record<string, number> = {};
-      models.forEach((name, j) => (f[name] = to01(outcomes[j][k], min, max)));
-      const cands = candidatePoints(sets[0].input, k).map((v) => to01(v, min, max));
-      const rec: Scored = { case: c.id, issue: iss.id, title: iss.title, y: to01(iss.outcome, min, max), sq: to01(iss.statusQuo, min, max), f, cands };
-      if (runs) {
-        rec.draws = {};
-        models.forEach((name, j) => {
-          const d = new Float64Array(nDraws);
-          for (let r = 0; r < nDraws; r++) d[r] = to01(runs![j][r * m + k], min, max);
-          rec.draws![name] = d;
-        });
-      }
-      scored.push(rec);
-    });
+    skipped += c.issues.length - knownOutcomes(c);
+    for (const rec of scoreCase(c, models, opts, seed, scored.length)) scored.push(rec);
   }
   return { scored, skipped };
+}
+
+/**
+ * One case of scoreCases: its issues with an outcome, forecast by every base model. `offset` is the
+ * number of issues scored before it (its Monte Carlo draws are seeded by it), so a case is scored the
+ * same wherever it is computed (src/analysis/backtest-chunks.ts).
+ */
+export function scoreCase(c: Case, models: string[], opts: BacktestOptions, seed: number, offset: number): Scored[] {
+  const scored: Scored[] = [];
+  const to01 = (v: number, min: number, max: number) => onHundredScale(v, min, max) / 100;
+  if (knownOutcomes(c) === 0) return scored;
+  const sets = models.map((name) => forecastCase(c, { models: [name], ...(opts.paramsFor?.(name) ?? {}) }));
+  const outcomes = sets.map((s) => s.results[0].outcome);
+  let runs: Float64Array[] | undefined;
+  const nDraws = opts.draws ?? 200;
+  if (nDraws > 0 && hasRanges(c)) {
+    // The model's own Monte Carlo draws (the case's ranges, triangular), seeded per case.
+    const caseSeed = Math.floor(createRng(seed, 0xca5e + offset)() * 2 ** 31);
+    runs = runBatch({ input: inputPlan(caseView(c)), models, seed: caseSeed, distribution: 'triangular', params: opts.paramsFor?.(models[0]) ?? {} }, 0, nDraws);
+  }
+  const m = c.issues.length;
+  c.issues.forEach((iss, k) => {
+    if (iss.outcome === undefined) return;
+    const { min, max } = iss.scale;
+    const f: Record<string, number> = {};
+    models.forEach((name, j) => (f[name] = to01(outcomes[j][k], min, max)));
+    const cands = candidatePoints(sets[0].input, k).map((v) => to01(v, min, max));
+    const rec: Scored = { case: c.id, issue: iss.id, title: iss.title, y: to01(iss.outcome, min, max), sq: to01(iss.statusQuo, min, max), f, cands };
+    if (runs) {
+      rec.draws = {};
+      models.forEach((name, j) => {
+        const d = new Float64Array(nDraws);
+        for (let r = 0; r < nDraws; r++) d[r] = to01(runs![j][r * m + k], min, max);
+        rec.draws![name] = d;
+      });
+    }
+    scored.push(rec);
+  });
+  return scored;
 }
 
 /** Proposal → fold, K folds, seeded shuffle of the proposals (Fisher–Yates), then dealt round robin. */
@@ -384,21 +398,40 @@ function predictive(x: Scored, model: string, point: number, em: ErrorModel, see
   return sampleWithErrorModel(d, em, scale, seed);
 }
 
-/** Forecast, score and summarise; see the file comment. */
-export function backtest(cases: readonly Case[], opts: BacktestOptions = {}): BacktestResult {
+/** The models scored, the seed, and the base models every case is forecast with (the ensemble's components when it is scored). */
+export function backtestModels(opts: BacktestOptions): { models: string[]; seed: number; wantsEnsemble: boolean; base: string[] } {
   const models = resolveModels(opts.models);
   const seed = opts.seed ?? 1;
   const wantsEnsemble = models.includes('ensemble');
   const base = [...new Set([...models.filter((m) => m !== 'ensemble'), ...(wantsEnsemble ? Object.keys(ensembleComponents) : [])])];
-  const { scored, skipped } = scoreCases(cases, base, opts, seed);
+  return { models, seed, wantsEnsemble, base };
+}
+
+/** The folds option checked against the number of proposals with an outcome. */
+export function checkFolds(folds: number, proposals: number): void {
+  if (!Number.isInteger(folds) || folds < 2 || folds > proposals) throw new RangeError(`folds must be an integer from 2 to the number of proposals with an outcome (${proposals}), got ${folds}`);
+}
+
+/** Forecast, score and summarise; see the file comment. */
+export function backtest(cases: readonly Case[], opts: BacktestOptions = {}): BacktestResult {
+  const m = backtestModels(opts);
+  const { scored, skipped } = scoreCases(cases, m.base, opts, m.seed);
+  return backtestScored(opts, m, scored, skipped, () => scoreCases(opts.calibration!, m.base, opts, m.seed).scored);
+}
+
+/**
+ * The backtest from its scored issues (scoreCases of the cases, in order) and the issues not scored;
+ * `calibration` scores opts.calibration when it is used.
+ */
+export function backtestScored(opts: BacktestOptions, m: ReturnType<typeof backtestModels>, scored: Scored[], skipped: number, calibration: () => Scored[]): BacktestResult {
+  const { models, seed, wantsEnsemble } = m;
   const foldOf = new Map<number, number>();
   const ensembleLog: NonNullable<BacktestResult['ensemble']> = [];
   // Per issue: the ensemble weights and the error models that apply (fitted without that issue's proposal).
   const fitted: Array<{ weights?: Record<string, number>; snap?: number; em: Record<string, ErrorModel> }> = new Array(scored.length);
   let method: BacktestResult['method'];
   if (opts.folds !== undefined) {
-    const proposals = new Set(scored.map((x) => x.case)).size;
-    if (!Number.isInteger(opts.folds) || opts.folds < 2 || opts.folds > proposals) throw new RangeError(`folds must be an integer from 2 to the number of proposals with an outcome (${proposals}), got ${opts.folds}`);
+    checkFolds(opts.folds, new Set(scored.map((x) => x.case)).size);
     method = 'cross-validation';
     const fold = foldsByProposal(scored.map((x) => x.case), opts.folds, seed);
     for (let k = 0; k < opts.folds; k++) {
@@ -414,7 +447,7 @@ export function backtest(cases: readonly Case[], opts: BacktestOptions = {}): Ba
     }
   } else if (opts.calibration) {
     method = 'calibration';
-    const { scored: cal } = scoreCases(opts.calibration, base, opts, seed);
+    const cal = calibration();
     if (cal.length === 0) throw new RangeError('the calibration data set has no issue with a known outcome');
     const ens = wantsEnsemble ? fitEnsemble(cal, seed) : undefined;
     if (ens) ensembleLog.push({ fold: null, method: ens.method, weights: ens.weights, snap: ens.snap });
