@@ -147,3 +147,19 @@ describe('research split into chunks', () => {
     expectSameBits(researchSplit(c, opts, 4, 2).merged, research(c, opts));
   });
 });
+
+describe('the table of split analyses (src/analysis/analysis-chunks.ts)', () => {
+  it('each kind runs its own split: the tutorial through the table equals each synchronous analysis', async () => {
+    const { caseAnalysisSplits, backtestSplit } = await import('../../src/analysis/analysis-chunks.ts');
+    const { sensitivity } = await import('../../src/analysis/sensitivity.ts');
+    const opts = { models: ['compromise', 'bdm'] };
+    const expected = { sensitivity: sensitivity(tutorial, opts), research: research(tutorial, opts), scenarios: compareScenarios(tutorial, opts), timeline: timeline(tutorial, opts) };
+    expect(Object.keys(caseAnalysisSplits).sort()).toEqual(Object.keys(expected).sort());
+    for (const kind of Object.keys(expected) as Array<keyof typeof expected>) {
+      const split = caseAnalysisSplits[kind] as { chunks: (c: Case, o: object) => number; chunk: (c: Case, o: object, i: number) => unknown; merge: (c: Case, o: object, p: unknown[]) => unknown };
+      const n = split.chunks(tutorial, opts);
+      expectSameBits(split.merge(tutorial, opts, computeChunks(n, (i) => split.chunk(tutorial, opts, i))), expected[kind]);
+    }
+    expect(backtestSplit.chunks([], {})).toBe(1);
+  });
+});
