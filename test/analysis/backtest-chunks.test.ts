@@ -1,3 +1,5 @@
+import '../helpers/fast-check-seed.ts';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/schema.ts';
@@ -92,6 +94,35 @@ describe('backtest split into chunks (synthetic cases)', () => {
     expect(backtestChunks([], opts)).toBe(1);
     expectSameBits(split([], opts).merged, backtest([], opts));
   });
+});
+
+/** An estimate's point value, its range dropped. */
+const point = (e: number | { value: number }) => (typeof e === 'number' ? e : e.value);
+
+describe('backtest split: property', () => {
+  it('any cases (with and without ranges or outcomes), any chunk size and order, folds or not: the merge is backtest() bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        fc.subarray(['compromise', 'median', 'bdm', 'status-quo', 'ensemble'], { minLength: 1 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (n, seed0, size, withFolds, models, order) => {
+          // Every other case without ranges: point forecasts only, no draws.
+          const cases = [...ranged(n, seed0).map((c, p) => (p % 2 ? c : { ...c, actors: c.actors.map((a) => ({ ...a, capability: point(a.capability) })), stances: c.stances.map((st) => ({ ...st, position: point(st.position), salience: point(st.salience) })) })), ...tiny.slice(0, 2)];
+          expect(cases.map(hasRanges).slice(0, 2)).toEqual([false, true]);
+          const proposals = cases.filter((c) => c.issues.some((i) => i.outcome !== undefined)).length;
+          const opts: BacktestOptions = { models, seed: 1 + (seed0 % 7), bootstrap: 20, draws: 12, ...(withFolds && proposals >= 2 ? { folds: 2 } : {}) };
+          const chunks = backtestChunks(cases, opts, size);
+          const merged = mergeBacktest(cases, opts, computeChunks<BacktestPartial>(chunks, (i) => backtestChunk(cases, opts, i, size), shuffled(chunks, order)), size);
+          expectSameBits(merged, backtest(cases, opts));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 60_000);
 });
 
 describeWithReference('backtest split into chunks on DEU III', () => {

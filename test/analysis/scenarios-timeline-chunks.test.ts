@@ -1,4 +1,7 @@
+import '../helpers/fast-check-seed.ts';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { modelNames } from '../../src/engines/index.ts';
 import { join } from 'node:path';
 import { loadCaseFile } from '../../src/case/load.ts';
 import type { Case } from '../../src/case/schema.ts';
@@ -162,4 +165,25 @@ describe('the table of split analyses (src/analysis/analysis-chunks.ts)', () => 
     }
     expect(backtestSplit.chunks([], {})).toBe(1);
   });
+});
+
+describe('scenarios and timeline split: property', () => {
+  it('any generated case, models, chunk size and order: the merges are compareScenarios() and timeline() bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ actors: fc.integer({ min: 1, max: 5 }), issues: fc.integer({ min: 1, max: 3 }), dates: fc.integer({ min: 1, max: 6 }), seed: fc.integer({ min: 0, max: 10_000 }) }),
+        fc.subarray(modelNames(), { minLength: 1 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom(undefined, 's-weaker'),
+        ({ actors, issues, dates, seed }, models, size, order, scenario) => {
+          const c = generatedCase(actors, issues, dates, seed);
+          const t = { models, ...(scenario ? { scenario } : {}) };
+          expectSameBits(timelineSplit(c, t, size, order).merged, timeline(c, t));
+          expectSameBits(scenariosSplit(c, { models }, size, order).merged, compareScenarios(c, { models }));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 });
