@@ -34,6 +34,19 @@ const addDays = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear
 /** Monday of the ISO week containing `d`. */
 const monday = (d: Date): Date => addDays(d, -((d.getUTCDay() + 6) % 7));
 
+/**
+ * What every chrono-node (en.casual) match needs, a superset: a digit, a month or weekday name or
+ * abbreviation, weekend or weekday, a casual word (today, tonight, noon, end …), or a time unit (s, min, hr, day, week,
+ * mo, qtr, year …) as a word or glued to a number word or this/last/past/next/after/+/- (chrono's
+ * patterns allow "lastweek"). Tested against the full scan in test/evidence/dates-prefilter.test.ts.
+ */
+const UNITS = '(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mos?|mons?|months?|qtr|quarters?|y|yrs?|years?)';
+export const DATE_LIKE = new RegExp(
+  String.raw`\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|sun|mon|tue|wed|thu|thur|thurs|fri|sat|january|february|march|april|june|july|august|september|october|november|december|sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|weekday|now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|morning|afternoon|evening|midnight|midday|noon|end)\b` +
+    String.raw`|(?:\b|\b(?:the|few|several|couple|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|this|last|past|next|after)|[+-])${UNITS}\b`,
+  'i',
+);
+
 /** Times of day and clock times alone are not event dates; neither are bare numbers chrono reads as dates. */
 const NOT_A_DATE = /^(?:now|tonight|this (?:morning|afternoon|evening)|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midnight|\d{1,4})$/i;
 
@@ -47,8 +60,9 @@ export function findDates(text: string, articleDate?: string): ResolvedDate[] {
   // chrono's cost grows faster than the text it is given, so it reads one paragraph (or 4,000-character
   // piece of a longer one, cut at a sentence end or a space) at a time: linear on a 10 MB page.
   for (const [from, piece] of pieces(text)) {
-    // Fixed instant in UTC so results never depend on the machine's time zone or clock.
-    const results = chrono.en.casual.parse(piece, { instant: reference ?? new Date('2000-01-01T12:00:00Z'), timezone: 0 }, { forwardDate: false });
+    // Fixed instant in UTC so results never depend on the machine's time zone or clock. A piece
+    // without a date-like token (DATE_LIKE) cannot give chrono a match: skipped (~40 % of paragraphs).
+    const results = !DATE_LIKE.test(piece) ? [] : chrono.en.casual.parse(piece, { instant: reference ?? new Date('2000-01-01T12:00:00Z'), timezone: 0 }, { forwardDate: false });
     for (const r of results) resolveOne(r, from, reference, out, piece, () => lastDay(out, from + r.index, text));
     // "since 2014", "in 2019": bare years chrono does not read; granularity year.
     const yearRe = /\b(?:since|in|by|until|from|before|after|of)\s+((?:19|20)\d\d)\b(?!\d|[,./-]\d)/gi;
