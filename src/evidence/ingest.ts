@@ -73,22 +73,39 @@ function namedActors(body: string, people: ReturnType<typeof findPeople>, speake
     if (inQuote(m.index)) continue;
     // all-capital words are photo file names and captions ("UKRAINE-CRISIS-FRANCE"), except state acronyms
     if (/^\p{Lu}{4,}$/u.test(m[1]) && !STATE_NAMES.has(m[1].toLowerCase())) continue;
-    const words = m[1].replace(/['’]s$/, '').split(/\s+/);
-    // the longest leading run that names a state or a metonym
-    for (let n = words.length; n >= 1; n--) {
-      const phrase = words.slice(0, n).join(' ');
-      const lower = phrase.toLowerCase();
-      const state = METONYMS.get(lower) ?? STATE_NAMES.get(lower) ?? (lexiconTags(lower).includes('Country') ? phrase : undefined);
-      if (state) {
-        out.add(state);
-        break;
-      }
-      if (n === 1 && DEMONYM_STATES.has(lower) && /^\s+(?:officials?|side|delegation|government|leaders?|forces|troops|president|authorities)\b/.test(body.slice(m.index + phrase.length, m.index + phrase.length + 20))) {
-        out.add(DEMONYM_STATES.get(lower)!);
-      }
-    }
+    const r = runState(m[1]);
+    if (r.state) out.add(r.state);
+    else if (r.demonym && /^\s+(?:officials?|side|delegation|government|leaders?|forces|troops|president|authorities)\b/.test(body.slice(m.index + r.demonym.length, m.index + r.demonym.length + 20))) out.add(r.demonym.state);
   }
   return [...out];
+}
+
+type RunState = { state?: string; demonym?: { length: number; state: string } };
+const runStates = new Map<string, RunState>();
+/**
+ * A capitalised run's state: the state or metonym its longest leading run names, else the state of a
+ * demonym first word ("Russian", kept when an officials/side/... word follows it in the text). Pure in
+ * the run, so memoised (the same runs recur across articles; cleared past 50,000 entries).
+ */
+function runState(run: string): RunState {
+  const known = runStates.get(run);
+  if (known) return known;
+  const r: RunState = {};
+  const words = run.replace(/['’]s$/, '').split(/\s+/);
+  // the longest leading run that names a state or a metonym
+  for (let n = words.length; n >= 1; n--) {
+    const phrase = words.slice(0, n).join(' ');
+    const lower = phrase.toLowerCase();
+    const state = METONYMS.get(lower) ?? STATE_NAMES.get(lower) ?? (lexiconTags(lower).includes('Country') ? phrase : undefined);
+    if (state) {
+      r.state = state;
+      break;
+    }
+    if (n === 1 && DEMONYM_STATES.has(lower)) r.demonym = { length: phrase.length, state: DEMONYM_STATES.get(lower)! };
+  }
+  if (runStates.size >= 50000) runStates.clear();
+  runStates.set(run, r);
+  return r;
 }
 
 /** "Russian officials", "a U.S. official": a group named by nationality speaks for that state's actor. */
