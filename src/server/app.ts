@@ -19,6 +19,7 @@ import { loggerFromEnv, queueEventLog, requestLog, type Logger } from './log.ts'
 import { ENGINE_VERSION } from './version.ts';
 import { router, type RouteContext, type RouteModule } from './routes/common.ts';
 import { analysisRoutes } from './routes/analysis.ts';
+import { analysisJobRoutes } from './routes/analysis-jobs.ts';
 import { dealRoutes } from './routes/deal.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { collectionRoutes } from './routes/collections.ts';
@@ -47,7 +48,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * The route modules, in the order their routes are matched: analysis before the sub-resources
  * (whose `/drafts/{draftId}` would match `/drafts/check`). A new module is one more line here.
  */
-export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, dealRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, feedRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, userRoutes, modelRoutes, healthRoutes];
+export const ROUTE_MODULES: RouteModule[] = [caseRoutes, analysisRoutes, analysisJobRoutes, dealRoutes, runRoutes, jobRoutes, evidenceRoutes, ingestRoutes, feedRoutes, collectionRoutes, stanceRoutes, recordRoutes, outlookRoutes, reportRoutes, userRoutes, modelRoutes, healthRoutes];
 
 /** Host, Origin, rate limit and If-Match options: security.ts (docs/security.md). */
 export interface AppOptions extends SecurityOptions {

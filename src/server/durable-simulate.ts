@@ -10,7 +10,7 @@
  */
 import { chunkRange, combineChunks, planChunks, runChunk, DEFAULT_CHUNK_RUNS, type ChunkedSimulation } from '../analysis/montecarlo-chunks.ts';
 import type { Case } from '../case/schema.ts';
-import { caseView, SimulationCancelled } from '../analysis/index.ts';
+import { caseView } from '../analysis/index.ts';
 import type { Store } from '../store/index.ts';
 import { JobStore } from '../store/jobs.ts';
 import { jsonSafe } from './routes/common.ts';
@@ -20,6 +20,10 @@ import { ENGINE_VERSION } from './version.ts';
 import { LocalQueue, type DurableWork, type JobManager, type JobView } from './jobs.ts';
 import { PgBossQueue } from '../jobs/pgboss.ts';
 import type { ChunkedKind } from '../jobs/queue.ts';
+import { analysisKinds, localWork } from '../jobs/kinds.ts';
+
+/** Every durable job kind (src/jobs/kinds.ts): the server and `parley worker` run the same table. */
+export const jobKinds = (store: Store): Record<string, ChunkedKind<any>> => ({ simulate: simulateChunked(store), ...analysisKinds(store) });
 
 /** What a simulate job stores: the case revision, the models asked for and every other option (as the run's params). */
 export interface SimulateJobParams {
@@ -71,28 +75,7 @@ async function recordSimulation(store: Store, { p, cs, sim }: PreparedSimulation
 }
 
 /** The simulate job on SQLite (LocalQueue): this process computes the chunks in order, storing each, and resumes from the stored ones. */
-export function simulateJob(store: Store, jobs: JobStore): DurableWork {
-  return async ({ id, params }, ctx) => {
-    const prepared = await prepareSimulation(store, params);
-    const { sim } = prepared;
-    const done = await jobs.chunks(id);
-    ctx.progress(done.size / sim.chunks);
-    for (let c = 0; c < sim.chunks; c++) {
-      if (done.has(c)) continue;
-      if (ctx.signal.aborted) throw new SimulationCancelled();
-      const bytes = runChunk(sim, c);
-      await jobs.saveChunk(id, c, bytes);
-      done.set(c, bytes);
-      ctx.progress(done.size / sim.chunks);
-      // Yield between chunks: requests are served and a cancel can arrive.
-      await new Promise<void>((r) => setImmediate(r));
-    }
-    if (ctx.signal.aborted) throw new SimulationCancelled();
-    const result = await recordSimulation(store, prepared, done);
-    await jobs.dropChunks(id);
-    return result;
-  };
-}
+export const simulateJob = (store: Store, jobs: JobStore): DurableWork => localWork(jobs, simulateChunked(store));
 
 /** The simulate job on PostgreSQL (PgBossQueue): any worker computes any chunk; the last one's worker records the run. */
 export function simulateChunked(store: Store): ChunkedKind<PreparedSimulation> {
@@ -134,7 +117,7 @@ export function durableJobManager(store: Store, onFailure?: (job: JobView, error
     const expireSeconds = tuning.expireSeconds ?? envSeconds('PARLEY_CHUNK_EXPIRE_SECONDS');
     const maintenanceSeconds = tuning.maintenanceSeconds ?? envSeconds('PARLEY_QUEUE_MAINTENANCE_SECONDS');
     return new PgBossQueue(store, {
-      kinds: { simulate: simulateChunked(store) },
+      kinds: jobKinds(store),
       execute,
       ...(onFailure ? { onFailure } : {}),
       ...(tuning.log ? { log: tuning.log } : {}),
@@ -144,5 +127,6 @@ export function durableJobManager(store: Store, onFailure?: (job: JobView, error
     });
   }
   const jobStore = new JobStore(store.db);
-  return new LocalQueue(200, onFailure, { store: jobStore, kinds: { simulate: simulateJob(store, jobStore) }, execute });
+  const kinds = Object.fromEntries(Object.entries(jobKinds(store)).map(([name, kind]) => [name, localWork(jobStore, kind)]));
+  return new LocalQueue(200, onFailure, { store: jobStore, kinds, execute });
 }

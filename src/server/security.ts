@@ -42,7 +42,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The expensive routes, by method and path. */
 const EXPENSIVE: Array<[string, RegExp]> = [
-  ['POST', /^\/api\/cases\/[^/]+\/(forecast|simulate|sensitivity|research|outlook|record)$/],
+  ['POST', /^\/api\/cases\/[^/]+\/(forecast|simulate|sensitivity|research|outlook|record|jobs)$/],
   ['GET', /^\/api\/cases\/[^/]+\/(timeline|scenarios\/compare|drafts\/check|report|packages|levers|power)$/],
   ['POST', /^\/api\/(ingest|cases\/import)$/],
   ['POST', /^\/api\/runs\/[^/]+\/replay$/],

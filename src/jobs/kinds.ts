@@ -1,0 +1,109 @@
+/**
+ * Every durable job kind, in one table used by the server and by `parley worker` (docs/jobs.md), so
+ * that any process on the database runs any kind:
+ *
+ * - `simulate`: Monte Carlo runs in chunks of 250 (src/server/durable-simulate.ts), recorded as a run.
+ * - `sensitivity`, `research`, `scenarios`, `timeline`: the analyses split into chunks by
+ *   src/analysis/analysis-chunks.ts; a chunk's bytes are its partial result as JSON (NaN, ±Infinity
+ *   and −0 tagged), and the result is the synchronous route's JSON for the same revision and options.
+ *
+ * One definition per kind: a `ChunkedKind`. PgBossQueue hands its chunks to any worker; on SQLite
+ * `localWork` runs them in order in the server, storing each, resuming from the stored ones.
+ */
+import type { Case } from '../case/schema.ts';
+import { caseAnalysisSplits, type CaseAnalysisKind } from '../analysis/analysis-chunks.ts';
+import { decodeChunk, encodeChunk } from '../analysis/chunking.ts';
+import { SimulationCancelled } from '../analysis/index.ts';
+import type { Store } from '../store/index.ts';
+import type { JobStore } from '../store/jobs.ts';
+import { jsonSafe } from '../server/routes/common.ts';
+import type { DurableWork } from '../server/jobs.ts';
+import type { ChunkedKind } from './queue.ts';
+
+/** The analysis job kinds (besides `simulate`). */
+export const ANALYSIS_KINDS = Object.keys(caseAnalysisSplits) as CaseAnalysisKind[];
+
+/** What an analysis job stores: the case revision it analyses and the analysis options (as its function takes them). */
+export interface AnalysisJobParams {
+  caseId: string;
+  revision: number;
+  options: Record<string, unknown>;
+}
+
+interface PreparedAnalysis {
+  cs: Case;
+  options: Record<string, unknown>;
+  chunks: number;
+}
+
+// The splits take each analysis's own options type; the job's options were validated by the route.
+type AnySplit = {
+  chunks(c: Case, o: unknown): number;
+  chunk(c: Case, o: unknown, i: number): unknown;
+  merge(c: Case, o: unknown, partials: readonly unknown[]): unknown;
+};
+const splitOf = (kind: CaseAnalysisKind) => caseAnalysisSplits[kind] as unknown as AnySplit;
+
+/** How many chunks an analysis of this case with these options has (throws the analysis's own error for bad options). */
+export const analysisChunks = (kind: CaseAnalysisKind, cs: Case, options: Record<string, unknown>): number => splitOf(kind).chunks(cs, options);
+
+/** The whole analysis in this process, chunk by chunk (progress and cancel between chunks): an in-memory job's work. */
+export async function runAnalysis(kind: CaseAnalysisKind, cs: Case, options: Record<string, unknown>, ctx: { signal: AbortSignal; progress(share: number): void }): Promise<unknown> {
+  const split = splitOf(kind);
+  const n = split.chunks(cs, options);
+  const partials: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    if (ctx.signal.aborted) throw new SimulationCancelled();
+    partials.push(split.chunk(cs, options, i));
+    ctx.progress((i + 1) / n);
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  return jsonSafe(split.merge(cs, options, partials));
+}
+
+/** An analysis as a chunked job kind. */
+export function analysisKind(store: Store, kind: CaseAnalysisKind): ChunkedKind<PreparedAnalysis> {
+  const split = splitOf(kind);
+  return {
+    async prepare({ params }) {
+      const p = params as AnalysisJobParams;
+      const { case: cs } = await store.getCase(p.caseId, { revision: p.revision });
+      return { cs, options: p.options, chunks: split.chunks(cs, p.options) };
+    },
+    run: async ({ cs, options }, chunk) => Buffer.from(JSON.stringify(encodeChunk(split.chunk(cs, options, chunk)))),
+    combine: async (_job, { cs, options }, chunks) => {
+      const partials = [...chunks.values()].map((bytes) => decodeChunk(JSON.parse(Buffer.from(bytes).toString('utf8'))));
+      return jsonSafe(split.merge(cs, options, partials));
+    },
+  };
+}
+
+/** The analysis kinds by name. */
+export const analysisKinds = (store: Store): Record<string, ChunkedKind<any>> => Object.fromEntries(ANALYSIS_KINDS.map((k) => [k, analysisKind(store, k)]));
+
+/**
+ * A chunked kind run by this process (SQLite's LocalQueue): the chunks not yet stored, in order, each
+ * stored when done, yielding between chunks (requests are served, a cancel can arrive); then the
+ * chunks combined into the result and dropped.
+ */
+export function localWork(jobs: JobStore, kind: ChunkedKind<any>): DurableWork {
+  return async (job, ctx) => {
+    const prepared = await kind.prepare(job);
+    const total = (await jobs.get(job.id))?.chunks ?? 1;
+    const done = await jobs.chunks(job.id);
+    ctx.progress(done.size / total);
+    for (let c = 0; c < total; c++) {
+      if (done.has(c)) continue;
+      if (ctx.signal.aborted) throw new SimulationCancelled();
+      const bytes = await kind.run(prepared, c);
+      await jobs.saveChunk(job.id, c, bytes);
+      done.set(c, Buffer.from(bytes));
+      ctx.progress(done.size / total);
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    if (ctx.signal.aborted) throw new SimulationCancelled();
+    const result = await kind.combine(job, prepared, done);
+    await jobs.dropChunks(job.id);
+    return result;
+  };
+}

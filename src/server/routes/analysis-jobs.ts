@@ -1,0 +1,67 @@
+/**
+ * The long analyses as background jobs (docs/jobs.md): `POST /api/cases/{id}/jobs` with a kind
+ * (sensitivity, research, scenarios, timeline) and the same options as the synchronous route; the
+ * job's result, polled at `GET /api/jobs/{jobId}`, is that route's JSON for the revision the job
+ * was started on. On a durable queue the job is stored in chunks that any worker may compute
+ * (src/jobs/kinds.ts); otherwise it runs in this process.
+ */
+import { z } from '@hono/zod-openapi';
+import { resolveModels } from '../../analysis/index.ts';
+import { ANALYSIS_KINDS, analysisChunks, runAnalysis } from '../../jobs/kinds.ts';
+import type { CaseAnalysisKind } from '../../analysis/analysis-chunks.ts';
+import { ApiError, errorResponse } from '../errors.ts';
+import { JobStarted } from '../schemas.ts';
+import { CaseParams, date, definedOnly, route, router, type RouteContext } from './common.ts';
+import { ForecastBody, modelOptions } from './model-params.ts';
+
+/** Options that only one kind takes. */
+const ONLY: Record<string, CaseAnalysisKind> = { scenarios: 'scenarios', from: 'timeline', to: 'timeline' };
+
+export const AnalysisJobBody = z
+  .object({
+    kind: z.enum(ANALYSIS_KINDS as [CaseAnalysisKind, ...CaseAnalysisKind[]]).openapi({ description: 'the analysis: as POST …/sensitivity, POST …/research, GET …/scenarios/compare, GET …/timeline' }),
+    options: ForecastBody.extend({
+      scenarios: z.array(z.string().max(80)).max(200).optional().openapi({ description: 'scenarios only: the scenarios to compare (default: all)' }),
+      from: date.optional().openapi({ description: 'timeline only: the first date' }),
+      to: date.optional().openapi({ description: 'timeline only: the last date' }),
+    })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi('AnalysisJobRequest');
+
+export function analysisJobRoutes({ store, jobs }: RouteContext) {
+  const app = router();
+  route(app, {
+    method: 'post',
+    path: '/api/cases/{id}/jobs',
+    tag: 'analysis',
+    summary: 'Start a long analysis (sensitivity, research, scenarios, timeline) as a background job',
+    params: CaseParams,
+    body: AnalysisJobBody,
+    ok: { status: 202, schema: JobStarted, description: 'the job to poll at /api/jobs/{jobId}; its result is the synchronous route’s JSON' },
+    handler: async ({ params, body }) => {
+      const { kind, options: given = {} } = body;
+      for (const [field, only] of Object.entries(ONLY)) {
+        if ((given as Record<string, unknown>)[field] !== undefined && kind !== only) throw new ApiError(400, `options.${field}: only a ${only} job takes it, not a ${kind} job`, `options.${field}`);
+      }
+      const stored = await store.getCase(params.id);
+      const { scenarios, from, to, ...forecast } = given;
+      let options: Record<string, unknown>;
+      let chunks: number;
+      try {
+        // Everything the analysis would refuse is refused now, before anything is stored.
+        options = JSON.parse(JSON.stringify({ ...modelOptions(forecast, resolveModels(forecast.models)), ...definedOnly({ scenarios, from, to }) }));
+        chunks = analysisChunks(kind, stored.case, options);
+      } catch (e) {
+        const { status, body: err } = errorResponse(e);
+        if (status !== 400) throw e;
+        throw new ApiError(400, `options: ${err.error.message}`, err.error.path ? `options.${err.error.path}` : 'options');
+      }
+      if (jobs.isDurable) return { jobId: (await jobs.submit(kind, { caseId: params.id, revision: stored.revision, options }, chunks)).id };
+      return { jobId: jobs.start(kind, (ctx) => runAnalysis(kind, stored.case, options, ctx)).id };
+    },
+  });
+  return app;
+}
