@@ -6,6 +6,8 @@
  * - `sensitivity`, `research`, `scenarios`, `timeline`: the analyses split into chunks by
  *   src/analysis/analysis-chunks.ts; a chunk's bytes are its partial result as JSON (NaN, ±Infinity
  *   and −0 tagged), and the result is the synchronous route's JSON for the same revision and options.
+ * - `packages`, `power`, `levers`: the deal searches (src/deal/), one chunk each (its bytes: the
+ *   whole answer as JSON), the result the synchronous route's JSON.
  *
  * One definition per kind: a `ChunkedKind`. PgBossQueue hands its chunks to any worker; on SQLite
  * `localWork` runs them in order in the server, storing each, resuming from the stored ones.
@@ -19,6 +21,24 @@ import type { JobStore } from '../store/jobs.ts';
 import { jsonSafe } from '../server/routes/common.ts';
 import type { DurableWork } from '../server/jobs.ts';
 import type { ChunkedKind } from './queue.ts';
+import { leversAnswer, packagesAnswer, powerAnswer } from '../server/routes/deal.ts';
+
+/** The deal searches as one-chunk jobs: each the synchronous route's answer. */
+const DEAL: Record<'packages' | 'power' | 'levers', (cs: Case, options: any) => Promise<unknown>> = { packages: packagesAnswer, power: powerAnswer, levers: leversAnswer };
+export type DealKind = keyof typeof DEAL;
+export const DEAL_KINDS = Object.keys(DEAL) as DealKind[];
+
+/** A deal search as a job kind of one chunk. */
+export function dealKind(store: Store, kind: DealKind): ChunkedKind<{ cs: Case; options: Record<string, unknown> }> {
+  return {
+    async prepare({ params }) {
+      const p = params as AnalysisJobParams;
+      return { cs: (await store.getCase(p.caseId, { revision: p.revision })).case, options: p.options };
+    },
+    run: async ({ cs, options }) => Buffer.from(JSON.stringify(await DEAL[kind](cs, options))),
+    combine: async (_job, _prepared, chunks) => JSON.parse(Buffer.from(chunks.get(0)!).toString('utf8')),
+  };
+}
 
 /** The analysis job kinds (besides `simulate`). */
 export const ANALYSIS_KINDS = Object.keys(caseAnalysisSplits) as CaseAnalysisKind[];
@@ -45,11 +65,12 @@ type AnySplit = {
 const splitOf = (kind: CaseAnalysisKind) => caseAnalysisSplits[kind] as unknown as AnySplit;
 
 /** How many chunks an analysis of this case with these options has (throws the analysis's own error for bad options). */
-export const analysisChunks = (kind: CaseAnalysisKind, cs: Case, options: Record<string, unknown>): number => splitOf(kind).chunks(cs, options);
+export const analysisChunks = (kind: CaseAnalysisKind | DealKind, cs: Case, options: Record<string, unknown>): number => (kind in DEAL ? 1 : splitOf(kind as CaseAnalysisKind).chunks(cs, options));
 
 /** The whole analysis in this process, chunk by chunk (progress and cancel between chunks): an in-memory job's work. */
-export async function runAnalysis(kind: CaseAnalysisKind, cs: Case, options: Record<string, unknown>, ctx: { signal: AbortSignal; progress(share: number): void }): Promise<unknown> {
-  const split = splitOf(kind);
+export async function runAnalysis(kind: CaseAnalysisKind | DealKind, cs: Case, options: Record<string, unknown>, ctx: { signal: AbortSignal; progress(share: number): void }): Promise<unknown> {
+  if (kind in DEAL) return DEAL[kind as DealKind](cs, options);
+  const split = splitOf(kind as CaseAnalysisKind);
   const n = split.chunks(cs, options);
   const partials: unknown[] = [];
   for (let i = 0; i < n; i++) {
@@ -79,7 +100,10 @@ export function analysisKind(store: Store, kind: CaseAnalysisKind): ChunkedKind<
 }
 
 /** The analysis kinds by name. */
-export const analysisKinds = (store: Store): Record<string, ChunkedKind<any>> => Object.fromEntries(ANALYSIS_KINDS.map((k) => [k, analysisKind(store, k)]));
+export const analysisKinds = (store: Store): Record<string, ChunkedKind<any>> => ({
+  ...Object.fromEntries(ANALYSIS_KINDS.map((k) => [k, analysisKind(store, k)])),
+  ...Object.fromEntries(DEAL_KINDS.map((k) => [k, dealKind(store, k)])),
+});
 
 /**
  * A chunked kind run by this process (SQLite's LocalQueue): the chunks not yet stored, in order, each

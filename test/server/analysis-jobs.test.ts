@@ -59,10 +59,14 @@ describe('analysis jobs on SQLite (the server’s own durable queue)', () => {
       research: await call('POST', `/api/cases/${TUTORIAL}/research`, { seed: 3 }),
       scenarios: await call('GET', `/api/cases/${TUTORIAL}/scenarios/compare?seed=3`),
       timeline: await call('GET', `/api/cases/${TUTORIAL}/timeline?seed=3`),
+      packages: await call('GET', `/api/cases/${TUTORIAL}/packages?seed=3`),
+      power: await call('GET', `/api/cases/${TUTORIAL}/power?seed=3`),
+      levers: await call('GET', `/api/cases/${TUTORIAL}/levers?seed=3&target=zone&runs=20`),
     };
+    const extra: Record<string, object> = { levers: { target: 'zone', runs: 20 } };
     for (const [kind, answer] of Object.entries(sync)) {
       expect(answer.status, kind).toBe(200);
-      const started = await call('POST', `/api/cases/${TUTORIAL}/jobs`, { kind, options: { seed: 3 } });
+      const started = await call('POST', `/api/cases/${TUTORIAL}/jobs`, { kind, options: { seed: 3, ...extra[kind] } });
       expect(started.status, kind).toBe(202);
       const job = await finished(started.json.jobId);
       expect([job.kind, job.status, job.progress], kind).toEqual([kind, 'done', 1]);
@@ -92,6 +96,9 @@ describe('analysis jobs on SQLite (the server’s own durable queue)', () => {
       [{ kind: 'sensitivity', options: { scenarios: ['a'] } }, 'options.scenarios'],
       [{ kind: 'scenarios', options: { from: '2025-01-01' } }, 'options.from'],
       [{ kind: 'timeline', options: { colour: 'red' } }, 'options'],
+      [{ kind: 'levers', options: { target: 'value:no-such-issue=5' } }, 'options.target'],
+      [{ kind: 'levers' }, 'options'],
+      [{ kind: 'packages', options: { points: 1 } }, 'options.points'],
     ] as const;
     for (const [body, path] of bad) {
       const res = await call('POST', `/api/cases/${TUTORIAL}/jobs`, body);

@@ -1,6 +1,6 @@
 /**
  * The long analyses as background jobs (docs/jobs.md): `POST /api/cases/{id}/jobs` with a kind
- * (sensitivity, research, scenarios, timeline) and the same options as the synchronous route; the
+ * (sensitivity, research, scenarios, timeline, packages, power, levers) and the same options as the synchronous route; the
  * job's result, polled at `GET /api/jobs/{jobId}`, is that route's JSON for the revision the job
  * was started on. On a durable queue the job is stored in chunks that any worker may compute
  * (src/jobs/kinds.ts); otherwise it runs in this process.
@@ -13,23 +13,34 @@ import { ApiError, errorResponse } from '../errors.ts';
 import { JobStarted } from '../schemas.ts';
 import { CaseParams, date, definedOnly, route, router, type RouteContext } from './common.ts';
 import { ForecastBody, modelOptions } from './model-params.ts';
+import { checkLeversQuery, LeversQuery, PackagesQuery, PowerQuery } from './deal.ts';
 
 /** Options that only one kind takes. */
 const ONLY: Record<string, CaseAnalysisKind> = { scenarios: 'scenarios', from: 'timeline', to: 'timeline' };
 
+const ForecastJobOptions = ForecastBody.extend({
+  scenarios: z.array(z.string().max(80)).max(200).optional().openapi({ description: 'scenarios only: the scenarios to compare (default: all)' }),
+  from: date.optional().openapi({ description: 'timeline only: the first date' }),
+  to: date.optional().openapi({ description: 'timeline only: the last date' }),
+}).strict();
+
 export const AnalysisJobBody = z
-  .object({
-    kind: z.enum(ANALYSIS_KINDS as [CaseAnalysisKind, ...CaseAnalysisKind[]]).openapi({ description: 'the analysis: as POST …/sensitivity, POST …/research, GET …/scenarios/compare, GET …/timeline' }),
-    options: ForecastBody.extend({
-      scenarios: z.array(z.string().max(80)).max(200).optional().openapi({ description: 'scenarios only: the scenarios to compare (default: all)' }),
-      from: date.optional().openapi({ description: 'timeline only: the first date' }),
-      to: date.optional().openapi({ description: 'timeline only: the last date' }),
-    })
-      .strict()
-      .optional(),
-  })
-  .strict()
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.enum(ANALYSIS_KINDS as [CaseAnalysisKind, ...CaseAnalysisKind[]]).openapi({ description: 'as POST …/sensitivity, POST …/research, GET …/scenarios/compare, GET …/timeline' }), options: ForecastJobOptions.optional() }).strict(),
+    z.object({ kind: z.literal('packages'), options: PackagesQuery.strict().optional().openapi({ description: 'as GET …/packages' }) }).strict(),
+    z.object({ kind: z.literal('power'), options: PowerQuery.strict().optional().openapi({ description: 'as GET …/power' }) }).strict(),
+    z.object({ kind: z.literal('levers'), options: LeversQuery.strict().openapi({ description: 'as GET …/levers (a target is required)' }) }).strict(),
+  ])
   .openapi('AnalysisJobRequest');
+
+/** A forecast-based analysis's options as its function takes them (as the synchronous route builds them). */
+function forecastJobOptions(kind: CaseAnalysisKind, given: z.output<typeof ForecastJobOptions>): Record<string, unknown> {
+  for (const [field, only] of Object.entries(ONLY)) {
+    if ((given as Record<string, unknown>)[field] !== undefined && kind !== only) throw new ApiError(400, `only a ${only} job takes it, not a ${kind} job`, field);
+  }
+  const { scenarios, from, to, ...forecast } = given;
+  return { ...modelOptions(forecast, resolveModels(forecast.models)), ...definedOnly({ scenarios, from, to }) };
+}
 
 export function analysisJobRoutes({ store, jobs }: RouteContext) {
   const app = router();
@@ -37,28 +48,27 @@ export function analysisJobRoutes({ store, jobs }: RouteContext) {
     method: 'post',
     path: '/api/cases/{id}/jobs',
     tag: 'analysis',
-    summary: 'Start a long analysis (sensitivity, research, scenarios, timeline) as a background job',
+    summary: 'Start a long analysis (sensitivity, research, scenarios, timeline, packages, power, levers) as a background job',
     params: CaseParams,
     body: AnalysisJobBody,
     ok: { status: 202, schema: JobStarted, description: 'the job to poll at /api/jobs/{jobId}; its result is the synchronous route’s JSON' },
     handler: async ({ params, body }) => {
-      const { kind, options: given = {} } = body;
-      for (const [field, only] of Object.entries(ONLY)) {
-        if ((given as Record<string, unknown>)[field] !== undefined && kind !== only) throw new ApiError(400, `options.${field}: only a ${only} job takes it, not a ${kind} job`, `options.${field}`);
-      }
       const stored = await store.getCase(params.id);
-      const { scenarios, from, to, ...forecast } = given;
       let options: Record<string, unknown>;
       let chunks: number;
       try {
         // Everything the analysis would refuse is refused now, before anything is stored.
-        options = JSON.parse(JSON.stringify({ ...modelOptions(forecast, resolveModels(forecast.models)), ...definedOnly({ scenarios, from, to }) }));
-        chunks = analysisChunks(kind, stored.case, options);
+        if (body.kind === 'packages' || body.kind === 'power') options = body.options ?? {};
+        else if (body.kind === 'levers') checkLeversQuery(stored.case, (options = body.options));
+        else options = forecastJobOptions(body.kind, body.options ?? {});
+        options = JSON.parse(JSON.stringify(options));
+        chunks = analysisChunks(body.kind, stored.case, options);
       } catch (e) {
         const { status, body: err } = errorResponse(e);
         if (status !== 400) throw e;
         throw new ApiError(400, `options: ${err.error.message}`, err.error.path ? `options.${err.error.path}` : 'options');
       }
+      const kind = body.kind;
       if (jobs.isDurable) return { jobId: (await jobs.submit(kind, { caseId: params.id, revision: stored.revision, options }, chunks)).id };
       return { jobId: jobs.start(kind, (ctx) => runAnalysis(kind, stored.case, options, ctx)).id };
     },
