@@ -4,8 +4,10 @@
  *
  * - `simulate`: Monte Carlo runs in chunks of 250 (src/server/durable-simulate.ts), recorded as a run.
  * - `sensitivity`, `research`, `scenarios`, `timeline`: the analyses split into chunks by
- *   src/analysis/analysis-chunks.ts; a chunk's bytes are its partial result as JSON (NaN, ±Infinity
- *   and −0 tagged), and the result is the synchronous route's JSON for the same revision and options.
+ *   src/analysis/analysis-chunks.ts; a chunk's bytes are its partial result as JSON (already JSON-safe:
+ *   NaN, ±Infinity, −0 and the draws tagged by the split), and the result is the synchronous route's JSON for the same revision and options.
+ * - `backtest`: stored cases with known outcomes scored (src/analysis/backtest-chunks.ts: runs of cases
+ *   per chunk; the fold fits and bootstrap when the chunks are combined).
  * - `packages`, `power`, `levers`: the deal searches (src/deal/), one chunk each (its bytes: the
  *   whole answer as JSON), the result the synchronous route's JSON.
  *
@@ -13,8 +15,8 @@
  * `localWork` runs them in order in the server, storing each, resuming from the stored ones.
  */
 import type { Case } from '../case/schema.ts';
-import { caseAnalysisSplits, type CaseAnalysisKind } from '../analysis/analysis-chunks.ts';
-import { decodeChunk, encodeChunk } from '../analysis/chunking.ts';
+import { backtestSplit, caseAnalysisSplits, type CaseAnalysisKind } from '../analysis/analysis-chunks.ts';
+import type { BacktestOptions } from '../analysis/backtest.ts';
 import { SimulationCancelled } from '../analysis/index.ts';
 import type { Store } from '../store/index.ts';
 import type { JobStore } from '../store/jobs.ts';
@@ -39,6 +41,9 @@ export function dealKind(store: Store, kind: DealKind): ChunkedKind<{ cs: Case; 
     combine: async (_job, _prepared, chunks) => JSON.parse(Buffer.from(chunks.get(0)!).toString('utf8')),
   };
 }
+
+/** A stored chunk's partial result (the splits' partials are JSON-safe as they are). */
+const parseChunk = (bytes: Uint8Array): any => JSON.parse(Buffer.from(bytes).toString('utf8'));
 
 /** The analysis job kinds (besides `simulate`). */
 export const ANALYSIS_KINDS = Object.keys(caseAnalysisSplits) as CaseAnalysisKind[];
@@ -91,10 +96,36 @@ export function analysisKind(store: Store, kind: CaseAnalysisKind): ChunkedKind<
       const { case: cs } = await store.getCase(p.caseId, { revision: p.revision });
       return { cs, options: p.options, chunks: split.chunks(cs, p.options) };
     },
-    run: async ({ cs, options }, chunk) => Buffer.from(JSON.stringify(encodeChunk(split.chunk(cs, options, chunk)))),
+    run: async ({ cs, options }, chunk) => Buffer.from(JSON.stringify(split.chunk(cs, options, chunk))),
     combine: async (_job, { cs, options }, chunks) => {
-      const partials = [...chunks.values()].map((bytes) => decodeChunk(JSON.parse(Buffer.from(bytes).toString('utf8'))));
+      const partials = [...chunks.values()].map(parseChunk);
       return jsonSafe(split.merge(cs, options, partials));
+    },
+  };
+}
+
+/** What a backtest job stores: the cases (each at the revision it had when the job was started) and the backtest's options. */
+export interface BacktestJobParams {
+  cases: Array<{ id: string; revision: number }>;
+  calibration?: Array<{ id: string; revision: number }>;
+  options: { models?: string[]; folds?: number; seed?: number; bootstrap?: number; draws?: number };
+}
+
+/** The backtest's options with its calibration cases. */
+export const backtestOptions = (p: BacktestJobParams['options'], calibration?: readonly Case[]): BacktestOptions => ({ ...p, ...(calibration ? { calibration } : {}) });
+
+/** A backtest of stored cases as a chunked job kind. */
+export function backtestKind(store: Store): ChunkedKind<{ cases: Case[]; options: BacktestOptions }> {
+  const load = (refs: BacktestJobParams['cases']) => Promise.all(refs.map(async (r) => (await store.getCase(r.id, { revision: r.revision })).case));
+  return {
+    async prepare({ params }) {
+      const p = params as BacktestJobParams;
+      return { cases: await load(p.cases), options: backtestOptions(p.options, p.calibration ? await load(p.calibration) : undefined) };
+    },
+    run: async ({ cases, options }, chunk) => Buffer.from(JSON.stringify(backtestSplit.chunk(cases, options, chunk))),
+    combine: async (_job, { cases, options }, chunks) => {
+      const partials = [...chunks.values()].map(parseChunk);
+      return jsonSafe(backtestSplit.merge(cases, options, partials));
     },
   };
 }
@@ -103,6 +134,7 @@ export function analysisKind(store: Store, kind: CaseAnalysisKind): ChunkedKind<
 export const analysisKinds = (store: Store): Record<string, ChunkedKind<any>> => ({
   ...Object.fromEntries(ANALYSIS_KINDS.map((k) => [k, analysisKind(store, k)])),
   ...Object.fromEntries(DEAL_KINDS.map((k) => [k, dealKind(store, k)])),
+  backtest: backtestKind(store),
 });
 
 /**

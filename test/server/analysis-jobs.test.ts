@@ -17,6 +17,7 @@ import { PgBossQueue } from '../../src/jobs/pgboss.ts';
 import { analysisKind } from '../../src/jobs/kinds.ts';
 import { jsonSafe } from '../../src/server/routes/common.ts';
 import { sensitivity } from '../../src/analysis/index.ts';
+import { backtest } from '../../src/analysis/backtest.ts';
 import { projectRoot } from '../helpers/reference.ts';
 import { describeWithPostgres, freshDatabase } from '../jobs/pg.ts';
 
@@ -109,6 +110,30 @@ describe('analysis jobs on SQLite (the server’s own durable queue)', () => {
     expect(await new JobStore(store.db).unfinished()).toEqual([]);
     const rows = await store.db.selectFrom('jobs' as any).selectAll().execute();
     expect(rows).toHaveLength(0);
+  });
+
+  it('a backtest job of stored cases with outcomes is backtest()’s result; cases without outcomes are refused', async () => {
+    const { store, cs, call, finished } = await server();
+    const withOutcomes = [1, 2, 3].map((k) => ({
+      ...structuredClone(cs),
+      id: `budget-${k}`,
+      // An outcome inside each issue's scale: a different share of it per case and issue.
+      issues: cs.issues.map((iss, i) => ({ ...iss, outcome: iss.scale.min + ((((k * 17 + i * 29) % 10) + 0.5) / 10) * (iss.scale.max - iss.scale.min) })),
+    }));
+    for (const c of withOutcomes) await store.createCase(c as typeof cs);
+    const options = { folds: 3, seed: 5, bootstrap: 50, models: ['compromise', 'median', 'bdm'] };
+    const started = await call('POST', '/api/backtests', { caseIds: withOutcomes.map((c) => c.id), options });
+    expect(started.status).toBe(202);
+    const job = await finished(started.json.jobId);
+    expect(job.status).toBe('done');
+    expect(JSON.stringify(job.result)).toBe(JSON.stringify(jsonSafe(backtest(withOutcomes as (typeof cs)[], options))));
+    expect((job.result as { issues: unknown[] }).issues).toHaveLength(3 * cs.issues.length);
+    const refused = await call('POST', '/api/backtests', { caseIds: ['budget-1', TUTORIAL] });
+    expect([refused.status, refused.json.error.path]).toEqual([400, 'caseIds.1']);
+    const missing = await call('POST', '/api/backtests', { caseIds: ['nope'] });
+    expect([missing.status, missing.json.error.path]).toEqual([400, 'caseIds.0']);
+    const folds = await call('POST', '/api/backtests', { caseIds: ['budget-1', 'budget-2'], options: { folds: 3 } });
+    expect([folds.status, folds.json.error.path]).toEqual([400, 'options']);
   });
 
   it('a half-done job resumes in the next process from its stored chunks, with the same result', async () => {

@@ -7,11 +7,13 @@
  */
 import { z } from '@hono/zod-openapi';
 import { resolveModels } from '../../analysis/index.ts';
-import { ANALYSIS_KINDS, analysisChunks, runAnalysis } from '../../jobs/kinds.ts';
+import { ANALYSIS_KINDS, analysisChunks, backtestOptions, runAnalysis, type BacktestJobParams } from '../../jobs/kinds.ts';
 import type { CaseAnalysisKind } from '../../analysis/analysis-chunks.ts';
 import { ApiError, errorResponse } from '../errors.ts';
 import { JobStarted } from '../schemas.ts';
-import { CaseParams, date, definedOnly, route, router, type RouteContext } from './common.ts';
+import { CaseParams, date, definedOnly, jsonSafe, modelList, route, router, type RouteContext } from './common.ts';
+import type { Case } from '../../case/schema.ts';
+import { backtestSplit } from '../../analysis/analysis-chunks.ts';
 import { ForecastBody, modelOptions } from './model-params.ts';
 import { checkLeversQuery, LeversQuery, PackagesQuery, PowerQuery } from './deal.ts';
 
@@ -42,6 +44,25 @@ function forecastJobOptions(kind: CaseAnalysisKind, given: z.output<typeof Forec
   return { ...modelOptions(forecast, resolveModels(forecast.models)), ...definedOnly({ scenarios, from, to }) };
 }
 
+const caseIdList = z.array(z.string().max(80)).min(1).max(500);
+export const BacktestJobBody = z
+  .object({
+    caseIds: caseIdList.openapi({ description: 'the stored cases to score (each needs issues with an `outcome`)' }),
+    calibration: caseIdList.optional().openapi({ description: 'fit the error models on these cases instead (as `--calibration`)' }),
+    options: z
+      .object({
+        models: modelList.optional(),
+        folds: z.number().int().min(2).max(100).optional(),
+        seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+        bootstrap: z.number().int().min(0).max(10_000).optional(),
+        draws: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi('BacktestJobRequest');
+
 export function analysisJobRoutes({ store, jobs }: RouteContext) {
   const app = router();
   route(app, {
@@ -71,6 +92,44 @@ export function analysisJobRoutes({ store, jobs }: RouteContext) {
       const kind = body.kind;
       if (jobs.isDurable) return { jobId: (await jobs.submit(kind, { caseId: params.id, revision: stored.revision, options }, chunks)).id };
       return { jobId: jobs.start(kind, (ctx) => runAnalysis(kind, stored.case, options, ctx)).id };
+    },
+  });
+  route(app, {
+    method: 'post',
+    path: '/api/backtests',
+    tag: 'analysis',
+    summary: 'Start a backtest of stored cases with known outcomes (as `parley backtest`) as a background job',
+    body: BacktestJobBody,
+    ok: { status: 202, schema: JobStarted, description: 'the job to poll at /api/jobs/{jobId}; its result is `parley backtest --format json`' },
+    handler: async ({ body }) => {
+      const refs = async (ids: string[], field: string) => {
+        const out: Array<{ id: string; revision: number }> = [];
+        for (const [i, id] of ids.entries()) {
+          const stored = await store.getCase(id).catch((e) => {
+            throw errorResponse(e).status === 404 ? new ApiError(400, `no case "${id}"`, `${field}.${i}`) : e;
+          });
+          if (!stored.case.issues.some((iss) => iss.outcome !== undefined)) throw new ApiError(400, `case "${id}" has no issue with a known outcome: nothing to backtest`, `${field}.${i}`);
+          out.push({ id, revision: stored.revision });
+          cases.set(id, stored.case);
+        }
+        return out;
+      };
+      const cases = new Map<string, Case>();
+      const options = body.options ?? {};
+      const params: BacktestJobParams = { cases: await refs(body.caseIds, 'caseIds'), ...(body.calibration ? { calibration: await refs(body.calibration, 'calibration') } : {}), options };
+      const chosen = params.cases.map((r) => cases.get(r.id)!);
+      const opts = backtestOptions(options, params.calibration?.map((r) => cases.get(r.id)!));
+      let chunks: number;
+      try {
+        chunks = backtestSplit.chunks(chosen, opts);
+      } catch (e) {
+        if (e instanceof RangeError) throw new ApiError(400, `options: ${e.message}`, 'options');
+        const { status, body: err } = errorResponse(e);
+        if (status !== 400) throw e;
+        throw new ApiError(400, `options: ${err.error.message}`, err.error.path ? `options.${err.error.path}` : 'options');
+      }
+      if (jobs.isDurable) return { jobId: (await jobs.submit('backtest', params, chunks)).id };
+      return { jobId: jobs.start('backtest', async () => jsonSafe(backtestSplit.merge(chosen, opts, Array.from({ length: chunks }, (_, i) => backtestSplit.chunk(chosen, opts, i))))).id };
     },
   });
   return app;
