@@ -137,8 +137,10 @@ class ParleyClient:
         """Start a Monte Carlo job; with ``wait`` poll it to the end and return its result (else the job)."""
         body = _clean({"runs": runs, "seed": seed, "models": list(models) if models else None})
         job_id = self._request("POST", f"/api/cases/{_id(case_id)}/simulate", body=body)["jobId"]
-        if not wait:
-            return self.job(job_id)
+        return self.wait(job_id, poll=poll, timeout=timeout) if wait else self.job(job_id)
+
+    def wait(self, job_id: str, poll: float = 0.2, timeout: float = 600.0) -> Any:
+        """Poll a job to its end and return its result; a failed or cancelled job raises ParleyError, a slow one TimeoutError."""
         deadline = time.monotonic() + timeout
         while True:
             job = self.job(job_id)
@@ -149,6 +151,28 @@ class ParleyClient:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"job {job_id} still {job['status']} after {timeout} s")
             time.sleep(poll)
+
+    def analysis_job(self, case_id: str, kind: str, wait: bool = True, poll: float = 0.2, timeout: float = 600.0, **options: Any) -> Any:
+        """A long analysis as a job (``kind``: sensitivity, research, scenarios, timeline, packages, power, levers),
+        with the synchronous route's options by their API names (``asOf``, ``seed``, ``target``, ...); with ``wait``
+        its result (the synchronous route's JSON), else the job."""
+        body = {"kind": kind, **({"options": _clean(options)} if options else {})}
+        job_id = self._request("POST", f"/api/cases/{_id(case_id)}/jobs", body=body)["jobId"]
+        return self.wait(job_id, poll=poll, timeout=timeout) if wait else self.job(job_id)
+
+    def sensitivity(self, case_id: str, **options: Any) -> Dict[str, Any]:
+        """Which estimate moves the forecast most (run as a job)."""
+        return self.analysis_job(case_id, "sensitivity", **options)
+
+    def backtest(self, case_ids: Iterable[str], wait: bool = True, poll: float = 0.2, timeout: float = 600.0, **options: Any) -> Any:
+        """Score the models on stored cases with known outcomes (options: models, folds, seed, bootstrap, draws), as a job."""
+        body = {"caseIds": list(case_ids), **({"options": _clean(options)} if options else {})}
+        job_id = self._request("POST", "/api/backtests", body=body)["jobId"]
+        return self.wait(job_id, poll=poll, timeout=timeout) if wait else self.job(job_id)
+
+    def sensitivity_frame(self, case_id: str, **options: Any):
+        """The sensitivity ranking as a DataFrame: one row per swung estimate."""
+        return _pandas().DataFrame(self.sensitivity(case_id, **options)["entries"])
 
     def job(self, job_id: str) -> Dict[str, Any]:
         return self._request("GET", f"/api/jobs/{_id(job_id)}")

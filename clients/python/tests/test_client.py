@@ -79,6 +79,28 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(r["runs"], 60)
         self.assertIn("runId", r)
 
+    def test_a_sensitivity_job_gives_the_synchronous_answer(self):
+        via_job = self.client.sensitivity(self.id, seed=4, models=["compromise"])
+        direct = self.client._request("POST", f"/api/cases/{self.id}/sensitivity", body={"seed": 4, "models": ["compromise"]})
+        self.assertEqual(via_job, direct)
+        self.assertEqual(via_job["models"], ["compromise"])
+        self.assertGreater(len(via_job["entries"]), 0)
+
+    def test_analysis_jobs_take_each_routes_options_and_refuse_bad_ones(self):
+        levers = self.client.analysis_job(self.id, "levers", target="zone", runs=10, seed=1)
+        self.assertEqual(levers["case"]["id"], self.id)
+        job = self.client.analysis_job(self.id, "timeline", wait=False)
+        self.assertEqual(job["kind"], "timeline")
+        timeline = self.client.wait(job["id"])
+        self.assertEqual(timeline["case"]["id"], self.id)
+        self.assertEqual([p["date"] for p in timeline["points"]], ["2025-03-01"])
+        with self.assertRaises(ParleyError) as e:
+            self.client.analysis_job(self.id, "sensitivity", seed=-1)
+        self.assertEqual((e.exception.status, e.exception.path), (400, "options.seed"))
+        with self.assertRaises(ParleyError) as e:
+            self.client.backtest([self.id])
+        self.assertEqual((e.exception.status, e.exception.path), (400, "caseIds.0"))
+
     def test_export_and_import_round_trip(self):
         yaml_text = self.client.export_case(self.id, "yaml")
         self.assertIn(self.id, yaml_text)
