@@ -3,6 +3,136 @@
  */
 
 export interface paths {
+    "/api/backtests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a backtest of stored cases with known outcomes (as `parley backtest`) as a background job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BacktestJobRequest"];
+                };
+            };
+            responses: {
+                /** @description the job to poll at /api/jobs/{jobId}; its result is `parley backtest --format json` */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobStarted"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -4901,6 +5031,138 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a long analysis (sensitivity, research, scenarios, timeline, packages, power, levers) as a background job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnalysisJobRequest"];
+                };
+            };
+            responses: {
+                /** @description the job to poll at /api/jobs/{jobId}; its result is the synchronous route’s JSON */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobStarted"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -10508,6 +10770,91 @@ export interface components {
             years: number;
         } & {
             [key: string]: unknown;
+        };
+        AnalysisJobRequest: {
+            /**
+             * @description as POST …/sensitivity, POST …/research, GET …/scenarios/compare, GET …/timeline
+             * @enum {string}
+             */
+            kind: "sensitivity" | "research" | "scenarios" | "timeline";
+            options?: {
+                /** Format: date */
+                asOf?: string;
+                /**
+                 * Format: date
+                 * @description timeline only: the first date
+                 */
+                from?: string;
+                models?: string[];
+                params?: components["schemas"]["ModelParams"];
+                rounds?: number;
+                scenario?: string;
+                /** @description scenarios only: the scenarios to compare (default: all) */
+                scenarios?: string[];
+                seed?: number;
+                /**
+                 * Format: date
+                 * @description timeline only: the last date
+                 */
+                to?: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "packages";
+            /** @description as GET …/packages */
+            options?: {
+                /** Format: date */
+                asOf?: string;
+                /** @description also the efficient package nearest this draft */
+                draft?: string;
+                points?: number;
+                scenario?: string;
+                seed?: number | null;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "power";
+            /** @description as GET …/power */
+            options?: {
+                /** Format: date */
+                asOf?: string;
+                /** @description only this draft, and the efficient package nearest it */
+                draft?: string;
+                issue?: string;
+                samples?: number;
+                seed?: number | null;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "levers";
+            /** @description as GET …/levers (a target is required) */
+            options: {
+                /** Format: date */
+                asOf?: string;
+                /** @description value targets: a search model starts no new search after this many runs (default 2000) */
+                budget?: number;
+                /** @description value targets: comma-separated model names (default: every model but status-quo) */
+                model?: string;
+                /** @description Monte Carlo draws (default 100) */
+                runs?: number | null;
+                scenario?: string;
+                seed?: number | null;
+                /** @description zone, zone:ISSUE, value:ISSUE=V[:TOL], draft:ID or probability:P[:BY] */
+                target: string;
+            };
+        };
+        BacktestJobRequest: {
+            /** @description fit the error models on these cases instead (as `--calibration`) */
+            calibration?: string[];
+            /** @description the stored cases to score (each needs issues with an `outcome`) */
+            caseIds: string[];
+            options?: {
+                bootstrap?: number;
+                draws?: number;
+                folds?: number;
+                models?: string[];
+                seed?: number;
+            };
         };
         Case: {
             $schema?: string;
