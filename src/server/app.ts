@@ -71,7 +71,7 @@ export function createApp(opts: AppOptions): { app: OpenAPIHono; jobs: JobManage
   const log = opts.log ?? loggerFromEnv();
   const logError = opts.logError ?? ((line: string) => log.error(line));
   // Jobs are rows of the store's database (src/server/durable-simulate.ts): queued and interrupted ones resume now.
-  const jobs = opts.jobs ?? durableJobManager(opts.store, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`), opts.runJobs !== false, { log: queueEventLog(log) });
+  const jobs = opts.jobs ?? durableJobManager(opts.store, (job, err) => !isUserError(err) && logError(`parley serve: job ${job.kind} ${job.id} failed: ${stackOf(err)}`), opts.runJobs !== false, { log: queueEventLog(log), feeds: { guard: { allowPrivate: opts.allowPrivateFetch ?? false }, log: logError } });
   const started = opts.jobs ? Promise.resolve() : jobs.resume();
   started.catch((e) => logError(`parley serve: resuming jobs: ${stackOf(e)}`));
   const app = router();

@@ -21,9 +21,10 @@ import { LocalQueue, type DurableWork, type JobManager, type JobView } from './j
 import { PgBossQueue } from '../jobs/pgboss.ts';
 import type { ChunkedKind } from '../jobs/queue.ts';
 import { analysisKinds, localWork } from '../jobs/kinds.ts';
+import { FEED_POLL_KIND, feedPollKind, type FeedPollOptions } from './feeds.ts';
 
-/** Every durable job kind (src/jobs/kinds.ts): the server and `parley worker` run the same table. */
-export const jobKinds = (store: Store): Record<string, ChunkedKind<any>> => ({ simulate: simulateChunked(store), ...analysisKinds(store) });
+/** Every durable job kind (src/jobs/kinds.ts, and the feed polls of src/server/feeds.ts): the server and `parley worker` run the same table. */
+export const jobKinds = (store: Store, feeds: FeedPollOptions = {}): Record<string, ChunkedKind<any>> => ({ simulate: simulateChunked(store), ...analysisKinds(store), [FEED_POLL_KIND]: feedPollKind(store, feeds) });
 
 /** What a simulate job stores: the case revision, the models asked for and every other option (as the run's params). */
 export interface SimulateJobParams {
@@ -97,6 +98,8 @@ export interface QueueTuning {
   expireSeconds?: number;
   maintenanceSeconds?: number;
   log?: (event: Record<string, unknown>) => void;
+  /** How the feed-poll jobs fetch (the URL guard's options) and log. */
+  feeds?: FeedPollOptions;
 }
 
 /** Seconds from an environment variable (PARLEY_CHUNK_EXPIRE_SECONDS, PARLEY_QUEUE_MAINTENANCE_SECONDS), when it is a whole number of at least 1. */
@@ -117,7 +120,7 @@ export function durableJobManager(store: Store, onFailure?: (job: JobView, error
     const expireSeconds = tuning.expireSeconds ?? envSeconds('PARLEY_CHUNK_EXPIRE_SECONDS');
     const maintenanceSeconds = tuning.maintenanceSeconds ?? envSeconds('PARLEY_QUEUE_MAINTENANCE_SECONDS');
     return new PgBossQueue(store, {
-      kinds: jobKinds(store),
+      kinds: jobKinds(store, tuning.feeds),
       execute,
       ...(onFailure ? { onFailure } : {}),
       ...(tuning.log ? { log: tuning.log } : {}),
@@ -127,6 +130,6 @@ export function durableJobManager(store: Store, onFailure?: (job: JobView, error
     });
   }
   const jobStore = new JobStore(store.db);
-  const kinds = Object.fromEntries(Object.entries(jobKinds(store)).map(([name, kind]) => [name, localWork(jobStore, kind)]));
+  const kinds = Object.fromEntries(Object.entries(jobKinds(store, tuning.feeds)).map(([name, kind]) => [name, localWork(jobStore, kind)]));
   return new LocalQueue(200, onFailure, { store: jobStore, kinds, execute });
 }

@@ -32,6 +32,8 @@ import { ConflictError, type ChangeInfo, type Store } from '../store/index.ts';
 import { FeedStore, itemKeys, type FeedState } from '../store/feeds.ts';
 import { isUserError } from './errors.ts';
 import { offloadPool } from './offload.ts';
+import { JobStore } from '../store/jobs.ts';
+import type { ChunkedKind, JobQueue } from '../jobs/queue.ts';
 
 export interface FeedPollOptions extends FeedFetchOptions {
   /** New items taken per feed and poll (default 50). */
@@ -330,7 +332,65 @@ export class FeedPoller {
   }
 }
 
+/** The job kind of a scheduled poll of one feed (docs/jobs.md): params `{ caseId, url }`. */
+export const FEED_POLL_KIND = 'feed-poll';
+export interface FeedPollJobParams {
+  caseId: string;
+  url: string;
+}
+
+/** A scheduled poll of one feed, by the author `feed:<label>`, its outcome logged; never throws (a deleted case is logged). */
+async function scheduledPoll(poller: FeedPoller, caseId: string, url: string, log?: (line: string) => void): Promise<CasePollResult | { error: string }> {
+  try {
+    const stored = await poller.store.getCase(caseId);
+    const feed = (stored.case.feeds ?? []).find((f) => f.url === url);
+    if (!feed) return { error: `case ${caseId} no longer lists the feed ${url}` };
+    const label = feedLabel(feed);
+    const r = await poller.poll(caseId, { urls: [url], info: { author: `feed:${label}`.slice(0, 200), message: `feed ${label}: new candidates` } });
+    for (const o of r.feeds) {
+      if (o.status === 'failed') log?.(`parley serve: feed ${label} of case ${caseId} failed: ${o.error}`);
+      else if (o.added.length) log?.(`parley serve: feed ${label} of case ${caseId}: ${o.added.length} new candidate${o.added.length === 1 ? '' : 's'} (revision ${r.revision})`);
+    }
+    return r;
+  } catch (e) {
+    // The case was deleted or could not be written: logged; the other feeds go on.
+    log?.(`parley serve: feed ${url} of case ${caseId}: ${message(e)}`);
+    return { error: message(e) };
+  }
+}
+
+/**
+ * A scheduled feed poll as a job kind of one chunk, run by whichever process runs jobs (a `--no-worker`
+ * server's polls run on `parley worker`s); the lease still keeps two polls of one feed apart. The
+ * result: the poll's summary (or the error that stopped it).
+ */
+export function feedPollKind(store: Store, opts: FeedPollOptions = {}): ChunkedKind<FeedPollJobParams> {
+  const poller = new FeedPoller(store, opts);
+  return {
+    prepare: async ({ params }) => params as FeedPollJobParams,
+    run: async (p) => Buffer.from(JSON.stringify(await scheduledPoll(poller, p.caseId, p.url, opts.log))),
+    combine: async (_job, _p, chunks) => JSON.parse(Buffer.from(chunks.get(0)!).toString('utf8')),
+  };
+}
+
+/**
+ * Queue the poll of a due feed, unless one for it is queued or running already; when this process runs
+ * jobs, wait for it (so a tick ends when its polls have, as without a queue).
+ */
+async function pollThroughQueue(store: Store, jobs: JobQueue, caseId: string, feed: Feed, stopped: () => boolean): Promise<void> {
+  const pending = (await new JobStore(store.db).unfinished()).find((j) => j.kind === FEED_POLL_KIND && (j.params as FeedPollJobParams).caseId === caseId && (j.params as FeedPollJobParams).url === feed.url);
+  const id = pending?.id ?? (await jobs.submit(FEED_POLL_KIND, { caseId, url: feed.url } satisfies FeedPollJobParams, 1)).id;
+  if (!jobs.runsJobs) return;
+  while (!stopped()) {
+    const job = await jobs.find(id);
+    if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface FeedSchedulerOptions extends FeedPollOptions {
+  /** The server's durable job queue: due polls are queued as `feed-poll` jobs instead of run here. */
+  jobs?: JobQueue;
   /** How often due feeds are looked for (ms; default 60 s). */
   tickMs?: number;
   /** Feeds polled at the same time (default 3). */
@@ -400,17 +460,8 @@ export function startFeedScheduler(store: Store, opts: FeedSchedulerOptions = {}
     const next = async (): Promise<void> => {
       for (let job = queue.shift(); job && !stopped; job = queue.shift()) {
         const { caseId, feed } = job;
-        try {
-          const label = feedLabel(feed);
-          const r = await poller.poll(caseId, { urls: [feed.url], info: { author: `feed:${label}`.slice(0, 200), message: `feed ${label}: new candidates` } });
-          for (const o of r.feeds) {
-            if (o.status === 'failed') opts.log?.(`parley serve: feed ${label} of case ${caseId} failed: ${o.error}`);
-            else if (o.added.length) opts.log?.(`parley serve: feed ${label} of case ${caseId}: ${o.added.length} new candidate${o.added.length === 1 ? '' : 's'} (revision ${r.revision})`);
-          }
-        } catch (e) {
-          // The case was deleted or could not be written: logged; the other feeds go on.
-          opts.log?.(`parley serve: feed ${feed.url} of case ${caseId}: ${message(e)}`);
-        }
+        if (opts.jobs?.isDurable) await pollThroughQueue(store, opts.jobs, caseId, feed, () => stopped);
+        else await scheduledPoll(poller, caseId, feed.url, opts.log);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, next));

@@ -88,6 +88,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       ...(opts.publicNames ? { publicNames: opts.publicNames } : {}),
       ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
       ...(opts.runJobs === false ? { runJobs: false } : {}),
+      // The feed-poll jobs log where the scheduler would.
+      ...(opts.log ? { logError: opts.log } : {}),
     });
     const assets = staticFiles(opts.webRoot ?? DEFAULT_WEB_ROOT);
     app.get('*', (c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? c.json({ error: { message: `no route GET ${c.req.path}`, path: null } }, 404) : assets(c)));
@@ -96,7 +98,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       s.once('error', reject);
     });
     const feeds: FeedScheduler | undefined = feedsEnabled(opts.feeds === undefined ? undefined : opts.feeds !== false)
-      ? startFeedScheduler(store, { guard: { allowPrivate: opts.allowPrivateFetch ?? false }, log, ...(typeof opts.feeds === 'object' && opts.feeds.tickMs !== undefined ? { tickMs: opts.feeds.tickMs } : {}) })
+      ? startFeedScheduler(store, { guard: { allowPrivate: opts.allowPrivateFetch ?? false }, log, ...(jobs.isDurable ? { jobs } : {}), ...(typeof opts.feeds === 'object' && opts.feeds.tickMs !== undefined ? { tickMs: opts.feeds.tickMs } : {}) })
       : undefined;
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -8,7 +8,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/server/app.ts';
 import { startServer } from '../../src/server/index.ts';
-import { feedsEnabled, startFeedScheduler, FeedPoller } from '../../src/server/feeds.ts';
+import { feedsEnabled, startFeedScheduler, FeedPoller, FEED_POLL_KIND } from '../../src/server/feeds.ts';
+import { durableJobManager } from '../../src/server/durable-simulate.ts';
+import { JobStore } from '../../src/store/jobs.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FeedStore } from '../../src/store/feeds.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { Migrator } from 'kysely';
@@ -460,6 +465,51 @@ describe('feeds: startServer runs the scheduler when asked', () => {
       expect(lines.find((l) => l.includes('feed bad'))).toMatch(/^parley serve: feed bad of case auto failed: .*broken\.xml:\d+:\d+: /);
     } finally {
       await server.close();
+    }
+  }, 60_000);
+});
+
+describe('feeds: scheduled polls are jobs of the queue', () => {
+  it('a server that runs no jobs queues the poll once; the process that runs jobs polls it', async () => {
+    feedItems.splice(0, feedItems.length, ...firstItems());
+    const dir = mkdtempSync(join(tmpdir(), 'parley-feedjobs-'));
+    const file = join(dir, 'feeds.db');
+    const server = await startServer({ port: 0, db: file, webRoot: '/nonexistent', allowPrivateFetch: true, runJobs: false, feeds: { tickMs: 40 } });
+    try {
+      await server.store.createCase(caseWith('queued', [{ url: `${base}/rss.xml`, label: 'q' }]));
+      const jobs = new JobStore(server.store.db);
+      let pending = (await jobs.unfinished()).filter((j) => j.kind === FEED_POLL_KIND);
+      for (let i = 0; i < 200 && pending.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        pending = (await jobs.unfinished()).filter((j) => j.kind === FEED_POLL_KIND);
+      }
+      // Many ticks later: still one queued poll for the feed, and the case untouched.
+      await new Promise((r) => setTimeout(r, 300));
+      pending = (await jobs.unfinished()).filter((j) => j.kind === FEED_POLL_KIND);
+      expect(pending.map((j) => [j.status, j.params])).toEqual([['queued', { caseId: 'queued', url: `${base}/rss.xml` }]]);
+      expect((await server.store.getCase('queued')).revision).toBe(1);
+      // A process that runs jobs (a worker; on SQLite, the next server) takes it.
+      const worker = createStore(file);
+      const store = await worker;
+      const queue = durableJobManager(store, undefined, true, { feeds: { guard: { allowPrivate: true } } });
+      try {
+        expect(await queue.resume()).toEqual([pending[0].id]);
+        let done = await queue.find(pending[0].id);
+        for (let i = 0; i < 200 && done?.status !== 'done'; i++) {
+          await new Promise((r) => setTimeout(r, 25));
+          done = await queue.find(pending[0].id);
+        }
+        expect(done).toMatchObject({ status: 'done', result: { revision: 2 } });
+        const stored = await store.getCase('queued');
+        expect([stored.revision, stored.author]).toEqual([2, 'feed:q']);
+        expect(stored.case.evidence.filter((e) => e.status === 'candidate')).toHaveLength(4);
+      } finally {
+        await queue.shutdown();
+        await store.close();
+      }
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
