@@ -52,8 +52,18 @@ async function prepareSimulation(store: Store, params: unknown): Promise<Prepare
   return { p, cs, sim: planChunks(cs, options, p.chunkRuns ?? DEFAULT_CHUNK_RUNS) };
 }
 
-/** The chunks put back together, summarised and recorded as a run, as `recordRun` records an in-memory job; the result with the run id. */
-async function recordSimulation(store: Store, { p, cs, sim }: PreparedSimulation, chunks: ReadonlyMap<number, Uint8Array>): Promise<unknown> {
+/** The run a job recorded already, if any (its params name the job: a crash came between recording it and marking the job done). */
+async function runOfJob(store: Store, caseId: string, jobId: string): Promise<string | undefined> {
+  const row = await store.db.selectFrom('runs').select('id').where('case_id', '=', caseId).where('kind', '=', 'simulate').where('params', 'like', `%"jobId":${JSON.stringify(jobId)}%`).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * The chunks put back together, summarised and recorded as a run, as `recordRun` records an in-memory
+ * job; the result with the run id. Once per job: the run's params carry `jobId`, and a job combined
+ * again (resumed after a crash before it was marked done) answers with the run already recorded.
+ */
+async function recordSimulation(store: Store, jobId: string, { p, cs, sim }: PreparedSimulation, chunks: ReadonlyMap<number, Uint8Array>): Promise<unknown> {
   const asOf = (p.params.asOf as string | undefined) ?? null;
   const scenario = (p.params.scenario as string | undefined) ?? null;
   const result = jsonSafe(combineChunks(sim, chunks, { asOf, scenario, caseRef: { id: cs.id, title: cs.title } }));
@@ -61,17 +71,17 @@ async function recordSimulation(store: Store, { p, cs, sim }: PreparedSimulation
   const bytes = Buffer.byteLength(JSON.stringify(results));
   if (bytes > MAX_RUN_BYTES) throw new ApiError(413, `the simulate would be ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${MAX_RUN_BYTES / 2 ** 20} MB a run may be: ask for fewer rounds or models`, 'rounds');
   const view = caseView(cs, { ...(asOf ? { asOf } : {}), ...(scenario ? { scenario } : {}) });
-  const runId = await store.recordRun({
+  const runId = (await runOfJob(store, p.caseId, jobId)) ?? (await store.recordRun({
     kind: 'simulate',
     caseId: p.caseId,
     caseRevision: p.revision,
     models: result.models,
-    params: p.params,
+    params: { ...p.params, jobId },
     seed: typeof p.params.seed === 'number' ? p.params.seed : null,
     inputHash: caseViewHash(view),
     engineVersion: ENGINE_VERSION,
     results,
-  });
+  }));
   return { ...(result as object), runId };
 }
 
@@ -88,7 +98,7 @@ export function simulateChunked(store: Store): ChunkedKind<PreparedSimulation> {
       // The same bytes as runChunk: per model its outcomes, in run order.
       return Buffer.concat((await compute(sim.plan, from, to)).map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
     },
-    combine: (_job, prepared, chunks) => recordSimulation(store, prepared, chunks),
+    combine: (job, prepared, chunks) => recordSimulation(store, job.id, prepared, chunks),
   };
 }
 
