@@ -55,6 +55,15 @@ const NOT_A_DATE = /^(?:now|tonight|this (?:morning|afternoon|evening)|\d{1,2}(?
  * resolve to null and absolute ones keep their calendar value (years inferred by chrono).
  */
 export function findDates(text: string, articleDate?: string): ResolvedDate[] {
+  const out = scan(text, articleDate);
+  if (articleDate) {
+    quotedAgainstSaidOn(text, articleDate, out);
+    eventWeeks(text, articleDate, out);
+  }
+  return out;
+}
+
+function scan(text: string, articleDate?: string): ResolvedDate[] {
   const reference = articleDate ? new Date(`${articleDate}T12:00:00Z`) : undefined;
   const out: ResolvedDate[] = [];
   // chrono's cost grows faster than the text it is given, so it reads one paragraph (or 4,000-character
@@ -63,7 +72,7 @@ export function findDates(text: string, articleDate?: string): ResolvedDate[] {
     // Fixed instant in UTC so results never depend on the machine's time zone or clock. A piece
     // without a date-like token (DATE_LIKE) cannot give chrono a match: skipped (~40 % of paragraphs).
     const results = !DATE_LIKE.test(piece) ? [] : chrono.en.casual.parse(piece, { instant: reference ?? new Date('2000-01-01T12:00:00Z'), timezone: 0 }, { forwardDate: false });
-    for (const r of results) resolveOne(r, from, reference, out, piece, () => lastDay(out, from + r.index, text));
+    for (const r of results) resolveOne(r, from, reference, out, piece, () => lastDay(out, from + r.index));
     // "since 2014", "in 2019": bare years chrono does not read; granularity year.
     const yearRe = /\b(?:since|in|by|until|from|before|after|of)\s+((?:19|20)\d\d)\b(?!\d|[,./-]\d)/gi;
     let y: RegExpExecArray | null;
@@ -77,13 +86,86 @@ export function findDates(text: string, articleDate?: string): ResolvedDate[] {
   return out;
 }
 
-/** The last day-precise date before `offset` in the same or the previous paragraph (the anchor of "the day before"). */
-function lastDay(out: ResolvedDate[], offset: number, text: string): Date | undefined {
-  const paraStart = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', offset) - 1));
+/** Quotations: “…” or "…" on one line (the words between the marks). */
+const QUOTATION = /“([^”\n]{1,4000})”|"([^"\n]{1,4000})"/g;
+
+/**
+ * A relative date inside a quotation counts from the day the words were said, not the day they were
+ * reported: in `“The text is ready today,” she said on Sunday` (a Tuesday article) "today" is the
+ * Sunday. The said-on day is the attribution's own date (saidOnOf: the nearest day-precise date
+ * outside the quotation in its sentence); without one, or when it is the article's day, nothing
+ * changes. The quotation's dates are read again against that day and replace those that differ.
+ */
+function quotedAgainstSaidOn(text: string, articleDate: string, out: ResolvedDate[]): void {
+  if (!out.length) return;
+  QUOTATION.lastIndex = 0;
+  for (let m; (m = QUOTATION.exec(text)); ) {
+    const start = m.index + 1;
+    const end = m.index + m[0].length - 1;
+    if (!out.some((d) => d.start >= start && d.end <= end)) continue;
+    const saidOn = saidOnOf(text, { start, end }, articleDate, out);
+    if (!saidOn || !/^\d{4}-\d\d-\d\d$/.test(saidOn) || saidOn === articleDate) continue;
+    const again = scan(text.slice(start, end), saidOn);
+    for (let i = 0; i < out.length; i++) {
+      const d = out[i];
+      if (d.start < start || d.end > end) continue;
+      const r = again.find((a) => a.start + start === d.start && a.text === d.text);
+      if (r) out[i] = { ...d, resolved: r.resolved, granularity: r.granularity };
+    }
+  }
+}
+
+/** Nouns of a meeting: what "last week's talks" and "held consultations on November 23" both name. */
+const MEETING = String.raw`(?:talks|meetings?|summit|consultations?|negotiations?|round|session|conference|call|visit)`;
+const WEEK_EVENT = new RegExp(String.raw`^['’]s\s+(?:[\p{L}-]+\s+){0,2}?${MEETING}\b`, 'iu');
+const MEETING_WORD = new RegExp(String.raw`\b${MEETING}\b`, 'i');
+
+/**
+ * "Last week's talks" names one meeting, not a week: when the article gives exactly one day-precise
+ * date in that week for a meeting (a sentence with talks, a meeting, consultations … and the date),
+ * the week resolves to that day. The week is taken a day wider at its start: English news writes
+ * weeks both Monday–Sunday and Sunday–Saturday, so the Sunday before is in "last week" for half of it.
+ * A past week ("last week", "the past week") only takes days before the article's; two meeting days
+ * in the week, or none, leave the range as it is.
+ */
+function eventWeeks(text: string, articleDate: string, out: ResolvedDate[]): void {
+  for (const d of out) {
+    if (!/^(?:last|this|(?:the\s+)?past)\s+week$/i.test(d.text) || !d.resolved) continue;
+    const range = /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(d.resolved);
+    if (!range || !WEEK_EVENT.test(text.slice(d.end, d.end + 60))) continue;
+    const from = iso(addDays(new Date(`${range[1]}T12:00:00Z`), -1));
+    const to = /^this/i.test(d.text) ? range[2] : range[2] < articleDate ? range[2] : iso(addDays(new Date(`${articleDate}T12:00:00Z`), -1));
+    const days = new Set<string>();
+    for (const c of out) {
+      if (c === d || c.granularity !== 'day' || !c.resolved || !/^\d{4}-\d\d-\d\d$/.test(c.resolved) || c.resolved < from || c.resolved > to) continue;
+      if (MEETING_WORD.test(sentenceAround(text, c.start, c.end))) days.add(c.resolved);
+    }
+    if (days.size === 1) d.resolved = [...days][0];
+  }
+}
+
+/** The sentence (within its line) around `start`…`end`. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const lineEndAt = text.indexOf('\n', end);
+  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
+  let from = lineStart;
+  const stop = /[.!?]["”’]?\s+/g;
+  const head = text.slice(lineStart, start);
+  for (let m; (m = stop.exec(head)); ) from = lineStart + m.index + m[0].length;
+  const tail = /[.!?](?:\s|$)/.exec(text.slice(end, lineEnd));
+  return text.slice(from, tail ? end + tail.index + 1 : lineEnd);
+}
+
+/**
+ * The last day-precise date before `offset` anywhere earlier in the text (the anchor of "the day
+ * before", "a day earlier"): an interview "on Friday" anchors "had told the same journalists a day
+ * earlier" paragraphs later. With no day before it, the article's day is the anchor.
+ */
+function lastDay(out: ResolvedDate[], offset: number): Date | undefined {
   for (let i = out.length - 1; i >= 0; i--) {
     const d = out[i];
     if (d.start >= offset) continue;
-    if (d.start < paraStart) break;
     if (d.granularity === 'day' && d.resolved && /^\d{4}-\d\d-\d\d$/.test(d.resolved)) return new Date(`${d.resolved}T12:00:00Z`);
   }
   return undefined;
