@@ -190,7 +190,7 @@ function* pieces(text: string): Generator<[number, string]> {
 }
 
 /** A past-tense clause before a date: "talks began in March", "had met last weekend". */
-const PAST = /\b(?:was|were|had|did|said|told|began|met|came|went|took|held|made|gave|left|signed|\w+ed)\s+(?:\w+\s+){0,4}$/i;
+const PAST = /\b(?:was|were|had|did|said|told|began|met|came|went|took|held|made|gave|left|signed|spoke|wrote|sent|saw|flew|rang|won|lost|fell|rose|broke|\w+ed)\s+(?:\w+\s+){0,4}$/i;
 /** Relative days anchored on another date in the text, not on the article's date. */
 const ANCHORED = /^(?:the\s+day\s+(?:before|after)|a\s+day\s+(?:earlier|later|before|after)|the\s+(?:next|following|previous)\s+day)$/i;
 /** A time of day or clock time with a zone: "14:52 GMT", "at 13:20" (live-page stamps, not event dates). */
@@ -277,6 +277,8 @@ function resolveOne(r: chrono.ParsedResult, from: number, reference: Date | unde
   let d = r.start.date();
   const weekdayOnly = r.start.isCertain('weekday') && !r.start.isCertain('day');
   if (reference && weekdayOnly && future && d < reference) d = addDays(d, 7);
+  // chrono takes the nearest weekday, which can be the coming one: a past-tense clause ("we spoke to her on Friday" in a Tuesday article) means the one before
+  else if (reference && weekdayOnly && !future && iso(d) > iso(reference) && PAST.test(before) && !/\b(?:will|won't|shall|going to|due to|scheduled to|expected to|plans? to|set to|ahead of)\b/i.test(before)) d = addDays(d, -7);
   let resolved = iso(d);
   if (r.end) resolved += `/${iso(r.end.date())}`;
   push(resolved, 'day');
