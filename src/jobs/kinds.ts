@@ -24,6 +24,15 @@ import { jsonSafe } from '../server/routes/common.ts';
 import type { DurableWork } from '../server/jobs.ts';
 import type { ChunkedKind } from './queue.ts';
 import { leversAnswer, packagesAnswer, powerAnswer } from '../server/routes/deal.ts';
+import { MAX_RUN_BYTES } from '../server/runs.ts';
+import { ApiError } from '../server/errors.ts';
+
+/** A job's result as stored: refused (the job fails with the reason) when larger than a run may be. */
+export function bounded<T>(kind: string, result: T): T {
+  const bytes = Buffer.byteLength(JSON.stringify(result));
+  if (bytes > MAX_RUN_BYTES) throw new ApiError(413, `the ${kind} result would be ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${MAX_RUN_BYTES / 2 ** 20} MB a job's result may be: ask for fewer models, dates or scenarios`, 'options');
+  return result;
+}
 
 /** The deal searches as one-chunk jobs: each the synchronous route's answer. */
 const DEAL: Record<'packages' | 'power' | 'levers', (cs: Case, options: any) => Promise<unknown>> = { packages: packagesAnswer, power: powerAnswer, levers: leversAnswer };
@@ -38,7 +47,7 @@ export function dealKind(store: Store, kind: DealKind): ChunkedKind<{ cs: Case; 
       return { cs: (await store.getCase(p.caseId, { revision: p.revision })).case, options: p.options };
     },
     run: async ({ cs, options }) => Buffer.from(JSON.stringify(await DEAL[kind](cs, options))),
-    combine: async (_job, _prepared, chunks) => JSON.parse(Buffer.from(chunks.get(0)!).toString('utf8')),
+    combine: async (_job, _prepared, chunks) => bounded(kind, parseChunk(chunks.get(0)!)),
   };
 }
 
@@ -99,7 +108,7 @@ export function analysisKind(store: Store, kind: CaseAnalysisKind): ChunkedKind<
     run: async ({ cs, options }, chunk) => Buffer.from(JSON.stringify(split.chunk(cs, options, chunk))),
     combine: async (_job, { cs, options }, chunks) => {
       const partials = [...chunks.values()].map(parseChunk);
-      return jsonSafe(split.merge(cs, options, partials));
+      return bounded(kind, jsonSafe(split.merge(cs, options, partials)));
     },
   };
 }
@@ -125,7 +134,7 @@ export function backtestKind(store: Store): ChunkedKind<{ cases: Case[]; options
     run: async ({ cases, options }, chunk) => Buffer.from(JSON.stringify(backtestSplit.chunk(cases, options, chunk))),
     combine: async (_job, { cases, options }, chunks) => {
       const partials = [...chunks.values()].map(parseChunk);
-      return jsonSafe(backtestSplit.merge(cases, options, partials));
+      return bounded('backtest', jsonSafe(backtestSplit.merge(cases, options, partials)));
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The ingest, evidence and score-ingest commands, mounted on a fresh program (as main.ts mounts them). */
 import { Command } from 'commander';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -97,8 +97,16 @@ describe('parley score-ingest', () => {
   });
 
   it('prints the dates row in the table, and date misses with --errors', async () => {
-    const { out } = await run('score-ingest', '.', '--gold', 'test/evidence/gold-own', '--articles', 'test/evidence/articles', '--errors');
-    expect(out).toMatch(/^dates {8}-  .* 51 gold, \d+ right at the gold's granularity; 0 of \d+ non-dates read as dates$/m);
-    expect(out).toContain('own-08-interview-nested.txt: date-wrong: "a day earlier" expected 2025-11-27 got 2025-11-28');
+    // Every own date is right now: a copy of the gold with one date moved a day back makes a miss to print.
+    const gold = mkdtempSync(join(tmpdir(), 'parley-gold-'));
+    cpSync('test/evidence/gold-own', gold, { recursive: true });
+    const file = join(gold, 'own-08-interview-nested.json');
+    const moved = readFileSync(file, 'utf8').replace('"text": "a day earlier",\n      "resolved": "2025-11-27"', '"text": "a day earlier",\n      "resolved": "2025-11-26"');
+    expect(moved).not.toBe(readFileSync(file, 'utf8'));
+    writeFileSync(file, moved);
+    const { out } = await run('score-ingest', '.', '--gold', gold, '--articles', 'test/evidence/articles', '--errors');
+    expect(out).toMatch(/^dates {8}-  .* 51 gold, 50 right at the gold's granularity; 0 of \d+ non-dates read as dates$/m);
+    expect(out).toContain('own-08-interview-nested.txt: date-wrong: "a day earlier" expected 2025-11-26 got 2025-11-27');
+    rmSync(gold, { recursive: true, force: true });
   });
 });
