@@ -52,7 +52,7 @@ function worker(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
-      if (err.includes('"event":"ready"')) resolve(child);
+      if (err.includes('"event":"worker","step":"ready"')) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`parley worker exited with ${code}: ${err}`)));
   });

@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server';
 import { importFile } from '../formats/index.ts';
 import { createStore, DEFAULT_DB, type Store } from '../store/index.ts';
 import { createApp } from './app.ts';
+import type { Logger } from './log.ts';
 import { staticFiles } from './static.ts';
 import { feedsEnabled, startFeedScheduler, type FeedScheduler } from './feeds.ts';
 
@@ -36,6 +37,8 @@ export interface ServerOptions {
   allowPrivateFetch?: boolean;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
+  /** The request, job and error log (src/server/log.ts; default: as PARLEY_LOG says), which then takes the feeds' lines too. */
+  logger?: Logger;
   /** Host names the server is reached by besides its address (a proxy's, a LAN name): security.ts. */
   publicNames?: string[];
   /** Expensive requests per client per minute (default and 0: none; `parley serve` gives DEFAULT_RATE_LIMIT). */
@@ -88,8 +91,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       ...(opts.publicNames ? { publicNames: opts.publicNames } : {}),
       ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
       ...(opts.runJobs === false ? { runJobs: false } : {}),
+      ...(opts.logger ? { log: opts.logger } : {}),
       // The feed-poll jobs log where the scheduler would.
-      ...(opts.log ? { logError: opts.log } : {}),
+      ...(opts.logger ? {} : opts.log ? { logError: opts.log } : {}),
     });
     const assets = staticFiles(opts.webRoot ?? DEFAULT_WEB_ROOT);
     app.get('*', (c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? c.json({ error: { message: `no route GET ${c.req.path}`, path: null } }, 404) : assets(c)));
@@ -98,7 +102,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       s.once('error', reject);
     });
     const feeds: FeedScheduler | undefined = feedsEnabled(opts.feeds === undefined ? undefined : opts.feeds !== false)
-      ? startFeedScheduler(store, { guard: { allowPrivate: opts.allowPrivateFetch ?? false }, log, ...(jobs.isDurable ? { jobs } : {}), ...(typeof opts.feeds === 'object' && opts.feeds.tickMs !== undefined ? { tickMs: opts.feeds.tickMs } : {}) })
+      ? startFeedScheduler(store, { guard: { allowPrivate: opts.allowPrivateFetch ?? false }, log: opts.logger ? (line) => opts.logger!.info(line) : log, ...(jobs.isDurable ? { jobs } : {}), ...(typeof opts.feeds === 'object' && opts.feeds.tickMs !== undefined ? { tickMs: opts.feeds.tickMs } : {}) })
       : undefined;
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -150,9 +150,9 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as Record<string, unknown>);
     const workerLines = [...lines('worker-1.log'), ...lines('worker-2.log')];
-    expect(lines('worker-1.log').some((l) => l.event === 'ready')).toBe(true);
-    expect(lines('worker-2.log').some((l) => l.event === 'ready')).toBe(true);
-    expect(workerLines.filter((l) => l.job === jobId && (l.event === 'chunk' || l.event === 'combined'))).toHaveLength(8);
+    expect(lines('worker-1.log').some((l) => l.event === 'worker' && l.step === 'ready')).toBe(true);
+    expect(lines('worker-2.log').some((l) => l.event === 'worker' && l.step === 'ready')).toBe(true);
+    expect(workerLines.filter((l) => l.job === jobId && l.event === 'job' && (l.step === 'chunk' || l.step === 'combined'))).toHaveLength(8);
     // The server's JSON log: the request that submitted it, and the queue's event, with no token in any line.
     const server = lines('server.log');
     expect(server.find((l) => l.event === 'request' && l.method === 'POST' && l.path === `/api/cases/${id}/simulate`)).toMatchObject({ status: 202, level: 'info', user: 'api' });

@@ -11,6 +11,7 @@ import { DEFAULT_RATE_LIMIT } from '../../server/security.ts';
 import { buildDashboard } from '../../server/build.ts';
 import { createStore, DEFAULT_DB, SQLITE_SYNCHRONOUS, type SqliteSynchronous } from '../../store/index.ts';
 import { envSeconds } from '../../server/durable-simulate.ts';
+import { loggerFromEnv } from '../../server/log.ts';
 
 export const dbOption = () =>
   new Option('--db <url>', 'database: a SQLite file or postgres://user:pass@host/db').env('PARLEY_DB').default(DEFAULT_DB);
@@ -58,7 +59,10 @@ export function register(program: Command): void {
     )
     .option('--no-worker', 'run no jobs in this process (PostgreSQL: `parley worker` processes run them; env PARLEY_WORKER=0)')
     .action(async (opts: ServeOptions) => {
-      const log = (line: string) => process.stderr.write(`${line}\n`);
+      // One log for the server's own messages, its requests and its jobs: PARLEY_LOG=json makes every line JSON.
+      // (A PARLEY_LOG other than json or text: LogConfigError, exit code 2.)
+      const logger = loggerFromEnv();
+      const log = (line: string) => logger.info(line);
       if (opts.build) {
         try {
           await buildDashboard(log);
@@ -92,6 +96,7 @@ export function register(program: Command): void {
           rateLimit: opts.rateLimit,
           runJobs: opts.worker && workerFromEnv(),
           log,
+          logger,
         });
       } catch (e) {
         await store.close();
@@ -102,6 +107,7 @@ export function register(program: Command): void {
         throw e;
       }
       process.stdout.write(`parley is serving the dashboard and API on ${server.url}/ (database: ${redact(opts.db)}; Ctrl-C stops)\n`);
+      logger.event('listening', { url: server.url, database: redact(opts.db), runsJobs: opts.worker && workerFromEnv() });
       if (!(opts.worker && workerFromEnv())) log(store.kind === 'postgres' ? 'jobs are queued for `parley worker` processes (this server runs none)' : 'warning: --no-worker on SQLite: jobs are stored but nothing runs them (parley worker needs PostgreSQL)');
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

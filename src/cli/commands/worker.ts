@@ -8,6 +8,7 @@ import { CliError } from '../errors.ts';
 import { parseCount } from '../options.ts';
 import { dbOption, redact } from './serve.ts';
 import { createStore, isPostgresUrl } from '../../store/index.ts';
+import { createLogger, parseLogFormat, queueEventLog } from '../../server/log.ts';
 
 interface WorkerOptions {
   db: string;
@@ -23,7 +24,12 @@ export function register(program: Command): void {
     .action(async (opts: WorkerOptions) => {
       if (!isPostgresUrl(opts.db)) throw new CliError(`error: --db: parley worker needs a PostgreSQL database (postgres://…, or PARLEY_DB), got ${redact(opts.db)}; on SQLite \`parley serve\` runs its own jobs`, 2);
       if (opts.concurrency < 1 || opts.concurrency > 64) throw new CliError(`error: --concurrency: expected 1 to 64, got ${opts.concurrency}`, 2);
-      const line = (event: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`);
+      // The server's log shape (src/server/log.ts): the queue's lines are `"event":"job"` with their `step`, as
+      // the server's own; the worker's are `"event":"worker"`. JSON unless PARLEY_LOG=text.
+      const logger = createLogger({ format: parseLogFormat(process.env.PARLEY_LOG) ?? 'json' });
+      const queueLine = queueEventLog(logger);
+      const line = ({ event, ...fields }: { event: string } & Record<string, string | number | boolean | null>) =>
+        logger.event('worker', { step: event, ...fields, ...(/fail|error/.test(event) ? { level: 'error' } : {}) });
       let store;
       try {
         store = await createStore(opts.db);
@@ -39,7 +45,7 @@ export function register(program: Command): void {
           (job) => line({ event: 'job-failed', job: job.id, kind: job.kind, error: job.error ?? null }),
           true,
           // PARLEY_CHUNK_EXPIRE_SECONDS and PARLEY_QUEUE_MAINTENANCE_SECONDS tune the retry of a dead worker's chunk.
-          { concurrency: opts.concurrency, log: line },
+          { concurrency: opts.concurrency, log: queueLine },
         );
       } catch (e) {
         await store.close();
