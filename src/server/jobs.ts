@@ -8,7 +8,7 @@
  * behind the same `JobQueue` interface (`JobManager`, the name the routes know it by).
  */
 import { randomUUID } from 'node:crypto';
-import type { JobStore, StoredJob } from '../store/jobs.ts';
+import { caseIdOf, type JobStore, type StoredJob } from '../store/jobs.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -16,6 +16,8 @@ export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export interface JobView {
   id: string;
   kind: string;
+  /** The case the job is of (none for a backtest of many cases, or a job of this process only). */
+  caseId?: string;
   status: JobStatus;
   /** Share of the work done, 0..1. */
   progress: number;
@@ -285,9 +287,11 @@ export type JobManager = JobQueue;
 export const JobManager = LocalQueue;
 
 export function storedView(s: StoredJob): JobView {
+  const caseId = caseIdOf(s.params);
   return {
     id: s.id,
     kind: s.kind,
+    ...(caseId !== undefined ? { caseId } : {}),
     status: s.status,
     progress: s.progress,
     ...(s.result !== undefined ? { result: s.result } : {}),

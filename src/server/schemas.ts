@@ -393,6 +393,7 @@ export const Job = z
   .object({
     id: z.string(),
     kind: z.string(),
+    caseId: z.string().optional().openapi({ description: 'the case the job is of (none for a backtest of many cases)' }),
     status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
     progress: z.number().min(0).max(1),
     result: z.unknown().optional().openapi({ description: 'when done: for kind "simulate", a SimulationJobResult' }),
@@ -402,6 +403,10 @@ export const Job = z
     finishedAt: z.string().nullable(),
   })
   .openapi('Job');
+
+export const JobList = z
+  .object({ items: z.array(Job.omit({ result: true })).openapi({ description: 'newest first, without results (GET /api/jobs/{id} has it)' }) })
+  .openapi('JobList');
 
 // ---- evidence and ingestion
 export const EvidenceRow = z

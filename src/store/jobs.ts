@@ -50,6 +50,10 @@ const toJob = (r: JobRow): StoredJob => ({
   finishedAt: r.finished_at,
 });
 
+/** The case a job's parameters name (`caseId`), if one. */
+export const caseIdOf = (params: unknown): string | undefined =>
+  typeof params === 'object' && params !== null && typeof (params as { caseId?: unknown }).caseId === 'string' ? (params as { caseId: string }).caseId : undefined;
+
 export class JobStore {
   private readonly db: Kysely<any>;
   constructor(db: Kysely<any>) {
@@ -66,6 +70,31 @@ export class JobStore {
   async get(id: string): Promise<StoredJob | undefined> {
     const row = (await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()) as JobRow | undefined;
     return row && toJob(row);
+  }
+
+  /**
+   * Jobs newest first, without their results (a listing stays small): of the given statuses, kind and
+   * case (the `caseId` of the job's parameters: backtests, of many cases, have none), at most `limit`.
+   */
+  async list(filter: { status?: readonly StoredJobStatus[]; kind?: string; caseId?: string; limit: number }): Promise<StoredJob[]> {
+    let q = this.db.selectFrom('jobs').select(['id', 'kind', 'params', 'status', 'progress', 'chunks', 'error', 'created_at', 'started_at', 'finished_at']);
+    if (filter.status?.length) q = q.where('status', 'in', [...filter.status]);
+    if (filter.kind) q = q.where('kind', '=', filter.kind);
+    // The parameters are JSON text: a LIKE narrows to rows that may hold the id (a % or _ in it only
+    // widens the match), then the parsed value decides.
+    if (filter.caseId !== undefined) q = q.where('params', 'like', `%"caseId":${JSON.stringify(filter.caseId)}%`);
+    const out: StoredJob[] = [];
+    const page = Math.max(filter.limit, 1);
+    for (let offset = 0; out.length < filter.limit; offset += page) {
+      const rows = (await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page).offset(offset).execute()) as JobRow[];
+      for (const r of rows) {
+        const job = toJob({ ...r, result: null });
+        if (filter.caseId === undefined || caseIdOf(job.params) === filter.caseId) out.push(job);
+        if (out.length === filter.limit) break;
+      }
+      if (rows.length < page) break;
+    }
+    return out;
   }
 
   /** Jobs to resume after a restart: queued, and running ones whose process stopped; oldest first. */

@@ -161,6 +161,7 @@ describe('route modules', () => {
       expect(job.status).toBe('done');
       await check('GET', `/api/jobs/${jobId}`);
       await check('DELETE', `/api/jobs/${jobId}`);
+      expect((await check('GET', '/api/jobs?case=talks&status=done')).items.map((j: { id: string }) => j.id)).toContain(jobId);
       const { SimulationJobResult } = await import('../../src/server/schemas.ts');
       expect(SimulationJobResult.safeParse(job.result).success).toBe(true);
       await check('GET', `/api/runs/${job.result.runId}`);

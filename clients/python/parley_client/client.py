@@ -177,6 +177,12 @@ class ParleyClient:
     def job(self, job_id: str) -> Dict[str, Any]:
         return self._request("GET", f"/api/jobs/{_id(job_id)}")
 
+    def jobs(self, status: Optional[Iterable[str]] = None, kind: Optional[str] = None, case_id: Optional[str] = None,
+             limit: Optional[int] = None) -> List[Dict[str, Any]]:
+        """The stored jobs, newest first, without results: of the given statuses ("queued", "running", ...), kind and case."""
+        query = {"status": ",".join(status) if status else None, "kind": kind, "case": case_id, "limit": limit}
+        return self._request("GET", "/api/jobs", query=query)["items"]
+
     def cancel_job(self, job_id: str) -> Dict[str, Any]:
         return self._request("DELETE", f"/api/jobs/{_id(job_id)}")
 

@@ -93,6 +93,10 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(job["kind"], "timeline")
         timeline = self.client.wait(job["id"])
         self.assertEqual(timeline["case"]["id"], self.id)
+        listed = self.client.jobs(case_id=self.id, kind="timeline", status=["done"])
+        self.assertEqual(listed[0]["id"], job["id"])
+        self.assertEqual((listed[0]["caseId"], "result" in listed[0]), (self.id, False))
+        self.assertEqual(self.client.jobs(case_id=self.id + "-none"), [])
         self.assertEqual([p["date"] for p in timeline["points"]], ["2025-03-01"])
         with self.assertRaises(ParleyError) as e:
             self.client.analysis_job(self.id, "sensitivity", seed=-1)
