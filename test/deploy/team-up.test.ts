@@ -80,11 +80,11 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
   let scriptErr = '';
 
   // The server's and workers' pids: killed at the end too, should a failed assertion come before the SIGTERM.
-  let started: number[] = [];
+  let spawned: number[] = [];
 
   afterAll(async () => {
     if (script && script.exitCode === null && script.signalCode === null) script.kill('SIGKILL');
-    for (const pid of started.filter(alive)) process.kill(pid, 'SIGKILL');
+    for (const pid of spawned.filter(alive)) process.kill(pid, 'SIGKILL');
     if (logDir) rmSync(logDir, { recursive: true, force: true });
     await scratch?.drop();
   });
@@ -122,7 +122,7 @@ suite('scripts/team-up.sh on PostgreSQL (the compose start-up as processes)', ()
       throw new Error(`${e.message}\n${scriptErr}`);
     });
     const pids = [...scriptErr.matchAll(/(?:server|worker \d) pid (\d+)/g)].map((m) => Number(m[1]));
-    started = pids;
+    spawned = pids;
     expect(pids).toHaveLength(3);
     expect(scriptErr).toContain(`migrating postgres://postgres:***@`);
     expect(scriptErr).not.toContain(`:${new URL(adminUrl).password}@`);
