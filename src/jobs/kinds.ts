@@ -5,11 +5,13 @@
  * - `simulate`: Monte Carlo runs in chunks of 250 (src/server/durable-simulate.ts), recorded as a run.
  * - `sensitivity`, `research`, `scenarios`, `timeline`: the analyses split into chunks by
  *   src/analysis/analysis-chunks.ts; a chunk's bytes are its partial result as JSON (already JSON-safe:
- *   NaN, ±Infinity, −0 and the draws tagged by the split), and the result is the synchronous route's JSON for the same revision and options.
+ *   NaN, ±Infinity, −0 and the draws tagged by the split), and the result is the synchronous route's JSON for the same revision and options,
+ *   stored as a run of the kind (src/jobs/analysis-runs.ts), with its `runId`.
  * - `backtest`: stored cases with known outcomes scored (src/analysis/backtest-chunks.ts: runs of cases
- *   per chunk; the fold fits and bootstrap when the chunks are combined).
+ *   per chunk; the fold fits and bootstrap when the chunks are combined). Not a run (a run is of one
+ *   case revision): its result stays in the job row.
  * - `packages`, `power`, `levers`: the deal searches (src/deal/), one chunk each (its bytes: the
- *   whole answer as JSON), the result the synchronous route's JSON.
+ *   whole answer as JSON), the result the synchronous route's JSON, stored as a run the same way.
  *
  * One definition per kind: a `ChunkedKind`. PgBossQueue hands its chunks to any worker; on SQLite
  * `localWork` runs them in order in the server, storing each, resuming from the stored ones.
@@ -26,6 +28,7 @@ import type { ChunkedKind } from './queue.ts';
 import { leversAnswer, packagesAnswer, powerAnswer } from '../server/routes/deal.ts';
 import { MAX_RUN_BYTES } from '../server/runs.ts';
 import { ApiError } from '../server/errors.ts';
+import { recordAnalysisRun } from './analysis-runs.ts';
 
 /** A job's result as stored: refused (the job fails with the reason) when larger than a run may be. */
 export function bounded<T>(kind: string, result: T): T {
@@ -47,7 +50,8 @@ export function dealKind(store: Store, kind: DealKind): ChunkedKind<{ cs: Case; 
       return { cs: (await store.getCase(p.caseId, { revision: p.revision })).case, options: p.options };
     },
     run: async ({ cs, options }) => Buffer.from(JSON.stringify(await DEAL[kind](cs, options))),
-    combine: async (_job, _prepared, chunks) => bounded(kind, parseChunk(chunks.get(0)!)),
+    // Stored as a run of this kind, once per job (src/jobs/analysis-runs.ts); the result with its runId.
+    combine: async (job, { cs }, chunks) => recordAnalysisRun(store, kind, job.params as AnalysisJobParams, cs, bounded(kind, parseChunk(chunks.get(0)!)), job.id),
   };
 }
 
@@ -106,9 +110,9 @@ export function analysisKind(store: Store, kind: CaseAnalysisKind): ChunkedKind<
       return { cs, options: p.options, chunks: split.chunks(cs, p.options) };
     },
     run: async ({ cs, options }, chunk) => Buffer.from(JSON.stringify(split.chunk(cs, options, chunk))),
-    combine: async (_job, { cs, options }, chunks) => {
+    combine: async (job, { cs, options }, chunks) => {
       const partials = [...chunks.values()].map(parseChunk);
-      return bounded(kind, jsonSafe(split.merge(cs, options, partials)));
+      return recordAnalysisRun(store, kind, job.params as AnalysisJobParams, cs, bounded(kind, jsonSafe(split.merge(cs, options, partials))), job.id);
     },
   };
 }

@@ -5,7 +5,8 @@
  *
  * A run's `inputHash` hashes one of two things, named here apart: a forecast's, the numeric model
  * input the engines ran on (`modelInputHash`); a simulation's, the case view its runs drew their
- * inputs from (`caseViewHash`: every run of a simulation has its own model input). Responses say
+ * inputs from (`caseViewHash`: every run of a simulation has its own model input; an analysis job's
+ * run, src/jobs/analysis-runs.ts, hashes the case view it analysed too). Responses say
  * which in `inputHashOf`.
  */
 import type { Case } from '../case/schema.ts';
@@ -16,6 +17,7 @@ import { canonicalJson, inputHash, type RunKind, type RunSummary, type Store } f
 import { jsonSafe } from './routes/common.ts';
 import { ApiError } from './errors.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { isAnalysisRunKind, replayAnalysisRun } from '../jobs/analysis-runs.ts';
 
 /** sha256 of the canonical JSON of a forecast's model input. */
 export const modelInputHash = (input: ModelInput): string => inputHash(input);
@@ -23,11 +25,11 @@ export const modelInputHash = (input: ModelInput): string => inputHash(input);
 export const caseViewHash = (view: Case): string => inputHash(view);
 
 export type InputHashOf = 'model-input' | 'case-view';
-export const inputHashOf = (kind: RunKind): InputHashOf => (kind === 'simulate' ? 'case-view' : 'model-input');
+export const inputHashOf = (kind: RunKind): InputHashOf => (kind === 'forecast' ? 'model-input' : 'case-view');
 
 /** What a run is run with: its kind, the model names asked for (none: all) and every other option. */
 export interface RunSpec {
-  kind: RunKind;
+  kind: Extract<RunKind, 'forecast' | 'simulate'>;
   models?: string[];
   /** Engine parameters and the case view options (asOf, scenario; a simulation's runs, seed, distribution). */
   params: Record<string, unknown>;
@@ -93,6 +95,7 @@ export async function recordRun(
 /** Run a stored run again on its case revision: whether the results and the input hash are the same. */
 export async function replayRun(store: Store, runId: string) {
   const stored = await store.getRun(runId);
+  if (isAnalysisRunKind(stored.kind)) return replayAnalysisRun(store, { ...stored, kind: stored.kind });
   const { case: cs } = await store.getCase(stored.caseId, { revision: stored.caseRevision });
   const again = await computeRun(cs, { kind: stored.kind, models: stored.models, params: stored.params });
   return {

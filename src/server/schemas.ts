@@ -19,7 +19,8 @@ import type { ResearchReport as ResearchReportT } from '../analysis/research.ts'
 import type { Timeline as TimelineT } from '../analysis/timeline.ts';
 import type { ZoneOfAgreement as ZoneOfAgreementT } from '../analysis/zopa.ts';
 import type { IngestQuote as IngestQuoteT } from '../evidence/ingest.ts';
-import type { CaseSummary as CaseSummaryT, EvidenceRow as EvidenceRowT, RevisionInfo, RunSummary as RunSummaryT } from '../store/index.ts';
+import { RUN_KINDS, type CaseSummary as CaseSummaryT, type EvidenceRow as EvidenceRowT, type RevisionInfo, type RunSummary as RunSummaryT } from '../store/index.ts';
+import { Levers, Packages, Power } from './deal-schemas.ts';
 import type { JobView } from './jobs.ts';
 import type { Outlook as OutlookT } from '../analysis/outlook-types.ts';
 import type { AgreementBasis as AgreementBasisT } from '../analysis/outlook.ts';
@@ -366,7 +367,7 @@ export const ModelList = z
 
 const runFields = {
   id: z.string(),
-  kind: z.enum(['forecast', 'simulate']),
+  kind: z.enum(RUN_KINDS).openapi({ description: 'forecast, simulate, or the analysis job kind whose result it is (sensitivity, research, scenarios, timeline, packages, power, levers)' }),
   caseId: z.string(),
   caseRevision: z.number().int(),
   models: z.array(z.string()),
@@ -375,7 +376,8 @@ const runFields = {
   inputHash: z.string().openapi({ description: 'sha256 of the canonical JSON of what inputHashOf names' }),
   /**
    * What `inputHash` hashes: a forecast, the numeric model input the engines ran on (`model-input`);
-   * a simulation, the case view it drew its inputs from (`case-view`), since each of its runs has its own.
+   * a simulation, the case view it drew its inputs from (`case-view`), since each of its runs has its own;
+   * an analysis job's run, the case view (as of its `asOf`, its `scenario` applied) it analysed (`case-view`).
    */
   inputHashOf: z.enum(['model-input', 'case-view']),
   engineVersion: z.string(),
@@ -383,10 +385,12 @@ const runFields = {
 };
 export const RunSummary = z.object(runFields).openapi('RunSummary');
 export const RunList = pageOf(RunSummary, 'RunList');
-/** A stored run: a forecast's results are ForecastResult objects; a simulation's, one SimulationResult. */
-export const Run = z.object({ ...runFields, results: z.array(z.union([ForecastJson, SimulationResult])) }).openapi('Run');
+/** What a run's results hold: a forecast's, ForecastResult objects; a simulation's, one SimulationResult; an analysis job's, its synchronous route's JSON. */
+const RunResult = z.union([ForecastJson, SimulationResult, SensitivityReport, ResearchReport, ScenarioComparison, Timeline, Packages, Power, Levers]);
+/** A stored run with its results. */
+export const Run = z.object({ ...runFields, results: z.array(RunResult) }).openapi('Run');
 export const Replay = z
-  .object({ identical: z.boolean(), inputHashMatches: z.boolean(), engineVersion: z.string(), results: z.array(z.union([ForecastJson, SimulationResult])) })
+  .object({ identical: z.boolean(), inputHashMatches: z.boolean(), engineVersion: z.string(), results: z.array(RunResult) })
   .openapi('Replay');
 
 export const Job = z
@@ -396,7 +400,7 @@ export const Job = z
     caseId: z.string().optional().openapi({ description: 'the case the job is of (none for a backtest of many cases)' }),
     status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
     progress: z.number().min(0).max(1),
-    result: z.unknown().optional().openapi({ description: 'when done: for kind "simulate", a SimulationJobResult' }),
+    result: z.unknown().optional().openapi({ description: 'when done: for kind "simulate", a SimulationJobResult; for an analysis or deal kind, the synchronous route’s JSON with the `runId` it was stored as; for "backtest", `parley backtest --format json` (not a run)' }),
     error: z.string().optional(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),

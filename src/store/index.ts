@@ -108,10 +108,12 @@ export interface EvidenceQuery extends Page {
   text?: string;
 }
 
-export type RunKind = 'forecast' | 'simulate';
+/** What a run is: a forecast, a Monte Carlo simulation, or an analysis job's result (src/jobs/analysis-runs.ts). */
+export const RUN_KINDS = ['forecast', 'simulate', 'sensitivity', 'research', 'scenarios', 'timeline', 'packages', 'power', 'levers'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
 
 export interface RunRecord {
-  /** A forecast (per-model results) or a Monte Carlo simulation (one summary); default 'forecast'. */
+  /** A forecast (per-model results), a Monte Carlo simulation (one summary) or an analysis (its one JSON answer); default 'forecast'. */
   kind?: RunKind;
   caseId: string;
   caseRevision: number;

@@ -2,12 +2,14 @@
  * The long analyses as background jobs (docs/jobs.md): `POST /api/cases/{id}/jobs` with a kind
  * (sensitivity, research, scenarios, timeline, packages, power, levers) and the same options as the synchronous route; the
  * job's result, polled at `GET /api/jobs/{jobId}`, is that route's JSON for the revision the job
- * was started on. On a durable queue the job is stored in chunks that any worker may compute
+ * was started on, with the `runId` it is stored as (src/jobs/analysis-runs.ts; a backtest, of many
+ * cases, is not a run). On a durable queue the job is stored in chunks that any worker may compute
  * (src/jobs/kinds.ts); otherwise it runs in this process.
  */
 import { z } from '@hono/zod-openapi';
 import { resolveModels } from '../../analysis/index.ts';
-import { ANALYSIS_KINDS, analysisChunks, backtestOptions, runAnalysis, type BacktestJobParams } from '../../jobs/kinds.ts';
+import { ANALYSIS_KINDS, analysisChunks, backtestOptions, bounded, runAnalysis, type AnalysisJobParams, type BacktestJobParams } from '../../jobs/kinds.ts';
+import { recordAnalysisRun } from '../../jobs/analysis-runs.ts';
 import type { CaseAnalysisKind } from '../../analysis/analysis-chunks.ts';
 import { ApiError, errorResponse } from '../errors.ts';
 import { JobStarted } from '../schemas.ts';
@@ -72,7 +74,7 @@ export function analysisJobRoutes({ store, jobs }: RouteContext) {
     summary: 'Start a long analysis (sensitivity, research, scenarios, timeline, packages, power, levers) as a background job',
     params: CaseParams,
     body: AnalysisJobBody,
-    ok: { status: 202, schema: JobStarted, description: 'the job to poll at /api/jobs/{jobId}; its result is the synchronous route’s JSON' },
+    ok: { status: 202, schema: JobStarted, description: 'the job to poll at /api/jobs/{jobId}; its result is the synchronous route’s JSON with the `runId` it is stored as' },
     handler: async ({ params, body }) => {
       const stored = await store.getCase(params.id);
       let options: Record<string, unknown>;
@@ -90,8 +92,15 @@ export function analysisJobRoutes({ store, jobs }: RouteContext) {
         throw new ApiError(400, `options: ${err.error.message}`, err.error.path ? `options.${err.error.path}` : 'options');
       }
       const kind = body.kind;
-      if (jobs.isDurable) return { jobId: (await jobs.submit(kind, { caseId: params.id, revision: stored.revision, options }, chunks)).id };
-      return { jobId: jobs.start(kind, (ctx) => runAnalysis(kind, stored.case, options, ctx)).id };
+      const jobParams: AnalysisJobParams = { caseId: params.id, revision: stored.revision, options };
+      if (jobs.isDurable) return { jobId: (await jobs.submit(kind, jobParams, chunks)).id };
+      // In memory: the same result through JSON as a durable job's, stored as a run the same way (naming the job).
+      let jobId = '';
+      jobId = jobs.start(kind, async (ctx) => {
+        const result = bounded(kind, JSON.parse(JSON.stringify(await runAnalysis(kind, stored.case, options, ctx))));
+        return recordAnalysisRun(store, kind, jobParams, stored.case, result, jobId);
+      }).id;
+      return { jobId };
     },
   });
   route(app, {
