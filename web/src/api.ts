@@ -14,6 +14,7 @@ import type { Package, PackagesResult } from '../../src/deal/packages.ts';
 import type { PowerReport } from '../../src/deal/power.ts';
 import type { LeversResult } from '../../src/deal/levers.ts';
 import type { Draft } from '../../src/case/schema.ts';
+import type { AnalysisJobBody } from '../../src/server/routes/analysis-jobs.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -70,6 +71,24 @@ export type DealPackages = Omit<PackagesResult, 'packages'> & { packages: Packag
 export type DealPower = PowerReport;
 /** GET /api/cases/{id}/levers: the smallest changes that reach a target, ranked. */
 export type DealLevers = LeversResult;
+/** GET /api/cases/{id}/scenarios/compare: the baseline and each scenario side by side. */
+export type ScenarioComparison = Out<typeof S.ScenarioComparison>;
+
+/** POST /api/cases/{id}/jobs: a long analysis as a background job (docs/jobs.md). */
+export type AnalysisJobRequest = z.input<typeof AnalysisJobBody>;
+export type AnalysisJobKind = AnalysisJobRequest['kind'];
+/** The options of a job of kind K: the synchronous route's body or query, the same names. */
+export type AnalysisJobOptions<K extends AnalysisJobKind> = AnalysisJobRequest extends infer R ? (R extends { kind: infer RK; options?: infer O } ? (K extends RK ? O : never) : never) : never;
+/** What a done job of each kind holds as its result: the synchronous route's answer, the same JSON. */
+export interface AnalysisJobResults {
+  sensitivity: SensitivityReport;
+  research: ResearchReport;
+  timeline: Timeline;
+  scenarios: ScenarioComparison;
+  packages: DealPackages;
+  power: DealPower;
+  levers: DealLevers;
+}
 
 /** An error the API reported: its message and, for validation errors, the field path. */
 export class ApiError extends Error {
@@ -289,6 +308,9 @@ export const api = {
   models: () => request<ModelList>('GET', '/api/models'),
   outlook: (id: string, body: OutlookRequest) => request<Outlook>('POST', `/api/cases/${enc(id)}/outlook`, body),
   job: <R>(jobId: string) => request<Job<R>>('GET', `/api/jobs/${enc(jobId)}`),
+  /** Start a long analysis as a job; poll it with `job` (web/src/components/useJob.ts). */
+  startJob: <K extends AnalysisJobKind>(id: string, kind: K, options?: AnalysisJobOptions<K>) =>
+    request<Out<typeof S.JobStarted>>('POST', `/api/cases/${enc(id)}/jobs`, { kind, ...(options === undefined ? {} : { options }) }),
   cancelJob: (jobId: string) => request<Job>('DELETE', `/api/jobs/${enc(jobId)}`),
   zopa: (id: string, asOf?: string) => request<ZoneOfAgreement>('GET', `/api/cases/${enc(id)}/zopa${query({ asOf })}`),
   draftsCheck: (id: string, asOf?: string) => request<DraftChecks>('GET', `/api/cases/${enc(id)}/drafts/check${query({ asOf })}`),

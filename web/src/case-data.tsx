@@ -6,7 +6,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CaseOverview } from '../../src/case/overview.ts';
 import type { Case } from '../../src/case/schema.ts';
-import { api, ApiError, type ForecastRequest, type Job, type ModelForecast } from './api.ts';
+import { api, ApiError, type ForecastRequest, type ModelForecast } from './api.ts';
+import { followJob, type FollowedJob, type JobPhase } from './components/useJob.ts';
 
 /** Parameters the reader changed in the parameter panel, by model: only those that differ from the table's default. */
 export type ModelParamValues = Record<string, Record<string, unknown>>;
@@ -20,6 +21,8 @@ export const DASHBOARD_SEED = 1;
 
 export interface MonteCarloState {
   status: 'idle' | 'running' | 'done' | 'failed';
+  /** While running: where the job is (submitting, queued, running, cancelling), for the progress bar. */
+  phase?: JobPhase;
   progress: number;
   result?: unknown;
   error?: string;
@@ -36,6 +39,10 @@ export interface CaseData {
   previousForecasts: ModelForecast[] | undefined;
   forecastError: Error | undefined;
   monteCarlo: MonteCarloState;
+  /** Cancel the Monte Carlo job (DELETE /api/jobs/{id}); its status then says it was cancelled. */
+  cancelMonteCarlo: () => void;
+  /** Run the Monte Carlo again with the current parameters (after a cancel or a failure). */
+  rerunMonteCarlo: () => void;
   /** Bumped after every successful reload, so dependent views re-fetch their analyses. */
   version: number;
   /**
@@ -67,7 +74,7 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
   const [monteCarlo, setMonteCarlo] = useState<MonteCarloState>({ status: 'idle', progress: 0 });
   const [version, setVersion] = useState(0);
   const generation = useRef(0);
-  const currentJob = useRef<string | null>(null);
+  const currentJob = useRef<FollowedJob | null>(null);
   const latestForecasts = useRef<ModelForecast[] | undefined>(undefined);
   const [modelParams, setModelParamsState] = useState<ModelParamValues>({});
   // Read when a request is made, so that a change of parameters does not re-create refresh (and reload the case).
@@ -76,31 +83,25 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
     Object.keys(paramsRef.current).length ? { params: paramsRef.current as ForecastRequest['params'] } : {};
 
   const runMonteCarlo = useCallback(async (mine: number) => {
-    if (currentJob.current) void api.cancelJob(currentJob.current).catch(() => undefined);
-    setMonteCarlo({ status: 'running', progress: 0 });
-    try {
-      const { jobId } = await api.simulate(caseId, { runs: DASHBOARD_RUNS, seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}), ...withParams() });
-      currentJob.current = jobId;
-      for (;;) {
+    // The job of an earlier run is cancelled (its answers are ignored).
+    currentJob.current?.abandon();
+    setMonteCarlo({ status: 'running', phase: 'submitting', progress: 0 });
+    const body = { runs: DASHBOARD_RUNS, seed: DASHBOARD_SEED, ...(asOf ? { asOf } : {}), ...withParams() };
+    // Polled as every job of the dashboard (components/useJob.ts): 250 ms rising to 2 s.
+    const followed = followJob(
+      { start: () => api.simulate(caseId, body), get: (id) => api.job(id), cancel: (id) => api.cancelJob(id) },
+      'the Monte Carlo simulation',
+      (u) => {
         if (mine !== generation.current) return;
-        const job: Job = await api.job(jobId);
-        if (job.status === 'done') {
-          currentJob.current = null;
-          setMonteCarlo({ status: 'done', progress: 1, result: job.result });
-          return;
-        }
-        if (job.status === 'failed' || job.status === 'cancelled') {
-          const err = job.error;
-          setMonteCarlo({ status: 'failed', progress: job.progress, error: err ?? job.status });
-          return;
-        }
-        setMonteCarlo({ status: 'running', progress: job.progress });
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    } catch (e) {
-      if (mine === generation.current) setMonteCarlo({ status: 'failed', progress: 0, error: (e as Error).message });
-    }
+        if (u.status === 'done') setMonteCarlo({ status: 'done', progress: 1, result: u.result });
+        else if (u.status === 'failed' || u.status === 'cancelled') setMonteCarlo({ status: 'failed', progress: u.progress, error: u.status === 'cancelled' ? 'cancelled' : (u.error?.message ?? 'failed') });
+        else setMonteCarlo({ status: 'running', phase: u.status, progress: u.progress });
+      },
+    );
+    currentJob.current = followed;
   }, [caseId, asOf]);
+  const cancelMonteCarlo = useCallback(() => currentJob.current?.cancel(), []);
+  const rerunMonteCarlo = useCallback(() => void runMonteCarlo(generation.current), [runMonteCarlo]);
 
   /** The case and its overview, together (the overview's evidence counts follow the case). */
   const loadCase = useCallback(async (): Promise<boolean> => {
@@ -165,12 +166,13 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
     void refresh();
     return () => {
       generation.current++;
-      if (currentJob.current) void api.cancelJob(currentJob.current).catch(() => undefined);
+      currentJob.current?.abandon();
+      currentJob.current = null;
     };
   }, [refresh]);
 
   return (
-    <Ctx.Provider value={{ caseId, asOf, data, overview, error, forecasts, previousForecasts, forecastError, monteCarlo, version, refresh, modelParams, setModelParams }}>
+    <Ctx.Provider value={{ caseId, asOf, data, overview, error, forecasts, previousForecasts, forecastError, monteCarlo, cancelMonteCarlo, rerunMonteCarlo, version, refresh, modelParams, setModelParams }}>
       {children}
     </Ctx.Provider>
   );

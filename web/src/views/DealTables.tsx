@@ -4,7 +4,9 @@ import { api } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Field } from '../components/Field.tsx';
+import { JobNote } from '../components/JobProgress.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
+import { useJob } from '../components/useJob.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { num } from '../numbers.ts';
 
@@ -30,7 +32,8 @@ export function LeversPanel({ infeasible }: { infeasible: boolean }) {
   const [value, setValue] = useState('');
   const [draft, setDraft] = useState('');
   const [target, setTarget] = useState('zone');
-  const levers = useLoad(() => api.levers(caseId, target, asOf ? { asOf } : {}), [caseId, asOf, version, target]);
+  // A background job (POST /api/cases/{id}/jobs, kind levers): its result is GET …/levers's answer.
+  const levers = useJob(caseId, 'levers', { target, ...(asOf ? { asOf } : {}) }, [caseId, asOf, version, target]);
   if (!data) return null;
   const name = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
   const issueTitle = (id: string | null) => (id === null ? 'every issue' : (data.issues.find((i) => i.id === id)?.title ?? id));
@@ -94,8 +97,7 @@ export function LeversPanel({ infeasible }: { infeasible: boolean }) {
           Find the levers
         </button>
       </form>
-      <ErrorNote error={levers.error} />
-      {levers.loading ? <Loading what="the levers" /> : null}
+      <JobNote job={levers} label="Levers search" />
       {r ? (
         <>
           <p className="muted" data-testid="levers-summary">

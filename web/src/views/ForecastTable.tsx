@@ -2,6 +2,7 @@ import type { ModelForecast } from '../api.ts';
 import { DASHBOARD_RUNS, useCase, type MonteCarloState } from '../case-data.tsx';
 import { DataTable, type TableColumn } from '../components/DataTable.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { ParamPanel } from '../components/ParamPanel.tsx';
 import { ApiError } from '../api.ts';
 import { dealShare, intervalOf } from '../monte-carlo.ts';
@@ -17,9 +18,10 @@ export function AnchorWords({ issue, value }: { issue: Parameters<typeof anchorT
 const mcOf = (mc: MonteCarloState, model: string, issueId: string) => (mc.status === 'done' ? intervalOf(mc.result, model, issueId) : null);
 
 export function MonteCarloStatus({ models }: { models: string[] }) {
-  const { monteCarlo } = useCase();
+  const { monteCarlo, cancelMonteCarlo, rerunMonteCarlo } = useCase();
   const shares = monteCarlo.status === 'done' ? models.map((m) => [m, dealShare(monteCarlo.result, m)] as const).filter(([, s]) => s !== null) : [];
   return (
+    <>
     <p className="muted" role="status" aria-live="polite" data-testid="mc-status" data-status={monteCarlo.status}>
       Monte Carlo ({DASHBOARD_RUNS} runs):{' '}
       {monteCarlo.status === 'running'
@@ -30,7 +32,17 @@ export function MonteCarloStatus({ models }: { models: string[] }) {
             ? `unavailable (${monteCarlo.error ?? 'failed'})`
             : 'not started'}
       {shares.length ? ` Share of runs inside every veto holder’s red line: ${shares.map(([m, s]) => `${m} ${Math.round(s! * 100)} %`).join(', ')}.` : ''}
+      {monteCarlo.status === 'failed' && monteCarlo.error === 'cancelled' ? (
+        <>
+          {' '}
+          <button type="button" className="small secondary" onClick={rerunMonteCarlo}>
+            Run the Monte Carlo again
+          </button>
+        </>
+      ) : null}
     </p>
+    {monteCarlo.status === 'running' ? <JobProgress label="Monte Carlo" status={monteCarlo.phase ?? 'running'} progress={monteCarlo.progress} onCancel={cancelMonteCarlo} kind="simulate" /> : null}
+    </>
   );
 }
 

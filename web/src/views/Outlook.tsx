@@ -4,13 +4,12 @@ import { renderChart } from '../../../src/charts/render.ts';
 import { quantileChart } from '../../../src/charts/quantiles.ts';
 import { timelineChart } from '../../../src/charts/timeline.ts';
 import { tornadoChart } from '../../../src/charts/tornado.ts';
-import { api } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Field } from '../components/Field.tsx';
-import { ErrorNote, Loading } from '../components/Status.tsx';
-import { useLoad } from '../components/useLoad.ts';
+import { JobNote } from '../components/JobProgress.tsx';
+import { useJob } from '../components/useJob.ts';
 import { num } from '../numbers.ts';
 import { AnchorWords, MonteCarloStatus } from './ForecastTable.tsx';
 import { DealPanel } from './Deal.tsx';
@@ -25,8 +24,9 @@ export function OutlookView() {
   const { caseId, asOf, data, forecasts, monteCarlo, version } = useCase();
   const [model, setModel] = useState('');
   const chosen = model || forecasts?.[0]?.model || 'compromise';
-  const timeline = useLoad(() => api.timeline(caseId), [caseId, version]);
-  const sensitivity = useLoad(() => api.sensitivity(caseId, { models: [chosen], ...(asOf ? { asOf } : {}) }), [caseId, asOf, chosen, version]);
+  // Background jobs (POST /api/cases/{id}/jobs): their results are GET …/timeline's and POST …/sensitivity's answers.
+  const timeline = useJob(caseId, 'timeline', {}, [caseId, version]);
+  const sensitivity = useJob(caseId, 'sensitivity', { models: [chosen], ...(asOf ? { asOf } : {}) }, [caseId, asOf, chosen, version]);
   if (!data) return null;
   const scales = Object.fromEntries(data.issues.map((i) => [i.id, { min: i.scale.min, max: i.scale.max, unit: i.scale.unit }]));
   const titles = Object.fromEntries(data.issues.map((i) => [i.id, i.title]));
@@ -56,7 +56,7 @@ export function OutlookView() {
           )}
         </Field>
       </div>
-      <ErrorNote error={timeline.error} />
+      <JobNote job={timeline} label="Outlook over time" />
       {timeline.data && timeline.data.points.length ? (
         <ChartFrame
           title={`How the ${chosen} forecast moved`}
@@ -65,11 +65,8 @@ export function OutlookView() {
           deps={[timeline.data, chosen, data.events]}
           description="The forecasts re-run as of each date on which a stance or a piece of evidence is dated (the whole history, whatever the as-of date)."
         />
-      ) : timeline.loading ? (
-        <Loading what="the outlook over time" />
       ) : null}
-      <ErrorNote error={sensitivity.error} />
-      {sensitivity.loading && !sensitivity.data ? <Loading what="the sensitivity" /> : null}
+      <JobNote job={sensitivity} label="Sensitivity" />
       {bars.length ? (
         <ChartFrame
           title={`Sensitivity of ${chosen}`}

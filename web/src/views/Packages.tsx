@@ -6,13 +6,14 @@ import { utilityModel, utilityOf } from '../../../src/analysis/red-lines.ts';
 import { defaultFrontierPair, FRONTIER_KEY, frontierChart, frontierText, twoActorFrontier } from '../../../src/charts/frontier.ts';
 import { renderChart } from '../../../src/charts/render.ts';
 import { api, type DealPackages } from '../api.ts';
+import { JobNote } from '../components/JobProgress.tsx';
+import { useJob } from '../components/useJob.ts';
 import { useCase } from '../case-data.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { ConflictPanel, useCaseWrite } from '../components/Conflict.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Field } from '../components/Field.tsx';
-import { ErrorNote, Loading } from '../components/Status.tsx';
-import { useLoad } from '../components/useLoad.ts';
+import { ErrorNote } from '../components/Status.tsx';
 import { num } from '../numbers.ts';
 import { href } from '../router.ts';
 import { LeversPanel, PowerPanel } from './DealTables.tsx';
@@ -28,7 +29,8 @@ const KIND_LABEL: Record<Package['kind'], string> = { maxmin: 'max-min gain', na
 export function PackagesView() {
   const { caseId, asOf, data, version } = useCase();
   const [nearTo, setNearTo] = useState('');
-  const packages = useLoad(() => api.packages(caseId, { asOf, ...(nearTo ? { draft: nearTo } : {}) }), [caseId, asOf, version, nearTo]);
+  // A background job (POST /api/cases/{id}/jobs, kind packages): its result is GET …/packages's answer.
+  const packages = useJob(caseId, 'packages', { ...(asOf ? { asOf } : {}), ...(nearTo ? { draft: nearTo } : {}) }, [caseId, asOf, version, nearTo]);
   if (!data) return null;
   const p = packages.data;
   const name = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
@@ -41,8 +43,7 @@ export function PackagesView() {
         Complete packages across every issue inside the red lines of every veto holder: the one that maximises the smallest gain over the status quo (max-min), the Nash
         product and the Kalai-Smorodinsky package. Gains are utility over the status quo × 100 (salience-weighted distance on each issue’s scale).
       </p>
-      <ErrorNote error={packages.error} />
-      {packages.loading && !p ? <Loading what="the packages" /> : null}
+      {!p || !nearTo ? <JobNote job={packages} label="Package search" /> : null}
       {p ? (
         <>
           <p className={p.feasible ? 'ok' : 'deal-none'} data-testid="packages-feasible" role="status">
@@ -76,7 +77,7 @@ export function PackagesView() {
             </Field>
           ) : null}
           {nearTo && p.feasible && !p.packages.some((k) => k.kind === 'nearest') ? <p className="muted">No package inside the red lines leaves every veto holder at least as well off as this draft.</p> : null}
-          {nearTo && packages.loading ? <Loading what="the nearest efficient package" /> : null}
+          {nearTo ? <JobNote job={packages} label="Nearest efficient package" /> : null}
           <FrontierPanel result={p} />
         </>
       ) : null}

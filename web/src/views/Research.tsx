@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { EffectiveRange } from '../../../src/analysis/reliability.ts';
-import { api, type ForecastRequest, type ResearchReport } from '../api.ts';
+import type { ForecastRequest, ResearchReport } from '../api.ts';
 import { useCase } from '../case-data.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { num2, useEffectiveRanges } from '../components/EffectiveRange.tsx';
-import { ErrorNote, Loading } from '../components/Status.tsx';
-import { useLoad } from '../components/useLoad.ts';
+import { JobNote } from '../components/JobProgress.tsx';
+import { Loading } from '../components/Status.tsx';
+import { useJob } from '../components/useJob.ts';
 import { num } from '../numbers.ts';
 import { href } from '../router.ts';
 
@@ -25,7 +26,8 @@ export function ResearchView() {
   const { caseId, asOf, data, version, modelParams, monteCarlo } = useCase();
   const [all, setAll] = useState(false);
   const body: ForecastRequest = { ...(asOf ? { asOf } : {}), ...(Object.keys(modelParams).length ? { params: modelParams as ForecastRequest['params'] } : {}) };
-  const report = useLoad(() => api.research(caseId, body), [caseId, asOf, version, JSON.stringify(modelParams)]);
+  // A background job (POST /api/cases/{id}/jobs, kind research): its result is POST …/research's answer.
+  const report = useJob(caseId, 'research', body, [caseId, asOf, version, JSON.stringify(modelParams)]);
   const effective = useEffectiveRanges();
   if (!data) return null;
   const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
@@ -58,8 +60,7 @@ export function ResearchView() {
         widening factor ÷ (1 + the evidence items that count). The factor grows with weak Admiralty grades, a single outlet or retracted evidence (see the Evidence tab); the same
         ranking as <code>parley research</code>.
       </p>
-      <ErrorNote error={report.error} />
-      {report.loading && !report.data ? <Loading what="the research list" /> : null}
+      <JobNote job={report} label="Research list" />
       {report.data ? (
         <>
           <DataTable<Item>
