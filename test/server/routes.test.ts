@@ -166,6 +166,14 @@ describe('route modules', () => {
       expect(SimulationJobResult.safeParse(job.result).success).toBe(true);
       await check('GET', `/api/runs/${job.result.runId}`);
       await check('POST', `/api/runs/${job.result.runId}/replay`);
+      // An analysis job's and a deal job's results are runs too: the Run and Replay schemas take their results.
+      for (const body of [{ kind: 'sensitivity', options: { models: ['compromise'] } }, { kind: 'levers', options: { target: 'zone', runs: 10 } }]) {
+        const started = await check('POST', '/api/cases/talks/jobs', body);
+        const done = await pollJob(call, started.jobId);
+        expect(done.status, body.kind).toBe('done');
+        expect((await check('GET', `/api/runs/${done.result.runId}`)).kind).toBe(body.kind);
+        expect((await check('POST', `/api/runs/${done.result.runId}/replay`)).identical, body.kind).toBe(true);
+      }
       const ingest = await check('POST', '/api/ingest', { text: ARTICLE, caseId: 'talks' });
       expect(ingest.stored).toHaveLength(1);
       await check('GET', '/api/evidence?status=candidate');
