@@ -173,21 +173,13 @@ export function overlap(a: Uint32Array, b: Uint32Array): number {
   return shared / Math.min(a.length, b.length);
 }
 
-/** Group the copies of one story among `articles` (in input order; ids must be distinct). */
-export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, threshold = COPY_THRESHOLD): Syndication {
-  const sets = articles.map((a) => shingles(a.text));
-  const n = articles.length;
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    // the root is the earlier article: the group is named by its first member
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+/**
+ * Every pair of copies among shingle sets (`visit(i, j)` with j < i, in order of i): the shared-shingle
+ * count described at the top. Sets before `from` are not compared with each other (they were, when they
+ * were new): only pairs with at least one set at or after `from` are visited.
+ */
+function copyPairs(sets: ReadonlyArray<Uint32Array>, threshold: number, from: number, visit: (i: number, j: number) => void): void {
+  const n = sets.length;
   // every (shingle, article) pair, sorted by shingle: a run of equal shingles lists the articles sharing it
   let total = 0;
   for (const set of sets) total += set.length;
@@ -218,7 +210,7 @@ export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, thres
   // for each article, the shingles it shares with each earlier article (the earlier ones in its runs)
   const shared = new Int32Array(n);
   const touched: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = Math.max(0, from); i < n; i++) {
     for (let e = perDoc[i]; e < perDoc[i + 1]; e++) {
       const x = entries[e];
       for (let y = runStart[x]; y < x; y++) {
@@ -228,11 +220,29 @@ export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, thres
     }
     for (const j of touched) {
       const smaller = Math.min(sets[i].length, sets[j].length);
-      if (smaller >= MIN_SHINGLES && shared[j] / smaller >= threshold) union(i, j);
+      if (smaller >= MIN_SHINGLES && shared[j] / smaller >= threshold) visit(i, j);
       shared[j] = 0;
     }
     touched.length = 0;
   }
+}
+
+/** Group the copies of one story among `articles` (in input order; ids must be distinct). */
+export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, threshold = COPY_THRESHOLD): Syndication {
+  const sets = articles.map((a) => shingles(a.text));
+  const n = articles.length;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    // the root is the earlier article: the group is named by its first member
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  copyPairs(sets, threshold, 0, union);
   const groupOf = new Map<string, string>();
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -257,7 +267,7 @@ export function groupSyndicated(articles: ReadonlyArray<SyndicationInput>, thres
  * the same outlet count once too (an outlet does not corroborate itself). An outlet that also ran
  * the wire copy still counts for a story of its own.
  */
-export function independentOutlets(carriers: ReadonlyArray<{ group: string; outlet: string | null }>): number {
+export function independentOutlets(carriers: ReadonlyArray<Carrier>): number {
   const origin = new Map<string, string>();
   for (const c of carriers) if (!origin.has(c.group)) origin.set(c.group, c.outlet?.trim() ? `outlet:${c.outlet.trim().toLowerCase()}` : `group:${c.group}`);
   return new Set(origin.values()).size;
@@ -282,4 +292,129 @@ export function outletsByQuote(
     }
   });
   return { syndication, outlets: new Map([...carriers].map(([k, list]) => [k, independentOutlets(list)])) };
+}
+
+// ---- Articles over time (the server's feed polls: docs/evidence.md, "Feeds polled by the server")
+
+/**
+ * An article's print, what is kept of it to compare later articles with: its shingles (`shingles`)
+ * as bytes, 4 per shingle, little-endian, in ascending order; about 4 bytes per word of the text.
+ */
+export function articlePrint(text: string): Uint8Array {
+  const set = shingles(text);
+  const out = new Uint8Array(set.length * 4);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < set.length; i++) view.setUint32(i * 4, set[i], true);
+  return out;
+}
+
+/** The shingles of a print (`articlePrint`); throws on bytes that are not one (a length not a multiple of 4, not ascending). */
+export function printShingles(bytes: Uint8Array): Uint32Array {
+  if (bytes.length % 4) throw new Error(`an article print has a multiple of 4 bytes, not ${bytes.length}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = view.getUint32(i * 4, true);
+    if (i && out[i] <= out[i - 1]) throw new Error('an article print is not in ascending order');
+  }
+  return out;
+}
+
+/** An article seen before (a stored print), in the order they were seen. */
+export interface PrintedArticle {
+  id: string;
+  /** Its syndication group (the id of the group's first article). */
+  group: string;
+  outlet: string | null;
+  shingles: Uint32Array;
+  /** The keys of the quotes it carried. */
+  quotes: ReadonlyArray<string>;
+}
+
+/** A new article, as it is compared with the articles seen before. */
+export interface NewArticle {
+  id: string;
+  outlet: string | null;
+  shingles: Uint32Array;
+  quotes: ReadonlyArray<string>;
+}
+
+/** An article carrying a quote, as `independentOutlets` counts it. */
+export interface Carrier {
+  group: string;
+  outlet: string | null;
+}
+
+export interface OverTime {
+  /** Each new article's group (in input order): a stored group it copies, else the first new article of its own group. */
+  groups: string[];
+  /** Each new article's stored copy, the earliest stored article it copies (null: a copy of none). */
+  copyOf: Array<string | null>;
+  /**
+   * For each quote key a new article carries, its carriers (group and outlet), stored ones and new
+   * ones, each in order: `independentOutlets` of both together is the quote's count now, and
+   * `outletsAdded` what the new ones add to it.
+   */
+  carriers: Map<string, { stored: Carrier[]; fresh: Carrier[] }>;
+}
+
+/**
+ * New articles grouped with the ones seen before, and each quote's independent outlets before and
+ * after them. A new article that copies stored articles joins the group of the earliest one it copies
+ * (stored groups are never merged, so a count once made is never lowered); new articles copying each
+ * other form one group (copies of copies), which joins the earliest stored group any of them copies.
+ * Stored articles are not compared with each other again. Pure: same input, same output.
+ */
+export function groupOverTime(stored: ReadonlyArray<PrintedArticle>, fresh: ReadonlyArray<NewArticle>, threshold = COPY_THRESHOLD): OverTime {
+  const s = stored.length;
+  const n = fresh.length;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  // the earliest stored article each new one copies (-1: none)
+  const stor = new Int32Array(n).fill(-1);
+  copyPairs([...stored.map((a) => a.shingles), ...fresh.map((a) => a.shingles)], threshold, s, (i, j) => {
+    const a = i - s;
+    if (j < s) {
+      if (stor[a] < 0 || j < stor[a]) stor[a] = j;
+      return;
+    }
+    const ra = find(a);
+    const rb = find(j - s);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  });
+  // a new group's stored group: the earliest stored article any member copies
+  const rootStored = new Int32Array(n).fill(-1);
+  for (let a = 0; a < n; a++) {
+    const r = find(a);
+    if (stor[a] >= 0 && (rootStored[r] < 0 || stor[a] < rootStored[r])) rootStored[r] = stor[a];
+  }
+  const groups = fresh.map((_, a) => {
+    const r = find(a);
+    return rootStored[r] >= 0 ? stored[rootStored[r]].group : fresh[r].id;
+  });
+  const copyOf = fresh.map((_, a) => (stor[a] >= 0 ? stored[stor[a]].id : null));
+  const carriers = new Map<string, { stored: Carrier[]; fresh: Carrier[] }>();
+  fresh.forEach((a, i) => {
+    for (const k of new Set(a.quotes)) {
+      const c = carriers.get(k);
+      if (c) c.fresh.push({ group: groups[i], outlet: a.outlet });
+      else carriers.set(k, { stored: [], fresh: [{ group: groups[i], outlet: a.outlet }] });
+    }
+  });
+  for (const a of stored) for (const k of new Set(a.quotes)) carriers.get(k)?.stored.push({ group: a.group, outlet: a.outlet });
+  return { groups, copyOf, carriers };
+}
+
+/**
+ * How many independent outlets new articles add to a quote already in a case: the independent outlets of
+ * stored and new carriers together minus those of the stored ones, where a quote no stored article carries (its evidence came from elsewhere: parley
+ * ingest, an older article) is counted as carried first by its evidence's own outlet, so that a new
+ * article from that same outlet adds none.
+ */
+export function outletsAdded(stored: ReadonlyArray<Carrier>, fresh: ReadonlyArray<Carrier>, evidenceOutlet: string | null): number {
+  const before = stored.length ? [...stored] : [{ group: '\u0000evidence', outlet: evidenceOutlet }];
+  return independentOutlets([...before, ...fresh]) - independentOutlets(before);
 }

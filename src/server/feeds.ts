@@ -9,10 +9,18 @@
  * - An item is new when neither its id nor its link was seen before for that feed (feed_items); a
  *   poll takes at most `maxItemsPerPoll` new items, the rest wait for the next one. An item whose
  *   content is full is ingested from the feed; otherwise its link is fetched (through the guard), and
- *   when that fails its summary is used. An item that yields no text at all is retried next time.
- * - One poll of a case writes at most one revision (all its feeds' candidates), by the poll's author
- *   (`feed:<label>` for the scheduler, the user for "poll now"); a poll that finds nothing new, or only
- *   items without quotes, leaves the case unchanged.
+ *   when that fails its summary is used. An item that yields no text at all is tried again at the next
+ *   poll, then after 2, 4, 8 polls, and after MAX_ITEM_ATTEMPTS failed tries taken as seen, its error
+ *   kept in the feed's state (store/feeds.ts, feed_item_attempts).
+ * - Over time (store/prints.ts): the poll's articles that carry quotes are grouped with the case's
+ *   stored article prints (syndication.ts groupOverTime): a copy of a stored article joins its group.
+ *   A new candidate's `outlets` counts the independent outlets among stored and new carriers of the
+ *   quote; a quote already a `candidate` of the case gets the outlets the new articles add (a copy of
+ *   a stored carrier, or an outlet counted already, adds none). Accepted and rejected evidence is never
+ *   changed. The prints are stored after the case is written (never when the write is refused).
+ * - One poll of a case writes at most one revision (all its feeds' candidates and raised outlets), by
+ *   the poll's author (`feed:<label>` for the scheduler, the user for "poll now"); a poll that finds
+ *   nothing new, or only items without quotes, leaves the case unchanged.
  * - Per feed the store records the last poll, its error, the items seen and the candidates added
  *   (src/store/feeds.ts). A failing feed records its error and never stops the others; a feed being
  *   polled is held by a lease, so polls of one feed never overlap (here or in another process).
@@ -23,13 +31,15 @@
 import { feedIntervalMs, type Case, type Evidence, type Feed } from '../case/schema.ts';
 import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
 import { quoteKey } from '../evidence/candidates.ts';
-import { outletsByQuote } from '../evidence/syndication.ts';
+import { articlePrint, groupOverTime, independentOutlets, outletsAdded, printShingles, type NewArticle, type OverTime } from '../evidence/syndication.ts';
 import { ArticleInputError, articleFromPage } from '../evidence/input.ts';
 import { isFullContent, parseFeed, type FeedItem } from '../evidence/feeds.ts';
 import { DEFAULT_FEED_TIMEOUT_MS, fetchFeedText, type FeedFetchOptions } from '../evidence/feed-fetch.ts';
 import { UrlRefusedError } from '../net/url-guard.ts';
 import { ConflictError, type ChangeInfo, type Store } from '../store/index.ts';
-import { FeedStore, itemKeys, type FeedState } from '../store/feeds.ts';
+import { FeedStore, itemKeys, MAX_ITEM_ATTEMPTS, nextTryPoll, type FeedState, type ItemAttempts } from '../store/feeds.ts';
+import { PrintStore, quoteHash, type PrintRow } from '../store/prints.ts';
+import { createHash } from 'node:crypto';
 import { isUserError } from './errors.ts';
 import { offloadPool } from './offload.ts';
 import { JobStore } from '../store/jobs.ts';
@@ -52,7 +62,7 @@ export const DEFAULT_ITEM_BUDGET_MS = 5 * 60_000;
 export const FEED_LEASE_MS = 10 * 60_000;
 
 /** A feed of a case with what its polls found. */
-export interface FeedView extends Omit<FeedState, 'pollingUntil'> {
+export interface FeedView extends Omit<FeedState, 'pollingUntil' | 'polls'> {
   label: string;
   every: string;
   everyMs: number;
@@ -74,8 +84,10 @@ export interface FeedPollOutcome {
   /** Ids of the candidate evidence added from this feed. */
   added: string[];
   error?: string;
-  /** Items that could not be read (they are tried again next poll, or their summary was used). */
+  /** Items that could not be read (tried again at a later poll, given up, or their summary used). */
   itemErrors: string[];
+  /** New items not tried this poll: their page failed before and their next try is at a later poll. */
+  waiting: number;
 }
 
 export interface CasePollResult {
@@ -85,6 +97,8 @@ export interface CasePollResult {
   added: string[];
   /** The candidate evidence added, as stored. */
   evidence: Evidence[];
+  /** Candidates already in the case whose independent outlets this poll's articles raised, with the new count. */
+  raised: Array<{ id: string; outlets: number }>;
   feeds: FeedPollOutcome[];
 }
 
@@ -120,10 +134,33 @@ export function feedViews(c: Case, states: Map<string, FeedState>, now = Date.no
       itemsSeen: s?.itemsSeen ?? 0,
       lastNew: s?.lastNew ?? 0,
       totalNew: s?.totalNew ?? 0,
+      retryingItems: s?.retryingItems ?? 0,
+      failedItems: s?.failedItems ?? 0,
+      lastItemError: s?.lastItemError ?? null,
       polling,
       nextPollAt: new Date(next).toISOString(),
     };
   });
+}
+
+/**
+ * Raise the `outlets` of the case's candidate quotes that this poll's articles carry from outlets not
+ * counted for them yet (syndication.ts outletsAdded); accepted and rejected evidence stays as the
+ * reviewer decided it. Returns the raised candidates with their new counts.
+ */
+function raiseOutlets(cs: Case, over: OverTime): Array<{ id: string; outlets: number }> {
+  const up: Array<{ id: string; outlets: number }> = [];
+  for (const e of cs.evidence) {
+    if (e.status !== 'candidate' || e.kind !== 'quote') continue;
+    const key = quoteKey(e.text);
+    const c = key ? over.carriers.get(quoteHash(key)) : undefined;
+    if (!c) continue;
+    const more = outletsAdded(c.stored, c.fresh, e.outlet ?? null);
+    if (more <= 0) continue;
+    e.outlets = Math.min(10000, (e.outlets ?? 1) + more);
+    up.push({ id: e.id, outlets: e.outlets });
+  }
+  return up;
 }
 
 /** Thrown inside a case change to write nothing. */
@@ -137,17 +174,49 @@ interface FeedWork {
   feed: Feed;
   outcome: FeedPollOutcome;
   fresh: FreshItem[];
+  /** Items whose try failed this poll (given up at MAX_ITEM_ATTEMPTS), and items whose earlier tries are over. */
+  failed: Array<{ key: string } & ItemAttempts>;
+  cleared: string[];
+}
+
+/** The work of polls of one case that touches its prints, one at a time in this process (docs: a gap across processes). */
+const printLocks = new WeakMap<Store, Map<string, Promise<unknown>>>();
+async function withCaseLock<T>(store: Store, caseId: string, work: () => Promise<T>): Promise<T> {
+  let m = printLocks.get(store);
+  if (!m) printLocks.set(store, (m = new Map()));
+  const before = m.get(caseId) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(work);
+  const tail = run.catch(() => undefined);
+  m.set(caseId, tail);
+  try {
+    return await run;
+  } finally {
+    if (m.get(caseId) === tail) m.delete(caseId);
+  }
+}
+
+/** A feed item's print id: the feed and the item's first key. */
+const printId = (url: string, key: string): string => createHash('sha256').update(`${url}\u0000${key}`).digest('hex').slice(0, 32);
+
+/** The poll's articles with quotes, as groupOverTime and the print table see them. */
+interface PolledArticle {
+  work: FeedWork;
+  item: FreshItem & { result: IngestResult };
+  article: NewArticle;
+  print: Uint8Array;
 }
 
 /** Polls the feeds of cases in one store. */
 export class FeedPoller {
   readonly states: FeedStore;
+  readonly prints: PrintStore;
   private readonly inflight: Map<string, Promise<unknown>>;
   constructor(
     readonly store: Store,
     readonly opts: FeedPollOptions = {},
   ) {
     this.states = new FeedStore(store.db);
+    this.prints = new PrintStore(store.db);
     this.inflight = inflightOf(store);
   }
 
@@ -160,15 +229,17 @@ export class FeedPoller {
   /**
    * Poll the case's feeds (`urls`: only those) now and add the new items' quotes as candidates, in
    * one revision written with `info` (its `expectedRevision`: a stale one is a ConflictError and
-   * nothing is added). `info` may be a function of the polled feeds (the scheduler's author).
+   * nothing is added). `info` may be a function of the polled feeds (the scheduler's author). The
+   * revision's message is `info`'s (default `feeds: <labels>`), followed by what the poll did when it
+   * raised outlets or `describe` asks.
    */
-  async poll(caseId: string, opts: { urls?: string[]; info?: ChangeInfo | ((feeds: Feed[]) => ChangeInfo) } = {}): Promise<CasePollResult> {
+  async poll(caseId: string, opts: { urls?: string[]; info?: ChangeInfo | ((feeds: Feed[]) => ChangeInfo); describe?: boolean } = {}): Promise<CasePollResult> {
     const stored = await this.store.getCase(caseId);
     const feeds = (stored.case.feeds ?? []).filter((f) => !opts.urls || opts.urls.includes(f.url));
     const started = new Date().toISOString();
     const claimed: Feed[] = [];
     const busy: FeedPollOutcome[] = [];
-    const busyOutcome = (f: Feed): FeedPollOutcome => ({ url: f.url, label: feedLabel(f), status: 'busy', items: 0, newItems: 0, added: [], itemErrors: [] });
+    const busyOutcome = (f: Feed): FeedPollOutcome => ({ url: f.url, label: feedLabel(f), status: 'busy', items: 0, newItems: 0, added: [], itemErrors: [], waiting: 0 });
     let release!: () => void;
     const done = new Promise<void>((r) => (release = r));
     // Taken in this process first (synchronously, so two polls here cannot both pass), then in the store.
@@ -197,45 +268,80 @@ export class FeedPoller {
       let revision = stored.revision;
       let changed = false;
       let evidence: Evidence[] = [];
-      if (ok.some((w) => w.fresh.some((x) => x.result?.quotes.length))) {
-        // Each quote's independent outlets among this poll's articles (syndicated copies once), as parley ingest counts a run.
-        const articles = ok.flatMap((w) => w.fresh.flatMap((x) => (x.result ? [{ text: x.result.body, outlet: x.result.article.outlet ?? null, quotes: x.result.quotes }] : [])));
-        const { outlets } = outletsByQuote(articles, quoteKey);
-        const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
-        try {
-          const written = await this.store.modifyCase(
-            caseId,
-            (cs) => {
-              const added = this.addCandidates(cs, ok, outlets);
-              // Every quote is in the case already: no revision is written.
-              if (!added.length) throw new NothingNew();
-              return added;
-            },
-            { message: `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`, ...info },
-          );
-          revision = written.revision;
-          evidence = written.value;
-          changed = true;
-        } catch (e) {
-          if (e instanceof NothingNew) revision = (await this.store.getCaseJson(caseId)).revision;
-          else {
-            // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new.
-            if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
-            else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
-            released = true;
-            throw e;
-          }
+      let raised: Array<{ id: string; outlets: number }> = [];
+      const polled: PolledArticle[] = ok.flatMap((w) =>
+        w.fresh.flatMap((x) => {
+          if (!x.result?.quotes.length) return [];
+          const print = articlePrint(x.result.body);
+          const quotes = [...new Set(x.result.quotes.map((q) => quoteKey(q.text)).filter(Boolean))].map(quoteHash);
+          const article: NewArticle = { id: printId(w.feed.url, x.keys[0]), outlet: x.result.article.outlet ?? null, shingles: printShingles(print), quotes };
+          return [{ work: w, item: x as FreshItem & { result: IngestResult }, article, print }];
+        }),
+      );
+      const finishAll = async () => {
+        for (const w of works) {
+          if (w.outcome.status !== 'polled') continue;
+          await this.states.finish(caseId, w.feed.url, started, { keys: w.fresh.flatMap((x) => x.keys), newItems: w.fresh.length, added: w.outcome.added.length, failed: w.failed, cleared: w.cleared });
         }
-      }
-      for (const w of works) {
-        if (w.outcome.status !== 'polled') continue;
-        await this.states.finish(caseId, w.feed.url, started, { keys: w.fresh.flatMap((x) => x.keys), newItems: w.fresh.length, added: w.outcome.added.length });
-      }
+      };
+      if (polled.length) {
+        await withCaseLock(this.store, caseId, async () => {
+          // The case's articles seen before (bounded: store/prints.ts), and this poll's grouped with them.
+          const over = groupOverTime(await this.prints.recent(caseId), polled.map((p) => p.article));
+          const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
+          const labels = `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`;
+          // The message says what the change did; it is set inside the change, which modifyCase runs before it writes the revision.
+          const change: ChangeInfo = { message: labels, ...info };
+          const base = change.message ?? labels;
+          try {
+            const written = await this.store.modifyCase(
+              caseId,
+              (cs) => {
+                const up = raiseOutlets(cs, over);
+                const added = this.addCandidates(cs, ok, over);
+                // Every quote is in the case already and no count rose: no revision is written.
+                if (!added.length && !up.length) throw new NothingNew();
+                if (up.length || opts.describe) change.message = `${base}: ${added.length ? `${added.length} new candidate${added.length === 1 ? '' : 's'}` : 'no new candidates'}${up.length ? `; independent outlets raised for ${up.length}` : ''}`;
+                return { added, up };
+              },
+              change,
+            );
+            revision = written.revision;
+            evidence = written.value.added;
+            raised = written.value.up;
+            changed = true;
+          } catch (e) {
+            if (e instanceof NothingNew) revision = (await this.store.getCaseJson(caseId)).revision;
+            else {
+              // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new, no print or try is recorded.
+              if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
+              else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
+              released = true;
+              throw e;
+            }
+          }
+          // The case is written: this poll's articles are compared with the next polls' (their groups as found now).
+          await this.prints.save(
+            caseId,
+            polled.map((p, i): PrintRow => ({
+              id: p.article.id,
+              group: over.groups[i],
+              feedUrl: p.work.feed.url,
+              url: p.item.result.article.url ?? null,
+              outlet: p.article.outlet,
+              date: p.item.result.article.date ?? null,
+              print: p.print,
+              quotes: [...p.article.quotes],
+            })),
+          );
+          await finishAll();
+        });
+      } else await finishAll();
       released = true;
       // In the case's order of its feeds.
       const byUrl = new Map([...works.map((w) => w.outcome), ...busy].map((o) => [o.url, o]));
       const outcomes = feeds.flatMap((f) => byUrl.get(f.url) ?? []);
-      return { revision, changed, added: evidence.map((e) => e.id), evidence, feeds: outcomes };
+      return { revision, changed, added: evidence.map((e) => e.id), evidence, raised, feeds: outcomes };
     } finally {
       // An unexpected failure (the store) must not leave the feeds held until their leases expire.
       if (!released) await Promise.all(claimed.map((f) => this.states.release(caseId, f.url).catch(() => undefined)));
@@ -245,7 +351,16 @@ export class FeedPoller {
   }
 
   /** The case's candidates from each feed's ingested items, added against the case as it is now. */
-  private addCandidates(cs: Case, works: FeedWork[], outlets: ReadonlyMap<string, number>): Evidence[] {
+  private addCandidates(cs: Case, works: FeedWork[], over: OverTime): Evidence[] {
+    // A new quote's count: the independent outlets among the stored and the new articles carrying it.
+    const outlets = new Map<string, number>();
+    for (const w of works)
+      for (const item of w.fresh)
+        for (const q of item.result?.quotes ?? []) {
+          const key = quoteKey(q.text);
+          const c = key ? over.carriers.get(quoteHash(key)) : undefined;
+          if (c && !outlets.has(key)) outlets.set(key, independentOutlets([...c.stored, ...c.fresh]));
+        }
     const out: Evidence[] = [];
     for (const w of works) {
       w.outcome.added = [];
@@ -264,8 +379,10 @@ export class FeedPoller {
 
   /** Fetch, parse and ingest one feed's new items; a failure is recorded now and becomes the outcome's error. */
   private async read(caseId: string, feed: Feed, c: Case, started: string): Promise<FeedWork> {
-    const outcome: FeedPollOutcome = { url: feed.url, label: feedLabel(feed), status: 'polled', items: 0, newItems: 0, added: [], itemErrors: [] };
+    const outcome: FeedPollOutcome = { url: feed.url, label: feedLabel(feed), status: 'polled', items: 0, newItems: 0, added: [], itemErrors: [], waiting: 0 };
     const fresh: FreshItem[] = [];
+    const failed: FeedWork['failed'] = [];
+    const cleared: string[] = [];
     try {
       const parsed = parseFeed(await fetchFeedText(feed.url, this.opts), feed.url);
       outcome.items = parsed.items.length;
@@ -274,14 +391,34 @@ export class FeedPoller {
       const taken = new Set<string>();
       const max = this.opts.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
       const deadline = Date.now() + (this.opts.itemBudgetMs ?? DEFAULT_ITEM_BUDGET_MS);
+      // This poll's number (the clock of the backoff) and the items that failed before.
+      const poll = (await this.states.polls(caseId, feed.url)) + 1;
+      const tries = await this.states.attempts(caseId, feed.url);
       for (const { item, keys } of keyed) {
         if (fresh.length >= max || Date.now() > deadline || this.opts.signal?.aborted) break;
         if (keys.some((k) => seen.has(k) || taken.has(k))) continue;
         keys.forEach((k) => taken.add(k));
-        const input = await this.articleOf(item, outcome);
+        const before = tries.get(keys[0]);
+        if (before && before.nextPoll > poll) {
+          outcome.waiting++;
+          continue;
+        }
+        const got = await this.articleOf(item, outcome);
+        if ('error' in got) {
+          // A page that failed and nothing else to read: tried again later (backoff), at last taken as seen.
+          const attempts = (before?.attempts ?? 0) + 1;
+          const nextPoll = nextTryPoll(poll, attempts);
+          failed.push({ key: keys[0], attempts, nextPoll, lastError: got.error });
+          if (attempts >= MAX_ITEM_ATTEMPTS) fresh.push({ keys });
+          const when = attempts >= MAX_ITEM_ATTEMPTS ? `given up after ${attempts} tries` : nextPoll === poll + 1 ? 'tried again next poll' : `tried again in ${nextPoll - poll} polls`;
+          outcome.itemErrors.push(`${got.error} (${when})`);
+          continue;
+        }
+        if (before) cleared.push(keys[0]);
+        const input = got.input;
         if (!input) {
-          // Nothing to read and no page to fetch (a title only): seen, never better. A page that failed: tried again.
-          if (!item.link) fresh.push({ keys });
+          // Nothing to read and no page to fetch (a title only): seen, never better.
+          fresh.push({ keys });
           continue;
         }
         // The outlet: an aggregator's source for the item, else the page's own name, else the feed's title.
@@ -306,28 +443,33 @@ export class FeedPoller {
       outcome.error = message(e);
       if (!isUserError(e)) this.opts.log?.(`parley serve: feed ${feed.url} of case ${caseId}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       await this.states.finish(caseId, feed.url, started, { error: outcome.error });
-      return { feed, outcome, fresh: [] };
+      return { feed, outcome, fresh: [], failed: [], cleared: [] };
     }
-    return { feed, outcome, fresh };
+    return { feed, outcome, fresh, failed, cleared };
   }
 
-  /** An item's article: its full content, else its page, else its summary; undefined (retried later) when none can be had. */
-  private async articleOf(item: FeedItem, outcome: FeedPollOutcome): Promise<ArticleInput | undefined> {
+  /**
+   * An item's article: its full content, else its page, else its summary; `input` undefined when it has
+   * nothing to read and no page (a title only); `error` when its page failed and it has nothing else.
+   */
+  private async articleOf(item: FeedItem, outcome: FeedPollOutcome): Promise<{ input?: ArticleInput } | { error: string }> {
     const content = item.content?.trim() ?? '';
     if (isFullContent(item) || !item.link) {
       const text = content || item.summary?.trim() || '';
-      return text ? { text } : undefined;
+      return text ? { input: { text } } : {};
     }
     try {
       const page = articleFromPage(await fetchArticle(item.link, { timeoutMs: this.opts.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS, guard: this.opts.guard ?? {} }));
       // The feed's date is the item's; the page's own is used only when the feed gives none.
-      return page;
+      return { input: page };
     } catch (e) {
       if (!(e instanceof ArticleInputError || e instanceof UrlRefusedError)) throw e;
       const fallback = content || item.summary?.trim() || '';
       const why = message(e);
-      outcome.itemErrors.push(`${why.startsWith(item.link) ? why : `${item.link}: ${why}`}${fallback ? " (the feed's text was used)" : ' (tried again next poll)'}`);
-      return fallback ? { text: fallback } : undefined;
+      const error = why.startsWith(item.link) ? why : `${item.link}: ${why}`;
+      if (!fallback) return { error };
+      outcome.itemErrors.push(`${error} (the feed's text was used)`);
+      return { input: { text: fallback } };
     }
   }
 }
@@ -346,7 +488,7 @@ async function scheduledPoll(poller: FeedPoller, caseId: string, url: string, lo
     const feed = (stored.case.feeds ?? []).find((f) => f.url === url);
     if (!feed) return { error: `case ${caseId} no longer lists the feed ${url}` };
     const label = feedLabel(feed);
-    const r = await poller.poll(caseId, { urls: [url], info: { author: `feed:${label}`.slice(0, 200), message: `feed ${label}: new candidates` } });
+    const r = await poller.poll(caseId, { urls: [url], info: { author: `feed:${label}`.slice(0, 200), message: `feed ${label}` }, describe: true });
     for (const o of r.feeds) {
       if (o.status === 'failed') log?.(`parley serve: feed ${label} of case ${caseId} failed: ${o.error}`);
       else if (o.added.length) log?.(`parley serve: feed ${label} of case ${caseId}: ${o.added.length} new candidate${o.added.length === 1 ? '' : 's'} (revision ${r.revision})`);

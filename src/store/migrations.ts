@@ -273,6 +273,48 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('feed_state').execute();
     },
   },
+  // Feeds over time (src/store/prints.ts, src/server/feeds.ts): the prints of the articles polls ingested into
+  // a case (shingles as base64 bytes, outlet, syndication group, the quote keys carried), so later polls group
+  // copies with them and count a quote's independent outlets across polls; and an item's failed tries with the
+  // poll it is tried again at (backoff), with each feed's poll count, items given up and the last item error.
+  '0008_feed_history': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('article_prints')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('print_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('feed_url', 'text')
+        .addColumn('url', 'text')
+        .addColumn('outlet', 'text')
+        .addColumn('date', 'text')
+        .addColumn('seen_at', 'text', (c) => c.notNull())
+        .addColumn('shingles', 'text', (c) => c.notNull())
+        .addColumn('quotes', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_prints_pk', ['case_id', 'print_id'])
+        .execute();
+      await db.schema.createIndex('article_prints_case_seq').on('article_prints').columns(['case_id', 'seq']).execute();
+      await db.schema
+        .createTable('feed_item_attempts')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('feed', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_poll', 'integer', (c) => c.notNull())
+        .addColumn('last_error', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feed_item_attempts_pk', ['case_id', 'feed', 'item_key'])
+        .execute();
+      await db.schema.alterTable('feed_state').addColumn('polls', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('feed_state').addColumn('failed_items', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('feed_state').addColumn('last_item_error', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const col of ['last_item_error', 'failed_items', 'polls']) await db.schema.alterTable('feed_state').dropColumn(col).execute();
+      await db.schema.dropTable('feed_item_attempts').execute();
+      await db.schema.dropTable('article_prints').execute();
+    },
+  },
 };
 
 /** Run `work` in a transaction: the migrator's own on PostgreSQL, a new one on SQLite (where the migrator opens none). */

@@ -116,6 +116,42 @@ export interface FeedStateTable {
   total_new: number;
   /** A poll in progress holds the feed until this ISO time (no overlapping polls, across processes too). */
   polling_until: string | null;
+  /** Polls that read the feed (migration 0008): the clock of the items' backoff. */
+  polls: number;
+  /** Items given up after their tries failed, and the last such item's error. */
+  failed_items: number;
+  last_item_error: string | null;
+}
+
+/** An item of a feed that gave no text, tried again at poll `next_poll` (migration 0008). */
+export interface FeedItemAttemptsTable {
+  case_id: string;
+  feed: string;
+  /** The item's first key (src/store/feeds.ts itemKeys). */
+  item_key: string;
+  attempts: number;
+  next_poll: number;
+  last_error: string;
+}
+
+/** What is kept of an article a poll ingested into a case, to compare later ones with (migration 0008). */
+export interface ArticlePrintsTable {
+  case_id: string;
+  print_id: string;
+  /** Order of storing in the case (ties: print_id). */
+  seq: number;
+  /** The print id of its syndication group's first article. */
+  group_id: string;
+  feed_url: string | null;
+  url: string | null;
+  outlet: string | null;
+  /** The article's date (YYYY-MM-DD), and when it was stored (ISO; the 60-day bound). */
+  date: string | null;
+  seen_at: string;
+  /** Base64 of syndication.ts articlePrint (sorted shingle hashes, 4 bytes each). */
+  shingles: string;
+  /** JSON array of the quote keys it carried (hashed: src/store/prints.ts). */
+  quotes: string;
 }
 
 /** The items of a feed already seen: SHA-256 (hex) of `id:<item id>` or `link:<item link>`. */
@@ -135,4 +171,6 @@ export interface Database {
   record_resolutions: RecordResolutionsTable;
   feed_state: FeedStateTable;
   feed_items: FeedItemsTable;
+  feed_item_attempts: FeedItemAttemptsTable;
+  article_prints: ArticlePrintsTable;
 }

@@ -25,6 +25,9 @@ export const FeedStatus = z
     itemsSeen: z.number().int().openapi({ description: 'distinct items seen over all polls' }),
     lastNew: z.number().int().openapi({ description: 'candidates the last poll added' }),
     totalNew: z.number().int().openapi({ description: 'candidates added by all polls' }),
+    retryingItems: z.number().int().openapi({ description: 'items that gave no text (page failed, no summary), waiting for their next try (after 1, 2, 4, 8 polls)' }),
+    failedItems: z.number().int().openapi({ description: 'items given up after 5 failed tries (taken as seen)' }),
+    lastItemError: z.string().nullable().openapi({ description: "the last given-up item's error (null: none given up)" }),
     polling: z.boolean().openapi({ description: 'a poll holds the feed now' }),
     nextPollAt: isoTime.openapi({ description: 'when the scheduler polls it next' }),
   })
@@ -41,16 +44,20 @@ export const FeedPollOutcome = z
     newItems: z.number().int().openapi({ description: 'new items this poll took' }),
     added: z.array(z.string()).openapi({ description: 'ids of the candidates added from this feed' }),
     error: z.string().optional(),
-    itemErrors: z.array(z.string()).openapi({ description: "items that could not be read (tried again next poll, or the feed's own text used)" }),
+    itemErrors: z.array(z.string()).openapi({ description: "items that could not be read (when they are tried again, given up, or the feed's own text used)" }),
+    waiting: z.number().int().openapi({ description: 'new items not tried this poll: their page failed before and their next try is at a later poll' }),
   })
   .openapi('FeedPollOutcome');
 
 export const FeedPollResult = z
   .object({
     revision: z.number().int().openapi({ description: "the case's revision after the poll" }),
-    changed: z.boolean().openapi({ description: 'the poll wrote a revision (false: nothing new with quotes)' }),
+    changed: z.boolean().openapi({ description: 'the poll wrote a revision (false: no new quote and no outlet raised)' }),
     added: z.array(z.string()),
     evidence: z.array(Evidence).openapi({ description: 'the candidate evidence added (status candidate, pending review)' }),
+    raised: z
+      .array(z.object({ id: z.string(), outlets: z.number().int() }))
+      .openapi({ description: "candidates already in the case whose independent outlets this poll's articles raised (an outlet not counted for the quote, in an article that copies none of its stored carriers), with the new count" }),
     feeds: z.array(FeedPollOutcome),
   })
   .openapi('FeedPollResult');
