@@ -15,6 +15,8 @@ import { ConflictError, createStore, type Store } from '../../src/store/index.ts
 import { PRINT_DAYS, PRINT_LIMIT, PrintStore } from '../../src/store/prints.ts';
 import { MAX_ITEM_ATTEMPTS } from '../../src/store/feeds.ts';
 import { sampleCase } from '../store/backends.ts';
+import { migrations } from '../../src/store/migrations.ts';
+import { Migrator } from 'kysely';
 import { describeEachStore, type FreshDatabase } from './fresh-store.ts';
 
 interface Item {
@@ -224,6 +226,18 @@ describeEachStore('feeds over time', (fresh) => {
     const status = (await call('GET', '/api/cases/backoff/feeds')).json.feeds[0];
     expect(status).toMatchObject({ itemsSeen: 2, retryingItems: 0, failedItems: 1, lastItemError: gone, lastError: null, totalNew: 1 });
     expect(await rows('feed_item_attempts', 'backoff')).toBe(0);
+  });
+
+  it('migration 0008_feed_history goes down and up again; a feed polled before it starts at poll 0', async () => {
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo('0007_feeds')).error).toBeUndefined();
+    await expect(store.db.selectFrom('article_prints').selectAll().execute()).rejects.toThrow();
+    await expect(store.db.selectFrom('feed_item_attempts').selectAll().execute()).rejects.toThrow();
+    const kept = (await store.db.selectFrom('feed_state').select(['case_id', 'items_seen']).where('case_id', '=', 'backoff').execute()).map((r) => [r.case_id, Number(r.items_seen)]);
+    expect(kept).toEqual([['backoff', 2]]);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await store.db.selectFrom('article_prints').selectAll().execute()).toEqual([]);
+    expect((await new FeedPoller(store).list('backoff')).feeds[0]).toMatchObject({ itemsSeen: 2, failedItems: 0, retryingItems: 0, lastItemError: null });
   });
 
   it('bounds the prints: 60 days and 5,000 per case, older ones deleted when a poll stores its own', async () => {
