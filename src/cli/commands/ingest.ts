@@ -12,29 +12,28 @@
 import type { Command } from 'commander';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadCaseFile } from '../../case/load.ts';
 import type { Case } from '../../case/schema.ts';
-import {
-  appendEvidence,
-  ArticleInputError,
-  candidatesFromIngest,
-  decodeArticleBytes,
-  fetchArticle,
-  FetchArticleError,
-  ingestArticle,
-  ingestJson,
-  MAX_ARTICLE_BYTES,
-  articleFromPage,
-  articleFromText,
-  quoteKey,
-  type ArticleInput,
-  type IngestResult,
-} from '../../evidence/index.ts';
-import { fetchFeedText } from '../../evidence/feed-fetch.ts';
+import { ingestArticle, ingestJson, type ArticleInput, type IngestResult } from '../../evidence/ingest.ts';
+import { ArticleInputError, articleFromPage, articleFromText, decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../evidence/input.ts';
 import { isFullContent, looksLikeFeed, parseFeed, type Feed, type FeedItem } from '../../evidence/feeds.ts';
-import { outletsByQuote, type Syndication } from '../../evidence/syndication.ts';
-import { UrlRefusedError } from '../../net/url-guard.ts';
+import { groupSyndicated, outletsByQuote, type Syndication } from '../../evidence/syndication.ts';
 import { CliError, reportErrors } from '../errors.ts';
+
+/**
+ * Loaded on first use (start-up, docs/benchmarks.md): the network (node:http, node:https, the URL
+ * guard) only for a URL, and the case file's reading and writing (yaml, zod) only with --case, so that
+ * ingesting files does not compile and run them at every start.
+ */
+let UrlRefused: (abstract new (...args: never[]) => Error) | undefined;
+async function network() {
+  const [fetch, feedFetch, guard] = await Promise.all([import('../../evidence/fetch.ts'), import('../../evidence/feed-fetch.ts'), import('../../net/url-guard.ts')]);
+  UrlRefused = guard.UrlRefusedError;
+  return { ...fetch, ...feedFetch };
+}
+const caseModules = async () => {
+  const [load, candidates, caseFile] = await Promise.all([import('../../case/load.ts'), import('../../evidence/candidates.ts'), import('../../evidence/case-file.ts')]);
+  return { ...load, ...candidates, ...caseFile };
+};
 
 interface IngestCliOptions {
   date?: string;
@@ -83,6 +82,7 @@ export type SourceContent = { article: ArticleInput } | { feed: Feed };
 export async function readSource(source: string, timeoutMs: number): Promise<SourceContent> {
   let text: string;
   if (/^https?:\/\//i.test(source)) {
+    const { fetchArticle, FetchArticleError, fetchFeedText } = await network();
     let page;
     try {
       page = await fetchArticle(source, { timeoutMs });
@@ -160,7 +160,7 @@ export async function expandSources(sources: string[]): Promise<Array<{ source: 
 /** The user-facing message of an error from one article, or the error itself when it is a bug. */
 function articleError(source: string, e: unknown): CliError {
   if (e instanceof CliError) return e;
-  if (e instanceof ArticleInputError || e instanceof UrlRefusedError) return new CliError(e.message.startsWith(source) ? e.message : `${source}: ${e.message}`, 1);
+  if (e instanceof ArticleInputError || (UrlRefused && e instanceof UrlRefused)) return new CliError(e.message.startsWith(source) ? e.message : `${source}: ${e.message}`, 1);
   throw e;
 }
 
@@ -279,7 +279,8 @@ export function register(program: Command): void {
         const timeoutMs = Number(opts.timeout);
         if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new CliError(`--timeout must be a positive number of milliseconds`, 2);
         if (sources.filter((s) => s === '-').length > 1) throw new CliError('standard input (-) can be read only once', 2);
-        const c = opts.case ? await loadCaseFile(opts.case) : undefined;
+        const withCase = opts.case ? await caseModules() : undefined;
+        const c = opts.case && withCase ? await withCase.loadCaseFile(opts.case) : undefined;
         const expanded = await expandSources(sources);
         const withOptions = (input: ArticleInput): ArticleInput => ({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title });
 
@@ -323,10 +324,12 @@ export function register(program: Command): void {
         }
 
         // 2. Feed items without their full text: their pages, a few at a time, through the URL guard.
-        await inPool(jobs.filter((j) => j.fetch), FETCH_CONCURRENCY, async (job) => {
+        const toFetch = jobs.filter((j) => j.fetch);
+        const { fetchArticle } = toFetch.length ? await network() : { fetchArticle: undefined };
+        await inPool(toFetch, FETCH_CONCURRENCY, async (job) => {
           const { url, fallback } = job.fetch!;
           try {
-            const page = articleFromPage(await fetchArticle(url, { timeoutMs, guard: {} }));
+            const page = articleFromPage(await fetchArticle!(url, { timeoutMs, guard: {} }));
             // the feed's date, title and outlet are the item's; the page's own fill in what it lacks
             job.input = { ...page, date: job.input?.date ?? page.date, title: job.input?.title ?? page.title, outlet: job.input?.outlet ?? page.outlet };
           } catch (e) {
@@ -360,10 +363,13 @@ export function register(program: Command): void {
 
         // 4. Syndicated copies grouped; a quote's outlets are the independent groups carrying it.
         const ok = jobs.map((j, i) => [j, i] as const).filter(([j]) => j.result);
-        const { syndication: grouped, outlets } = outletsByQuote(
-          ok.map(([j]) => ({ text: j.result!.body, outlet: j.result!.article.outlet, quotes: j.result!.quotes })),
-          quoteKey,
-        );
+        // (the outlets per quote only matter for a case's candidates: without one, the groups alone)
+        const { syndication: grouped, outlets } = withCase
+          ? outletsByQuote(
+              ok.map(([j]) => ({ text: j.result!.body, outlet: j.result!.article.outlet, quotes: j.result!.quotes })),
+              withCase.quoteKey,
+            )
+          : { syndication: groupSyndicated(ok.map(([j], i) => ({ id: String(i), text: j.result!.body }))), outlets: undefined };
         // the groups by job index (outletsByQuote numbers the successful articles alone)
         const jobIndex = (id: string) => String(ok[Number(id)][1]);
         const syndication: Syndication = {
@@ -373,7 +379,8 @@ export function register(program: Command): void {
 
         // 5. With a case: the candidates of every article, each checked against the case and the candidates before it; one write.
         const counts = new Map<Job, { added: number; skipped: number }>();
-        if (c && opts.case) {
+        if (c && opts.case && withCase) {
+          const { quoteKey, candidatesFromIngest, appendEvidence } = withCase;
           const known = { quotes: new Set(c.evidence.map((e) => quoteKey(e.text))), ids: new Set(c.evidence.map((e) => e.id)) };
           const all = [];
           for (const [job] of ok) {
