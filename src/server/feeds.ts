@@ -286,55 +286,61 @@ export class FeedPoller {
       };
       if (polled.length) {
         await withCaseLock(this.store, caseId, async () => {
-          // The case's articles seen before (bounded: store/prints.ts), and this poll's grouped with them.
-          const over = groupOverTime(await this.prints.recent(caseId), polled.map((p) => p.article));
-          const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
-          const labels = `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`;
-          // The message says what the change did; it is set inside the change, which modifyCase runs before it writes the revision.
-          const change: ChangeInfo = { message: labels, ...info };
-          const base = change.message ?? labels;
+          // Held from reading the case's prints to storing this poll's: a poll of the case in another process waits.
+          const unhold = await this.prints.hold(caseId);
           try {
-            const written = await this.store.modifyCase(
-              caseId,
-              (cs) => {
-                const up = raiseOutlets(cs, over);
-                const added = this.addCandidates(cs, ok, over);
-                // Every quote is in the case already and no count rose: no revision is written.
-                if (!added.length && !up.length) throw new NothingNew();
-                if (up.length || opts.describe) change.message = `${base}: ${added.length ? `${added.length} new candidate${added.length === 1 ? '' : 's'}` : 'no new candidates'}${up.length ? `; independent outlets raised for ${up.length}` : ''}`;
-                return { added, up };
-              },
-              change,
-            );
-            revision = written.revision;
-            evidence = written.value.added;
-            raised = written.value.up;
-            changed = true;
-          } catch (e) {
-            if (e instanceof NothingNew) revision = (await this.store.getCaseJson(caseId)).revision;
-            else {
-              // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new, no print or try is recorded.
-              if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
-              else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
-              released = true;
-              throw e;
+            // The case's articles seen before (bounded: store/prints.ts), and this poll's grouped with them.
+            const over = groupOverTime(await this.prints.recent(caseId), polled.map((p) => p.article));
+            const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
+            const labels = `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`;
+            // The message says what the change did; it is set inside the change, which modifyCase runs before it writes the revision.
+            const change: ChangeInfo = { message: labels, ...info };
+            const base = change.message ?? labels;
+            try {
+              const written = await this.store.modifyCase(
+                caseId,
+                (cs) => {
+                  const up = raiseOutlets(cs, over);
+                  const added = this.addCandidates(cs, ok, over);
+                  // Every quote is in the case already and no count rose: no revision is written.
+                  if (!added.length && !up.length) throw new NothingNew();
+                  if (up.length || opts.describe) change.message = `${base}: ${added.length ? `${added.length} new candidate${added.length === 1 ? '' : 's'}` : 'no new candidates'}${up.length ? `; independent outlets raised for ${up.length}` : ''}`;
+                  return { added, up };
+                },
+                change,
+              );
+              revision = written.revision;
+              evidence = written.value.added;
+              raised = written.value.up;
+              changed = true;
+            } catch (e) {
+              if (e instanceof NothingNew) revision = (await this.store.getCaseJson(caseId)).revision;
+              else {
+                // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new, no print or try is recorded.
+                if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
+                else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
+                released = true;
+                throw e;
+              }
             }
+            // The case is written: this poll's articles are compared with the next polls' (their groups as found now).
+            await this.prints.save(
+              caseId,
+              polled.map((p, i): PrintRow => ({
+                id: p.article.id,
+                group: over.groups[i],
+                feedUrl: p.work.feed.url,
+                url: p.item.result.article.url ?? null,
+                outlet: p.article.outlet,
+                date: p.item.result.article.date ?? null,
+                print: p.print,
+                quotes: [...p.article.quotes],
+              })),
+            );
+            await finishAll();
+          } finally {
+            await unhold().catch(() => undefined);
           }
-          // The case is written: this poll's articles are compared with the next polls' (their groups as found now).
-          await this.prints.save(
-            caseId,
-            polled.map((p, i): PrintRow => ({
-              id: p.article.id,
-              group: over.groups[i],
-              feedUrl: p.work.feed.url,
-              url: p.item.result.article.url ?? null,
-              outlet: p.article.outlet,
-              date: p.item.result.article.date ?? null,
-              print: p.print,
-              quotes: [...p.article.quotes],
-            })),
-          );
-          await finishAll();
         });
       } else await finishAll();
       released = true;

@@ -295,6 +295,13 @@ export const migrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint('article_prints_pk', ['case_id', 'print_id'])
         .execute();
       await db.schema.createIndex('article_prints_case_seq').on('article_prints').columns(['case_id', 'seq']).execute();
+      // One poll at a time compares with and adds to a case's prints, across processes too: a lease per case.
+      await db.schema
+        .createTable('print_leases')
+        .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id').onDelete('cascade'))
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('until', 'text', (c) => c.notNull())
+        .execute();
       await db.schema
         .createTable('feed_item_attempts')
         .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
@@ -312,6 +319,7 @@ export const migrations: Record<string, Migration> = {
     async down(db: Kysely<any>) {
       for (const col of ['last_item_error', 'failed_items', 'polls']) await db.schema.alterTable('feed_state').dropColumn(col).execute();
       await db.schema.dropTable('feed_item_attempts').execute();
+      await db.schema.dropTable('print_leases').execute();
       await db.schema.dropTable('article_prints').execute();
     },
   },

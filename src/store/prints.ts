@@ -5,9 +5,11 @@
  * groupOverTime; docs/evidence.md, "Feeds polled by the server"). Only articles that carried a quote
  * are kept (one without quotes adds to no count). Bounded: a poll compares with the case's prints of
  * the last PRINT_DAYS days, PRINT_LIMIT at most (the newest); older ones are deleted when a poll
- * stores its own. The same queries on SQLite and PostgreSQL.
+ * stores its own. A poll holds the case's prints (a lease, table print_leases) from reading them to
+ * storing its own, so two polls of one case, in one process or two, never count the same outlet twice.
+ * The same queries on SQLite and PostgreSQL.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { printShingles, type PrintedArticle } from '../evidence/syndication.ts';
 import type { Database } from './tables.ts';
@@ -16,6 +18,14 @@ import type { Database } from './tables.ts';
 export const PRINT_DAYS = 60;
 /** At most this many prints per case are compared and kept (the newest). */
 export const PRINT_LIMIT = 5000;
+
+/** How long a poll holds a case's prints at most (a process that dies holding them frees them after this). */
+export const PRINT_LEASE_MS = 2 * 60_000;
+/** How long a poll waits for another one's hold on the case's prints before it gives up. */
+export const PRINT_WAIT_MS = 60_000;
+
+/** Thrown when another poll held a case's prints for longer than the wait. */
+export class PrintsBusyError extends Error {}
 
 /** A quote key (candidates.ts quoteKey) as a print keeps it: 16 hex digits of its SHA-256. */
 export const quoteHash = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
@@ -45,6 +55,31 @@ const cutoff = (now: number): string => new Date(now - PRINT_DAYS * 86_400_000).
 
 export class PrintStore {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Hold the case's prints: wait (up to `waitMs`) until no other poll holds them, then take them for
+   * `leaseMs` at most; returns the release. The take is a conditional update: of two racing, one wins.
+   */
+  async hold(caseId: string, opts: { leaseMs?: number; waitMs?: number } = {}): Promise<() => Promise<void>> {
+    const holder = randomUUID();
+    const deadline = Date.now() + (opts.waitMs ?? PRINT_WAIT_MS);
+    await this.db.insertInto('print_leases').values({ case_id: caseId, holder: '', until: '' }).onConflict((oc) => oc.column('case_id').doNothing()).execute();
+    for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
+      const now = new Date().toISOString();
+      const r = await this.db
+        .updateTable('print_leases')
+        .set({ holder, until: new Date(Date.now() + (opts.leaseMs ?? PRINT_LEASE_MS)).toISOString() })
+        .where('case_id', '=', caseId)
+        .where('until', '<', now)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) > 0) break;
+      if (Date.now() >= deadline) throw new PrintsBusyError(`another poll of case "${caseId}" held its article prints for over ${Math.round((opts.waitMs ?? PRINT_WAIT_MS) / 1000)} s`);
+      await new Promise((res) => setTimeout(res, pause));
+    }
+    return async () => {
+      await this.db.updateTable('print_leases').set({ holder: '', until: '' }).where('case_id', '=', caseId).where('holder', '=', holder).execute();
+    };
+  }
 
   /** The case's prints within the bounds at `now` (ms), oldest first. */
   async recent(caseId: string, now = Date.now()): Promise<StoredPrint[]> {

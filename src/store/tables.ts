@@ -162,6 +162,13 @@ export interface FeedItemsTable {
   seen_at: string;
 }
 
+/** The poll that holds a case's prints (compares with them and adds its own) until `until` (ISO; '' when free). */
+export interface PrintLeasesTable {
+  case_id: string;
+  holder: string;
+  until: string;
+}
+
 export interface Database {
   cases: CasesTable;
   case_revisions: CaseRevisionsTable;
@@ -173,4 +180,5 @@ export interface Database {
   feed_items: FeedItemsTable;
   feed_item_attempts: FeedItemAttemptsTable;
   article_prints: ArticlePrintsTable;
+  print_leases: PrintLeasesTable;
 }

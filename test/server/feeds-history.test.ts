@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/server/app.ts';
 import { FeedPoller } from '../../src/server/feeds.ts';
 import { ConflictError, createStore, type Store } from '../../src/store/index.ts';
-import { PRINT_DAYS, PRINT_LIMIT, PrintStore } from '../../src/store/prints.ts';
+import { PRINT_DAYS, PRINT_LIMIT, PrintStore, PrintsBusyError } from '../../src/store/prints.ts';
 import { MAX_ITEM_ATTEMPTS } from '../../src/store/feeds.ts';
 import { sampleCase } from '../store/backends.ts';
 import { migrations } from '../../src/store/migrations.ts';
@@ -189,6 +189,47 @@ describeEachStore('feeds over time', (fresh) => {
     expect(ok.evidence.map((e) => e.text)).toEqual([Q_FERRY]);
     expect(await rows('article_prints', 'stale')).toBe(2);
   });
+
+  it('two processes polling two feeds of one case at once take turns on its prints: a copy of the other\'s article adds no outlet', async () => {
+    for (const f of Object.keys(served) as Feed[]) served[f] = [];
+    await store.createCase({ ...sampleCase('race'), feeds: (['a', 'c', 'd'] as const).map((f) => ({ url: `${base}/${f}.xml`, label: f })) } as never);
+    served.a = [item('a-1', WIRE, '2026-11-05')];
+    const here = new FeedPoller(store, { guard: { allowPrivate: true } });
+    await here.poll('race');
+    // A second process on the same database: its own store, so nothing in this process orders the two.
+    const other = await createStore(db.url);
+    try {
+      const there = new FeedPoller(other, { guard: { allowPrivate: true } });
+      served.c = [item('c-1', OWN, '2026-11-06')];
+      served.d = [item('d-1', OWN_COPY, '2026-11-06')];
+      const [c, d] = await Promise.all([here.poll('race', { urls: [`${base}/c.xml`] }), there.poll('race', { urls: [`${base}/d.xml`] })]);
+      // Whichever went first: C (or its copy D) raises the harbour quote once and adds the ferry quote once.
+      expect([...c.raised, ...d.raised].map((r) => r.outlets)).toEqual([2]);
+      expect([...c.evidence, ...d.evidence].map((e) => [e.text, e.outlets])).toEqual([[Q_FERRY, 1]]);
+      const ev = (await store.getCase('race')).case.evidence;
+      expect(ev.find((e) => e.text === Q_HARBOUR)!.outlets).toBe(2);
+      expect(await rows('article_prints', 'race')).toBe(3);
+
+      // While the other process holds the prints, a poll with articles waits; it goes on once they are free.
+      const unhold = await new PrintStore(other.db).hold('race');
+      await expect(new PrintStore(store.db).hold('race', { waitMs: 100 })).rejects.toBeInstanceOf(PrintsBusyError);
+      served.a.push(item('a-2', FERRY, '2026-11-07'));
+      let settled = false;
+      const waiting = here.poll('race', { urls: [`${base}/a.xml`] }).finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 400));
+      expect(settled).toBe(false);
+      await unhold();
+      const done = await waiting;
+      // The ferry story's own report in outlet A: the ferry quote (C's, or D's copy) now has 2 outlets.
+      expect(done.raised.map((r) => r.outlets)).toEqual([2]);
+      // A hold whose process died (its lease run out) is taken over.
+      await new PrintStore(other.db).hold('race', { leaseMs: 1 });
+      await new Promise((r) => setTimeout(r, 5));
+      await (await new PrintStore(store.db).hold('race', { waitMs: 0 }))();
+    } finally {
+      await other.close();
+    }
+  }, 30_000);
 
   it('tries an item whose page fails on polls 1, 2, 4, 8 and 16, then takes it as seen with its error in the status', async () => {
     flakyUp = false;
