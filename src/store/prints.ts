@@ -12,6 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { printShingles, type PrintedArticle } from '../evidence/syndication.ts';
+import { ConflictError } from './errors.ts';
 import type { Database } from './tables.ts';
 
 /** Prints older than this many days (since they were stored) are neither compared nor kept. */
@@ -24,8 +25,8 @@ export const PRINT_LEASE_MS = 2 * 60_000;
 /** How long a poll waits for another one's hold on the case's prints before it gives up. */
 export const PRINT_WAIT_MS = 60_000;
 
-/** Thrown when another poll held a case's prints for longer than the wait. */
-export class PrintsBusyError extends Error {}
+/** Thrown when another poll held a case's prints for longer than the wait (HTTP 409: try again; nothing was written). */
+export class PrintsBusyError extends ConflictError {}
 
 /** A quote key (candidates.ts quoteKey) as a print keeps it: 16 hex digits of its SHA-256. */
 export const quoteHash = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
