@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import '../helpers/fast-check-seed.ts';
 import { splitHeader } from '../../src/evidence/input.ts';
 import { articlePrint, groupOverTime, groupSyndicated, independentOutlets, outletsAdded, printShingles, shingles, type PrintedArticle } from '../../src/evidence/syndication.ts';
 
@@ -101,5 +103,38 @@ describe('outletsAdded', () => {
     expect(outletsAdded(stored, [{ group: 'n1', outlet: 'Coast Courier' }], null)).toBe(0);
     expect(outletsAdded(stored, [{ group: 's2', outlet: 'Valley Herald' }], null)).toBe(0);
     expect(outletsAdded(stored, [{ group: 'n1', outlet: 'Valley Herald' }, { group: 'n2', outlet: null }], null)).toBe(2);
+  });
+});
+
+describe('counts over time (properties)', () => {
+  const carrier = fc.record({ group: fc.constantFrom('g1', 'g2', 'g3', 'g4'), outlet: fc.option(fc.constantFrom('A', 'B', 'C', 'a'), { nil: null }) });
+  it('new carriers never lower a count; what they add is the count after minus the count before', () => {
+    fc.assert(
+      fc.property(fc.array(carrier, { minLength: 1, maxLength: 8 }), fc.array(carrier, { maxLength: 8 }), (stored, fresh) => {
+        const added = outletsAdded(stored, fresh, 'ignored when stored carriers exist');
+        expect(added).toBeGreaterThanOrEqual(0);
+        expect(added).toBe(independentOutlets([...stored, ...fresh]) - independentOutlets(stored));
+        // in one poll or carrier by carrier over many polls: the same total
+        let total = independentOutlets(stored);
+        for (let i = 0; i < fresh.length; i++) total += outletsAdded([...stored, ...fresh.slice(0, i)], [fresh[i]], null);
+        expect(total).toBe(independentOutlets([...stored, ...fresh]));
+      }),
+    );
+  });
+  it('articles given in two polls group as in one run when no new one bridges stored groups', () => {
+    const texts = [wire, herald, daily, observer, other];
+    fc.assert(
+      fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 2 }), fc.nat(), (order, cut) => {
+        const k = 1 + (cut % (order.length - 1));
+        const ids = order.map((i) => `t${i}`);
+        const once = groupSyndicated(order.map((i, n) => ({ id: ids[n], text: texts[i] })));
+        // the first k as stored (their groups as one run of them gives), the rest new
+        const first = groupSyndicated(order.slice(0, k).map((i, n) => ({ id: ids[n], text: texts[i] })));
+        const stored = order.slice(0, k).map((i, n) => ({ id: ids[n], group: first.groupOf.get(ids[n])!, outlet: null, shingles: shingles(texts[i]), quotes: [] }));
+        const later = groupOverTime(stored, order.slice(k).map((i, n) => ({ id: ids[k + n], outlet: null, shingles: shingles(texts[i]), quotes: [] })));
+        // the four copies are one story and the other story is alone, whatever the order and the cut
+        later.groups.forEach((g, n) => expect(g).toBe(once.groupOf.get(ids[k + n])));
+      }),
+    );
   });
 });
