@@ -127,9 +127,12 @@ export function extractFromHtml(rawHtml: string): ExtractedArticle {
   try {
     if (nestsDeeperThan(document.documentElement as never, MAX_READABILITY_DEPTH)) throw new RangeError('nested too deep for Readability');
     mutated = true;
-    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    if (article?.content) {
-      text = blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as never);
+    // the article's element itself, not its HTML to be parsed again (what that HTML would be is
+    // empty exactly when every child is an empty text node)
+    const article = new Readability<Element>(document as unknown as Document, { charThreshold: 200, serializer: (el: Node) => el as Element }).parse();
+    const content = article?.content;
+    if (content && Array.from(content.childNodes).some((n) => !(n.nodeType === 3 && n.textContent === ''))) {
+      text = blockText(content as never);
       title = metaTitle ?? article.title ?? title;
     }
   } catch {

@@ -76,7 +76,22 @@ const cleanToken = (t: string): string => t.replace(/[.]+$/, (d) => (t.length <=
 /** Name particles, written capitalised in some names ("Piet Van Rooy", "Ursula Von Alt"). */
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'du', 'la', 'le', 'ter', 'ten', 'al', 'el', 'bin', 'ibn']);
 
+/**
+ * isNameLike's answers by token (a pure function of the token and the flag over constant word lists):
+ * the same capitalised words recur in every paragraph and article of a run. Emptied when it grows large.
+ */
+const nameLikeMemo = new Map<string, [boolean | undefined, boolean | undefined]>();
 function isNameLike(token: string, previousIsFirstName: boolean): boolean {
+  let entry = nameLikeMemo.get(token);
+  if (!entry) {
+    if (nameLikeMemo.size >= 50_000) nameLikeMemo.clear();
+    entry = [undefined, undefined];
+    nameLikeMemo.set(token, entry);
+  }
+  const slot = previousIsFirstName ? 1 : 0;
+  return (entry[slot] ??= nameLikeUncached(token, previousIsFirstName));
+}
+function nameLikeUncached(token: string, previousIsFirstName: boolean): boolean {
   const lower = token.toLowerCase().replace(/\.$/, '');
   if (NON_NAME_WORDS.has(lower) || TITLE_WORDS.has(lower) || STATE_NAMES.has(lower) || METONYMS.has(lower)) return false;
   if (/\d/.test(token) || /^\p{Lu}{2,}$/u.test(token)) return false; // NATO, G20: acronyms name organisations
@@ -223,13 +238,27 @@ function roleWordsBefore(words: string[]): string[] {
 }
 
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+),\s*$/u;
+const ROLE_RUN_CHAR = /^[\p{L}'’\s-]$/u;
+/** Where the run of ROLE_RUN_CHAR characters (code points, as the pattern reads them) ending just before `end` starts. */
+function roleRunStart(head: string, end: number): number {
+  let q = end;
+  while (q > 0) {
+    const low = head.charCodeAt(q - 1);
+    const w = low >= 0xdc00 && low <= 0xdfff && q >= 2 && head.charCodeAt(q - 2) >= 0xd800 && head.charCodeAt(q - 2) <= 0xdbff ? 2 : 1;
+    if (!ROLE_RUN_CHAR.test(head.slice(q - w, q))) break;
+    q -= w;
+  }
+  return q;
+}
 /** The role written before the name and a comma: "Lakeland's foreign minister, Helena Varga" */
 function roleWordsBeforeComma(text: string, start: number): string[] {
   const head = text.slice(Math.max(0, start - 80), start);
   // most names follow no comma: skip the pattern (slow to fail: it is tried from every position)
   // unless the text before the name ends with one (trimEnd strips exactly what \s matches)
   if (!head.trimEnd().endsWith(',')) return [];
-  const m = ROLE_BEFORE_COMMA.exec(head);
+  // the match lies in the run of letters, apostrophes, hyphens and spaces before that comma: the
+  // pattern is tried from one character before the run (the "(" or start it may need), not from every position
+  const m = ROLE_BEFORE_COMMA.exec(head.slice(Math.max(0, roleRunStart(head, head.trimEnd().length - 1) - 1)));
   if (!m) return [];
   const words = m[1].toLowerCase().split(/\s+/);
   return ROLE_NOUNS.has(words[words.length - 1]) ? roleWordsBefore(words) : [];
