@@ -39,7 +39,8 @@ suite(title, () => {
   };
   const rows = (testId: string) => page.locator(`[data-testid=${testId}] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   const settle = async () => {
-    await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 90_000 });
+    // Nothing loading, and no analysis job under way (their progress bars; the Monte Carlo's may still run).
+    await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? '') && !document.querySelector('main [data-testid=job-progress]:not([data-kind=simulate])'), undefined, { timeout: 90_000 });
     await page.waitForTimeout(300);
   };
   const layoutAndAxe = async (label: string) => {

@@ -292,7 +292,7 @@ suite(title, () => {
 
   it('axe: no serious violation on the research view and the grade form; nothing scrolls sideways at 390 px', async () => {
     const settle = async () => {
-      await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 90_000 });
+      await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? '') && !document.querySelector('main [data-testid=job-progress]:not([data-kind=simulate])'), undefined, { timeout: 90_000 });
       await page.waitForTimeout(200);
     };
     for (const size of [

@@ -79,7 +79,7 @@ export type AnalysisJobRequest = z.input<typeof AnalysisJobBody>;
 export type AnalysisJobKind = AnalysisJobRequest['kind'];
 /** The options of a job of kind K: the synchronous route's body or query, the same names. */
 export type AnalysisJobOptions<K extends AnalysisJobKind> = AnalysisJobRequest extends infer R ? (R extends { kind: infer RK; options?: infer O } ? (K extends RK ? O : never) : never) : never;
-/** What a done job of each kind holds as its result: the synchronous route's answer, the same JSON. */
+/** What a done job of each kind holds as its result: the synchronous route's answer, the same JSON (with the `runId` the job is stored as). */
 export interface AnalysisJobResults {
   sensitivity: SensitivityReport;
   research: ResearchReport;

@@ -23,6 +23,8 @@ export interface MonteCarloState {
   status: 'idle' | 'running' | 'done' | 'failed';
   /** While running: where the job is (submitting, queued, running, cancelling), for the progress bar. */
   phase?: JobPhase;
+  /** The simulate job's id, once it has one. */
+  jobId?: string;
   progress: number;
   result?: unknown;
   error?: string;
@@ -95,7 +97,7 @@ export function CaseProvider({ caseId, asOf, children }: { caseId: string; asOf?
         if (mine !== generation.current) return;
         if (u.status === 'done') setMonteCarlo({ status: 'done', progress: 1, result: u.result });
         else if (u.status === 'failed' || u.status === 'cancelled') setMonteCarlo({ status: 'failed', progress: u.progress, error: u.status === 'cancelled' ? 'cancelled' : (u.error?.message ?? 'failed') });
-        else setMonteCarlo({ status: 'running', phase: u.status, progress: u.progress });
+        else setMonteCarlo({ status: 'running', phase: u.status, progress: u.progress, jobId: u.jobId });
       },
     );
     currentJob.current = followed;

@@ -33,11 +33,11 @@ export function progressPercent(progress: number, status: JobPhase): number {
  * A running job: a real <progress> (value = the share of its chunks done, max 1) labelled
  * "Sensitivity: 40 %", its status in words, and Cancel. Nothing once it has ended.
  */
-export function JobProgress({ label, status, progress, onCancel, kind }: { label: string; status: JobPhase; progress: number; onCancel?: () => void; kind?: string }) {
+export function JobProgress({ label, status, progress, onCancel, kind, jobId }: { label: string; status: JobPhase; progress: number; onCancel?: () => void; kind?: string; jobId?: string }) {
   if (!isUnderWay(status)) return null;
   const pct = progressPercent(progress, status);
   return (
-    <div className="job-progress" role="group" aria-label={`${label} (background job)`} aria-busy="true" data-testid="job-progress" data-kind={kind} data-status={status}>
+    <div className="job-progress" role="group" aria-label={`${label} (background job)`} aria-busy="true" data-testid="job-progress" data-kind={kind} data-status={status} data-job={jobId}>
       <progress value={Math.min(1, Math.max(0, progress))} max={1} aria-label={`${label}: ${pct} %`} />
       <span className="job-percent" aria-hidden="true">
         {pct} %
@@ -59,10 +59,10 @@ export function JobProgress({ label, status, progress, onCancel, kind }: { label
  * then, if it ended without a result (refused, failed, cancelled), why, and "Run again".
  */
 export function JobNote<T>({ job, label }: { job: JobRun<T>; label: string }) {
-  if (isUnderWay(job.status)) return <JobProgress label={label} status={job.status} progress={job.progress} onCancel={job.cancel} kind={job.kind} />;
+  if (isUnderWay(job.status)) return <JobProgress label={label} status={job.status} progress={job.progress} onCancel={job.cancel} kind={job.kind} jobId={job.jobId} />;
   if (!job.error) return null;
   return (
-    <div className="job-ended" data-testid="job-ended" data-kind={job.kind} data-status={job.status}>
+    <div className="job-ended" data-testid="job-ended" data-kind={job.kind} data-status={job.status} data-job={job.jobId}>
       <ErrorNote error={job.error} />
       <button type="button" className="small secondary" onClick={job.reload}>
         Run again: {label.toLowerCase()}

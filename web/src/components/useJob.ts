@@ -193,8 +193,8 @@ interface State<T> {
  * Run an analysis of the case as a job whenever `deps` change (`options` null: not yet). The last
  * result stays in `data` while the next job runs, as with useLoad.
  */
-export function useJob<K extends AnalysisJobKind>(caseId: string, kind: K, options: AnalysisJobOptions<K> | null, deps: unknown[]): JobRun<AnalysisJobResults[K]> {
-  type R = AnalysisJobResults[K];
+export function useJob<K extends AnalysisJobKind>(caseId: string, kind: K, options: AnalysisJobOptions<K> | null, deps: unknown[]): JobRun<AnalysisJobResults[K] & { runId?: string }> {
+  type R = AnalysisJobResults[K] & { runId?: string };
   const [state, setState] = useState<State<R>>({ status: options === null ? 'idle' : 'submitting', progress: 0 });
   const [tick, setTick] = useState(0);
   const current = useRef<FollowedJob | null>(null);

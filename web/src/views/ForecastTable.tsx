@@ -41,7 +41,7 @@ export function MonteCarloStatus({ models }: { models: string[] }) {
         </>
       ) : null}
     </p>
-    {monteCarlo.status === 'running' ? <JobProgress label="Monte Carlo" status={monteCarlo.phase ?? 'running'} progress={monteCarlo.progress} onCancel={cancelMonteCarlo} kind="simulate" /> : null}
+    {monteCarlo.status === 'running' ? <JobProgress label="Monte Carlo" status={monteCarlo.phase ?? 'running'} progress={monteCarlo.progress} onCancel={cancelMonteCarlo} kind="simulate" jobId={monteCarlo.jobId} /> : null}
     </>
   );
 }
