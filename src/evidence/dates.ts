@@ -63,16 +63,77 @@ export function findDates(text: string, articleDate?: string): ResolvedDate[] {
   return out;
 }
 
+/**
+ * Between two pieces given to chrono in one call: a line with a control character that none of
+ * chrono's English patterns matches, reads across or merges over (to them it is as the end of the
+ * text), so each piece gives what it gives alone. Checked on every paragraph of the own articles,
+ * eval-dev and the benchmark's (test/evidence/dates-prefilter.test.ts).
+ */
+const JOIN = '\n\u0001\n';
+/** Characters per chrono call: its cost grows faster than its text. */
+const CHRONO_CHARS = 4000;
+/**
+ * A piece chrono reads alone: one that is nothing but "may" or ends in "the second" (its unlikely-format
+ * filter keeps such a result only when it is the whole text).
+ */
+const ALONE = /^may$|the second$/i;
+
+/** chrono's results for each piece (by index; none for a piece without a date-like token), several pieces a call. */
+export function chronoResults(all: ReadonlyArray<readonly [number, string]>, instant: Date): chrono.ParsedResult[][] {
+  const results: chrono.ParsedResult[][] = all.map(() => []);
+  const parse = (piece: string) => chrono.en.casual.parse(piece, { instant, timezone: 0 }, { forwardDate: false });
+  let batch: number[] = [];
+  let length = 0;
+  const flush = () => {
+    if (batch.length === 1) results[batch[0]] = parse(all[batch[0]][1]);
+    else if (batch.length) {
+      const starts: number[] = [];
+      let at = 0;
+      for (const i of batch) {
+        starts.push(at);
+        at += all[i][1].length + JOIN.length;
+      }
+      const found: chrono.ParsedResult[][] = batch.map(() => []);
+      let straddles = false;
+      for (const r of parse(batch.map((i) => all[i][1]).join(JOIN))) {
+        let k = starts.length - 1;
+        while (k > 0 && starts[k] > r.index) k--;
+        (r as { index: number }).index -= starts[k]; // an offset into its own piece, as when read alone
+        if (r.index < 0 || r.index + r.text.length > all[batch[k]][1].length) straddles = true;
+        found[k].push(r);
+      }
+      // never seen; should a match ever run across the separator, the pieces are read one by one
+      batch.forEach((i, k) => (results[i] = straddles ? parse(all[i][1]) : found[k]));
+    }
+    batch = [];
+    length = 0;
+  };
+  all.forEach(([, piece], i) => {
+    if (!DATE_LIKE.test(piece)) return;
+    if (ALONE.test(piece.trim())) {
+      results[i] = parse(piece);
+      return;
+    }
+    if (batch.length && length + JOIN.length + piece.length > CHRONO_CHARS) flush();
+    length += (batch.length ? JOIN.length : 0) + piece.length;
+    batch.push(i);
+  });
+  flush();
+  return results;
+}
+
 function scan(text: string, articleDate?: string): ResolvedDate[] {
   const reference = articleDate ? new Date(`${articleDate}T12:00:00Z`) : undefined;
   const out: ResolvedDate[] = [];
   // chrono's cost grows faster than the text it is given, so it reads one paragraph (or 4,000-character
-  // piece of a longer one, cut at a sentence end or a space) at a time: linear on a 10 MB page.
-  for (const [from, piece] of pieces(text)) {
-    // Fixed instant in UTC so results never depend on the machine's time zone or clock. A piece
-    // without a date-like token (DATE_LIKE) cannot give chrono a match: skipped (~40 % of paragraphs).
-    const results = !DATE_LIKE.test(piece) ? [] : chrono.en.casual.parse(piece, { instant: reference ?? new Date('2000-01-01T12:00:00Z'), timezone: 0 }, { forwardDate: false });
-    for (const r of results) resolveOne(r, from, reference, out, piece, () => lastDay(out, from + r.index));
+  // piece of a longer one, cut at a sentence end or a space) at a time: linear on a 10 MB page; the
+  // pieces are given to it several at a time, about 4,000 characters a call (a call has its own cost).
+  // Fixed instant in UTC so results never depend on the machine's time zone or clock. A piece
+  // without a date-like token (DATE_LIKE) cannot give chrono a match: skipped (~40 % of paragraphs).
+  const all = [...pieces(text)];
+  const found = chronoResults(all, reference ?? new Date('2000-01-01T12:00:00Z'));
+  for (const [p, [from, piece]] of all.entries()) {
+    for (const r of found[p]) resolveOne(r, from, reference, out, piece, () => lastDay(out, from + r.index));
     // "since 2014", "in 2019": bare years chrono does not read; granularity year.
     const yearRe = /\b(?:since|in|by|until|from|before|after|of)\s+((?:19|20)\d\d)\b(?!\d|[,./-]\d)/gi;
     let y: RegExpExecArray | null;
