@@ -5061,7 +5061,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the job to poll at /api/jobs/{jobId}; its result is the synchronous route’s JSON */
+                /** @description the job to poll at /api/jobs/{jobId}; its result is the synchronous route’s JSON with the `runId` it is stored as */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -8706,6 +8706,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored jobs, newest first (without results): what is queued, running or done, by status, kind and case */
+        get: {
+            parameters: {
+                query?: {
+                    case?: string;
+                    kind?: string;
+                    limit?: number;
+                    /** @description comma-separated: queued, running, done, failed, cancelled (default all) */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description at most `limit` jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobList"];
+                    };
+                };
+                /** @description invalid request; error.path names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a write without the bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a foreign Host or a cross-site write (docs/security.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown case, item, run or job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict (the id exists already) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an older revision than the current one (error.currentRevision) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a whole-case PUT without If-Match, on a server off loopback */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many expensive requests from this client in a minute (Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an internal error (details in the server log) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{jobId}": {
         parameters: {
             query?: never;
@@ -11504,7 +11636,7 @@ export interface components {
             /** @description ids of the candidates added from this feed */
             added: string[];
             error?: string;
-            /** @description items that could not be read (tried again next poll, or the feed's own text used) */
+            /** @description items that could not be read (when they are tried again, given up, or the feed's own text used) */
             itemErrors: string[];
             /** @description items in the feed */
             items: number;
@@ -11517,14 +11649,21 @@ export interface components {
              */
             status: "polled" | "failed" | "busy";
             url: string;
+            /** @description new items not tried this poll: their page failed before and their next try is at a later poll */
+            waiting: number;
         };
         FeedPollResult: {
             added: string[];
-            /** @description the poll wrote a revision (false: nothing new with quotes) */
+            /** @description the poll wrote a revision (false: no new quote and no outlet raised) */
             changed: boolean;
             /** @description the candidate evidence added (status candidate, pending review) */
             evidence: components["schemas"]["Evidence"][];
             feeds: components["schemas"]["FeedPollOutcome"][];
+            /** @description candidates already in the case whose independent outlets this poll's articles raised (an outlet not counted for the quote, in an article that copies none of its stored carriers), with the new count */
+            raised: {
+                id: string;
+                outlets: number;
+            }[];
             /** @description the case's revision after the poll */
             revision: number;
         };
@@ -11535,12 +11674,16 @@ export interface components {
             /** @description the poll interval as the case gives it (default 1h) */
             every: string;
             everyMs: number;
+            /** @description items given up after 5 failed tries (taken as seen) */
+            failedItems: number;
             /** @description distinct items seen over all polls */
             itemsSeen: number;
             /** @description the feed's label, else its URL's host */
             label: string;
             /** @description the last poll's error (null when it succeeded) */
             lastError: string | null;
+            /** @description the last given-up item's error (null: none given up) */
+            lastItemError: string | null;
             /** @description candidates the last poll added */
             lastNew: number;
             /**
@@ -11560,6 +11703,8 @@ export interface components {
             nextPollAt: string;
             /** @description a poll holds the feed now */
             polling: boolean;
+            /** @description items that gave no text (page failed, no summary), waiting for their next try (after 1, 2, 4, 8 polls) */
+            retryingItems: number;
             /** @description candidates added by all polls */
             totalNew: number;
             url: string;
@@ -11718,17 +11863,35 @@ export interface components {
             total: number;
         };
         Job: {
+            /** @description the case the job is of (none for a backtest of many cases) */
+            caseId?: string;
             createdAt: string;
             error?: string;
             finishedAt: string | null;
             id: string;
             kind: string;
             progress: number;
-            /** @description when done: for kind "simulate", a SimulationJobResult */
+            /** @description when done: for kind "simulate", a SimulationJobResult; for an analysis or deal kind, the synchronous route’s JSON with the `runId` it was stored as; for "backtest", `parley backtest --format json` (not a run) */
             result?: unknown;
             startedAt: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "failed" | "cancelled";
+        };
+        JobList: {
+            /** @description newest first, without results (GET /api/jobs/{id} has it) */
+            items: {
+                /** @description the case the job is of (none for a backtest of many cases) */
+                caseId?: string;
+                createdAt: string;
+                error?: string;
+                finishedAt: string | null;
+                id: string;
+                kind: string;
+                progress: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: "queued" | "running" | "done" | "failed" | "cancelled";
+            }[];
         };
         JobStarted: {
             jobId: string;
@@ -12377,7 +12540,7 @@ export interface components {
             engineVersion: string;
             identical: boolean;
             inputHashMatches: boolean;
-            results: (components["schemas"]["ForecastResult"] | components["schemas"]["SimulationResult"])[];
+            results: (components["schemas"]["ForecastResult"] | components["schemas"]["SimulationResult"] | components["schemas"]["SensitivityReport"] | components["schemas"]["ResearchReport"] | components["schemas"]["ScenarioComparison"] | components["schemas"]["Timeline"] | components["schemas"]["Packages"] | components["schemas"]["Power"] | components["schemas"]["Levers"])[];
         };
         ResearchReport: {
             asOf: string | null;
@@ -12442,13 +12605,16 @@ export interface components {
             inputHash: string;
             /** @enum {string} */
             inputHashOf: "model-input" | "case-view";
-            /** @enum {string} */
-            kind: "forecast" | "simulate";
+            /**
+             * @description forecast, simulate, or the analysis job kind whose result it is (sensitivity, research, scenarios, timeline, packages, power, levers)
+             * @enum {string}
+             */
+            kind: "forecast" | "simulate" | "sensitivity" | "research" | "scenarios" | "timeline" | "packages" | "power" | "levers";
             models: string[];
             params: {
                 [key: string]: unknown;
             };
-            results: (components["schemas"]["ForecastResult"] | components["schemas"]["SimulationResult"])[];
+            results: (components["schemas"]["ForecastResult"] | components["schemas"]["SimulationResult"] | components["schemas"]["SensitivityReport"] | components["schemas"]["ResearchReport"] | components["schemas"]["ScenarioComparison"] | components["schemas"]["Timeline"] | components["schemas"]["Packages"] | components["schemas"]["Power"] | components["schemas"]["Levers"])[];
             seed: number | null;
         };
         RunList: {
@@ -12467,8 +12633,11 @@ export interface components {
             inputHash: string;
             /** @enum {string} */
             inputHashOf: "model-input" | "case-view";
-            /** @enum {string} */
-            kind: "forecast" | "simulate";
+            /**
+             * @description forecast, simulate, or the analysis job kind whose result it is (sensitivity, research, scenarios, timeline, packages, power, levers)
+             * @enum {string}
+             */
+            kind: "forecast" | "simulate" | "sensitivity" | "research" | "scenarios" | "timeline" | "packages" | "power" | "levers";
             models: string[];
             params: {
                 [key: string]: unknown;
