@@ -47,7 +47,7 @@ export function analysisRunFields(kind: AnalysisRunKind, cs: Case, options: Reco
   };
 }
 
-/** The run a job recorded already, if any: its params name the job. */
+/** The run a job (of any kind, simulate too) recorded already, if any: its params name the job (a crash came between recording it and marking the job done). */
 export async function runOfJob(store: Store, kind: RunKind, caseId: string, jobId: string): Promise<string | undefined> {
   const rows = await store.db
     .selectFrom('runs')

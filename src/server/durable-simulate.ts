@@ -8,6 +8,7 @@
  * On SQLite the server computes the chunks itself, in order (`simulateJob`, LocalQueue); on PostgreSQL
  * each chunk is a pg-boss job that any worker may take (`simulateChunked`, PgBossQueue).
  */
+import { runOfJob } from '../jobs/analysis-runs.ts';
 import { chunkRange, combineChunks, planChunks, runChunk, DEFAULT_CHUNK_RUNS, type ChunkedSimulation } from '../analysis/montecarlo-chunks.ts';
 import type { Case } from '../case/schema.ts';
 import { caseView } from '../analysis/index.ts';
@@ -52,12 +53,6 @@ async function prepareSimulation(store: Store, params: unknown): Promise<Prepare
   return { p, cs, sim: planChunks(cs, options, p.chunkRuns ?? DEFAULT_CHUNK_RUNS) };
 }
 
-/** The run a job recorded already, if any (its params name the job: a crash came between recording it and marking the job done). */
-async function runOfJob(store: Store, caseId: string, jobId: string): Promise<string | undefined> {
-  const row = await store.db.selectFrom('runs').select('id').where('case_id', '=', caseId).where('kind', '=', 'simulate').where('params', 'like', `%"jobId":${JSON.stringify(jobId)}%`).executeTakeFirst();
-  return row?.id;
-}
-
 /**
  * The chunks put back together, summarised and recorded as a run, as `recordRun` records an in-memory
  * job; the result with the run id. Once per job: the run's params carry `jobId`, and a job combined
@@ -71,7 +66,7 @@ async function recordSimulation(store: Store, jobId: string, { p, cs, sim }: Pre
   const bytes = Buffer.byteLength(JSON.stringify(results));
   if (bytes > MAX_RUN_BYTES) throw new ApiError(413, `the simulate would be ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${MAX_RUN_BYTES / 2 ** 20} MB a run may be: ask for fewer rounds or models`, 'rounds');
   const view = caseView(cs, { ...(asOf ? { asOf } : {}), ...(scenario ? { scenario } : {}) });
-  const runId = (await runOfJob(store, p.caseId, jobId)) ?? (await store.recordRun({
+  const runId = (await runOfJob(store, 'simulate', p.caseId, jobId)) ?? (await store.recordRun({
     kind: 'simulate',
     caseId: p.caseId,
     caseRevision: p.revision,
