@@ -155,7 +155,7 @@ class ParleyClient:
     def analysis_job(self, case_id: str, kind: str, wait: bool = True, poll: float = 0.2, timeout: float = 600.0, **options: Any) -> Any:
         """A long analysis as a job (``kind``: sensitivity, research, scenarios, timeline, packages, power, levers),
         with the synchronous route's options by their API names (``asOf``, ``seed``, ``target``, ...); with ``wait``
-        its result (the synchronous route's JSON), else the job."""
+        its result (the synchronous route's JSON and the ``runId`` it was stored as), else the job."""
         body = {"kind": kind, **({"options": _clean(options)} if options else {})}
         job_id = self._request("POST", f"/api/cases/{_id(case_id)}/jobs", body=body)["jobId"]
         return self.wait(job_id, poll=poll, timeout=timeout) if wait else self.job(job_id)

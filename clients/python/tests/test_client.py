@@ -82,6 +82,9 @@ class ClientTest(unittest.TestCase):
     def test_a_sensitivity_job_gives_the_synchronous_answer(self):
         via_job = self.client.sensitivity(self.id, seed=4, models=["compromise"])
         direct = self.client._request("POST", f"/api/cases/{self.id}/sensitivity", body={"seed": 4, "models": ["compromise"]})
+        # The job's result is the synchronous answer plus the id of the run it was stored as.
+        run_id = via_job.pop("runId")
+        self.assertIn(run_id, [r["id"] for r in self.client.runs(self.id)])
         self.assertEqual(via_job, direct)
         self.assertEqual(via_job["models"], ["compromise"])
         self.assertGreater(len(via_job["entries"]), 0)
