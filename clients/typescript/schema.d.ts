@@ -11800,7 +11800,12 @@ export interface components {
                 text: string;
             }[];
             quotes: components["schemas"]["IngestQuote"][];
-            /** @description with caseId: the case revision written */
+            /** @description with caseId: candidates already in the case whose independent outlets this article raised, with the new count */
+            raised?: {
+                id: string;
+                outlets: number;
+            }[];
+            /** @description with caseId: the case revision after the ingest (unchanged when nothing was added or raised) */
             revision?: number;
             sources: string[];
             /** @description with caseId: ids of the new candidate evidence */

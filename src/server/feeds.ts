@@ -12,7 +12,7 @@
  *   when that fails its summary is used. An item that yields no text at all is tried again at the next
  *   poll, then after 2, 4, 8 polls, and after MAX_ITEM_ATTEMPTS failed tries taken as seen, its error
  *   kept in the feed's state (store/feeds.ts, feed_item_attempts).
- * - Over time (store/prints.ts): the poll's articles that carry quotes are grouped with the case's
+ * - Over time (case-ingest.ts, store/prints.ts): the poll's articles that carry quotes are grouped with the case's
  *   stored article prints (syndication.ts groupOverTime): a copy of a stored article joins its group.
  *   A new candidate's `outlets` counts the independent outlets among stored and new carriers of the
  *   quote; a quote already a `candidate` of the case gets the outlets the new articles add (a copy of
@@ -29,17 +29,14 @@
  * Vitest unless asked): every `tickMs` it polls the feeds that are due, a few at a time.
  */
 import { feedIntervalMs, type Case, type Evidence, type Feed } from '../case/schema.ts';
-import { candidatesFromIngest, fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
-import { quoteKey } from '../evidence/candidates.ts';
-import { articlePrint, groupOverTime, independentOutlets, outletsAdded, printShingles, type NewArticle, type OverTime } from '../evidence/syndication.ts';
+import { fetchArticle, type ArticleInput, type IngestResult } from '../evidence/index.ts';
 import { ArticleInputError, articleFromPage } from '../evidence/input.ts';
 import { isFullContent, parseFeed, type FeedItem } from '../evidence/feeds.ts';
 import { DEFAULT_FEED_TIMEOUT_MS, fetchFeedText, type FeedFetchOptions } from '../evidence/feed-fetch.ts';
 import { UrlRefusedError } from '../net/url-guard.ts';
 import { ConflictError, type ChangeInfo, type Store } from '../store/index.ts';
 import { FeedStore, itemKeys, MAX_ITEM_ATTEMPTS, nextTryPoll, type FeedState, type ItemAttempts } from '../store/feeds.ts';
-import { PrintStore, quoteHash, type PrintRow } from '../store/prints.ts';
-import { createHash } from 'node:crypto';
+import { ingestIntoCase, printId, type CaseIngestResult } from './case-ingest.ts';
 import { isUserError } from './errors.ts';
 import { offloadPool } from './offload.ts';
 import { JobStore } from '../store/jobs.ts';
@@ -143,29 +140,6 @@ export function feedViews(c: Case, states: Map<string, FeedState>, now = Date.no
   });
 }
 
-/**
- * Raise the `outlets` of the case's candidate quotes that this poll's articles carry from outlets not
- * counted for them yet (syndication.ts outletsAdded); accepted and rejected evidence stays as the
- * reviewer decided it. Returns the raised candidates with their new counts.
- */
-function raiseOutlets(cs: Case, over: OverTime): Array<{ id: string; outlets: number }> {
-  const up: Array<{ id: string; outlets: number }> = [];
-  for (const e of cs.evidence) {
-    if (e.status !== 'candidate' || e.kind !== 'quote') continue;
-    const key = quoteKey(e.text);
-    const c = key ? over.carriers.get(quoteHash(key)) : undefined;
-    if (!c) continue;
-    const more = outletsAdded(c.stored, c.fresh, e.outlet ?? null);
-    if (more <= 0) continue;
-    e.outlets = Math.min(10000, (e.outlets ?? 1) + more);
-    up.push({ id: e.id, outlets: e.outlets });
-  }
-  return up;
-}
-
-/** Thrown inside a case change to write nothing. */
-class NothingNew extends Error {}
-
 interface FreshItem {
   keys: string[];
   result?: IngestResult;
@@ -179,44 +153,15 @@ interface FeedWork {
   cleared: string[];
 }
 
-/** The work of polls of one case that touches its prints, one at a time in this process (docs: a gap across processes). */
-const printLocks = new WeakMap<Store, Map<string, Promise<unknown>>>();
-async function withCaseLock<T>(store: Store, caseId: string, work: () => Promise<T>): Promise<T> {
-  let m = printLocks.get(store);
-  if (!m) printLocks.set(store, (m = new Map()));
-  const before = m.get(caseId) ?? Promise.resolve();
-  const run = before.catch(() => undefined).then(work);
-  const tail = run.catch(() => undefined);
-  m.set(caseId, tail);
-  try {
-    return await run;
-  } finally {
-    if (m.get(caseId) === tail) m.delete(caseId);
-  }
-}
-
-/** A feed item's print id: the feed and the item's first key. */
-const printId = (url: string, key: string): string => createHash('sha256').update(`${url}\u0000${key}`).digest('hex').slice(0, 32);
-
-/** The poll's articles with quotes, as groupOverTime and the print table see them. */
-interface PolledArticle {
-  work: FeedWork;
-  item: FreshItem & { result: IngestResult };
-  article: NewArticle;
-  print: Uint8Array;
-}
-
 /** Polls the feeds of cases in one store. */
 export class FeedPoller {
   readonly states: FeedStore;
-  readonly prints: PrintStore;
   private readonly inflight: Map<string, Promise<unknown>>;
   constructor(
     readonly store: Store,
     readonly opts: FeedPollOptions = {},
   ) {
     this.states = new FeedStore(store.db);
-    this.prints = new PrintStore(store.db);
     this.inflight = inflightOf(store);
   }
 
@@ -269,14 +214,9 @@ export class FeedPoller {
       let changed = false;
       let evidence: Evidence[] = [];
       let raised: Array<{ id: string; outlets: number }> = [];
-      const polled: PolledArticle[] = ok.flatMap((w) =>
-        w.fresh.flatMap((x) => {
-          if (!x.result?.quotes.length) return [];
-          const print = articlePrint(x.result.body);
-          const quotes = [...new Set(x.result.quotes.map((q) => quoteKey(q.text)).filter(Boolean))].map(quoteHash);
-          const article: NewArticle = { id: printId(w.feed.url, x.keys[0]), outlet: x.result.article.outlet ?? null, shingles: printShingles(print), quotes };
-          return [{ work: w, item: x as FreshItem & { result: IngestResult }, article, print }];
-        }),
+      // Each feed's items with quotes, in the feeds' order (a print id: the feed and the item's first key).
+      const read = ok.flatMap((w) =>
+        w.fresh.flatMap((x) => (x.result?.quotes.length ? [{ w, article: { id: printId(w.feed.url, x.keys[0]), result: x.result, feedUrl: w.feed.url, note: `feed: ${w.outcome.label}` } }] : [])),
       );
       const finishAll = async () => {
         for (const w of works) {
@@ -284,65 +224,26 @@ export class FeedPoller {
           await this.states.finish(caseId, w.feed.url, started, { keys: w.fresh.flatMap((x) => x.keys), newItems: w.fresh.length, added: w.outcome.added.length, failed: w.failed, cleared: w.cleared });
         }
       };
-      if (polled.length) {
-        await withCaseLock(this.store, caseId, async () => {
-          // Held from reading the case's prints to storing this poll's: a poll of the case in another process waits.
-          const unhold = await this.prints.hold(caseId);
-          try {
-            // The case's articles seen before (bounded: store/prints.ts), and this poll's grouped with them.
-            const over = groupOverTime(await this.prints.recent(caseId), polled.map((p) => p.article));
-            const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
-            const labels = `feeds: ${ok.map((w) => w.outcome.label).join(', ')}`;
-            // The message says what the change did; it is set inside the change, which modifyCase runs before it writes the revision.
-            const change: ChangeInfo = { message: labels, ...info };
-            const base = change.message ?? labels;
-            try {
-              const written = await this.store.modifyCase(
-                caseId,
-                (cs) => {
-                  const up = raiseOutlets(cs, over);
-                  const added = this.addCandidates(cs, ok, over);
-                  // Every quote is in the case already and no count rose: no revision is written.
-                  if (!added.length && !up.length) throw new NothingNew();
-                  if (up.length || opts.describe) change.message = `${base}: ${added.length ? `${added.length} new candidate${added.length === 1 ? '' : 's'}` : 'no new candidates'}${up.length ? `; independent outlets raised for ${up.length}` : ''}`;
-                  return { added, up };
-                },
-                change,
-              );
-              revision = written.revision;
-              evidence = written.value.added;
-              raised = written.value.up;
-              changed = true;
-            } catch (e) {
-              if (e instanceof NothingNew) revision = (await this.store.getCaseJson(caseId)).revision;
-              else {
-                // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new, no print or try is recorded.
-                if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
-                else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
-                released = true;
-                throw e;
-              }
-            }
-            // The case is written: this poll's articles are compared with the next polls' (their groups as found now).
-            await this.prints.save(
-              caseId,
-              polled.map((p, i): PrintRow => ({
-                id: p.article.id,
-                group: over.groups[i],
-                feedUrl: p.work.feed.url,
-                url: p.item.result.article.url ?? null,
-                outlet: p.article.outlet,
-                date: p.item.result.article.date ?? null,
-                print: p.print,
-                quotes: [...p.article.quotes],
-              })),
-            );
-            await finishAll();
-          } finally {
-            await unhold().catch(() => undefined);
-          }
+      if (read.length) {
+        const info = typeof opts.info === 'function' ? opts.info(ok.map((w) => w.feed)) : (opts.info ?? {});
+        const change: ChangeInfo = { ...info, message: info.message ?? `feeds: ${ok.map((w) => w.outcome.label).join(', ')}` };
+        let done: CaseIngestResult;
+        try {
+          done = await ingestIntoCase(this.store, caseId, read.map((r) => r.article), change, { describe: opts.describe });
+        } catch (e) {
+          // Nothing was added. A conflict (a stale If-Match) leaves the feeds as they were: their items stay new, no print or try is recorded.
+          if (e instanceof ConflictError) await Promise.all(ok.map((w) => this.states.release(caseId, w.feed.url)));
+          else await Promise.all(ok.map((w) => this.states.finish(caseId, w.feed.url, started, { error: `the case could not be written: ${message(e)}` })));
+          released = true;
+          throw e;
+        }
+        ({ revision, changed, raised } = done);
+        read.forEach((r, i) => {
+          r.w.outcome.added.push(...done.added[i].map((x) => x.id));
+          evidence.push(...done.added[i]);
         });
-      } else await finishAll();
+      }
+      await finishAll();
       released = true;
       // In the case's order of its feeds.
       const byUrl = new Map([...works.map((w) => w.outcome), ...busy].map((o) => [o.url, o]));
@@ -354,33 +255,6 @@ export class FeedPoller {
       for (const f of mine) this.inflight.delete(feedId(caseId, f.url));
       release();
     }
-  }
-
-  /** The case's candidates from each feed's ingested items, added against the case as it is now. */
-  private addCandidates(cs: Case, works: FeedWork[], over: OverTime): Evidence[] {
-    // A new quote's count: the independent outlets among the stored and the new articles carrying it.
-    const outlets = new Map<string, number>();
-    for (const w of works)
-      for (const item of w.fresh)
-        for (const q of item.result?.quotes ?? []) {
-          const key = quoteKey(q.text);
-          const c = key ? over.carriers.get(quoteHash(key)) : undefined;
-          if (c && !outlets.has(key)) outlets.set(key, independentOutlets([...c.stored, ...c.fresh]));
-        }
-    const out: Evidence[] = [];
-    for (const w of works) {
-      w.outcome.added = [];
-      for (const item of w.fresh) {
-        if (!item.result?.quotes.length) continue;
-        const candidates = candidatesFromIngest(item.result, cs, { outlets });
-        // The reviewer sees which feed brought it.
-        for (const x of candidates) x.note = `${x.note ? `${x.note}; ` : ''}feed: ${w.outcome.label}`.slice(0, 4000);
-        cs.evidence.push(...candidates);
-        out.push(...candidates);
-        w.outcome.added.push(...candidates.map((x) => x.id));
-      }
-    }
-    return out;
   }
 
   /** Fetch, parse and ingest one feed's new items; a failure is recorded now and becomes the outcome's error. */

@@ -453,7 +453,11 @@ export const IngestResponse = z
     actors: z.array(z.string()),
     dates: z.array(z.object({ text: z.string(), resolved: z.string().nullable(), granularity: z.enum(['day', 'month', 'year']) })),
     stored: z.array(z.string()).optional().openapi({ description: 'with caseId: ids of the new candidate evidence' }),
-    revision: z.number().optional().openapi({ description: 'with caseId: the case revision written' }),
+    raised: z
+      .array(z.object({ id: z.string(), outlets: z.number() }))
+      .optional()
+      .openapi({ description: 'with caseId: candidates already in the case whose independent outlets this article raised, with the new count' }),
+    revision: z.number().optional().openapi({ description: 'with caseId: the case revision after the ingest (unchanged when nothing was added or raised)' }),
   })
   .openapi('IngestResponse');
 

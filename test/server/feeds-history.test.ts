@@ -231,6 +231,45 @@ describeEachStore('feeds over time', (fresh) => {
     }
   }, 30_000);
 
+  it('groups a posted article (POST /api/ingest with caseId) with the feeds\' and earlier posts\' articles', async () => {
+    for (const f of Object.keys(served) as Feed[]) served[f] = [];
+    await store.createCase({ ...sampleCase('posted'), feeds: [{ url: `${base}/a.xml`, label: 'a' }] } as never);
+    const post = async (text: string, outlet: string) => {
+      const res = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, outlet, date: '2026-11-06', caseId: 'posted' }) });
+      return { status: res.status, json: (await res.json()) as any };
+    };
+    const evidence = async () => (await store.getCase('posted')).case.evidence;
+    const count = async (q: string) => (await evidence()).find((e) => e.text === q)?.outlets;
+
+    // The wire story comes in through outlet A's feed: its two quotes, one outlet each.
+    served.a = [item('a-9', WIRE, '2026-11-05')];
+    expect((await call('POST', '/api/cases/posted/feeds/poll')).json).toMatchObject({ changed: true, revision: 2 });
+    // A copy of it, pasted from another outlet: grouped with the feed's article, so nothing new and no revision.
+    const copy = await post(COPY, outlets.b);
+    expect(copy.status).toBe(200);
+    expect(copy.json).toMatchObject({ stored: [], raised: [], revision: 2 });
+    expect((await store.getCaseJson('posted')).revision).toBe(2);
+    expect(await count(Q_HARBOUR)).toBe(1);
+    // Another outlet's own story carrying the minister's quote: one more independent outlet, and its new quote.
+    const own = await post(OWN, outlets.c);
+    expect(own.json.revision).toBe(3);
+    expect(own.json.raised).toEqual([{ id: (await evidence()).find((e) => e.text === Q_HARBOUR)!.id, outlets: 2 }]);
+    expect(own.json.stored).toHaveLength(1);
+    expect(await count(Q_FERRY)).toBe(1);
+    // The same story posted again, and a syndicated copy of it: neither adds an outlet.
+    expect((await post(OWN, outlets.c)).json).toMatchObject({ stored: [], raised: [], revision: 3 });
+    expect((await post(OWN_COPY, outlets.d)).json).toMatchObject({ stored: [], raised: [], revision: 3 });
+    // A later feed item copying the posted story adds none either; an own report of the ferry quote adds one.
+    served.a = [item('a-10', OWN_COPY, '2026-11-07'), item('a-11', FERRY, '2026-11-08')];
+    const p2 = await call('POST', '/api/cases/posted/feeds/poll');
+    expect(p2.json.raised).toEqual([{ id: (await evidence()).find((e) => e.text === Q_FERRY)!.id, outlets: 2 }]);
+    expect([await count(Q_HARBOUR), await count(Q_FERRY)]).toEqual([2, 2]);
+    const history = (await store.listRevisions('posted')).map((r) => r.message);
+    expect(history.slice(-2)).toEqual([expect.stringMatching(/ingested 2 quote\(s\) from Coast Courier: 1 new candidate; independent outlets raised for 1/), expect.stringMatching(/independent outlets raised for 1/)]);
+    // Six prints: three feed items, and four posts of which two were the same article (kept once).
+    expect(await rows('article_prints', 'posted')).toBe(6);
+  });
+
   it('tries an item whose page fails on polls 1, 2, 4, 8 and 16, then takes it as seen with its error in the status', async () => {
     flakyUp = false;
     await store.createCase({ ...sampleCase('backoff'), feeds: [{ url: `${base}/backoff.xml`, label: 'bo' }] } as never);

@@ -2,9 +2,14 @@
  * Ingestion: article text, HTML or a URL → quotes, speakers, sources, dates and actors; with
  * `caseId`, the quotes stored as candidate evidence. The article is read by the same function as
  * `parley ingest` reads a file (src/evidence/input.ts), so the CLI and the API agree on headers and HTML.
+ * Into a case, the article is grouped with the articles the case's feeds and earlier posts brought
+ * (src/server/case-ingest.ts): a syndicated copy adds no independent outlet; an article that adds no
+ * candidate and raises no count writes no revision.
  */
 import { z } from '@hono/zod-openapi';
-import { ArticleInputError, candidatesFromIngest, fetchArticle, ingestJson, type ArticleInput } from '../../evidence/index.ts';
+import { ArticleInputError, fetchArticle, ingestJson, type ArticleInput } from '../../evidence/index.ts';
+import { ingestIntoCase, postedPrintId } from '../case-ingest.ts';
+import { PrintsBusyError } from '../../store/prints.ts';
 import { articleFromPage, articleFromText } from '../../evidence/input.ts';
 import { ApiError } from '../errors.ts';
 import { checkIfMatch, conditionalWrite } from '../conditional.ts';
@@ -66,23 +71,18 @@ export function ingestRoutes({ store, allowPrivateFetch }: RouteContext) {
       const out = { ...ingestJson(result), body: result.body };
       if (!body.caseId) return out;
       const caseId = body.caseId;
-      const { revision, value: stored } = await conditionalWrite(c, store, caseId, () => store.modifyCase(
-        caseId,
-        (cs) => {
-          let candidates;
-          try {
-            // Against the case as it is now, so that quotes already in it are not added twice.
-            candidates = candidatesFromIngest(result, cs);
-          } catch (e) {
-            if (e instanceof ArticleInputError) throw new ApiError(400, e.message, 'date');
-            throw e;
-          }
-          cs.evidence.push(...candidates);
-          return candidates.map((x) => x.id);
-        },
-        changeInfo(c, `ingested ${result.quotes.length} quote(s)${result.article.outlet ? ` from ${result.article.outlet}` : ''}`, true),
-      ));
-      return { ...out, stored, revision };
+      // Grouped with the articles the case has seen (feeds and posts alike: case-ingest.ts), so a copy adds no outlet.
+      const done = await conditionalWrite(c, store, caseId, async () => {
+        try {
+          return await ingestIntoCase(store, caseId, [{ id: postedPrintId(result), result, feedUrl: null }], changeInfo(c, `ingested ${result.quotes.length} quote(s)${result.article.outlet ? ` from ${result.article.outlet}` : ''}`, true));
+        } catch (e) {
+          if (e instanceof ArticleInputError) throw new ApiError(400, e.message, 'date');
+          // Not a stale If-Match: another write held the case's prints too long (nothing written; try again).
+          if (e instanceof PrintsBusyError) throw new ApiError(409, e.message);
+          throw e;
+        }
+      });
+      return { ...out, stored: done.added[0].map((x) => x.id), raised: done.raised, revision: done.revision };
     },
   });
   return app;

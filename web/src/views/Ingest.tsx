@@ -151,6 +151,7 @@ function IngestReport({ out, actorName }: { out: IngestResult; actorName: (id: s
       <h3 id="report-title">
         Found {out.quotes.length} quote{out.quotes.length === 1 ? '' : 's'}
         {out.stored ? `, ${out.stored.length} stored as candidates` : ''}
+        {out.raised?.length ? `, independent outlets raised for ${out.raised.length}` : ''}
       </h3>
       <p className="muted">
         {out.article.title ? `${out.article.title} · ` : ''}
