@@ -29,6 +29,8 @@ import { leversAnswer, packagesAnswer, powerAnswer } from '../server/routes/deal
 import { MAX_RUN_BYTES } from '../server/runs.ts';
 import { ApiError } from '../server/errors.ts';
 import { recordAnalysisRun } from './analysis-runs.ts';
+import { offloadPool } from '../server/offload.ts';
+import { ChunkThread } from './threads.ts';
 
 /** A job's result as stored: refused (the job fails with the reason) when larger than a run may be. */
 export function bounded<T>(kind: string, result: T): T {
@@ -109,7 +111,8 @@ export function analysisKind(store: Store, kind: CaseAnalysisKind): ChunkedKind<
       const { case: cs } = await store.getCase(p.caseId, { revision: p.revision });
       return { cs, options: p.options, chunks: split.chunks(cs, p.options) };
     },
-    run: async ({ cs, options }, chunk) => Buffer.from(JSON.stringify(split.chunk(cs, options, chunk))),
+    // On a thread of the request pool: the server answers (polls, reads) while a chunk is computed.
+    run: async ({ cs, options }, chunk) => Buffer.from(await offloadPool().run('analysisChunk', kind, cs, options, chunk)),
     combine: async (job, { cs, options }, chunks) => {
       const partials = [...chunks.values()].map(parseChunk);
       return recordAnalysisRun(store, kind, job.params as AnalysisJobParams, cs, bounded(kind, jsonSafe(split.merge(cs, options, partials))), job.id);
@@ -135,7 +138,7 @@ export function backtestKind(store: Store): ChunkedKind<{ cases: Case[]; options
       const p = params as BacktestJobParams;
       return { cases: await load(p.cases), options: backtestOptions(p.options, p.calibration ? await load(p.calibration) : undefined) };
     },
-    run: async ({ cases, options }, chunk) => Buffer.from(JSON.stringify(backtestSplit.chunk(cases, options, chunk))),
+    run: async ({ cases, options }, chunk) => Buffer.from(await offloadPool().run('analysisChunk', 'backtest', cases, options, chunk)),
     combine: async (_job, { cases, options }, chunks) => {
       const partials = [...chunks.values()].map(parseChunk);
       return bounded('backtest', jsonSafe(backtestSplit.merge(cases, options, partials)));
@@ -155,20 +158,28 @@ export const analysisKinds = (store: Store): Record<string, ChunkedKind<any>> =>
  * stored when done, yielding between chunks (requests are served, a cancel can arrive); then the
  * chunks combined into the result and dropped.
  */
-export function localWork(jobs: JobStore, kind: ChunkedKind<any>): DurableWork {
+export function localWork(jobs: JobStore, kind: ChunkedKind<any>, opts: { thread?: boolean } = {}): DurableWork {
   return async (job, ctx) => {
     const prepared = await kind.prepare(job);
     const total = (await jobs.get(job.id))?.chunks ?? 1;
     const done = await jobs.chunks(job.id);
     ctx.progress(done.size / total);
-    for (let c = 0; c < total; c++) {
-      if (done.has(c)) continue;
-      if (ctx.signal.aborted) throw new SimulationCancelled();
-      const bytes = await kind.run(prepared, c);
-      await jobs.saveChunk(job.id, c, bytes);
-      done.set(c, Buffer.from(bytes));
-      ctx.progress(done.size / total);
-      await new Promise<void>((r) => setImmediate(r));
+    // With `thread` (simulate), the job's chunks are computed on a thread of its own, started at its first chunk.
+    let thread: ChunkThread | undefined;
+    try {
+      for (let c = 0; c < total; c++) {
+        if (done.has(c)) continue;
+        if (ctx.signal.aborted) throw new SimulationCancelled();
+        if (opts.thread) thread ??= new ChunkThread();
+        const t = thread;
+        const bytes = await kind.run(prepared, c, t ? (plan, from, to) => t.run(plan, from, to) : undefined);
+        await jobs.saveChunk(job.id, c, bytes);
+        done.set(c, Buffer.from(bytes));
+        ctx.progress(done.size / total);
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    } finally {
+      await thread?.terminate();
     }
     if (ctx.signal.aborted) throw new SimulationCancelled();
     const result = await kind.combine(job, prepared, done);

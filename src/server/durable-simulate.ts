@@ -5,7 +5,7 @@
  * together give, bit for bit, the result of an uninterrupted `simulate` (src/analysis/montecarlo-chunks.ts);
  * the result is recorded as a run exactly as `recordRun` records today's in-memory job.
  *
- * On SQLite the server computes the chunks itself, in order (`simulateJob`, LocalQueue); on PostgreSQL
+ * On SQLite the server computes the chunks itself, in order, on a thread of the job's (`localWork`, LocalQueue); on PostgreSQL
  * each chunk is a pg-boss job that any worker may take (`simulateChunked`, PgBossQueue).
  */
 import { runOfJob } from '../jobs/analysis-runs.ts';
@@ -18,7 +18,7 @@ import { jsonSafe } from './routes/common.ts';
 import { ApiError } from './errors.ts';
 import { caseViewHash, MAX_RUN_BYTES } from './runs.ts';
 import { ENGINE_VERSION } from './version.ts';
-import { LocalQueue, type DurableWork, type JobManager, type JobView } from './jobs.ts';
+import { LocalQueue, type JobManager, type JobView } from './jobs.ts';
 import { PgBossQueue } from '../jobs/pgboss.ts';
 import type { ChunkedKind } from '../jobs/queue.ts';
 import { analysisKinds, localWork } from '../jobs/kinds.ts';
@@ -80,9 +80,6 @@ async function recordSimulation(store: Store, jobId: string, { p, cs, sim }: Pre
   return { ...(result as object), runId };
 }
 
-/** The simulate job on SQLite (LocalQueue): this process computes the chunks in order, storing each, and resumes from the stored ones. */
-export const simulateJob = (store: Store, jobs: JobStore): DurableWork => localWork(jobs, simulateChunked(store));
-
 /** The simulate job on PostgreSQL (PgBossQueue): any worker computes any chunk; the last one's worker records the run. */
 export function simulateChunked(store: Store): ChunkedKind<PreparedSimulation> {
   return {
@@ -135,6 +132,8 @@ export function durableJobManager(store: Store, onFailure?: (job: JobView, error
     });
   }
   const jobStore = new JobStore(store.db);
-  const kinds = Object.fromEntries(Object.entries(jobKinds(store, tuning.feeds)).map(([name, kind]) => [name, localWork(jobStore, kind)]));
+  // On SQLite this process computes the chunks in order, storing each, and resumes from the stored ones; a
+  // simulate's chunks on a thread of their own, the analyses' on the request pool's (so the server answers meanwhile).
+  const kinds = Object.fromEntries(Object.entries(jobKinds(store, tuning.feeds)).map(([name, kind]) => [name, localWork(jobStore, kind, { thread: name === 'simulate' })]));
   return new LocalQueue(200, onFailure, { store: jobStore, kinds, execute });
 }

@@ -5,11 +5,20 @@
 import { parentPort } from 'node:worker_threads';
 import { ingestArticle } from '../evidence/index.ts';
 import { compareScenarios, timeline } from '../analysis/index.ts';
+import { backtestSplit, caseAnalysisSplits } from '../analysis/analysis-chunks.ts';
+
+type Split = { chunk(input: unknown, options: unknown, i: number): unknown };
 
 const tasks = {
   ingest: ingestArticle,
   timeline,
   compareScenarios,
+  /** Chunk `i` of an analysis job (`kind`: an analysis of src/analysis/analysis-chunks.ts, or backtest), as the JSON the job stores. */
+  analysisChunk: (kind: string, input: unknown, options: unknown, i: number): string => {
+    const split = (kind === 'backtest' ? backtestSplit : Object.hasOwn(caseAnalysisSplits, kind) ? caseAnalysisSplits[kind as keyof typeof caseAnalysisSplits] : undefined) as Split | undefined;
+    if (!split) throw new Error(`no analysis "${kind}"`);
+    return JSON.stringify(split.chunk(input, options, i));
+  },
   /** Test hooks: a thrown non-user error, and a worker that dies mid-task. */
   fail: (message: string): never => {
     throw new TypeError(message);
