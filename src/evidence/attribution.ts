@@ -61,8 +61,10 @@ const SUBORDINATORS = new Set('after before since until as when while because al
 const TITLE_KIND_BEFORE = /\b(?:operation|book|memoir|memoirs|novel|film|movie|documentary|report|song|album|play|series|programme|program|doctrine|exercise|campaign|newspaper|magazine|show|poem|essay|treaty|manifesto|podcast)\s*$/i;
 const PREPOSITIONS = new Set('for of to with by from about against between on at in under after before than into over among via per toward towards behind beside near like including'.split(' '));
 const LEADING_DROPPABLE = /^(?:in|on|at|during|after|before|since|until|while|when|as|although|though|if|because|despite|following|amid|with|without|by|for|from|under|over|later|earlier|meanwhile|however|also|still|yet|then|now|today|yesterday|asked|speaking|writing|addressing|but|and|so|separately|similarly|instead|elsewhere|overall|again|previously|last|this|that|on\s+\w+day|\w+ly|\w+ing|\w+ed)\b/i;
-const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.]*['’]s\s)/iu;
+const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.]*['’]s\s)\b/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:also|later|earlier|then|again|previously|once|first|finally|repeatedly|recently|publicly|privately|separately|has|had|have|was|were|is|are|would|will|could|may|might|did|does|do|not|never|\w+ly|on\s+\w+day|this\s+week|last\s+week|on\s+\w+))+$/i;
+/** A dateline's place: words in capitals only ("LONDON", "NEW YORK", "ST. PETERSBURG"). */
+const DATELINE_PLACE = /^\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}$/u;
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*/gu;
 /**
  * Verbs that report speech in some sentences and not in others ("Russia claims the region"): they
@@ -536,10 +538,26 @@ export class Attributor {
       }
       return this.sentenceSubject(si, sentence.start, cue.start);
     }
+    // "X said on Wednesday that …, but cautioned that “…”": a speech verb joined by but/and/yet to an
+    // earlier one in the clause shares that one's subject
+    const joined = /(?:^|[\s,])(?:but|and|yet)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$/u.exec(clause);
+    const earlier = joined ? this.firstSpeechVerb(clauseStart, clauseStart + joined.index) : undefined;
+    if (earlier !== undefined) {
+      const shared = this.subjectOf(clauseStart, earlier, earlier);
+      if (shared) return shared;
+    }
     const subject = this.subjectOf(clauseStart, cue.start, cue.start);
     if (subject) return subject;
     if (previousInSentence?.name) return previousInSentence;
     return this.sentenceSubject(si, sentence.start, cue.start);
+  }
+
+  /** Where the first speech verb in [from, to) starts (not a labelling verb such as "called"), if any. */
+  private firstSpeechVerb(from: number, to: number): number | undefined {
+    const re = /\p{Ll}+/gu;
+    const span = this.text.slice(from, to);
+    for (let m = re.exec(span); m; m = re.exec(span)) if (SPEECH_VERB_FORMS.has(m[0]) && !LABEL_VERB_FORMS.has(m[0]) && !AMBIGUOUS_CUES.test(m[0])) return from + m.index;
+    return undefined;
   }
 
   /** After "quoted"/"cited": the object of "quoted Y as saying", who is the speaker. */
@@ -614,6 +632,8 @@ export class Attributor {
       const isLast = i === all.length - 1;
       if (!t) continue;
       if (!isLast && kept.length === 0 && LEADING_DROPPABLE.test(t) && !this.personIn(c.start, c.end, true)) continue;
+      // a dateline opening the clause ("LONDON —", "PARIS (Wire) -"): a place in capitals, never the subject
+      if (!isLast && kept.length === 0 && DATELINE_PLACE.test(t) && /^\s*(?:[—–(]|-\s)/.test(this.text.slice(c.end, c.end + 3))) continue;
       if (!isLast && kept.length > 0 && APPOSITION_START.test(t)) continue;
       kept.push(c);
     }

@@ -152,3 +152,23 @@ describe('the sentence before a quote, and clauses after it', () => {
     expect(quotesOf('"The act is a turning point," even as allies warn of delays.')).toEqual([['The act is a turning point,', null, 'full']]);
   });
 });
+
+describe('datelines, joined verbs, apposed names and places that stand for governments', () => {
+  it('a speech verb joined by but/and/yet to an earlier one shares its subject; a dateline in capitals is never the subject', () => {
+    expect(quotesOf("OSLO — Norway's foreign minister said on Monday that the talks would resume, but cautioned that 'nothing is settled'.")).toEqual([['nothing is settled', "Norway's foreign minister", 'partial']]);
+    expect(quotesOf('The Dutch trade minister said the meeting was useful, and added that "the door stays open".')).toEqual([['the door stays open', 'Dutch trade minister', 'partial']]);
+    expect(quotesOf('Marta Lindgren welcomed the offer yet warned that "a signature is not peace".')).toEqual([['a signature is not peace', 'Marta Lindgren', 'partial']]);
+    expect(quotesOf('GENEVA (Test Wire) - The Swiss envoy warned that "time is short".')).toEqual([['time is short', 'Swiss envoy', 'partial']]);
+    // a labelling verb before "and" is not a speech verb: the quote's own verb decides
+    expect(quotesOf('Ilse Marwick called the offer weak and Joren Vasse said it was "a start".')).toEqual([['a start', 'Joren Vasse', 'partial']]);
+  });
+  it('a person apposed to a role phrase is the speaker, whatever letters open the name', () => {
+    expect(quotesOf('The mayor\'s chief of staff, Andriy Volkov, said the city was "ready for winter".')).toEqual([['ready for winter', 'Andriy Volkov', 'partial']]);
+    expect(quotesOf('The union\'s treasurer, Theresa Olsen, said the fund was "nearly empty".')).toEqual([['nearly empty', 'Theresa Olsen', 'partial']]);
+    expect(quotesOf('Her deputy, Hisham Nasser, told reporters the plan was "dead".')).toEqual([['dead', 'Hisham Nasser', 'partial']]);
+  });
+  it('a place that stands for a government is not a person: "a spokesman for Downing Street"', () => {
+    expect(quotesOf('A spokesman for Downing Street said: "The position has not changed."')).toEqual([['The position has not changed.', 'unnamed spokesman for Downing Street', 'full']]);
+    expect(quotesOf('"We are studying it," Downing Street said.')).toEqual([['We are studying it,', 'United Kingdom', 'full']]);
+  });
+});
