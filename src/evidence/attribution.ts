@@ -73,6 +73,8 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*/gu;
 const AMBIGUOUS_CUES = /^(?:claims?|claimed|posts?|posted|reports?|reported|signal(?:s|ed|led)?|indicat(?:es?|ed)|points?|pointed|questions?|questioned|estimat(?:es?|ed)|assess(?:es|ed)?|welcomes?|welcomed|objects?|objected|agrees?|agreed|answers?|answered|mentions?|mentioned|publish(?:es|ed)?|express(?:es|ed)?|voiced?|praised?|criticized?|criticised?|condemned?|notes?|noted|states?|stated|adds?|added|continues?|continued|demands?|demanded|maintains?|maintained)$/;
 
 /** Verbs by which an outlet or a person reports another's words: "quoted Lavrov as saying". */
+/** Verbs whose object is what was said ("told senators the plan was …"), unlike "asked Kyiv for a reply". */
+const SAYING_VERBS = /^(?:said|says|told|tells|wrote|writes|added|adds|warned|warns|insisted|insists|argued|argues|stressed|stresses|declared|declares)$/;
 const QUOTING_VERBS = /^(?:quoted|quotes|quoting|quote|cited|cites|citing|cite)$/;
 
 interface Cue {
@@ -157,7 +159,10 @@ export class Attributor {
       let cueText: string | null = null;
       const postposed = this.postposed(span, after, innerCore);
       const cueBefore = this.lastCue(prevInSentence && !full ? Math.max(sentence.start) : sentence.start, span.open);
-      if (postposed && (full || /^\s*[,—–]/.test(after) || /[,!?]$/.test(innerCore) || !cueBefore)) {
+      // "Rubio told senators the plan was “a list of ideas,” according to two senators": the verb before
+      // the words names who said them; the "according to" after them, who reported it
+      const reportedBy = postposed?.cue === 'according to' && !full && cueBefore !== undefined && SAYING_VERBS.test(cueBefore.word);
+      if (postposed && !reportedBy && (full || /^\s*[,—–]/.test(after) || /[,!?]$/.test(innerCore) || !cueBefore)) {
         speaker = postposed.speaker;
         cueText = postposed.cue;
       } else if (cueBefore) {

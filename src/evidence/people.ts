@@ -193,6 +193,11 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
         k--;
       // a first name spelled like a state, right after a title: "Defence Minister Israel Katz", "President Jordan Reyes"
       if (k >= 1 && k === part.tokens.length - 2 && (STATE_NAMES.has(part.tokens[k].toLowerCase()) || lexiconTags(part.tokens[k].toLowerCase()).includes('Country')) && TITLE_WORDS.has(part.tokens[k - 1].toLowerCase()) && isNameLike(part.tokens[k + 1], true)) k--;
+      // two capitals before a surname, right after a title, are initials: "Vice President JD Vance"
+      if (k >= 0 && k === part.tokens.length - 2 && /^\p{Lu}{2}$/u.test(part.tokens[k]) && !STATE_NAMES.has(part.tokens[k].toLowerCase())) {
+        const titleBefore = k > 0 ? part.tokens[k - 1] : wordsBefore(text, part.start, 1)[0];
+        if (titleBefore && TITLE_WORDS.has(titleBefore.toLowerCase())) k--;
+      }
       const nameTokens = part.tokens.slice(k + 1);
       if (nameTokens.length === 0 || nameTokens.length > 4) continue;
       // a place that stands for a government ("Downing Street", "Capitol Hill") or a state's name in words: not a person

@@ -172,3 +172,17 @@ describe('datelines, joined verbs, apposed names and places that stand for gover
     expect(quotesOf('"We are studying it," Downing Street said.')).toEqual([['We are studying it,', 'United Kingdom', 'full']]);
   });
 });
+
+describe('initials after a title, and words reported by someone else', () => {
+  it('two capitals between a title and a surname are initials, part of the name', () => {
+    expect(quotesOf('Vice President JD Vance called the plan "a fantasy".')).toEqual([['a fantasy', 'JD Vance', 'partial']]);
+    expect(quotesOf('"We will see," Senator AJ Porter said.')).toEqual([['We will see,', 'AJ Porter', 'full']]);
+    // an acronym without a title stays an organisation
+    expect(ingestArticle({ text: 'NATO Brussels officials met. "Nothing yet," Anna Berg said.', date: '2025-11-26' }).actors).not.toContain('NATO Brussels');
+  });
+  it('"X told senators the plan was “…,” according to Y": X said the words, Y reported them', () => {
+    expect(quotesOf('Secretary of State Marco Rubio told senators the plan was "a list of ideas," according to two senators in the room.')).toEqual([['a list of ideas,', 'Marco Rubio', 'partial']]);
+    // a verb that does not report words ("asked Kyiv for a reply"): the words are the source's
+    expect(quotesOf('Washington has asked Kyiv for a reply "within days, not weeks," according to a person familiar with the matter.')).toEqual([['within days, not weeks,', 'unnamed person familiar with the matter', 'partial']]);
+  });
+});
