@@ -107,6 +107,21 @@ export function FeedsPanel() {
               { label: 'items seen', value: (f) => f.itemsSeen, numeric: true },
               { label: 'new (last poll)', value: (f) => f.lastNew, numeric: true },
               { label: 'added in all', value: (f) => f.totalNew, numeric: true },
+              {
+                label: 'items failing',
+                value: (f) => f.retryingItems + f.failedItems,
+                numeric: true,
+                // An item whose page keeps failing is tried again after 1, 2, 4, 8 polls, then given up.
+                render: (f) =>
+                  f.retryingItems + f.failedItems === 0 ? (
+                    '0'
+                  ) : (
+                    <span title={f.lastItemError ?? undefined}>
+                      {[f.retryingItems ? `${f.retryingItems} retrying` : '', f.failedItems ? `${f.failedItems} given up` : ''].filter(Boolean).join(', ')}
+                      {f.lastItemError ? <span className="muted"> ({f.lastItemError})</span> : null}
+                    </span>
+                  ),
+              },
               { label: 'next poll', value: (f) => when(f.nextPollAt) },
               {
                 label: 'remove',
@@ -150,6 +165,7 @@ export function FeedsPanel() {
       {last ? (
         <p role="status" data-testid="feeds-result">
           {last.added.length === 0 ? 'No new candidates' : `${last.added.length} new candidate${last.added.length === 1 ? '' : 's'} to review`}
+          {last.raised.length ? ` · independent outlets raised for ${last.raised.length} (another outlet's own report)` : ''}
           {last.feeds.some((f) => f.status === 'failed') ? ` · failed: ${last.feeds.filter((f) => f.status === 'failed').map((f) => `${f.label} (${f.error ?? 'error'})`).join('; ')}` : ''}
           {last.feeds.some((f) => f.status === 'busy') ? ` · already being polled: ${last.feeds.filter((f) => f.status === 'busy').map((f) => f.label).join(', ')}` : ''}
         </p>
