@@ -273,7 +273,8 @@ function roleWordsBeforeComma(text: string, start: number): string[] {
 
 /** The role in an apposition after the name: "Peskov, the Kremlin spokesman," */
 function roleWordsAfter(text: string, end: number): string[] {
-  const m = /^,\s+(?:the|a|an|his|her|(\p{Lu}[\p{L}.]+)['’]s)\s+([^,.;:()“”"]{2,80})[,.;:)]/u.exec(text.slice(end, end + 100));
+  // the article may be left out: "Andriy Yermak, head of the presidential office, said"
+  const m = /^,\s+(?:(?:the|a|an|his|her|(\p{Lu}[\p{L}.]+)['’]s)\s+)?(?!(?:who|whose|which|where|when|and|or|but|said|says|told)\b)([^,.;:()“”"]{2,80})[,.;:)]/u.exec(text.slice(end, end + 100));
   if (!m) return [];
   // the possessor is part of the role: "Russia's foreign minister" is a Russian minister
   const words = `${m[1] ?? ''} ${m[2]}`.trim().toLowerCase().split(/\s+/);

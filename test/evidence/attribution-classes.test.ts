@@ -186,3 +186,12 @@ describe('initials after a title, and words reported by someone else', () => {
     expect(quotesOf('Washington has asked Kyiv for a reply "within days, not weeks," according to a person familiar with the matter.')).toEqual([['within days, not weeks,', 'unnamed person familiar with the matter', 'partial']]);
   });
 });
+
+describe('a role in apposition without an article', () => {
+  it('"Name, head of the office, said": the name is a person with that role, and the speaker', () => {
+    expect(quotesOf('Speaking after the meeting, Lena Varkonyi, head of the port authority, said: "The cranes will run again."')).toEqual([['The cranes will run again.', 'Lena Varkonyi', 'full']]);
+    expect(quotesOf('Tomas Brandt, chief negotiator for the south, said the text was "a start".')).toEqual([['a start', 'Tomas Brandt', 'partial']]);
+    // a list of places is not a person with a role
+    expect(ingestArticle({ text: 'Delegates from Kessel, Port Alder and Lindholm met. "Nothing yet," Anna Berg said.', date: '2025-11-26' }).actors).not.toContain('Kessel');
+  });
+});
