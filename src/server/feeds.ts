@@ -212,7 +212,7 @@ export class FeedPoller {
       const ok = works.filter((w) => w.outcome.status === 'polled');
       let revision = stored.revision;
       let changed = false;
-      let evidence: Evidence[] = [];
+      const evidence: Evidence[] = [];
       let raised: Array<{ id: string; outlets: number }> = [];
       // Each feed's items with quotes, in the feeds' order (a print id: the feed and the item's first key).
       const read = ok.flatMap((w) =>
