@@ -72,9 +72,9 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*/gu;
  */
 const AMBIGUOUS_CUES = /^(?:claims?|claimed|posts?|posted|reports?|reported|signal(?:s|ed|led)?|indicat(?:es?|ed)|points?|pointed|questions?|questioned|estimat(?:es?|ed)|assess(?:es|ed)?|welcomes?|welcomed|objects?|objected|agrees?|agreed|answers?|answered|mentions?|mentioned|publish(?:es|ed)?|express(?:es|ed)?|voiced?|praised?|criticized?|criticised?|condemned?|notes?|noted|states?|stated|adds?|added|continues?|continued|demands?|demanded|maintains?|maintained)$/;
 
-/** Verbs by which an outlet or a person reports another's words: "quoted Lavrov as saying". */
 /** Verbs whose object is what was said ("told senators the plan was …"), unlike "asked Kyiv for a reply". */
 const SAYING_VERBS = /^(?:said|says|told|tells|wrote|writes|added|adds|warned|warns|insisted|insists|argued|argues|stressed|stresses|declared|declares)$/;
+/** Verbs by which an outlet or a person reports another's words: "quoted Lavrov as saying". */
 const QUOTING_VERBS = /^(?:quoted|quotes|quoting|quote|cited|cites|citing|cite)$/;
 
 interface Cue {

@@ -201,7 +201,8 @@ function rawMentions(text: string, excluded: (offset: number) => boolean): RawMe
       const nameTokens = part.tokens.slice(k + 1);
       if (nameTokens.length === 0 || nameTokens.length > 4) continue;
       // a place that stands for a government ("Downing Street", "Capitol Hill") or a state's name in words: not a person
-      if (nameTokens.length >= 2 && (METONYMS.has(nameTokens.join(' ').toLowerCase()) || STATE_NAMES.has(nameTokens.join(' ').toLowerCase()))) continue;
+      const phrase = nameTokens.length >= 2 ? nameTokens.join(' ').toLowerCase() : '';
+      if (phrase && (METONYMS.has(phrase) || STATE_NAMES.has(phrase))) continue;
       // "a senior Hamas official", "an Israeli military source": the name is the affiliation of an
       // unnamed person, not a person
       // (the anchored test first: it fails at once on most names)

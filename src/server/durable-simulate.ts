@@ -5,7 +5,7 @@
  * together give, bit for bit, the result of an uninterrupted `simulate` (src/analysis/montecarlo-chunks.ts);
  * the result is recorded as a run exactly as `recordRun` records today's in-memory job.
  *
- * On SQLite the server computes the chunks itself, in order, on a thread of the job's (`localWork`, LocalQueue); on PostgreSQL
+ * On SQLite the server computes the chunks itself, in order, on a thread of the job's own (`localWork`, LocalQueue); on PostgreSQL
  * each chunk is a pg-boss job that any worker may take (`simulateChunked`, PgBossQueue).
  */
 import { runOfJob } from '../jobs/analysis-runs.ts';
