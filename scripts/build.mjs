@@ -76,7 +76,7 @@ const mainSource = readFileSync(join(src, 'cli/main.ts'), 'utf8');
 const commandFiles = [...new Set([...mainSource.matchAll(/import\('\.\/commands\/([\w-]+)\.ts'\)/g)].map((m) => join(src, 'cli/commands', `${m[1]}.ts`)))];
 if (!commandFiles.length) throw new Error('scripts/build.mjs: found no command modules in src/cli/main.ts');
 
-const builds = [{ entryPoints: commandFiles, outdir: join(dist, 'cli/commands') }];
+const builds = [{ entryPoints: commandFiles, outdir: join(dist, 'cli/commands'), splitting: true, chunkNames: '[name]-[hash]' }];
 for (const worker of ['analysis/montecarlo-worker.ts', 'engines/smp/worker.ts', 'server/offload-worker.ts']) {
   builds.push({ entryPoints: [join(src, worker)], outdir: dirname(distFileOf(join(src, worker))) });
 }

@@ -36,14 +36,18 @@ const monday = (d: Date): Date => addDays(d, -((d.getUTCDay() + 6) % 7));
 
 /**
  * What every chrono-node (en.casual) match needs, a superset: a digit, a month or weekday name or
- * abbreviation, weekend or weekday, a casual word (today, tonight, noon, end …), or a time unit (s, min, hr, day, week,
- * mo, qtr, year …) as a word or glued to a number word or this/last/past/next/after/+/- (chrono's
- * patterns allow "lastweek"). Tested against the full scan in test/evidence/dates-prefilter.test.ts.
+ * abbreviation, weekend or weekday, a casual word (today, tonight, noon, end …), or a time unit (s,
+ * min, hr, day, week, mo, qtr, year …) after one of the words chrono counts with or counts from (its
+ * NUMBER_PATTERN: one to twelve, a/an, the, few, several, half, couple (of); and this, last, past,
+ * next, after, +, -), with or without spaces between ("lastweek": chrono's patterns allow it). Every
+ * chrono pattern that reads a unit has one of those before it, so a unit alone lets nothing through:
+ * the "s" of "Trump's" or the "m" of "I'm" used to send their paragraph to chrono. Tested against the
+ * full scan in test/evidence/dates-prefilter.test.ts.
  */
 const UNITS = '(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mos?|mons?|months?|qtr|quarters?|y|yrs?|years?)';
 export const DATE_LIKE = new RegExp(
   String.raw`\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|sun|mon|tue|wed|thu|thur|thurs|fri|sat|january|february|march|april|june|july|august|september|october|november|december|sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|weekday|now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|morning|afternoon|evening|midnight|midday|noon|end)\b` +
-    String.raw`|(?:\b|\b(?:the|few|several|couple|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|this|last|past|next|after)|[+-])${UNITS}\b`,
+    String.raw`|(?:an?\b|the|few|several|couple(?:\s*of)?|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|this|last|past|next|after|[+-])\s*${UNITS}\b`,
   'i',
 );
 
