@@ -150,88 +150,110 @@ const hasSpeechVerbBefore = (text: string, start: number): boolean => {
   return !!m && SPEECH_VERB_FORMS.has(m[1]) && /[,”"’]\s*[a-z]+\s+$/.test(text.slice(Math.max(0, start - 25), start));
 };
 
+/** A run of capitalised tokens, cut at possessives and speech verbs: a candidate name with what precedes it. */
+type Part = { tokens: string[]; offsets: number[]; start: number; possessive: boolean };
+
+/** One NAME_SEQUENCE match (at `index`) split into its parts. */
+function partsOf(sequence: string, index: number): Part[] {
+  // split the sequence at possessives: "Trump’s Special Envoy Steve Witkoff" is two names
+  const parts: Part[] = [];
+  const re = /\S+/g;
+  let t: RegExpExecArray | null;
+  let current: Part = { tokens: [], offsets: [], start: -1, possessive: false };
+  while ((t = re.exec(sequence))) {
+    // a title-case headline ("Zelensky Says Ukraine Faces …") runs names into verbs: split at speech verbs
+    if (current.tokens.length && SPEECH_VERB_FORMS.has(t[0].toLowerCase()) && /s$|ed$|said|told|wrote/.test(t[0].toLowerCase())) {
+      parts.push(current);
+      current = { tokens: [], offsets: [], start: -1, possessive: false };
+      continue;
+    }
+    const [bare, poss] = stripPossessive(t[0]);
+    if (current.start < 0) current.start = index + t.index;
+    current.tokens.push(cleanToken(bare));
+    current.offsets.push(index + t.index);
+    if (poss) {
+      current.possessive = true;
+      parts.push(current);
+      current = { tokens: [], offsets: [], start: -1, possessive: false };
+    }
+  }
+  if (current.tokens.length) parts.push(current);
+  return parts;
+}
+
 function rawMentions(text: string, excluded: (offset: number) => boolean): RawMention[] {
   const out: RawMention[] = [];
   NAME_SEQUENCE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NAME_SEQUENCE.exec(text))) {
     if (excluded(m.index)) continue;
-    // split the sequence at possessives: "Trump’s Special Envoy Steve Witkoff" is two names
-    type Part = { tokens: string[]; offsets: number[]; start: number; possessive: boolean };
-    const parts: Part[] = [];
-    const re = /\S+/g;
-    let t: RegExpExecArray | null;
-    let current: Part = { tokens: [], offsets: [], start: -1, possessive: false };
-    while ((t = re.exec(m[0]))) {
-      // a title-case headline ("Zelensky Says Ukraine Faces …") runs names into verbs: split at speech verbs
-      if (current.tokens.length && SPEECH_VERB_FORMS.has(t[0].toLowerCase()) && /s$|ed$|said|told|wrote/.test(t[0].toLowerCase())) {
-        parts.push(current);
-        current = { tokens: [], offsets: [], start: -1, possessive: false };
-        continue;
-      }
-      const [bare, poss] = stripPossessive(t[0]);
-      if (current.start < 0) current.start = m.index + t.index;
-      current.tokens.push(cleanToken(bare));
-      current.offsets.push(m.index + t.index);
-      if (poss) {
-        current.possessive = true;
-        parts.push(current);
-        current = { tokens: [], offsets: [], start: -1, possessive: false };
-      }
-    }
-    if (current.tokens.length) parts.push(current);
-    for (const part of parts) {
-      // the name is the longest run of name-like tokens at the end; what precedes is title or organisation
-      let k = part.tokens.length - 1;
-      // a role noun before a name is a title, not part of the name: "Presidential Aide Yuri Ushakov"
-      while (
-        k >= 0 &&
-        // a particle inside a name, between a name-like word and the surname: "Piet Van Rooy"
-        ((k > 0 && k < part.tokens.length - 1 && PARTICLES.has(part.tokens[k].toLowerCase()) && isNameLike(part.tokens[k - 1], false)) ||
-          (isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1])) && !(k < part.tokens.length - 1 && ROLE_NOUNS.has(part.tokens[k].toLowerCase()))))
-      )
-        k--;
-      // a first name spelled like a state, right after a title: "Defence Minister Israel Katz", "President Jordan Reyes"
-      if (k >= 1 && k === part.tokens.length - 2 && (STATE_NAMES.has(part.tokens[k].toLowerCase()) || lexiconTags(part.tokens[k].toLowerCase()).includes('Country')) && TITLE_WORDS.has(part.tokens[k - 1].toLowerCase()) && isNameLike(part.tokens[k + 1], true)) k--;
-      // two capitals before a surname, right after a title, are initials: "Vice President JD Vance"
-      if (k >= 0 && k === part.tokens.length - 2 && /^\p{Lu}{2}$/u.test(part.tokens[k]) && !STATE_NAMES.has(part.tokens[k].toLowerCase())) {
-        const titleBefore = k > 0 ? part.tokens[k - 1] : wordsBefore(text, part.start, 1)[0];
-        if (titleBefore && TITLE_WORDS.has(titleBefore.toLowerCase())) k--;
-      }
-      const nameTokens = part.tokens.slice(k + 1);
-      if (nameTokens.length === 0 || nameTokens.length > 4) continue;
-      // a place that stands for a government ("Downing Street", "Capitol Hill") or a state's name in words: not a person
-      const phrase = nameTokens.length >= 2 ? nameTokens.join(' ').toLowerCase() : '';
-      if (phrase && (METONYMS.has(phrase) || STATE_NAMES.has(phrase))) continue;
-      // "a senior Hamas official", "an Israeli military source": the name is the affiliation of an
-      // unnamed person, not a person
-      // (the anchored test first: it fails at once on most names)
-      if (!part.possessive && AFFILIATION_AFTER.test(text.slice(part.offsets[part.tokens.length - 1] + part.tokens[part.tokens.length - 1].length, part.start + 200)) && AFFILIATION_BEFORE.test(text.slice(Math.max(0, part.start - 30), part.start))) continue;
-      const leading = part.tokens.slice(0, k + 1).map((w) => w.toLowerCase().replace(/\.$/, ''));
-      const start = part.offsets[k + 1];
-      const last = part.tokens.length - 1;
-      const end = part.offsets[last] + part.tokens[last].length;
-      const before = [...wordsBefore(text, part.start, 6), ...leading];
-      const titled = before.slice(-3).some((w) => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w));
-      const firstNamed = nameTokens.length >= 2 && isKnownFirstName(nameTokens[0]);
-      const tagged = nameTokens.some((n) => lexiconTags(n).some((tag) => tag === 'LastName' || tag === 'Person'));
-      const honorific = leading.length > 0 ? genderOfFirstName(leading[leading.length - 1]) : undefined;
-      const speaking = !part.possessive && (hasSpeechVerbAfter(text, end) || hasSpeechVerbBefore(text, start));
-      // a role in apposition marks a person the lexicon does not know: "Kaja Kallas, the EU's
-      // foreign policy chief", "its chair, Ilana Seid"
-      const apposed = !part.possessive && nameTokens.length >= 2 && (roleWordsAfter(text, end).length > 0 || roleWordsBeforeComma(text, start).length > 0);
-      out.push({
-        start,
-        end,
-        tokens: nameTokens,
-        possessive: part.possessive,
-        personal: titled || firstNamed || tagged || apposed || honorific !== undefined || (speaking && lexiconTags(nameTokens[0]).length === 0 && nameTokens.length <= 3),
-        gender: honorific ?? (nameTokens.length >= 2 ? genderOfFirstName(nameTokens[0]) : undefined),
-        role: roleWordsBefore(before),
-      });
+    for (const part of partsOf(m[0], m.index)) {
+      const mention = mentionOf(text, part);
+      if (mention) out.push(mention);
     }
   }
   return out;
+}
+
+/**
+ * The mention a part names, if any. (One function per part, apart from the scan: a function V8
+ * drops and recompiles is then a small one.)
+ */
+function mentionOf(text: string, part: Part): RawMention | undefined {
+  // the name is the longest run of name-like tokens at the end; what precedes is title or organisation
+  let k = part.tokens.length - 1;
+  // a role noun before a name is a title, not part of the name: "Presidential Aide Yuri Ushakov"
+  while (
+    k >= 0 &&
+    // a particle inside a name, between a name-like word and the surname: "Piet Van Rooy"
+    ((k > 0 && k < part.tokens.length - 1 && PARTICLES.has(part.tokens[k].toLowerCase()) && isNameLike(part.tokens[k - 1], false)) ||
+      (isNameLike(part.tokens[k], k > 0 && isKnownFirstName(part.tokens[k - 1])) && !(k < part.tokens.length - 1 && ROLE_NOUNS.has(part.tokens[k].toLowerCase()))))
+  )
+    k--;
+  // a first name spelled like a state, right after a title: "Defence Minister Israel Katz", "President Jordan Reyes"
+  if (k >= 1 && k === part.tokens.length - 2 && (STATE_NAMES.has(part.tokens[k].toLowerCase()) || lexiconTags(part.tokens[k].toLowerCase()).includes('Country')) && TITLE_WORDS.has(part.tokens[k - 1].toLowerCase()) && isNameLike(part.tokens[k + 1], true)) k--;
+  // two capitals before a surname, right after a title, are initials: "Vice President JD Vance"
+  if (k >= 0 && k === part.tokens.length - 2 && /^\p{Lu}{2}$/u.test(part.tokens[k]) && !STATE_NAMES.has(part.tokens[k].toLowerCase())) {
+    const titleBefore = k > 0 ? part.tokens[k - 1] : wordsBefore(text, part.start, 1)[0];
+    if (titleBefore && TITLE_WORDS.has(titleBefore.toLowerCase())) k--;
+  }
+  const nameTokens = part.tokens.slice(k + 1);
+  if (nameTokens.length === 0 || nameTokens.length > 4) return undefined;
+  // a place that stands for a government ("Downing Street", "Capitol Hill") or a state's name in words: not a person
+  const phrase = nameTokens.length >= 2 ? nameTokens.join(' ').toLowerCase() : '';
+  if (phrase && (METONYMS.has(phrase) || STATE_NAMES.has(phrase))) return undefined;
+  // "a senior Hamas official", "an Israeli military source": the name is the affiliation of an
+  // unnamed person, not a person
+  // (the anchored test first: it fails at once on most names)
+  if (!part.possessive && AFFILIATION_AFTER.test(text.slice(part.offsets[part.tokens.length - 1] + part.tokens[part.tokens.length - 1].length, part.start + 200)) && AFFILIATION_BEFORE.test(text.slice(Math.max(0, part.start - 30), part.start))) return undefined;
+  const leading = part.tokens.slice(0, k + 1).map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const start = part.offsets[k + 1];
+  const last = part.tokens.length - 1;
+  const end = part.offsets[last] + part.tokens[last].length;
+  // (concat, not a spread: spreading arrays of differing element kinds, an empty one among them,
+  // made V8 drop this function's optimised code twice a run, each time recompiled at ~50 ms of CPU)
+  const before = wordsBefore(text, part.start, 6).concat(leading);
+  const honorific = leading.length > 0 ? genderOfFirstName(leading[leading.length - 1]) : undefined;
+  return {
+    start,
+    end,
+    tokens: nameTokens,
+    possessive: part.possessive,
+    personal:
+      // evidence that the words name a person, the cheap tests first (each tried only when those before fail):
+      // an honorific or title, a known first name, the lexicon's person words,
+      honorific !== undefined ||
+      before.slice(-3).some((w) => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w)) ||
+      (nameTokens.length >= 2 && isKnownFirstName(nameTokens[0])) ||
+      nameTokens.some((n) => lexiconTags(n).some((tag) => tag === 'LastName' || tag === 'Person')) ||
+      // a role in apposition, for a person the lexicon does not know ("Kaja Kallas, the EU's foreign
+      // policy chief", "its chair, Ilana Seid"),
+      (!part.possessive && nameTokens.length >= 2 && (roleWordsAfter(text, end).length > 0 || roleWordsBeforeComma(text, start).length > 0)) ||
+      // or the subject of a speech verb whose first word the lexicon does not know
+      (!part.possessive && nameTokens.length <= 3 && lexiconTags(nameTokens[0]).length === 0 && (hasSpeechVerbAfter(text, end) || hasSpeechVerbBefore(text, start))),
+    gender: honorific ?? (nameTokens.length >= 2 ? genderOfFirstName(nameTokens[0]) : undefined),
+    role: roleWordsBefore(before),
+  };
 }
 
 /** The role words written before a name ("top Kremlin foreign policy adviser"), when they contain a role noun. */

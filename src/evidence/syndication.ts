@@ -179,15 +179,48 @@ export function overlap(a: Uint32Array, b: Uint32Array): number {
  * were new): only pairs with at least one set at or after `from` are visited.
  */
 function copyPairs(sets: ReadonlyArray<Uint32Array>, threshold: number, from: number, visit: (i: number, j: number) => void): void {
+  const { docOf, runStart, perDoc, entries } = sharedRuns(sets);
+  // for each article, the shingles it shares with each earlier article (the earlier ones in its runs)
   const n = sets.length;
-  // every (shingle, article) pair, sorted by shingle: a run of equal shingles lists the articles sharing it
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let i = Math.max(0, from); i < n; i++) {
+    for (let e = perDoc[i]; e < perDoc[i + 1]; e++) {
+      const x = entries[e];
+      for (let y = runStart[x]; y < x; y++) {
+        const j = docOf[y];
+        if (shared[j]++ === 0) touched.push(j);
+      }
+    }
+    for (const j of touched) {
+      const smaller = Math.min(sets[i].length, sets[j].length);
+      if (smaller >= MIN_SHINGLES && shared[j] / smaller >= threshold) visit(i, j);
+      shared[j] = 0;
+    }
+    touched.length = 0;
+  }
+}
+
+/** Every (shingle, article) pair, sorted by shingle: a run of equal shingles lists the articles sharing it. */
+function sortedPairs(sets: ReadonlyArray<Uint32Array>): Float64Array {
   let total = 0;
   for (const set of sets) total += set.length;
   const pairs = new Float64Array(total);
   let at = 0;
-  for (let i = 0; i < n; i++) for (const h of sets[i]) pairs[at++] = h * 1048576 + i; // exact: < 2^52 for n < 2^20
-  pairs.sort();
-  // shingle runs turned article-major (CSR): for each article, where it stands in each run it is in
+  for (let i = 0; i < sets.length; i++) for (const h of sets[i]) pairs[at++] = h * 1048576 + i; // exact: < 2^52 for n < 2^20
+  return pairs.sort();
+}
+
+/**
+ * The shingle runs turned article-major (CSR): `docOf[x]` is pair x's article, `runStart[x]` where its
+ * run starts (-1 when the run is not counted: one article, or boilerplate), and `entries[perDoc[i]…
+ * perDoc[i + 1]]` article i's pairs in counted runs. (Functions of their own, each with one hot loop:
+ * V8 compiles such a loop on the fly, and one function with several made it recompile six times a run.)
+ */
+function sharedRuns(sets: ReadonlyArray<Uint32Array>) {
+  const n = sets.length;
+  const pairs = sortedPairs(sets);
+  const total = pairs.length;
   const docOf = new Int32Array(total);
   const runStart = new Int32Array(total);
   const perDoc = new Int32Array(n + 1);
@@ -207,24 +240,7 @@ function copyPairs(sets: ReadonlyArray<Uint32Array>, threshold: number, from: nu
   const entries = new Int32Array(perDoc[n]);
   const fill = perDoc.slice(0, n);
   for (let x = 0; x < total; x++) if (runStart[x] >= 0) entries[fill[docOf[x]]++] = x;
-  // for each article, the shingles it shares with each earlier article (the earlier ones in its runs)
-  const shared = new Int32Array(n);
-  const touched: number[] = [];
-  for (let i = Math.max(0, from); i < n; i++) {
-    for (let e = perDoc[i]; e < perDoc[i + 1]; e++) {
-      const x = entries[e];
-      for (let y = runStart[x]; y < x; y++) {
-        const j = docOf[y];
-        if (shared[j]++ === 0) touched.push(j);
-      }
-    }
-    for (const j of touched) {
-      const smaller = Math.min(sets[i].length, sets[j].length);
-      if (smaller >= MIN_SHINGLES && shared[j] / smaller >= threshold) visit(i, j);
-      shared[j] = 0;
-    }
-    touched.length = 0;
-  }
+  return { docOf, runStart, perDoc, entries };
 }
 
 /** Group the copies of one story among `articles` (in input order; ids must be distinct). */
