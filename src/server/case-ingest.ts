@@ -10,8 +10,8 @@
  *   is never changed.
  * - One call writes at most one revision; one that adds nothing and raises no count writes none.
  * - The case's prints are held (a lease: in one process or across processes, one writer at a time)
- *   from reading them to storing these articles', which happens after the case is written (never when
- *   the write is refused; docs/evidence.md names the crash window between the two).
+ *   from reading them to storing these articles', which happens in the transaction that writes the
+ *   case's revision: a crash or a refused write (a stale revision) stores neither.
  */
 import { createHash } from 'node:crypto';
 import type { Case, Evidence } from '../case/schema.ts';
@@ -73,6 +73,18 @@ export async function ingestIntoCase(store: Store, caseId: string, articles: Rea
       const base = change.message;
       // The message says what the change did; it is set inside the change, which modifyCase runs before it writes the revision.
       const info: ChangeInfo = { ...change };
+      // These articles are compared with the next ones (their groups as found now): their prints are
+      // stored in the revision's own transaction (both or neither), or alone when no revision is written.
+      const rows = printed.map((p, i) => ({
+        id: p.article.id,
+        group: over.groups[i],
+        feedUrl: p.a.feedUrl,
+        url: p.a.result.article.url ?? null,
+        outlet: p.article.outlet,
+        date: p.a.result.article.date ?? null,
+        print: p.print,
+        quotes: [...p.article.quotes],
+      }));
       let out: CaseIngestResult;
       try {
         const written = await store.modifyCase(
@@ -87,26 +99,14 @@ export async function ingestIntoCase(store: Store, caseId: string, articles: Rea
             return { added, raised };
           },
           info,
+          { alsoWrite: (trx) => PrintStore.saveIn(trx, caseId, rows) },
         );
         out = { revision: written.revision, changed: true, ...written.value };
       } catch (e) {
         if (!(e instanceof NothingNew)) throw e;
+        await prints.save(caseId, rows);
         out = { revision: (await store.getCaseJson(caseId)).revision, changed: false, added: articles.map(() => []), raised: [] };
       }
-      // The case is written: these articles are compared with the next ones (their groups as found now).
-      await prints.save(
-        caseId,
-        printed.map((p, i) => ({
-          id: p.article.id,
-          group: over.groups[i],
-          feedUrl: p.a.feedUrl,
-          url: p.a.result.article.url ?? null,
-          outlet: p.article.outlet,
-          date: p.a.result.article.date ?? null,
-          print: p.print,
-          quotes: [...p.article.quotes],
-        })),
-      );
       return out;
     } finally {
       await unhold().catch(() => undefined);

@@ -73,6 +73,11 @@ export interface ChangeInfo {
   expectedRevision?: number;
 }
 
+export interface ModifyOptions {
+  /** Run inside the revision's transaction, after the revision is written (a throw writes nothing). */
+  alsoWrite?: (trx: Transaction<Database>) => Promise<void>;
+}
+
 export interface GetCaseOptions {
   /** A revision number (default: the latest). */
   revision?: number;
@@ -145,8 +150,12 @@ export interface Store {
   hasCase(id: string): Promise<boolean>;
   createCase(c: unknown, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
   updateCase(id: string, c: unknown, info?: ChangeInfo): Promise<{ id: string; revision: number }>;
-  /** Read the latest revision, change it, validate the result and write it as a new revision, atomically. */
-  modifyCase<T>(id: string, change: (c: Case) => T, info?: ChangeInfo): Promise<{ id: string; revision: number; value: T; case: Case }>;
+  /**
+   * Read the latest revision, change it, validate the result and write it as a new revision, atomically.
+   * `opts.alsoWrite` writes rows that belong with the revision (an ingest's article prints) in the same
+   * transaction: both are written, or neither.
+   */
+  modifyCase<T>(id: string, change: (c: Case) => T, info?: ChangeInfo, opts?: ModifyOptions): Promise<{ id: string; revision: number; value: T; case: Case }>;
   deleteCase(id: string): Promise<void>;
   listRevisions(id: string, opts?: { changes?: boolean }): Promise<RevisionInfo[]>;
   /** Write an earlier revision's content as a new revision (message "restored revision N" unless given). */
@@ -400,14 +409,20 @@ class KyselyStore implements Store {
   async updateCase(id: string, data: unknown, info: ChangeInfo = {}): Promise<{ id: string; revision: number }> {
     const c = valid(data);
     if (c.id !== id) throw new InvalidCaseError([{ path: 'id', message: `the case id "${c.id}" differs from "${id}"; a case cannot be renamed` }]);
-    const { revision } = await this.modifyCase(id, () => undefined, info, c);
+    const { revision } = await this.writeCase(id, () => undefined, info, {}, c);
     return { id, revision };
   }
 
-  async modifyCase<T>(
+  modifyCase<T>(id: string, change: (c: Case) => T, info: ChangeInfo = {}, opts: ModifyOptions = {}): Promise<{ id: string; revision: number; value: T; case: Case }> {
+    return this.writeCase(id, change, info, opts);
+  }
+
+  /** modifyCase, or with `replacement` the whole case replaced (updateCase). */
+  private async writeCase<T>(
     id: string,
     change: (c: Case) => T,
-    info: ChangeInfo = {},
+    info: ChangeInfo,
+    opts: ModifyOptions,
     replacement?: Case,
   ): Promise<{ id: string; revision: number; value: T; case: Case }> {
     let written: { key: string; revision: number; text: string } | undefined;
@@ -436,6 +451,7 @@ class KyselyStore implements Store {
         const t = now();
         await trx.updateTable('cases').set({ title: next.title, revision, ...counts(next), updated_at: t }).where('id', '=', id).execute();
         const text = await this.writeRevision(trx, prev, next, revision, t, { message: 'updated', ...info });
+        await opts.alsoWrite?.(trx);
         written = { key: `${id}\u0000${head.created_at}`, revision, text };
         return { id, revision, value, case: next };
       });

@@ -10,7 +10,7 @@
  * The same queries on SQLite and PostgreSQL.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { printShingles, type PrintedArticle } from '../evidence/syndication.ts';
 import { ConflictError } from './errors.ts';
 import type { Database } from './tables.ts';
@@ -111,34 +111,37 @@ export class PrintStore {
    * as it was) and delete the case's prints beyond the bounds at `now`, in one transaction.
    */
   async save(caseId: string, prints: ReadonlyArray<PrintRow>, now = Date.now()): Promise<void> {
+    await this.db.transaction().execute((trx) => PrintStore.saveIn(trx, caseId, prints, now));
+  }
+
+  /** `save` inside a transaction the caller holds (the case revision's: src/server/case-ingest.ts). */
+  static async saveIn(trx: Transaction<Database>, caseId: string, prints: ReadonlyArray<PrintRow>, now = Date.now()): Promise<void> {
     const at = new Date(now).toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('article_prints').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
-      let seq = Number(last?.seq ?? 0);
-      // 11 values a row: well under SQLite's limit on bound parameters.
-      for (let i = 0; i < prints.length; i += 200) {
-        await trx
-          .insertInto('article_prints')
-          .values(
-            prints.slice(i, i + 200).map((p) => ({
-              case_id: caseId,
-              print_id: p.id,
-              seq: ++seq,
-              group_id: p.group,
-              feed_url: p.feedUrl,
-              url: p.url,
-              outlet: p.outlet,
-              date: p.date,
-              seen_at: at,
-              shingles: Buffer.from(p.print.buffer, p.print.byteOffset, p.print.byteLength).toString('base64'),
-              quotes: JSON.stringify(p.quotes),
-            })),
-          )
-          .onConflict((oc) => oc.columns(['case_id', 'print_id']).doNothing())
-          .execute();
-      }
-      await trx.deleteFrom('article_prints').where('case_id', '=', caseId).where('seen_at', '<', cutoff(now)).execute();
-      await trx.deleteFrom('article_prints').where('case_id', '=', caseId).where('seq', '<=', seq - PRINT_LIMIT).execute();
-    });
+    const last = await trx.selectFrom('article_prints').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
+    let seq = Number(last?.seq ?? 0);
+    // 11 values a row: well under SQLite's limit on bound parameters.
+    for (let i = 0; i < prints.length; i += 200) {
+      await trx
+        .insertInto('article_prints')
+        .values(
+          prints.slice(i, i + 200).map((p) => ({
+            case_id: caseId,
+            print_id: p.id,
+            seq: ++seq,
+            group_id: p.group,
+            feed_url: p.feedUrl,
+            url: p.url,
+            outlet: p.outlet,
+            date: p.date,
+            seen_at: at,
+            shingles: Buffer.from(p.print.buffer, p.print.byteOffset, p.print.byteLength).toString('base64'),
+            quotes: JSON.stringify(p.quotes),
+          })),
+        )
+        .onConflict((oc) => oc.columns(['case_id', 'print_id']).doNothing())
+        .execute();
+    }
+    await trx.deleteFrom('article_prints').where('case_id', '=', caseId).where('seen_at', '<', cutoff(now)).execute();
+    await trx.deleteFrom('article_prints').where('case_id', '=', caseId).where('seq', '<=', seq - PRINT_LIMIT).execute();
   }
 }

@@ -6,7 +6,7 @@
  * 127.0.0.1 (the app made with `allowPrivateFetch`); every article is our own invented text. On SQLite,
  * and on PostgreSQL with PARLEY_TEST_PG.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/server/app.ts';
@@ -188,6 +188,30 @@ describeEachStore('feeds over time', (fresh) => {
     expect(ok.raised.map((r) => r.outlets)).toEqual([2]);
     expect(ok.evidence.map((e) => e.text)).toEqual([Q_FERRY]);
     expect(await rows('article_prints', 'stale')).toBe(2);
+  });
+
+  it('stores the prints in the revision\'s transaction: when storing them fails, the revision is not written either', async () => {
+    for (const f of Object.keys(served) as Feed[]) served[f] = [];
+    await store.createCase({ ...sampleCase('atomic'), feeds: [{ url: `${base}/a.xml`, label: 'a' }] } as never);
+    served.a = [item('a-20', WIRE, '2026-11-05')];
+    const poller = new FeedPoller(store, { guard: { allowPrivate: true } });
+    const before = await store.getCaseJson('atomic');
+    // the prints' insert fails inside the transaction (as a crash there would end it): nothing is kept
+    const failing = vi.spyOn(PrintStore, 'saveIn').mockRejectedValueOnce(new Error('disk full'));
+    await expect(poller.poll('atomic')).rejects.toThrow('disk full');
+    expect(failing).toHaveBeenCalledTimes(1);
+    failing.mockRestore();
+    expect(await store.getCaseJson('atomic')).toEqual(before);
+    expect(await rows('article_prints', 'atomic')).toBe(0);
+    expect((await store.listRevisions('atomic')).length).toBe(1);
+    // the next poll does it all, once: the two quotes as candidates, one outlet each, and the article's print
+    const ok = await poller.poll('atomic');
+    expect(ok).toMatchObject({ changed: true, revision: 2 });
+    expect(ok.evidence.map((e) => [e.text, e.outlets])).toEqual([
+      [Q_HARBOUR, 1],
+      [Q_CUSTOMS, 1],
+    ]);
+    expect(await rows('article_prints', 'atomic')).toBe(1);
   });
 
   it('two processes polling two feeds of one case at once take turns on its prints: a copy of the other\'s article adds no outlet', async () => {
