@@ -23,3 +23,6 @@ export function parseCount(value: string): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
   return Number(value);
 }
+
+/** A database URL with its password hidden, for messages. */
+export const redact = (url: string): string => url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');

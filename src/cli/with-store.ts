@@ -1,6 +1,6 @@
 /** Open the workbench store for one command, run its body, close the store; the store's user errors become exit 1. */
 import { createStore, ConflictError, InvalidCaseError, NotFoundError, type Store } from '../store/index.ts';
-import { redact } from './commands/serve.ts';
+import { redact } from './options.ts';
 import { CliError, reportErrors } from './errors.ts';
 
 export async function withStore<T>(url: string, body: (store: Store) => Promise<T>): Promise<T> {

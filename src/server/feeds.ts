@@ -36,7 +36,7 @@ import { DEFAULT_FEED_TIMEOUT_MS, fetchFeedText, type FeedFetchOptions } from '.
 import { UrlRefusedError } from '../net/url-guard.ts';
 import { ConflictError, type ChangeInfo, type Store } from '../store/index.ts';
 import { FeedStore, itemKeys, MAX_ITEM_ATTEMPTS, nextTryPoll, type FeedState, type ItemAttempts } from '../store/feeds.ts';
-import { ingestIntoCase, printId, type CaseIngestResult } from './case-ingest.ts';
+import { ingestIntoCase, printId, type CaseIngestResult } from '../store/case-ingest.ts';
 import { isUserError } from './errors.ts';
 import { offloadPool } from './offload.ts';
 import { JobStore } from '../store/jobs.ts';

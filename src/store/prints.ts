@@ -114,7 +114,7 @@ export class PrintStore {
     await this.db.transaction().execute((trx) => PrintStore.saveIn(trx, caseId, prints, now));
   }
 
-  /** `save` inside a transaction the caller holds (the case revision's: src/server/case-ingest.ts). */
+  /** `save` inside a transaction the caller holds (the case revision's: src/store/case-ingest.ts). */
   static async saveIn(trx: Transaction<Database>, caseId: string, prints: ReadonlyArray<PrintRow>, now = Date.now()): Promise<void> {
     const at = new Date(now).toISOString();
     const last = await trx.selectFrom('article_prints').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();

@@ -6,7 +6,8 @@ import { createStore, migrate } from '../../store/index.ts';
 import { CliError } from '../errors.ts';
 import { withStore } from '../with-store.ts';
 import { parseCount } from '../options.ts';
-import { dbOption, redact } from './serve.ts';
+import { dbOption } from './serve.ts';
+import { redact } from '../options.ts';
 
 export function register(program: Command): void {
   const db = program.command('db').description('the workbench database (SQLite file or PostgreSQL)');

@@ -1,6 +1,7 @@
 /**
  * `parley evidence <case> [--status s]` lists a case's evidence; `parley evidence accept|reject
  * <case> <id>` settles a candidate. Only the status changes; the file keeps its comments and layout.
+ * With `--db`, the case is a stored case (its id), and settling one writes a revision.
  */
 import type { Command } from 'commander';
 import { loadCaseFile } from '../../case/load.ts';
@@ -13,7 +14,7 @@ function formatEvidence(items: Evidence[]): string {
   return (
     items
       .map((e) => {
-        const head = `${e.id}  [${e.status}] ${e.date} ${e.kind}${e.speaker ? ` — ${e.speaker}` : ''}${e.actor ? ` (${e.actor})` : ''}${e.outlet ? `, ${e.outlet}` : ''}`;
+        const head = `${e.id}  [${e.status}] ${e.date} ${e.kind}${e.speaker ? ` — ${e.speaker}` : ''}${e.actor ? ` (${e.actor})` : ''}${e.outlet ? `, ${e.outlet}` : ''}${(e.outlets ?? 1) > 1 ? ` (${e.outlets} independent outlets)` : ''}`;
         const text = e.text.length > 300 ? `${e.text.slice(0, 300)}…` : e.text;
         const issues = e.issues.length ? `\n    issues: ${e.issues.join(', ')}` : '';
         return `${head}\n    "${text.replace(/\s+/g, ' ')}"${issues}`;
@@ -31,25 +32,50 @@ export function register(program: Command): void {
     .argument('[id]', 'with accept/reject: the evidence id')
     .option('--status <status>', 'only evidence with this status (accepted, candidate, rejected)')
     .option('--format <format>', 'table or json', 'table')
-    .action((first: string, second: string | undefined, third: string | undefined, opts: { status?: string; format: string }) =>
-      reportErrors(async () => {
-        if (first === 'accept' || first === 'reject') {
-          if (!second || !third) throw new CliError(`usage: parley evidence ${first} <case> <id>`, 2);
+    .option('--db <url>', 'the case is a stored case (its id) in this database (a SQLite file or postgres://…), not a file')
+    .option('--author <name>', 'with --db: who made the change', process.env.USER ?? 'cli')
+    .action((first: string, second: string | undefined, third: string | undefined, opts: { status?: string; format: string; db?: string; author: string }) => {
+      const settle = first === 'accept' || first === 'reject';
+      const usage = () => {
+        if (settle && (!second || !third)) throw new CliError(`usage: parley evidence ${first} <case> <id>`, 2);
+        if (!settle && second !== undefined) throw new CliError(`unexpected argument "${second}": to settle a candidate, use parley evidence accept|reject <case> <id>`, 2);
+        if (opts.format !== 'table' && opts.format !== 'json') throw new CliError(`--format must be table or json, not "${opts.format}"`, 2);
+        if (opts.status !== undefined && !EvidenceStatus.safeParse(opts.status).success) throw new CliError(`--status must be accepted, candidate or rejected, not "${opts.status}"`, 2);
+      };
+      const status = first === 'accept' ? 'accepted' : 'rejected';
+      const list = (items: Evidence[]) => {
+        const shown = opts.status ? items.filter((e) => e.status === opts.status) : items;
+        process.stdout.write(opts.format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : formatEvidence(shown));
+      };
+      return reportErrors(async () => {
+        usage();
+        if (opts.db !== undefined) {
+          const { withStore } = await import('../with-store.ts');
+          return withStore(opts.db, async (store) => {
+            if (!settle) return list((await store.getCase(first)).case.evidence);
+            await store.modifyCase(
+              second!,
+              (cs) => {
+                const e = cs.evidence.find((x) => x.id === third);
+                if (!e) throw new CliError(`case "${second}" has no evidence "${third}"`, 1);
+                e.status = status;
+              },
+              { author: opts.author, message: `${first}ed evidence ${third}` },
+            );
+            process.stdout.write(`${second}: evidence ${third} ${status}\n`);
+          });
+        }
+        if (settle) {
           try {
-            await setEvidenceStatus(second, third, first === 'accept' ? 'accepted' : 'rejected');
+            await setEvidenceStatus(second!, third!, status);
           } catch (e) {
             if (e instanceof EvidenceNotFoundError) throw new CliError(e.message, 1);
             throw e;
           }
-          process.stdout.write(`${second}: evidence ${third} ${first === 'accept' ? 'accepted' : 'rejected'}\n`);
+          process.stdout.write(`${second}: evidence ${third} ${status}\n`);
           return;
         }
-        if (second !== undefined) throw new CliError(`unexpected argument "${second}": to settle a candidate, use parley evidence accept|reject <case> <id>`, 2);
-        if (opts.format !== 'table' && opts.format !== 'json') throw new CliError(`--format must be table or json, not "${opts.format}"`, 2);
-        if (opts.status !== undefined && !EvidenceStatus.safeParse(opts.status).success) throw new CliError(`--status must be accepted, candidate or rejected, not "${opts.status}"`, 2);
-        const c = await loadCaseFile(first);
-        const items = opts.status ? c.evidence.filter((e) => e.status === opts.status) : c.evidence;
-        process.stdout.write(opts.format === 'json' ? `${JSON.stringify(items, null, 2)}\n` : formatEvidence(items));
-      }),
-    );
+        list((await loadCaseFile(first)).evidence);
+      });
+    });
 }

@@ -12,13 +12,13 @@
 import type { Command } from 'commander';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { Case } from '../../case/schema.ts';
 import { ingestArticle, ingestJson, type ArticleInput, type IngestResult } from '../../evidence/ingest.ts';
 import { ArticleInputError, articleFromPage, articleFromText, decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../evidence/input.ts';
 import { isFullContent, looksLikeFeed, parseFeed, type Feed, type FeedItem } from '../../evidence/feeds.ts';
 import { groupSyndicated, outletsByQuote, type Syndication } from '../../evidence/syndication.ts';
 import { CliError, reportErrors } from '../errors.ts';
+import { redact } from '../options.ts';
 
 /**
  * Loaded on first use (start-up, docs/benchmarks.md): the network (node:http, node:https, the URL
@@ -31,6 +31,11 @@ async function network() {
   UrlRefused = guard.UrlRefusedError;
   return { ...fetch, ...feedFetch };
 }
+/** With --db: the store, its ingest step (src/store/case-ingest.ts) and the candidates' checks. */
+const storeModules = async () => {
+  const [store, caseIngest, candidates] = await Promise.all([import('../../store/index.ts'), import('../../store/case-ingest.ts'), import('../../evidence/candidates.ts')]);
+  return { ...store, ...caseIngest, ...candidates };
+};
 const caseModules = async () => {
   const [load, candidates, caseFile] = await Promise.all([import('../../case/load.ts'), import('../../evidence/candidates.ts'), import('../../evidence/case-file.ts')]);
   return { ...load, ...candidates, ...caseFile };
@@ -41,6 +46,8 @@ interface IngestCliOptions {
   outlet?: string;
   title?: string;
   case?: string;
+  db?: string;
+  author: string;
   format: string;
   timeout: string;
 }
@@ -180,6 +187,24 @@ interface Job {
   error?: string;
 }
 
+/** The stored case `id` in database `url` (with the store modules), or a CliError saying why not. */
+async function openStoredCase(url: string, id: string) {
+  const modules = await storeModules();
+  let store: import('../../store/index.ts').Store;
+  try {
+    store = await modules.createStore(url);
+  } catch (e) {
+    throw new CliError(`cannot open the database ${redact(url)}: ${e instanceof Error ? e.message : String(e)}`, 1);
+  }
+  try {
+    return { store, modules, case: (await store.getCase(id)).case };
+  } catch (e) {
+    await store.close();
+    if (e instanceof modules.NotFoundError) throw new CliError(`${redact(url)} has no case "${id}" (with --db, --case names a stored case: parley db list --db ${redact(url)})`, 1);
+    throw e;
+  }
+}
+
 /** Feed items' pages fetched at once. */
 export const FETCH_CONCURRENCY = 4;
 
@@ -257,17 +282,6 @@ function syndicationFields(job: Job, syndication: Syndication, led: Map<string, 
   return { syndicationGroup: groupSource, ...(own ? { syndicatedCopies: own.members.slice(1).map((m) => ({ source: jobs[Number(m.id)].source, similarity: m.similarity })) } : {}) };
 }
 
-/**
- * The V8 option a batch run sets before it starts (docs/benchmarks.md, "Ingest"): V8's optimising
- * compiler inlines the callees of a hot function into it, and the attribution functions call many;
- * for a run of seconds that compile work (on a thread of its own, but CPU all the same) costs more
- * than the inlined code saves: 500 articles take 13 % less CPU without it, and no longer (2,000: 15 %
- * less). Set in the command, not in bin/parley.js: the engines' Monte Carlo loops do need inlining.
- * Inlining changes how fast code runs, never what it computes (the benchmark's output is the same
- * byte for byte either way).
- */
-const SHORT_RUN_V8_FLAGS = '--no-turbo-inlining';
-
 export function register(program: Command): void {
   program
     .command('ingest')
@@ -280,174 +294,207 @@ export function register(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'publication date (default: the HTML metadata, the file header or the feed item)')
     .option('--outlet <name>', 'the publisher (never counted as a cited source)')
     .option('--title <title>', 'article title')
-    .option('--case <file>', 'case file: link speakers to actors and quotes to issues, and append the quotes as candidate evidence')
+    .option('--case <file>', 'case file (with --db: a stored case\'s id): link speakers to actors and quotes to issues, and append the quotes as candidate evidence')
+    .option('--db <url>', 'add to the stored case --case names in this database (a SQLite file or postgres://…), as the server does: the articles are kept as prints, so a later run\'s copy adds no outlet and another outlet\'s own report raises the count')
+    .option('--author <name>', 'with --db: who made the change', process.env.USER ?? 'cli')
     .option('--format <format>', 'json or table (several articles: a JSON array, each with its "source" and "syndicationGroup")', 'table')
     .option('--timeout <ms>', 'URL fetch timeout in milliseconds', '15000')
     .action((sources: string[], opts: IngestCliOptions) =>
       reportErrors(async () => {
-        setFlagsFromString(SHORT_RUN_V8_FLAGS);
         if (opts.format !== 'json' && opts.format !== 'table') throw new CliError(`--format must be json or table, not "${opts.format}"`, 2);
         if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new CliError(`--date must be YYYY-MM-DD, not "${opts.date}"`, 2);
         if (opts.date && Number.isNaN(Date.parse(`${opts.date}T00:00:00Z`))) throw new CliError(`--date ${opts.date} is not a calendar date`, 2);
         const timeoutMs = Number(opts.timeout);
         if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new CliError(`--timeout must be a positive number of milliseconds`, 2);
         if (sources.filter((s) => s === '-').length > 1) throw new CliError('standard input (-) can be read only once', 2);
-        const withCase = opts.case ? await caseModules() : undefined;
-        const c = opts.case && withCase ? await withCase.loadCaseFile(opts.case) : undefined;
-        const expanded = await expandSources(sources);
-        const withOptions = (input: ArticleInput): ArticleInput => ({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title });
+        if (opts.db !== undefined && !opts.case) throw new CliError('--db needs --case <id>: the stored case to add the quotes to (parley db list --db URL lists them)', 2);
+        const stored = opts.db !== undefined ? await openStoredCase(opts.db, opts.case!) : undefined;
+        try {
+          const withCase = opts.case && !stored ? await caseModules() : undefined;
+          const c = stored ? stored.case : opts.case && withCase ? await withCase.loadCaseFile(opts.case) : undefined;
+          const expanded = await expandSources(sources);
+          const withOptions = (input: ArticleInput): ArticleInput => ({ ...input, date: opts.date ?? input.date, outlet: opts.outlet ?? input.outlet, title: opts.title ?? input.title });
 
-        // One article (not a feed): its output and its error exactly as they have always been.
-        const oneSource = sources.length === 1 && expanded.length === 1 && expanded[0].source === sources[0] && !expanded[0].error;
-        // one article needs no bar; a feed given alone turns it on when it is read
-        const bar = progress(process.stderr, !oneSource);
-        const report = (job: Job) => {
-          if (!single) bar.say(job.error!);
-        };
-        const status = () => bar.update({ done, total: jobs.length, errors: jobs.filter((j) => j.error).length });
+          // One article (not a feed): its output and its error exactly as they have always been.
+          const oneSource = sources.length === 1 && expanded.length === 1 && expanded[0].source === sources[0] && !expanded[0].error;
+          // one article needs no bar; a feed given alone turns it on when it is read
+          const bar = progress(process.stderr, !oneSource);
+          const report = (job: Job) => {
+            if (!single) bar.say(job.error!);
+          };
+          const status = () => bar.update({ done, total: jobs.length, errors: jobs.filter((j) => j.error).length });
 
-        // 1. Every source read: an article, or a feed's items.
-        const jobs: Job[] = [];
-        let single = oneSource;
-        let done = 0;
-        for (const { source, error } of expanded) {
-          let added: Job[];
-          try {
-            if (error) throw new CliError(error, 1);
-            const content = await readSource(source, timeoutMs);
-            if ('article' in content) added = [{ source, input: content.article }];
-            else {
-              single = false;
-              bar.activate();
-              added = content.feed.items.length ? content.feed.items.map((item) => itemJob(source, content.feed, item)) : [{ source, error: `${source}: the feed has no items` }];
-            }
-          } catch (e) {
-            const message = articleError(source, e).message;
-            if (oneSource) throw new CliError(message, 1);
-            added = [{ source, error: message }];
-          }
-          for (const job of added) {
-            jobs.push(job);
-            if (job.error) {
-              done++;
-              report(job);
-            }
-          }
-          status();
-        }
-
-        // 2. Feed items without their full text: their pages, a few at a time, through the URL guard.
-        const toFetch = jobs.filter((j) => j.fetch);
-        const { fetchArticle } = toFetch.length ? await network() : { fetchArticle: undefined };
-        await inPool(toFetch, FETCH_CONCURRENCY, async (job) => {
-          const { url, fallback } = job.fetch!;
-          try {
-            const page = articleFromPage(await fetchArticle!(url, { timeoutMs, guard: {} }));
-            // the feed's date, title and outlet are the item's; the page's own fill in what it lacks
-            job.input = { ...page, date: job.input?.date ?? page.date, title: job.input?.title ?? page.title, outlet: job.input?.outlet ?? page.outlet };
-          } catch (e) {
-            const why = articleError(job.source, e).message;
-            if (fallback) {
-              job.input = fallback;
-              bar.say(`${why} (the feed's own text was used)`);
-            } else {
-              job.error = why;
-              done++;
-              report(job);
-              status();
-            }
-          }
-        });
-
-        // 3. Every article ingested, in order.
-        for (const job of jobs) {
-          if (job.error) continue;
-          try {
-            job.result = ingestArticle(withOptions(job.input!), { case: c });
-          } catch (e) {
-            job.error = articleError(job.source, e).message;
-            if (single) throw new CliError(job.error, 1);
-            report(job);
-          }
-          done++;
-          status();
-        }
-        bar.end();
-
-        // 4. Syndicated copies grouped; a quote's outlets are the independent groups carrying it.
-        const ok = jobs.map((j, i) => [j, i] as const).filter(([j]) => j.result);
-        // (the outlets per quote only matter for a case's candidates: without one, the groups alone)
-        const { syndication: grouped, outlets } = withCase
-          ? outletsByQuote(
-              ok.map(([j]) => ({ text: j.result!.body, outlet: j.result!.article.outlet, quotes: j.result!.quotes })),
-              withCase.quoteKey,
-            )
-          : { syndication: groupSyndicated(ok.map(([j], i) => ({ id: String(i), text: j.result!.body }))), outlets: undefined };
-        // the groups by job index (outletsByQuote numbers the successful articles alone)
-        const jobIndex = (id: string) => String(ok[Number(id)][1]);
-        const syndication: Syndication = {
-          groupOf: new Map([...grouped.groupOf].map(([k, v]) => [jobIndex(k), jobIndex(v)])),
-          groups: grouped.groups.map((g) => ({ id: jobIndex(g.id), members: g.members.map((m) => ({ id: jobIndex(m.id), similarity: m.similarity })) })),
-        };
-
-        // 5. With a case: the candidates of every article, each checked against the case and the candidates before it; one write.
-        const counts = new Map<Job, { added: number; skipped: number }>();
-        if (c && opts.case && withCase) {
-          const { quoteKey, candidatesFromIngest, appendEvidence } = withCase;
-          const known = { quotes: new Set(c.evidence.map((e) => quoteKey(e.text))), ids: new Set(c.evidence.map((e) => e.id)) };
-          const all = [];
-          for (const [job] of ok) {
-            let candidates;
+          // 1. Every source read: an article, or a feed's items.
+          const jobs: Job[] = [];
+          let single = oneSource;
+          let done = 0;
+          for (const { source, error } of expanded) {
+            let added: Job[];
             try {
-              candidates = candidatesFromIngest(job.result!, c, { outlets, known });
+              if (error) throw new CliError(error, 1);
+              const content = await readSource(source, timeoutMs);
+              if ('article' in content) added = [{ source, input: content.article }];
+              else {
+                single = false;
+                bar.activate();
+                added = content.feed.items.length ? content.feed.items.map((item) => itemJob(source, content.feed, item)) : [{ source, error: `${source}: the feed has no items` }];
+              }
+            } catch (e) {
+              const message = articleError(source, e).message;
+              if (oneSource) throw new CliError(message, 1);
+              added = [{ source, error: message }];
+            }
+            for (const job of added) {
+              jobs.push(job);
+              if (job.error) {
+                done++;
+                report(job);
+              }
+            }
+            status();
+          }
+
+          // 2. Feed items without their full text: their pages, a few at a time, through the URL guard.
+          const toFetch = jobs.filter((j) => j.fetch);
+          const { fetchArticle } = toFetch.length ? await network() : { fetchArticle: undefined };
+          await inPool(toFetch, FETCH_CONCURRENCY, async (job) => {
+            const { url, fallback } = job.fetch!;
+            try {
+              const page = articleFromPage(await fetchArticle!(url, { timeoutMs, guard: {} }));
+              // the feed's date, title and outlet are the item's; the page's own fill in what it lacks
+              job.input = { ...page, date: job.input?.date ?? page.date, title: job.input?.title ?? page.title, outlet: job.input?.outlet ?? page.outlet };
+            } catch (e) {
+              const why = articleError(job.source, e).message;
+              if (fallback) {
+                job.input = fallback;
+                bar.say(`${why} (the feed's own text was used)`);
+              } else {
+                job.error = why;
+                done++;
+                report(job);
+                status();
+              }
+            }
+          });
+
+          // 3. Every article ingested, in order.
+          for (const job of jobs) {
+            if (job.error) continue;
+            try {
+              job.result = ingestArticle(withOptions(job.input!), { case: c });
             } catch (e) {
               job.error = articleError(job.source, e).message;
               if (single) throw new CliError(job.error, 1);
               report(job);
-              continue;
             }
-            all.push(...candidates);
-            counts.set(job, { added: candidates.length, skipped: job.result!.quotes.length - candidates.length });
+            done++;
+            status();
           }
-          await appendEvidence(opts.case, all);
-        }
+          bar.end();
 
-        if (single) {
-          const result = jobs[0].result!;
-          if (opts.format === 'json') process.stdout.write(`${JSON.stringify(ingestJson(result), null, 2)}\n`);
-          else process.stdout.write(formatIngestTable(result));
-          const n = counts.get(jobs[0]);
-          if (opts.case && n) {
-            process.stderr.write(`${opts.case}: added ${plural(n.added, 'candidate evidence item')}${n.skipped ? ` (${n.skipped} already in the case)` : ''}; review with: parley evidence ${opts.case} --status candidate\n`);
+          // 4. Syndicated copies grouped; a quote's outlets are the independent groups carrying it.
+          const ok = jobs.map((j, i) => [j, i] as const).filter(([j]) => j.result);
+          // (the outlets per quote only matter for a case's candidates: without one, the groups alone)
+          const { syndication: grouped, outlets } = withCase
+            ? outletsByQuote(
+                ok.map(([j]) => ({ text: j.result!.body, outlet: j.result!.article.outlet, quotes: j.result!.quotes })),
+                withCase.quoteKey,
+              )
+            : { syndication: groupSyndicated(ok.map(([j], i) => ({ id: String(i), text: j.result!.body }))), outlets: undefined };
+          // the groups by job index (outletsByQuote numbers the successful articles alone)
+          const jobIndex = (id: string) => String(ok[Number(id)][1]);
+          const syndication: Syndication = {
+            groupOf: new Map([...grouped.groupOf].map(([k, v]) => [jobIndex(k), jobIndex(v)])),
+            groups: grouped.groups.map((g) => ({ id: jobIndex(g.id), members: g.members.map((m) => ({ id: jobIndex(m.id), similarity: m.similarity })) })),
+          };
+
+          // 5. With a case: the candidates of every article, each checked against the case and the candidates before it; one write.
+          const counts = new Map<Job, { added: number; skipped: number }>();
+          if (c && opts.case && withCase) {
+            const { quoteKey, candidatesFromIngest, appendEvidence } = withCase;
+            const known = { quotes: new Set(c.evidence.map((e) => quoteKey(e.text))), ids: new Set(c.evidence.map((e) => e.id)) };
+            const all = [];
+            for (const [job] of ok) {
+              let candidates;
+              try {
+                candidates = candidatesFromIngest(job.result!, c, { outlets, known });
+              } catch (e) {
+                job.error = articleError(job.source, e).message;
+                if (single) throw new CliError(job.error, 1);
+                report(job);
+                continue;
+              }
+              all.push(...candidates);
+              counts.set(job, { added: candidates.length, skipped: job.result!.quotes.length - candidates.length });
+            }
+            await appendEvidence(opts.case, all);
           }
-          return;
-        }
-        // 6. Output: each article with its source and syndication group.
-        const json: unknown[] = [];
-        const led = new Map(syndication.groups.map((g) => [g.id, g]));
-        let added = 0;
-        for (const [job, i] of ok) {
-          if (job.error) continue;
-          const syn = syndicationFields(job, syndication, led, i, jobs);
-          if (opts.format === 'json') json.push({ source: job.source, ...(job.feed ? { feed: job.feed } : {}), ...syn, ...ingestJson(job.result!) });
-          else {
-            const copyOf = syn.syndicationGroup !== job.source ? `syndicated copy of: ${syn.syndicationGroup}\n` : '';
-            process.stdout.write(`== ${job.source}\n${copyOf}${formatIngestTable(job.result!)}\n`);
+          // 5'. With --db: the articles into the stored case, grouped with its prints (one revision).
+          let raised: Array<{ id: string; outlets: number }> = [];
+          if (stored) {
+            const { ingestIntoCase, postedPrintId, candidatesFromIngest } = stored.modules;
+            const articles = [];
+            const from: Job[] = [];
+            for (const [job] of ok) {
+              try {
+                candidatesFromIngest(job.result!, c!); // the article's own errors (no date), before anything is written
+              } catch (e) {
+                job.error = articleError(job.source, e).message;
+                if (single) throw new CliError(job.error, 1);
+                report(job);
+                continue;
+              }
+              articles.push({ id: postedPrintId(job.result!), result: job.result!, feedUrl: job.feed ?? null });
+              from.push(job);
+            }
+            const n = articles.length;
+            const r = await ingestIntoCase(stored.store, opts.case!, articles, { author: opts.author, message: `parley ingest: ${plural(n, 'article')}` }, { describe: true });
+            r.added.forEach((list, k) => counts.set(from[k], { added: list.length, skipped: from[k].result!.quotes.length - list.length }));
+            raised = r.raised;
           }
-          const n = counts.get(job);
-          if (n) {
-            added += n.added;
-            process.stderr.write(`${job.source}: added ${plural(n.added, 'candidate evidence item')} to ${opts.case}${n.skipped ? ` (${n.skipped} already in the case)` : ''}\n`);
+          const where = stored ? `${opts.case} (${redact(opts.db!)})` : opts.case;
+          const review = stored ? `parley evidence ${opts.case} --db ${redact(opts.db!)} --status candidate` : `parley evidence ${opts.case} --status candidate`;
+          if (raised.length) process.stderr.write(`${where}: independent outlets raised for ${plural(raised.length, 'candidate')} (${raised.map((x) => `${x.id}: ${x.outlets}`).join(', ')})\n`);
+
+          if (single) {
+            const result = jobs[0].result!;
+            if (opts.format === 'json') process.stdout.write(`${JSON.stringify(ingestJson(result), null, 2)}\n`);
+            else process.stdout.write(formatIngestTable(result));
+            const n = counts.get(jobs[0]);
+            if (opts.case && n) {
+              process.stderr.write(`${where}: added ${plural(n.added, 'candidate evidence item')}${n.skipped ? ` (${n.skipped} already in the case)` : ''}; review with: ${review}\n`);
+            }
+            return;
           }
+          // 6. Output: each article with its source and syndication group.
+          const json: unknown[] = [];
+          const led = new Map(syndication.groups.map((g) => [g.id, g]));
+          let added = 0;
+          for (const [job, i] of ok) {
+            if (job.error) continue;
+            const syn = syndicationFields(job, syndication, led, i, jobs);
+            if (opts.format === 'json') json.push({ source: job.source, ...(job.feed ? { feed: job.feed } : {}), ...syn, ...ingestJson(job.result!) });
+            else {
+              const copyOf = syn.syndicationGroup !== job.source ? `syndicated copy of: ${syn.syndicationGroup}\n` : '';
+              process.stdout.write(`== ${job.source}\n${copyOf}${formatIngestTable(job.result!)}\n`);
+            }
+            const n = counts.get(job);
+            if (n) {
+              added += n.added;
+              process.stderr.write(`${job.source}: added ${plural(n.added, 'candidate evidence item')} to ${where}${n.skipped ? ` (${n.skipped} already in the case)` : ''}\n`);
+            }
+          }
+          if (opts.format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+          else if (syndication.groups.length) {
+            process.stdout.write(`syndicated copies (${plural(syndication.groups.length, 'group')}):\n`);
+            for (const g of syndication.groups) process.stdout.write(`  ${g.members.map((m) => `${jobs[Number(m.id)].source}${m.similarity < 1 ? ` (${m.similarity})` : ''}`).join(', ')}\n`);
+          }
+          if (opts.case && added) process.stderr.write(`review with: ${review}\n`);
+          const failed = jobs.filter((j) => j.error).length;
+          if (failed) throw new CliError(`${failed} of ${plural(jobs.length, 'article')} could not be ingested (above)`, 1);
+        } finally {
+          await stored?.store.close();
         }
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-        else if (syndication.groups.length) {
-          process.stdout.write(`syndicated copies (${plural(syndication.groups.length, 'group')}):\n`);
-          for (const g of syndication.groups) process.stdout.write(`  ${g.members.map((m) => `${jobs[Number(m.id)].source}${m.similarity < 1 ? ` (${m.similarity})` : ''}`).join(', ')}\n`);
-        }
-        if (opts.case && added) process.stderr.write(`review with: parley evidence ${opts.case} --status candidate\n`);
-        const failed = jobs.filter((j) => j.error).length;
-        if (failed) throw new CliError(`${failed} of ${plural(jobs.length, 'article')} could not be ingested (above)`, 1);
       }),
     );
 }

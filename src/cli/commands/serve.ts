@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CliError } from '../errors.ts';
-import { parseCount } from '../options.ts';
+import { parseCount, redact } from '../options.ts';
 import { DEFAULT_PORT, ServerConfigError, startServer } from '../../server/index.ts';
 import { DEFAULT_RATE_LIMIT } from '../../server/security.ts';
 import { buildDashboard } from '../../server/build.ts';
@@ -128,4 +128,3 @@ function collectNames(value: string, previous: string[] = []): string[] {
 }
 
 /** A database URL without its password, for messages. */
-export const redact = (url: string): string => url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');

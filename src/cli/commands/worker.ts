@@ -6,7 +6,8 @@
 import { Option, type Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { parseCount } from '../options.ts';
-import { dbOption, redact } from './serve.ts';
+import { dbOption } from './serve.ts';
+import { redact } from '../options.ts';
 import { createStore, isPostgresUrl } from '../../store/index.ts';
 import { createLogger, parseLogFormat, queueEventLog } from '../../server/log.ts';
 

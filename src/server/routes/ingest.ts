@@ -3,12 +3,12 @@
  * `caseId`, the quotes stored as candidate evidence. The article is read by the same function as
  * `parley ingest` reads a file (src/evidence/input.ts), so the CLI and the API agree on headers and HTML.
  * Into a case, the article is grouped with the articles the case's feeds and earlier posts brought
- * (src/server/case-ingest.ts): a syndicated copy adds no independent outlet; an article that adds no
+ * (src/store/case-ingest.ts): a syndicated copy adds no independent outlet; an article that adds no
  * candidate and raises no count writes no revision.
  */
 import { z } from '@hono/zod-openapi';
 import { ArticleInputError, fetchArticle, ingestJson, type ArticleInput } from '../../evidence/index.ts';
-import { ingestIntoCase, postedPrintId } from '../case-ingest.ts';
+import { ingestIntoCase, postedPrintId } from '../../store/case-ingest.ts';
 import { PrintsBusyError } from '../../store/prints.ts';
 import { articleFromPage, articleFromText } from '../../evidence/input.ts';
 import { ApiError } from '../errors.ts';

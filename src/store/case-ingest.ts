@@ -18,8 +18,8 @@ import type { Case, Evidence } from '../case/schema.ts';
 import { candidatesFromIngest, type IngestResult } from '../evidence/index.ts';
 import { quoteKey } from '../evidence/candidates.ts';
 import { articlePrint, groupOverTime, independentOutlets, outletsAdded, printShingles, type NewArticle, type OverTime } from '../evidence/syndication.ts';
-import type { ChangeInfo, Store } from '../store/index.ts';
-import { PrintStore, quoteHash } from '../store/prints.ts';
+import type { ChangeInfo, Store } from './index.ts';
+import { PrintStore, quoteHash } from './prints.ts';
 
 /** An article read for a case. */
 export interface IngestedArticle {
