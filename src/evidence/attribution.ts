@@ -20,7 +20,7 @@
  * (resolved to the most salient earlier person of matching gender), else a role resolved to the
  * person the article names for it, else the noun phrase itself (a collective speaker).
  */
-import { COLLECTIVE_NOUNS, LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, TITLE_WORDS, lexiconTags } from './lexicon.ts';
+import { COLLECTIVE_NOUNS, LABEL_MARKERS, LABEL_VERB_FORMS, METONYMS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS, STATE_NAMES, TITLE_WORDS, lexiconTags } from './lexicon.ts';
 import { firstMentionFrom, resolveRole, stateNear, type PeopleIndex, type PersonEntity, type PersonMention } from './people.ts';
 import type { QuotedSpan } from './quotes.ts';
 import { segmentAt, type Segment } from './sentences.ts';
@@ -59,6 +59,41 @@ interface Speaker {
 const SUBORDINATORS = new Set('after before since until as when while because although though if once'.split(' '));
 /** Nouns after which a quoted title names a work or an operation. */
 const TITLE_KIND_BEFORE = /\b(?:operation|book|memoir|memoirs|novel|film|movie|documentary|report|song|album|play|series|programme|program|doctrine|exercise|campaign|newspaper|magazine|show|poem|essay|treaty|manifesto|podcast)\s*$/i;
+/**
+ * A noun phrase whose head, a person, comes before a complement: "an aide to the Ostrian president",
+ * "the spokesman for the ministry", "a source close to Varga" (group 2: the head).
+ */
+const PERSON_BEFORE_COMPLEMENT = /^(an?|one|the|another)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:(?:close|near|loyal|familiar)\s+)?(?:to|for|of|at|from|with|in)\s+\S/u;
+/**
+ * A determiner and a few lower-case words right beside a speech verb ("“…?” the moderator asked",
+ * "asked the clerk"): whatever the noun, that phrase is the speaker (unnamed when indefinite). Without
+ * this, a speaker the noun lists do not know left the quote to the previous speaker: a named person
+ * given words they never said.
+ */
+/**
+ * The object of a complement ("Varga", "the Ostrian president", "the Corvian government"): capitalised
+ * words, "the", and role or collective nouns from the start of `text`, ending on a capitalised word or
+ * such a noun; undefined when there is none.
+ */
+function complementAfter(text: string): string | undefined {
+  const words = /^[^,.;:!?“”"\n]*/.exec(text)![0].split(/(\s+)/);
+  let end = -1;
+  for (let i = 0; i < words.length; i += 2) {
+    const w = words[i];
+    const lower = w.toLowerCase();
+    if (/^\p{Lu}/u.test(w) || ROLE_NOUNS.has(lower) || COLLECTIVE_NOUNS.has(lower)) end = i;
+    else if (lower !== 'the' || i > 0) break;
+    if (i >= 8) break;
+  }
+  return end < 0 ? undefined : words.slice(0, end + 1).join('');
+}
+
+function plainNounPhrase(words: string): Speaker | undefined {
+  const np = words.trim().replace(TRAILING_ADVERBS, '');
+  const m = /^(the|an?|one|another)\s+((?:[\p{Ll}'’-]+\s+){0,3}[\p{Ll}'’-]+)$/u.exec(np);
+  if (!m || /^(?:one|other|same|latter|former|first|second|last)$/.test(m[2])) return undefined;
+  return { name: m[1].toLowerCase() === 'the' ? m[2] : `unnamed ${m[2]}`, mention: np, group: true };
+}
 const PREPOSITIONS = new Set('for of to with by from about against between on at in under after before than into over among via per toward towards behind beside near like including'.split(' '));
 const LEADING_DROPPABLE = /^(?:in|on|at|during|after|before|since|until|while|when|as|although|though|if|because|despite|following|amid|with|without|by|for|from|under|over|later|earlier|meanwhile|however|also|still|yet|then|now|today|yesterday|asked|speaking|writing|addressing|but|and|so|separately|similarly|instead|elsewhere|overall|again|previously|last|this|that|on\s+\w+day|\w+ly|\w+ing|\w+ed)\b/i;
 const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.]*['’]s\s)\b/iu;
@@ -424,14 +459,14 @@ export class Attributor {
         if (count === 0 || verb.toLowerCase() === 'according') {
           // verb first: "said Yermak", "said the Kremlin spokesman, Dmitry Peskov", "according to X"
           const npStart = verb.toLowerCase() === 'according' ? cueEnd + (/^\s*to\s+/i.exec(this.text.slice(cueEnd))?.[0].length ?? 0) : cueEnd;
-          const np = this.nounPhraseAfter(npStart);
+          const np = this.nounPhraseAfter(npStart) ?? plainNounPhrase(/^\s*([^,.;:!?“”"\n]*)/.exec(this.text.slice(npStart, npStart + 60))![1]);
           if (!np) return undefined;
           return { speaker: np, cue: verb.toLowerCase() === 'according' ? 'according to' : verb };
         }
         // "Komsomolskaya Pravda quoted Lavrov as saying": the outlet is the source, the object speaks
         const reported = this.quotedAs(cueEnd, base + rest.length + 80);
         if (reported) return { speaker: reported, cue: `${verb} … as saying` };
-        const subject = this.subjectOf(base, at, at);
+        const subject = this.subjectOf(base, at, at) ?? plainNounPhrase(this.text.slice(base, at));
         if (!subject) return undefined;
         const cueWords = tail.trim().split(/\s+/).filter(Boolean).slice(0, 3);
         return { speaker: subject, cue: [verb, ...cueWords].join(' ').trim() };
@@ -646,6 +681,15 @@ export class Attributor {
       const c = kept[i];
       const t = this.text.slice(c.start, c.end).trim();
       if (!t) continue;
+      // "an adviser to Varga", "a spokesman for the Ostrian government": the speaker is the unnamed
+      // person the phrase's head names, not the one named in its complement
+      const owner = PERSON_BEFORE_COMPLEMENT.exec(t);
+      if (owner && (ROLE_NOUNS.has(owner[2].toLowerCase()) || PERSON_NOUNS.has(owner[2].toLowerCase()))) {
+        const np = t.replace(TRAILING_ADVERBS, '').trim();
+        if (!/^the\s/i.test(np)) return { name: `unnamed ${np.replace(/^(?:an?|one)\s+/i, '')}`, mention: np, group: true };
+        const resolved = this.resolveNounPhrase(c.start, c.end);
+        if (resolved) return resolved;
+      }
       const person = this.personIn(c.start, c.end);
       if (person) return person;
       const pronoun = this.pronounIn(c.start, c.end, at);
@@ -807,6 +851,22 @@ export class Attributor {
     const window = this.text.slice(from, offset);
     let last: RegExpExecArray | undefined;
     for (let x; (x = re.exec(window)); ) if (!this.insideQuote(from + x.index + 1)) last = x;
+    // or with a complement after the head: "An adviser to Varga said …; “…,” the adviser said"
+    const intro = new RegExp(`(?:^|[^\\p{L}])(a|an|one|the)\\s+${head}\\s+((?:close\\s+)?(?:to|for|of|from)\\s+)`, 'giu');
+    let owned: { at: number; determiner: string; complement: string; end: number } | undefined;
+    for (let x; (x = intro.exec(window)); ) {
+      if (this.insideQuote(from + x.index + 1)) continue;
+      const object = complementAfter(window.slice(x.index + x[0].length));
+      if (object) owned = { at: x.index, determiner: x[1], complement: `${x[2]}${object}`.replace(/\s+/g, ' ').trim(), end: from + x.index + x[0].length + object.length };
+    }
+    if (owned && (!last || owned.at > last.index) && (ROLE_NOUNS.has(head.toLowerCase()) || PERSON_NOUNS.has(head.toLowerCase()))) {
+      // named in apposition ("A spokesman for the government, Karim Nouri, …"): that person
+      if (/^\s*,\s*\p{Lu}/u.test(this.text.slice(owned.end, owned.end + 4))) {
+        const named = this.personIn(owned.end, Math.min(offset, owned.end + 60), true);
+        if (named) return named;
+      }
+      return { name: `${/^(?:a|an|one)$/i.test(owned.determiner) ? 'unnamed ' : ''}${head} ${owned.complement}`, mention: np, group: true };
+    }
     if (!last) return undefined;
     const modifiers = last[2].trim();
     // a role noun ("a union source", "a Western diplomat") may be introduced by any modifier; other
@@ -947,7 +1007,7 @@ export class Attributor {
     const anaphor = this.definiteAnaphor(np, offset);
     if (anaphor) return anaphor;
     // a collective or document speaker ("the ministry", "the statement", "the plan") is its noun phrase
-    if (!ROLE_NOUNS.has(head) && !COLLECTIVE_NOUNS.has(head) && head !== 'person' && !/s$/.test(head) && !/^\p{Lu}/u.test(words[0])) return undefined;
+    if (!ROLE_NOUNS.has(head) && !PERSON_NOUNS.has(head) && !COLLECTIVE_NOUNS.has(head) && head !== 'person' && !/s$/.test(head) && !/^\p{Lu}/u.test(words[0])) return undefined;
     const indefinite = /^(?:a|an|one)\s+(.+)$/i.exec(np);
     const name = indefinite ? `unnamed ${indefinite[1]}` : np.replace(/^the\s+/i, '');
     return { name, mention: np, group: true };

@@ -51,8 +51,11 @@ export const DATE_LIKE = new RegExp(
   'i',
 );
 
-/** Times of day and clock times alone are not event dates; neither are bare numbers chrono reads as dates. */
-const NOT_A_DATE = /^(?:now|tonight|this (?:morning|afternoon|evening)|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midnight|\d{1,4})$/i;
+/**
+ * Times of day and clock times alone are not event dates ("this morning"; "evening" alone, as in
+ * "closed the evening"); neither are bare numbers chrono reads as dates.
+ */
+const NOT_A_DATE = /^(?:now|tonight|(?:this )?(?:morning|afternoon|evening|night)|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midnight|\d{1,4})$/i;
 
 /**
  * Find and resolve the dates in `text`. `articleDate` is `YYYY-MM-DD`; without it, relative dates

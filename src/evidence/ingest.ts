@@ -113,14 +113,20 @@ function actorOfGroup(speaker: string, c: Case): string | undefined {
   // the affiliation of an unnamed speaker: "unnamed senior U.S. official", "unnamed Hamas official",
   // "Russian officials", "the Kremlin": its capitalised words name a state, a metonym or a case actor
   const words = speaker.replace(/^(?:unnamed\s+)?(?:(?:senior|top|other|former|the|a|an)\s+)*/i, '').split(/\s+/);
-  for (let i = 0; i < words.length && /^\p{Lu}/u.test(words[i]); i++) {
-    const w = words[i].replace(/['’]s$/, '');
-    const lower = w.toLowerCase();
-    const state = DEMONYM_STATES.get(lower) ?? STATE_NAMES.get(lower) ?? METONYMS.get(lower);
-    const actor = actorOfSpeaker(state ?? w, c);
-    if (actor) return actor;
-  }
-  return undefined;
+  const actorOf = (from: number) => {
+    for (let i = from; i < words.length && /^\p{Lu}/u.test(words[i]); i++) {
+      const w = words[i].replace(/['’]s$/, '');
+      const lower = w.toLowerCase();
+      const state = DEMONYM_STATES.get(lower) ?? STATE_NAMES.get(lower) ?? METONYMS.get(lower);
+      const actor = actorOfSpeaker(state ?? w, c);
+      if (actor) return actor;
+    }
+    return undefined;
+  };
+  // the person's affiliation, else whom the person works for: "aide to the Ostrian president",
+  // "spokesman for the Corvian government", "adviser to Varga"
+  const complement = words.findIndex((w, i) => i > 0 && /^(?:to|for|of)$/.test(w));
+  return actorOf(0) ?? (complement > 0 ? actorOf(complement + 1 + (/^the$/i.test(words[complement + 1] ?? '') ? 1 : 0)) : undefined);
 }
 
 const knownSpeakers = new WeakMap<Case, KnownSpeaker[]>();

@@ -68,7 +68,7 @@ const REGULAR_SPEECH_VERBS = forms(`
   lament mention demand propose answer retort conclude testify proclaim exclaim affirm underline
   underscore highlight signal indicate post point concur agree object complain welcome praise criticise
   criticize condemn blast slam insist estimate assess forecast question wonder muse scoff recount
-  describe publish`);
+  describe publish shout yell whisper plead`);
 const IRREGULAR_SPEECH_FORMS = forms(`
   say says said saying tell tells told telling write writes wrote writing written speak speaks spoke
   speaking spoken`);
@@ -105,6 +105,20 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   admiral marshal speaker chief-of-staff foreign-minister emissary mediator delegate counsellor counselor
   commissioner mufti cardinal sheikh emir attorney justice economist researcher professor scholar journalist
   correspondent editor source sources officials`),
+);
+
+/**
+ * Ordinary people who speak in news without a title or an office: "the moderator asked", "a farmer
+ * at the border said", "the minister's wife told reporters". As the head of a speaker's noun phrase
+ * they are that phrase (an unnamed one when indefinite), like ROLE_NOUNS, but they are not titles.
+ */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  forms(`moderator host interviewer presenter anchor reporter witness resident villager farmer fisherman
+  teacher worker protester activist campaigner lawyer doctor nurse soldier driver student voter trader
+  banker investor executive manager employee citizen man woman mother father wife husband son daughter
+  brother sister friend neighbour neighbor colleague ally critic supporter opponent veteran survivor
+  refugee volunteer observer monitor inspector agent owner pilot engineer priest bishop rabbi imam
+  organiser organizer participant attendee relative insider member`),
 );
 
 /**

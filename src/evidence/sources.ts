@@ -4,7 +4,7 @@
  * counts only in such a crediting construction, so photo credits ("VALENTIN FLAURAUD / AFP"),
  * bylines and the publisher's own dateline ("/TASS/", "(CNN) —") do not.
  */
-import { KNOWN_OUTLETS, OUTLET_NAME_WORDS, OUTLET_NOUNS, lexiconTags } from './lexicon.ts';
+import { KNOWN_OUTLETS, OUTLET_NAME_WORDS, OUTLET_NOUNS, isKnownFirstName, lexiconTags } from './lexicon.ts';
 import { stripDiacritics } from './people.ts';
 
 /** Other names of the same outlet, mapped to the name reported. */
@@ -136,7 +136,10 @@ export function findSources(text: string, options: SourceOptions = {}): string[]
     }
     if (!canonical) {
       const clean = name.replace(/^the\s+/i, '').replace(/[.,]+$/, '');
-      if (OUTLET_NAME_WORDS.test(clean) || introducedAsOutlet) canonical = clean;
+      // "local broadcaster Ines Adler", "agency veteran Tom Hale": a person's name after the noun is a
+      // person (a broadcaster, a newspaper's columnist), not an outlet
+      const personal = /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u.test(clean) && isKnownFirstName(clean.split(/\s+/)[0]);
+      if (!personal && (OUTLET_NAME_WORDS.test(clean) || introducedAsOutlet)) canonical = clean;
     }
     if (!canonical || /^(?:state|foreign|local|Russian|Ukrainian|Western|social)\s+media$/i.test(canonical)) return;
     // "the Russian newspaper Kommersant": a nationality is not an outlet

@@ -195,3 +195,28 @@ describe('a role in apposition without an article', () => {
     expect(ingestArticle({ text: 'Delegates from Kessel, Port Alder and Lindholm met. "Nothing yet," Anna Berg said.', date: '2025-11-26' }).actors).not.toContain('Kessel');
   });
 });
+
+describe('a speaker named by a noun phrase is that phrase, never the person before', () => {
+  const second = (line: string) => ingestArticle({ text: `"We are here," Elif Nouri said.\n\n${line}`, date: '2025-11-26' }).quotes[1];
+  it('a person noun the role list does not know ("the moderator asked") speaks as that phrase', () => {
+    expect(second('"Will there be a deal by Christmas?" the moderator asked.')).toMatchObject({ speaker: 'moderator', cue: 'asked' });
+    expect(second('"Is it done?" asked the moderator.')).toMatchObject({ speaker: 'moderator', cue: 'asked' });
+    // a noun on no list at all: still that phrase, not Nouri
+    expect(second('"It is done," the clerk then said.')).toMatchObject({ speaker: 'clerk', speakerMention: 'the clerk' });
+    expect(second('"It is done," a woman in the crowd shouted.')?.speaker).not.toBe('Elif Nouri');
+  });
+  it('"an aide to X", "an adviser to Varga": the unnamed person speaks, not the one named in the complement', () => {
+    expect(second('"It was frank," an aide to the Ostrian president said.')?.speaker).toBe('unnamed aide to the Ostrian president');
+    expect(second('"It was frank," a spokesman for the Ostrian government said.')?.speaker).toBe('unnamed spokesman for the Ostrian government');
+    expect(second('"It was frank," an adviser to Varga said.')?.speaker).toBe('unnamed adviser to Varga');
+    expect(second('"It was frank," the wife of Petrak told reporters.')?.speaker).toBe('wife of Petrak');
+    // an apposed name still wins: the spokesman is Peskov
+    expect(second('"It was frank," the spokesman for the Kremlin, Dmitry Peskov, said.')?.speaker).toBe('Dmitry Peskov');
+  });
+  it('with a case, the unnamed person is linked to the actor the complement names', async () => {
+    const { loadCaseFile } = await import('../../src/case/load.ts');
+    const c = await loadCaseFile(new URL('../../examples/ukraine-2025.yaml', import.meta.url).pathname);
+    const q = ingestArticle({ text: '"Nothing is agreed," an aide to the Ukrainian president said on Tuesday.', date: '2025-11-26' }, { case: c }).quotes[0];
+    expect([q.speaker, q.actor]).toEqual(['unnamed aide to the Ukrainian president', 'ukraine']);
+  });
+});

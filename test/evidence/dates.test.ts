@@ -57,6 +57,10 @@ describe('findDates: tense and granularity', () => {
   });
   it('times of day, clock stamps and names with time words are not dates', () => {
     expect(one('The delegates worked through the night.')).toEqual([]);
+    // a part of the day alone is a noun, not a time ("closed the evening", "opened the afternoon session")
+    expect(one('The host closed the evening with a song.')).toEqual([]);
+    expect(one('She opened the afternoon session with the figures.')).toEqual([]);
+    expect(one('The talks ran on Thursday evening.')).toEqual([['2024-03-14', 'day']]);
     expect(one('"We are shelled every night."')).toEqual([]);
     expect(one('14:52 GMT Ministers arrive')).toEqual([]);
     expect(one('The update was posted at 13:20.')).toEqual([]);

@@ -30,6 +30,9 @@ describe('findSources', () => {
     expect(findSources(text, { publisher: 'Al Jazeera English' })).toEqual([]);
     expect(findSources('MOSCOW, December 1. /TASS/. The head of the delegation spoke. AFP reported, citing a source.')).toEqual(['AFP']);
     expect(findSources('News.Az reports citing Interfax that the talks ended.')).toEqual(['Interfax']);
+    // a person's name after an outlet noun is a person: "local broadcaster Ines Adler" (a broadcaster by trade)
+    expect(findSources('The host, local broadcaster Ines Adler, closed the evening.')).toEqual([]);
+    expect(findSources('Petrak told the broadcaster VTV that the army would stay.')).toEqual(['VTV']);
   });
   it('reads newsroom initials as their outlet: "the FT wrote", "the WSJ reported"', () => {
     expect(findSources('"The deal is close," the FT wrote, citing three officials. The WSJ reported the same.')).toEqual(['Financial Times', 'The Wall Street Journal']);
