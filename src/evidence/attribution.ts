@@ -65,12 +65,6 @@ const TITLE_KIND_BEFORE = /\b(?:operation|book|memoir|memoirs|novel|film|movie|d
  */
 const PERSON_BEFORE_COMPLEMENT = /^(an?|one|the|another)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:(?:close|near|loyal|familiar)\s+)?(?:to|for|of|at|from|with|in)\s+\S/u;
 /**
- * A determiner and a few lower-case words right beside a speech verb ("“…?” the moderator asked",
- * "asked the clerk"): whatever the noun, that phrase is the speaker (unnamed when indefinite). Without
- * this, a speaker the noun lists do not know left the quote to the previous speaker: a named person
- * given words they never said.
- */
-/**
  * The object of a complement ("Varga", "the Ostrian president", "the Corvian government"): capitalised
  * words, "the", and role or collective nouns from the start of `text`, ending on a capitalised word or
  * such a noun; undefined when there is none.
@@ -88,12 +82,20 @@ function complementAfter(text: string): string | undefined {
   return end < 0 ? undefined : words.slice(0, end + 1).join('');
 }
 
+/**
+ * A determiner and a few lower-case words right beside a speech verb ("“…?” the moderator asked",
+ * "asked the clerk"): whatever the noun, that phrase is the speaker (unnamed when indefinite). Without
+ * this, a speaker the noun lists do not know left the quote to the previous speaker: a named person
+ * given words they never said.
+ */
 function plainNounPhrase(words: string): Speaker | undefined {
   const np = words.trim().replace(TRAILING_ADVERBS, '');
   const m = /^(the|an?|one|another)\s+((?:[\p{Ll}'’-]+\s+){0,3}[\p{Ll}'’-]+)$/u.exec(np);
   if (!m || /^(?:one|other|same|latter|former|first|second|last)$/.test(m[2])) return undefined;
   return { name: m[1].toLowerCase() === 'the' ? m[2] : `unnamed ${m[2]}`, mention: np, group: true };
 }
+/** A noun that names a person: a role or title ("aide", "spokesman") or an ordinary one ("moderator", "farmer"). */
+const isPersonNoun = (word: string): boolean => ROLE_NOUNS.has(word.toLowerCase()) || PERSON_NOUNS.has(word.toLowerCase());
 const PREPOSITIONS = new Set('for of to with by from about against between on at in under after before than into over among via per toward towards behind beside near like including'.split(' '));
 const LEADING_DROPPABLE = /^(?:in|on|at|during|after|before|since|until|while|when|as|although|though|if|because|despite|following|amid|with|without|by|for|from|under|over|later|earlier|meanwhile|however|also|still|yet|then|now|today|yesterday|asked|speaking|writing|addressing|but|and|so|separately|similarly|instead|elsewhere|overall|again|previously|last|this|that|on\s+\w+day|\w+ly|\w+ing|\w+ed)\b/i;
 const APPOSITION_START = /^(?:who|which|whose|where|when|a|an|the|his|her|their|its|speaking|also|\w+ing|\w+ed|according|in|on|at|for|from|after|before|during|as|like|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.]*['’]s\s)\b/iu;
@@ -684,7 +686,7 @@ export class Attributor {
       // "an adviser to Varga", "a spokesman for the Ostrian government": the speaker is the unnamed
       // person the phrase's head names, not the one named in its complement
       const owner = PERSON_BEFORE_COMPLEMENT.exec(t);
-      if (owner && (ROLE_NOUNS.has(owner[2].toLowerCase()) || PERSON_NOUNS.has(owner[2].toLowerCase()))) {
+      if (owner && isPersonNoun(owner[2])) {
         const np = t.replace(TRAILING_ADVERBS, '').trim();
         if (!/^the\s/i.test(np)) return { name: `unnamed ${np.replace(/^(?:an?|one)\s+/i, '')}`, mention: np, group: true };
         const resolved = this.resolveNounPhrase(c.start, c.end);
@@ -859,7 +861,7 @@ export class Attributor {
       const object = complementAfter(window.slice(x.index + x[0].length));
       if (object) owned = { at: x.index, determiner: x[1], complement: `${x[2]}${object}`.replace(/\s+/g, ' ').trim(), end: from + x.index + x[0].length + object.length };
     }
-    if (owned && (!last || owned.at > last.index) && (ROLE_NOUNS.has(head.toLowerCase()) || PERSON_NOUNS.has(head.toLowerCase()))) {
+    if (owned && (!last || owned.at > last.index) && isPersonNoun(head)) {
       // named in apposition ("A spokesman for the government, Karim Nouri, …"): that person
       if (/^\s*,\s*\p{Lu}/u.test(this.text.slice(owned.end, owned.end + 4))) {
         const named = this.personIn(owned.end, Math.min(offset, owned.end + 60), true);

@@ -36,14 +36,20 @@ export interface CandidateOptions {
   known?: { quotes: Set<string>; ids: Set<string> };
 }
 
+/** The article's date, which its quotes' evidence needs: an ArticleInputError when it has quotes and no date. */
+export function datedOrThrow(result: IngestResult): string {
+  const date = result.article.date;
+  if (result.quotes.length && (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date))) throw new ArticleInputError('the article has no date; give one (--date YYYY-MM-DD) so its evidence can be dated');
+  return date ?? '';
+}
+
 /**
  * The quotes of `result` as candidate evidence for case `c`, minus those already in the case.
  * Throws ArticleInputError when the article has no date (evidence needs one).
  */
 export function candidatesFromIngest(result: IngestResult, c: Case, options: CandidateOptions = {}): Evidence[] {
   if (!result.quotes.length) return [];
-  const date = result.article.date;
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ArticleInputError('the article has no date; give one (--date YYYY-MM-DD) so its evidence can be dated');
+  const date = datedOrThrow(result);
   const seen = options.known?.quotes ?? new Set(c.evidence.map((e) => quoteKey(e.text)));
   const ids = options.known?.ids ?? new Set(c.evidence.map((e) => e.id));
   const actorIds = new Set(c.actors.map((a) => a.id));

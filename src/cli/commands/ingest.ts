@@ -432,12 +432,12 @@ export function register(program: Command): void {
           // 5'. With --db: the articles into the stored case, grouped with its prints (one revision).
           let raised: Array<{ id: string; outlets: number }> = [];
           if (stored) {
-            const { ingestIntoCase, postedPrintId, candidatesFromIngest } = stored.modules;
+            const { ingestIntoCase, postedPrintId, datedOrThrow } = stored.modules;
             const articles = [];
             const from: Job[] = [];
             for (const [job] of ok) {
               try {
-                candidatesFromIngest(job.result!, c!); // the article's own errors (no date), before anything is written
+                datedOrThrow(job.result!); // the article's own error (no date), before anything is written
               } catch (e) {
                 job.error = articleError(job.source, e).message;
                 if (single) throw new CliError(job.error, 1);
